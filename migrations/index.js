@@ -1,0 +1,19 @@
+// The ordered list of migrations. Listed statically (not read from disk) so the same list runs
+// inside the built server, under Vite and vitest, and from the plain-Node CLI.
+// @ts-check
+import * as m0001 from './0001_organizations_and_plans.js';
+import * as m0002 from './0002_periods_and_sources.js';
+import * as m0003 from './0003_categories_tasks_targets.js';
+import * as m0004 from './0004_updates.js';
+import * as m0005 from './0005_themes.js';
+import * as m0006 from './0006_quality_flags.js';
+
+/** @type {Record<string, import('kysely').Migration>} */
+export const migrations = {
+	'0001_organizations_and_plans': m0001,
+	'0002_periods_and_sources': m0002,
+	'0003_categories_tasks_targets': m0003,
+	'0004_updates': m0004,
+	'0005_themes': m0005,
+	'0006_quality_flags': m0006
+};

@@ -1,0 +1,85 @@
+/**
+ * Reporting periods (报告期). A period is the point in a year that a report speaks of:
+ * 一季度 ends in March, 上半年 in June, 1-11月 in November, 全年 in December.
+ * Two periods with the same year and end month are the same period (上半年 = 第二季度),
+ * since progress reports are cumulative from the start of the year.
+ */
+
+export interface Period {
+	year: number;
+	/** 1–4 when the period ends at a quarter's end, else null (1-11月). */
+	quarter: number | null;
+	/** [first, last] month when the report names a month range (1-11月), else null. */
+	months: [number, number] | null;
+	/** The period's name as the report wrote it, or a canonical name. */
+	label: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cnNumber(text: string): number | null {
+	if (/^\d+$/.test(text)) return Number(text);
+	if (text === '十一') return 11;
+	if (text === '十二') return 12;
+	return CN_DIGITS[text] ?? null;
+}
+
+export const QUARTER_LABEL: Record<number, string> = { 1: '一季度', 2: '二季度', 3: '三季度', 4: '四季度' };
+
+/** The last month a period covers, 1–12. */
+export function periodEndMonth(period: Pick<Period, 'quarter' | 'months'>): number {
+	if (period.months) return period.months[1];
+	if (period.quarter) return period.quarter * 3;
+	return 12;
+}
+
+/** 序时进度: the share of the year elapsed at the period's end (Q1 0.25, 1-11月 ≈ 0.917). */
+export function elapsedFraction(period: Pick<Period, 'quarter' | 'months'>): number {
+	return periodEndMonth(period) / 12;
+}
+
+/** A canonical label for a period, in the UI language. */
+export function formatPeriod(period: Omit<Period, 'label'>, lang: 'zh' | 'en' = 'zh'): string {
+	if (period.months && !(period.months[0] === 1 && period.months[1] % 3 === 0 && period.quarter)) {
+		return lang === 'zh'
+			? `${period.year}年${period.months[0]}-${period.months[1]}月`
+			: `${period.year} Jan–${MONTH_EN[period.months[1] - 1]}`;
+	}
+	const q = period.quarter ?? 4;
+	return lang === 'zh' ? `${period.year}年${QUARTER_LABEL[q]}` : `${period.year} Q${q}`;
+}
+
+const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Finds the period a title or column header names: 第二季度, 二季度, 一季度, 上半年, 半年度,
+ * 前三季度, 1-11月, 1—11月, 12月, 全年, 年度. Returns quarter/months without the year
+ * (the caller knows it from the title), or null when nothing matches.
+ */
+export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
+	const range = /(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/.exec(text);
+	if (range) {
+		const from = cnNumber(range[1]);
+		const to = cnNumber(range[2]);
+		if (from && to && from >= 1 && to <= 12 && from <= to) {
+			return { quarter: to % 3 === 0 && from === 1 ? to / 3 : null, months: [from, to], label: range[0].replace(/\s+/g, '') };
+		}
+	}
+	const quarter = /(前三季度|第?([一二三四1-4])季度)/.exec(text);
+	if (quarter) {
+		const q = quarter[1] === '前三季度' ? 3 : cnNumber(quarter[2]);
+		if (q && q >= 1 && q <= 4) return { quarter: q, months: null, label: quarter[1] };
+	}
+	const half = /(上半年|半年度|下半年)/.exec(text);
+	if (half) return { quarter: half[1] === '下半年' ? 4 : 2, months: null, label: half[1] };
+	const month = /(?<![\d\-—–~至到])(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月(?:份)?(?:底)?(?:推进|进展|完成|工作)/.exec(text);
+	if (month) {
+		const m = cnNumber(month[1]);
+		if (m && m >= 1 && m <= 12) {
+			return { quarter: m % 3 === 0 ? m / 3 : null, months: [1, m], label: `${month[1]}月` };
+		}
+	}
+	const year = /(全年|年度|年底|年末)/.exec(text);
+	if (year) return { quarter: 4, months: null, label: year[1] };
+	return null;
+}

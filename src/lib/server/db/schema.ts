@@ -1,0 +1,137 @@
+/**
+ * Table types for kysely, one interface per table of migrations/. Columns with defaults or
+ * autoincrement are `Generated`, so inserts may leave them out.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Comparator, FlagKind } from '../import/types';
+import type { Status, StatusSource } from '../../domain/status';
+
+type CreatedAt = ColumnType<string, string | undefined, never>;
+
+export interface OrganizationTable {
+	id: Generated<number>;
+	name: string;
+	parent_id: number | null;
+	created_at: CreatedAt;
+}
+
+export interface PlanTable {
+	id: Generated<number>;
+	organization_id: number;
+	year: number;
+	title: string | null;
+}
+
+export interface PeriodTable {
+	id: Generated<number>;
+	year: number;
+	month_end: number;
+	month_start: number | null;
+	quarter: number | null;
+	label: string;
+}
+
+export interface SourceTable {
+	id: Generated<number>;
+	sha256: string;
+	file_name: string | null;
+	format: string;
+	body: Uint8Array;
+	text: string;
+	title: string | null;
+	index_no: string | null;
+	publisher: string | null;
+	written_on: string | null;
+	published_on: string | null;
+	subject: string | null;
+	url: string | null;
+	plan_id: number;
+	period_id: number;
+	/** JSON array of ImportWarning. */
+	warnings: Generated<string>;
+	imported_at: CreatedAt;
+}
+
+export interface CategoryTable {
+	id: Generated<number>;
+	plan_id: number;
+	name: string | null;
+	position: number;
+}
+
+export interface TaskTable {
+	id: Generated<number>;
+	plan_id: number;
+	category_id: number;
+	position: number;
+	seq_no: string | null;
+	name: string;
+	content: string | null;
+	owner: string | null;
+	leader: string | null;
+}
+
+export interface TargetTable {
+	id: Generated<number>;
+	task_id: number;
+	position: number;
+	value: number;
+	unit: string;
+	comparator: Comparator;
+	text: string;
+}
+
+export interface UpdateTable {
+	id: Generated<number>;
+	task_id: number;
+	period_id: number;
+	source_id: number | null;
+	status_text: string | null;
+	status: Status;
+	status_source: StatusSource;
+	/** JSON array of the phrases that decided the status. */
+	evidence: Generated<string>;
+	percent: number | null;
+	actual_value: number | null;
+	period_target: string | null;
+	notes: string | null;
+	created_at: CreatedAt;
+	superseded_at: string | null;
+}
+
+export interface ThemeTable {
+	id: Generated<number>;
+	name: string;
+	name_en: string | null;
+}
+
+export interface TaskThemeTable {
+	task_id: number;
+	theme_id: number;
+	assigned_by: Generated<'rule' | 'person'>;
+}
+
+export interface QualityFlagTable {
+	id: Generated<number>;
+	update_id: number;
+	kind: FlagKind;
+	related_task_id: number | null;
+	detail: string;
+}
+
+export interface Database {
+	organizations: OrganizationTable;
+	plans: PlanTable;
+	periods: PeriodTable;
+	sources: SourceTable;
+	categories: CategoryTable;
+	tasks: TaskTable;
+	targets: TargetTable;
+	updates: UpdateTable;
+	themes: ThemeTable;
+	task_themes: TaskThemeTable;
+	quality_flags: QualityFlagTable;
+}
+
+export type Organization = Selectable<OrganizationTable>;
+export type NewUpdate = Insertable<UpdateTable>;
