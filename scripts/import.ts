@@ -1,0 +1,123 @@
+/**
+ * npm run import -- FILE... [--dry-run] [--json] [--org 杭州市/萧山区/新街街道] [--db PATH]
+ *
+ * Imports published progress reports. Each file is its own transaction: a bad file writes
+ * nothing and does not stop the others. Exit code 1 when any file failed, 2 on bad usage.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/lib/server/db';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { ImportError, importDocument, previewDocument, type Preview } from '../src/lib/server/import';
+import { STATUS_LABEL } from '../src/lib/domain/status';
+
+const USAGE = `usage: npm run import -- FILE... [--dry-run] [--json] [--org 市/区/街道] [--db PATH]
+  --dry-run   read and check only; write nothing
+  --json      with --dry-run: one JSON object per file (one per line)
+  --org       the organization chain, top down, separated by /, when the page does not say it
+  --db        database file (default: $DATABASE_PATH or data/jindu.db)`;
+
+function fail(message: string): never {
+	console.error(`${message}\n${USAGE}`);
+	process.exit(2);
+}
+
+let args: ReturnType<typeof parse>;
+function parse() {
+	return parseArgs({
+		allowPositionals: true,
+		options: {
+			'dry-run': { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+			org: { type: 'string' },
+			db: { type: 'string' },
+			help: { type: 'boolean', short: 'h', default: false }
+		}
+	});
+}
+try {
+	args = parse();
+} catch (error) {
+	fail((error as Error).message);
+}
+if (args.values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+if (args.positionals.length === 0) fail('no file given');
+if (args.values.json && !args.values['dry-run']) fail('--json goes with --dry-run');
+
+const organization = args.values.org?.split('/').map((s) => s.trim()).filter(Boolean);
+const dryRun = args.values['dry-run'];
+const db = dryRun ? null : openDatabase(args.values.db || process.env.DATABASE_PATH || 'data/jindu.db');
+if (db) await migrateToLatest(db);
+
+let failures = 0;
+for (const file of args.positionals) {
+	try {
+		const bytes = await readFile(file);
+		if (db) {
+			const { draft, organization: chain, result } = await importDocument(db, bytes, { fileName: file, organization });
+			const where = `${chain.join(' › ')} ${draft.period.year} ${draft.period.label}`;
+			if (result.outcome === 'unchanged') console.log(`${file}: already imported (same content), nothing changed — ${where}`);
+			else {
+				console.log(
+					`${file}: imported ${result.taskCount} tasks for ${where}` +
+						(result.outcome === 'history' ? ' as history (a later report for this period is current)' : '') +
+						(result.replacedCount > 0 ? `; replaced ${result.replacedCount} earlier updates, kept as history` : '') +
+						`; ${result.flagCount} quality flags`
+				);
+			}
+			for (const w of draft.warnings) console.warn(`${file}:${w.line ?? '-'}: warning: ${w.message}`);
+		} else {
+			const preview = previewDocument(bytes, { fileName: file, organization });
+			if (args.values.json) console.log(JSON.stringify(toJson(preview)));
+			else printSummary(file, preview);
+		}
+	} catch (error) {
+		failures++;
+		if (error instanceof ImportError) console.error(`${file}:${error.line ?? ''}${error.line ? ':' : ''} error: ${error.message}`);
+		else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`${file}: error: no such file`);
+		else console.error(`${file}: error: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}
+await db?.destroy();
+process.exit(failures > 0 ? 1 : 0);
+
+/** The documented --dry-run --json shape: the draft without the reader's line numbers, plus the organization. */
+function toJson({ draft, organization }: Preview) {
+	return {
+		source: draft.source,
+		organization,
+		period: draft.period,
+		categories: draft.categories.map((c) => ({
+			name: c.name,
+			tasks: c.tasks.map(({ line: _line, ...task }) => ({
+				...task,
+				targets: task.targets.map(({ value, unit, comparator }) => ({ value, unit, comparator }))
+			}))
+		})),
+		flags: draft.flags.map(({ kind, tasks, detail }) => ({ kind, tasks, detail })),
+		warnings: draft.warnings
+	};
+}
+
+function printSummary(file: string, { draft, organization }: Preview): void {
+	const taskCount = draft.categories.reduce((n, c) => n + c.tasks.length, 0);
+	console.log(`${file}`);
+	console.log(`  ${draft.source.title ?? '(no title)'}`);
+	console.log(`  organization: ${organization.join(' › ')}   period: ${draft.period.year} ${draft.period.label}`);
+	if (draft.source.indexNo) console.log(`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`);
+	console.log(`  ${draft.categories.length} categories, ${taskCount} tasks`);
+	for (const category of draft.categories) {
+		console.log(`  ■ ${category.name ?? '(no category)'}`);
+		for (const task of category.tasks) {
+			const mark = task.statusSource === 'inferred' ? '*' : '';
+			const targets = task.targets.map((t) => `${t.comparator}${t.value}${t.unit}`).join(' ');
+			console.log(`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`);
+		}
+	}
+	for (const flag of draft.flags) console.log(`  ⚑ ${flag.kind}: ${flag.tasks.join(', ')} — ${flag.detail}`);
+	for (const w of draft.warnings) console.log(`  ! line ${w.line ?? '-'}: ${w.message}`);
+	console.log('  (dry run: nothing written; * = status inferred from text)');
+}

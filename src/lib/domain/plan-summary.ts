@@ -1,0 +1,86 @@
+/**
+ * Shapes flat status counts (one row per plan × period × status × source) into one summary
+ * per plan, periods in order, for the first page.
+ */
+import { group } from 'd3-array';
+import { STATUSES, type Status, type StatusSource } from './status';
+
+export interface StatusCountRow {
+	planId: number;
+	organization: string;
+	parentOrganization: string | null;
+	year: number;
+	periodId: number;
+	periodLabel: string;
+	monthEnd: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+export interface PeriodSummary {
+	periodId: number;
+	label: string;
+	monthEnd: number;
+	total: number;
+	/** Task count per status, every status present (0 where none). */
+	byStatus: Record<Status, number>;
+	/** How many of the total have a status inferred from free text. */
+	inferred: number;
+}
+
+export interface PlanSummary {
+	planId: number;
+	organization: string;
+	parentOrganization: string | null;
+	year: number;
+	/** Oldest first. */
+	periods: PeriodSummary[];
+}
+
+export function emptyStatusCounts(): Record<Status, number> {
+	return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+}
+
+export function summarisePlans(rows: StatusCountRow[]): PlanSummary[] {
+	return [...group(rows, (r) => r.planId).values()].map((planRows) => {
+		const first = planRows[0];
+		const periods = [...group(planRows, (r) => r.periodId).values()]
+			.map((periodRows): PeriodSummary => {
+				const byStatus = emptyStatusCounts();
+				let inferred = 0;
+				for (const row of periodRows) {
+					byStatus[row.status] += row.taskCount;
+					if (row.statusSource === 'inferred') inferred += row.taskCount;
+				}
+				return {
+					periodId: periodRows[0].periodId,
+					label: periodRows[0].periodLabel,
+					monthEnd: periodRows[0].monthEnd,
+					total: periodRows.reduce((sum, r) => sum + r.taskCount, 0),
+					byStatus,
+					inferred
+				};
+			})
+			.sort((a, b) => a.monthEnd - b.monthEnd);
+		return {
+			planId: first.planId,
+			organization: first.organization,
+			parentOrganization: first.parentOrganization,
+			year: first.year,
+			periods
+		};
+	});
+}
+
+export interface CategoryTasks<T> {
+	name: string | null;
+	tasks: T[];
+}
+
+/** Groups tasks (already in report order) by their category, keeping that order. */
+export function groupByCategory<T extends { categoryPosition: number; categoryName: string | null }>(
+	tasks: T[]
+): CategoryTasks<T>[] {
+	return [...group(tasks, (t) => t.categoryPosition).values()].map((rows) => ({ name: rows[0].categoryName, tasks: rows }));
+}

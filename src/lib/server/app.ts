@@ -1,0 +1,37 @@
+/**
+ * The app's one database, configured from the environment. Opened lazily so that building
+ * the app (which imports server modules to analyse routes) never touches a database file.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type DB } from './db';
+import { migrateToLatest } from './db/migrate';
+import { seedIfEmpty } from './seed';
+
+let instance: DB | undefined;
+
+export function databasePath(): string {
+	return process.env.DATABASE_PATH || 'data/jindu.db';
+}
+
+/** The open, migrated database; `initDatabase` must have run (the server hook does it at start). */
+export function getDb(): DB {
+	if (!instance) throw new Error('database not initialised: initDatabase() runs in the server init hook');
+	return instance;
+}
+
+/** Opens and migrates the database, and seeds the bundled reports into an empty one. Fails fast. */
+export async function initDatabase(): Promise<DB> {
+	if (instance) return instance;
+	const file = databasePath();
+	if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const db = openDatabase(file);
+	await migrateToLatest(db);
+	const seeded = await seedIfEmpty(db, process.env.JINDU_REPORTS_DIR || 'data/reports');
+	for (const report of seeded) {
+		if (report.error) console.error(`[jindu] bundled report ${report.file} not imported: ${report.error}`);
+		else console.log(`[jindu] imported ${report.file}: ${report.result?.taskCount} tasks`);
+	}
+	instance = db;
+	return db;
+}

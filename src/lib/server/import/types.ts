@@ -1,0 +1,104 @@
+/**
+ * The in-memory shape of one imported document, shared by every reader (page text, later HTML,
+ * Excel, CSV), the checks and the write step. It is also, field for field, what
+ * `npm run import -- --dry-run --json` prints, so it stays plain JSON.
+ */
+import type { Period } from '../../domain/period';
+import type { Status, StatusSource } from '../../domain/status';
+
+/** A problem that does not stop the import; `line` is 1-based in the decoded text, null when not tied to a line. */
+export interface ImportWarning {
+	line: number | null;
+	message: string;
+}
+
+/** The metadata block of a published page (索引号, 发布机构, 成文日期 …); null where the page has none. */
+export interface SourceMeta {
+	title: string | null;
+	publisher: string | null;
+	indexNo: string | null;
+	/** 成文日期, ISO date (YYYY-MM-DD). */
+	writtenOn: string | null;
+	/** 发布日期, ISO date (YYYY-MM-DD); the time of day is dropped. */
+	publishedOn: string | null;
+	subject: string | null;
+	/** The page's address when the text starts with it. */
+	url: string | null;
+}
+
+export type Comparator = '>=' | '<=' | '=' | '~';
+
+/** A quantity in a task's content: 实施5个以上数字化改造项目 → { value: 5, unit: '个', comparator: '>=' }. */
+export interface Target {
+	value: number;
+	unit: string;
+	comparator: Comparator;
+	/** The words it was read from, e.g. "5个以上". */
+	text: string;
+}
+
+export interface DraftTask {
+	/** 序号 as printed, when the report has one. */
+	seqNo: string | null;
+	name: string;
+	content: string | null;
+	statusText: string | null;
+	status: Status;
+	statusSource: StatusSource;
+	/** The phrases that decided the status (the status word itself when reported). */
+	evidence: string[];
+	owner: string | null;
+	leader: string | null;
+	/** 一季度目标 / 节点目标: what this period was meant to reach. */
+	periodTarget: string | null;
+	/** A completion percent stated in the status text (完成60% → 60); may exceed 100. */
+	percent: number | null;
+	targets: Target[];
+	themes: string[];
+	/** 说明 / 问题与困难 / 下一步工作打算, when the report has such a column. */
+	notes: string | null;
+	/** First line of the row in the decoded text (1-based). */
+	line: number;
+}
+
+export interface DraftCategory {
+	/** null where the report has no category column. */
+	name: string | null;
+	tasks: DraftTask[];
+}
+
+export const FLAG_KINDS = ['duplicate_text', 'same_as_previous', 'target_not_reported', 'empty_status'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/**
+ * A data-quality finding. `tasks` names the tasks involved: for duplicate_text every task
+ * sharing the text; for the others the one task.
+ */
+export interface DraftFlag {
+	kind: FlagKind;
+	tasks: string[];
+	/** A plain explanation in Chinese, e.g. which target is not reported on. */
+	detail: string;
+}
+
+export interface ReportDraft {
+	source: SourceMeta;
+	period: Period;
+	categories: DraftCategory[];
+	flags: DraftFlag[];
+	warnings: ImportWarning[];
+}
+
+/**
+ * A document that cannot be imported at all. The message names the place (line, column or
+ * field) so the office that compiled the report can find it.
+ */
+export class ImportError extends Error {
+	constructor(
+		message: string,
+		readonly line: number | null = null
+	) {
+		super(line === null ? message : `line ${line}: ${message}`);
+		this.name = 'ImportError';
+	}
+}
