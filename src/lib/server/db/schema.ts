@@ -3,7 +3,8 @@
  * autoincrement are `Generated`, so inserts may leave them out.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Comparator, FlagKind } from '../import/types';
+import type { Comparator } from '../import/types';
+import type { FlagKind } from '../../domain/flags';
 import type { Status, StatusSource } from '../../domain/status';
 
 type CreatedAt = ColumnType<string, string | undefined, never>;

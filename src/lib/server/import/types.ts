@@ -5,6 +5,7 @@
  */
 import type { Period } from '../../domain/period';
 import type { Status, StatusSource } from '../../domain/status';
+import type { FlagKind } from '../../domain/flags';
 
 /** A problem that does not stop the import; `line` is 1-based in the decoded text, null when not tied to a line. */
 export interface ImportWarning {
@@ -67,8 +68,7 @@ export interface DraftCategory {
 	tasks: DraftTask[];
 }
 
-export const FLAG_KINDS = ['duplicate_text', 'same_as_previous', 'target_not_reported', 'empty_status'] as const;
-export type FlagKind = (typeof FLAG_KINDS)[number];
+export { FLAG_KINDS, type FlagKind } from '../../domain/flags';
 
 /**
  * A data-quality finding. `tasks` names the tasks involved: for duplicate_text every task

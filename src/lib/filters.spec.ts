@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, FilterError, parseFilters, serialiseFilters } from './filters';
+
+const parse = (query: string) => parseFilters(new URLSearchParams(query));
+
+describe('parseFilters', () => {
+	it.each([
+		['', EMPTY_FILTERS],
+		['org=新街街道&year=2024&quarter=2', { ...EMPTY_FILTERS, org: '新街街道', year: 2024, quarter: 2 }],
+		['months=1-11', { ...EMPTY_FILTERS, months: [1, 11] }],
+		['status=behind&source=inferred&flag=duplicate_text', { ...EMPTY_FILTERS, status: 'behind', source: 'inferred', flag: 'duplicate_text' }],
+		['category=%E5%9D%9A%E6%8C%81&theme=数字化&lang=en', { ...EMPTY_FILTERS, category: '坚持', theme: '数字化', lang: 'en' }],
+		['q=  消防  ', { ...EMPTY_FILTERS, q: '消防' }],
+		['year=&quarter=', EMPTY_FILTERS]
+	])('%s', (query, expected) => {
+		expect(parse(query)).toEqual(expected);
+	});
+
+	it.each([
+		['year=24', 'year'],
+		['year=abc', 'year'],
+		['quarter=5', 'quarter'],
+		['quarter=0', 'quarter'],
+		['months=11-1', 'months'],
+		['months=1-13', 'months'],
+		['months=1-11&quarter=2', 'months'],
+		['status=late', 'status'],
+		['source=guess', 'source'],
+		['flag=x', 'flag'],
+		['lang=fr', 'lang'],
+		[`org=${'x'.repeat(201)}`, 'org']
+	])('%s is rejected, naming %s', (query, param) => {
+		expect(() => parse(query)).toThrow(FilterError);
+		try {
+			parse(query);
+		} catch (error) {
+			expect((error as FilterError).param).toBe(param);
+		}
+	});
+
+	it('bounds a very long search instead of rejecting it', () => {
+		expect(parse(`q=${'消'.repeat(10_000)}`).q).toHaveLength(1000);
+	});
+});
+
+describe('serialiseFilters', () => {
+	it('writes canonical order and round-trips', () => {
+		const filters = parse('status=behind&quarter=2&org=新街街道&year=2024');
+		const query = serialiseFilters(filters);
+		expect(query).toBe('?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&status=behind');
+		expect(parse(query.slice(1))).toEqual(filters);
+	});
+	it('applies overrides and drops nulls', () => {
+		expect(serialiseFilters(parse('year=2024&status=behind'), { status: null, category: 'A' })).toBe('?year=2024&category=A');
+		expect(serialiseFilters(EMPTY_FILTERS)).toBe('');
+	});
+});

@@ -1,0 +1,122 @@
+/**
+ * The URL contract shared by every page: `org year quarter months category theme status lang`
+ * (plus the task table's own `source flag owner q sort dir page size`). Parsed once per request,
+ * validated with a message that names the bad parameter, and serialised back in one canonical
+ * order so links built anywhere look the same.
+ */
+import { isStatus, isStatusSource, type Status, type StatusSource } from './domain/status';
+import { isLang, type Lang } from './i18n';
+import { FLAG_KINDS, isFlagKind, type FlagKind } from './domain/flags';
+
+export interface Filters {
+	/** An organization id or its exact name; a parent includes its children. */
+	org: string | null;
+	year: number | null;
+	quarter: number | null;
+	/** A month range such as 1-11 (1-11月). Exclusive with quarter. */
+	months: [number, number] | null;
+	category: string | null;
+	theme: string | null;
+	status: Status | null;
+	source: StatusSource | null;
+	flag: FlagKind | null;
+	owner: string | null;
+	q: string | null;
+	lang: Lang | null;
+}
+
+export const FILTER_KEYS = ['org', 'year', 'quarter', 'months', 'category', 'theme', 'status', 'source', 'flag', 'owner', 'q', 'lang'] as const;
+
+export const EMPTY_FILTERS: Filters = {
+	org: null,
+	year: null,
+	quarter: null,
+	months: null,
+	category: null,
+	theme: null,
+	status: null,
+	source: null,
+	flag: null,
+	owner: null,
+	q: null,
+	lang: null
+};
+
+/** A bad URL parameter; `param` names it so the 400 page can say which. */
+export class FilterError extends Error {
+	constructor(
+		readonly param: string,
+		message: string
+	) {
+		super(`${param}: ${message}`);
+		this.name = 'FilterError';
+	}
+}
+
+const MAX_TEXT = 200;
+
+function text(params: URLSearchParams, key: string, max = MAX_TEXT): string | null {
+	const value = params.get(key)?.trim();
+	if (!value) return null;
+	if (value.length > max) throw new FilterError(key, `longer than ${max} characters`);
+	return value;
+}
+
+function integer(params: URLSearchParams, key: string, min: number, max: number): number | null {
+	const value = params.get(key)?.trim();
+	if (!value) return null;
+	if (!/^\d{1,4}$/.test(value) || Number(value) < min || Number(value) > max) {
+		throw new FilterError(key, `"${value}" is not a whole number from ${min} to ${max}`);
+	}
+	return Number(value);
+}
+
+function oneOf<T>(params: URLSearchParams, key: string, guard: (v: unknown) => v is T, allowed: readonly string[]): T | null {
+	const value = params.get(key)?.trim();
+	if (!value) return null;
+	if (!guard(value)) throw new FilterError(key, `"${value}" is not one of ${allowed.join(', ')}`);
+	return value;
+}
+
+/** Parses the shared filters; throws FilterError naming the first bad parameter. */
+export function parseFilters(params: URLSearchParams): Filters {
+	const monthsText = text(params, 'months', 10);
+	let months: [number, number] | null = null;
+	if (monthsText) {
+		const match = /^(\d{1,2})\s*-\s*(\d{1,2})$/.exec(monthsText);
+		const from = Number(match?.[1]);
+		const to = Number(match?.[2]);
+		if (!match || from < 1 || to > 12 || from > to) throw new FilterError('months', `"${monthsText}" is not a month range such as 1-11`);
+		months = [from, to];
+	}
+	const quarter = integer(params, 'quarter', 1, 4);
+	if (quarter !== null && months !== null) throw new FilterError('months', 'give either quarter or months, not both');
+	return {
+		org: text(params, 'org'),
+		year: integer(params, 'year', 1949, 2200),
+		quarter,
+		months,
+		category: text(params, 'category'),
+		theme: text(params, 'theme'),
+		status: oneOf(params, 'status', isStatus, ['completed', 'ahead', 'on_track', 'behind', 'not_started', 'unknown']),
+		source: oneOf(params, 'source', isStatusSource, ['reported', 'inferred', 'confirmed']),
+		flag: oneOf(params, 'flag', isFlagKind, FLAG_KINDS),
+		owner: text(params, 'owner'),
+		// Search text may be long (pasted paragraphs); it is bounded, not rejected.
+		q: params.get('q')?.trim().slice(0, 1000) || null,
+		lang: oneOf(params, 'lang', isLang, ['zh', 'en'])
+	};
+}
+
+/** The filters as a query string in canonical order, without empty values; `overrides` replace fields. */
+export function serialiseFilters(filters: Filters, overrides: Partial<Filters> = {}): string {
+	const merged = { ...filters, ...overrides };
+	const params = new URLSearchParams();
+	for (const key of FILTER_KEYS) {
+		const value = merged[key];
+		if (value === null || value === undefined) continue;
+		params.set(key, Array.isArray(value) ? `${value[0]}-${value[1]}` : String(value));
+	}
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}

@@ -1,0 +1,145 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase, type DB } from '../db';
+import { migrateToLatest } from '../db/migrate';
+import { openTestDatabase } from '../db/testing';
+import { importDocument } from '../import';
+
+const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
+const TABLES = ['organizations', 'plans', 'periods', 'sources', 'categories', 'tasks', 'targets', 'updates', 'themes', 'task_themes', 'quality_flags'] as const;
+
+/** Every row of every table, for comparing a database before and after an operation. */
+async function dump(db: DB): Promise<Record<string, unknown[]>> {
+	const out: Record<string, unknown[]> = {};
+	for (const table of TABLES) out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
+	return out;
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('writeReport through a real SQLite file', () => {
+	it('round-trips the seed: organizations, plan, period, categories, tasks, targets, themes, updates, flags', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'jindu-'));
+		dirs.push(dir);
+		const file = path.join(dir, 'test.db');
+		let db = openDatabase(file);
+		await migrateToLatest(db);
+		const { result } = await importDocument(db, SEED, { fileName: 'xinjie-2024-q2.txt' });
+		expect(result).toMatchObject({ outcome: 'imported', taskCount: 12, replacedCount: 0 });
+		await db.destroy();
+
+		db = openDatabase(file);
+		const orgs = await db.selectFrom('organizations').select(['id', 'name', 'parent_id']).orderBy('id').execute();
+		expect(orgs.map((o) => o.name)).toEqual(['杭州市', '萧山区', '新街街道']);
+		expect(orgs[2].parent_id).toBe(orgs[1].id);
+		const period = await db.selectFrom('periods').selectAll().executeTakeFirstOrThrow();
+		expect(period).toMatchObject({ year: 2024, quarter: 2, month_end: 6 });
+		const source = await db.selectFrom('sources').selectAll().executeTakeFirstOrThrow();
+		expect(source).toMatchObject({ index_no: 'H083/2024-79731', publisher: '新街街道', written_on: '2024-07-08' });
+		expect(Buffer.from(source.body).equals(SEED)).toBe(true);
+		const categories = await db.selectFrom('categories').select('name').orderBy('position').execute();
+		expect(categories).toHaveLength(4);
+		const tasks = await db.selectFrom('tasks').select(['id', 'name']).orderBy('position').execute();
+		expect(tasks.map((t) => t.name)).toEqual([
+			'坚定数字升级', '拓展项目渠道', '实现高质运行', '聚能聚力重塑关键板块', '用心用情提升街域风貌', '敢想敢做抓好城市管理',
+			'全面打造美好教育', '丰富文化文明活动', '扎实推进民生优享', '深化系统治理体系', '做好靠前管理服务', '做好超前感知防治'
+		]);
+		const targets = await db
+			.selectFrom('targets')
+			.innerJoin('tasks', 'tasks.id', 'targets.task_id')
+			.select(['tasks.name', 'targets.value', 'targets.unit', 'targets.comparator'])
+			.orderBy('tasks.position')
+			.orderBy('targets.position')
+			.execute();
+		expect(targets).toEqual(
+			expect.arrayContaining([
+				{ name: '坚定数字升级', value: 5, unit: '个', comparator: '>=' },
+				{ name: '实现高质运行', value: 1, unit: '宗', comparator: '>=' },
+				{ name: '丰富文化文明活动', value: 30, unit: '场次', comparator: '>=' },
+				{ name: '丰富文化文明活动', value: 2, unit: '座', comparator: '=' }
+			])
+		);
+		const updates = await db.selectFrom('updates').select(['task_id', 'status_source', 'superseded_at']).execute();
+		expect(updates).toHaveLength(12);
+		expect(updates.every((u) => u.status_source === 'inferred' && u.superseded_at === null)).toBe(true);
+		const untagged = await db
+			.selectFrom('tasks')
+			.select('name')
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('task_themes').select('task_id').whereRef('task_themes.task_id', '=', 'tasks.id'))))
+			.execute();
+		expect(untagged).toEqual([]);
+		const flags = await db
+			.selectFrom('quality_flags')
+			.innerJoin('updates', 'updates.id', 'quality_flags.update_id')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.select(['tasks.name', 'quality_flags.kind'])
+			.where('quality_flags.kind', '=', 'duplicate_text')
+			.orderBy('tasks.position')
+			.execute();
+		expect(flags.map((f) => f.name)).toEqual(['坚定数字升级', '聚能聚力重塑关键板块']);
+		await db.destroy();
+	});
+
+	it('re-importing the same document changes nothing and says so', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED, { fileName: 'a.txt' });
+		const before = await dump(db);
+		const { result } = await importDocument(db, SEED, { fileName: 'b.txt' });
+		expect(result.outcome).toBe('unchanged');
+		expect(await dump(db)).toEqual(before);
+	});
+
+	it('a newer report for the same plan and period replaces its updates and keeps the old ones as history', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED);
+		const corrected = Buffer.from(
+			SEED.toString('utf8')
+				.replace('发布日期:2024-07-08', '发布日期:2024-07-20')
+				.replace('已完成海塘路沿线道路、景观、立面提升。', '海塘路沿线提升工程已全部完成。')
+		);
+		const { result } = await importDocument(db, corrected);
+		expect(result).toMatchObject({ outcome: 'imported', replacedCount: 12, taskCount: 12 });
+		expect(await db.selectFrom('tasks').select('id').execute()).toHaveLength(12);
+		const rows = await db.selectFrom('updates').select(['source_id', 'superseded_at']).execute();
+		expect(rows).toHaveLength(24);
+		expect(rows.filter((r) => r.superseded_at === null).every((r) => r.source_id === result.sourceId)).toBe(true);
+		expect(rows.filter((r) => r.superseded_at !== null)).toHaveLength(12);
+	});
+
+	it('an older report imported after a newer one is kept as history, not made current', async () => {
+		const db = await openTestDatabase();
+		const newer = Buffer.from(SEED.toString('utf8').replace('发布日期:2024-07-08', '发布日期:2024-07-20'));
+		const first = await importDocument(db, newer);
+		const { result } = await importDocument(db, SEED);
+		expect(result.outcome).toBe('history');
+		const current = await db.selectFrom('updates').select('source_id').where('superseded_at', 'is', null).execute();
+		expect(current.every((r) => r.source_id === first.result.sourceId)).toBe(true);
+	});
+
+	it('a document that fails leaves every table exactly as it was', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED);
+		const before = await dump(db);
+		await expect(importDocument(db, Buffer.from('这不是报告\n只有两行文字\n'))).rejects.toThrow();
+		await expect(importDocument(db, Buffer.from([0, 1, 2, 3, 255, 0, 7]))).rejects.toThrow();
+		expect(await dump(db)).toEqual(before);
+	});
+
+	it('a failure in the middle of the write rolls the whole document back', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED);
+		const before = await dump(db);
+		// A trigger that fails on the 7th task of the next document: the first six are already written by then.
+		await sql`create trigger fail_late before insert on tasks when (select count(*) from tasks) >= 18
+			begin select raise(abort, 'disk full (simulated)'); end`.execute(db);
+		const other = Buffer.from(SEED.toString('utf8').replace('新街街道办事处', '东街街道办事处').replace('发布机构 新街街道', '发布机构 东街街道'));
+		await expect(importDocument(db, other)).rejects.toThrow(/disk full/);
+		expect(await dump(db)).toEqual(before);
+	});
+});
