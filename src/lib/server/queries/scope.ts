@@ -1,0 +1,146 @@
+/**
+ * What a set of URL filters selects: which organizations (a parent rolls up its children),
+ * which period, and the current updates of tasks that match. Every page counts and lists
+ * through `scopedUpdates`, so a number on a chart and the rows behind it cannot disagree.
+ */
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import { FilterError, type Filters } from '../../filters';
+import { periodEndMonth } from '../../domain/period';
+
+export interface ScopeOrganization {
+	id: number;
+	name: string;
+	parentName: string | null;
+}
+
+export interface ScopePeriod {
+	id: number;
+	year: number;
+	quarter: number | null;
+	monthStart: number | null;
+	monthEnd: number;
+	label: string;
+}
+
+export interface Scope {
+	/** The organizations the filter named (empty when it named none: all organizations). */
+	organizations: ScopeOrganization[];
+	/** Those organizations and all their descendants; null means every organization. */
+	organizationIds: number[] | null;
+	/** The selected period; null when nothing in scope has data. */
+	period: ScopePeriod | null;
+}
+
+/** The task-level filters that narrow a scope. */
+export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner'>;
+
+/**
+ * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
+ * organization is a FilterError; a period with no data is not (the page says so). Without a
+ * period the latest one that has data in scope is chosen.
+ */
+export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
+	let organizations: ScopeOrganization[] = [];
+	let organizationIds: number[] | null = null;
+	if (filters.org) {
+		const byId = /^\d+$/.test(filters.org) ? Number(filters.org) : null;
+		organizations = await db
+			.selectFrom('organizations')
+			.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
+			.select(['organizations.id', 'organizations.name', 'parent.name as parentName'])
+			.$if(byId !== null, (qb) => qb.where('organizations.id', '=', byId!))
+			.$if(byId === null, (qb) => qb.where('organizations.name', '=', filters.org!))
+			.orderBy('organizations.id')
+			.execute();
+		if (organizations.length === 0) throw new FilterError('org', `no organization "${filters.org}"`);
+		organizationIds = await descendantIds(
+			db,
+			organizations.map((o) => o.id)
+		);
+	}
+
+	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
+	const period = await db
+		.selectFrom('periods')
+		.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('updates')
+					.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+					.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+					.select('updates.id')
+					.whereRef('updates.period_id', '=', 'periods.id')
+					.where('updates.superseded_at', 'is', null)
+					.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
+			)
+		)
+		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
+		.$if(wantedMonthEnd !== null, (qb) => qb.where('periods.month_end', '=', wantedMonthEnd!))
+		.orderBy('periods.year', 'desc')
+		.orderBy('periods.month_end', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+
+	return { organizations, organizationIds, period: period ?? null };
+}
+
+/** The given organizations and everything below them. */
+async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
+	const rows = await db
+		.withRecursive('tree(id)', (qb) =>
+			qb
+				.selectFrom('organizations')
+				.select('id')
+				.where('id', 'in', roots)
+				.unionAll((qb2) => qb2.selectFrom('organizations').innerJoin('tree', 'tree.id', 'organizations.parent_id').select('organizations.id'))
+		)
+		.selectFrom('tree')
+		.select('id')
+		.distinct()
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+/**
+ * Current updates in a scope's organizations, for the given periods, of the tasks that match
+ * the task filters, joined to their task, category and plan. Callers add the select.
+ */
+export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, periodIds: number[], filters: TaskFilters) {
+	return db
+		.selectFrom('updates')
+		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+		.innerJoin('categories', 'categories.id', 'tasks.category_id')
+		.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+		.where('updates.superseded_at', 'is', null)
+		.where('updates.period_id', 'in', periodIds.length > 0 ? periodIds : [-1])
+		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
+		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
+		.$if(filters.status !== null, (qb) => qb.where('updates.status', '=', filters.status!))
+		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', '=', filters.source!))
+		.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
+		.$if(filters.theme !== null, (qb) =>
+			qb.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('task_themes')
+						.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
+						.select('task_themes.task_id')
+						.whereRef('task_themes.task_id', '=', 'tasks.id')
+						.where('themes.name', '=', filters.theme!)
+				)
+			)
+		)
+		.$if(filters.flag !== null, (qb) =>
+			qb.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('quality_flags')
+						.select('quality_flags.id')
+						.whereRef('quality_flags.update_id', '=', 'updates.id')
+						.where('quality_flags.kind', '=', filters.flag!)
+				)
+			)
+		);
+}
