@@ -4,7 +4,7 @@
  * validated with a message that names the bad parameter, and serialised back in one canonical
  * order so links built anywhere look the same.
  */
-import { isStatus, isStatusSource, type Status, type StatusSource } from './domain/status';
+import { isStatus, isStatusSource, STATUSES, STATUS_SOURCES, type Status, type StatusSource } from './domain/status';
 import { isLang, type Lang } from './i18n';
 import { FLAG_KINDS, isFlagKind, type FlagKind } from './domain/flags';
 
@@ -17,8 +17,10 @@ export interface Filters {
 	months: [number, number] | null;
 	category: string | null;
 	theme: string | null;
-	status: Status | null;
-	source: StatusSource | null;
+	/** One status or several (status=ahead,on_track), in the order given. */
+	status: Status[] | null;
+	/** One status source or several (source=reported,confirmed). */
+	source: StatusSource[] | null;
 	flag: FlagKind | null;
 	owner: string | null;
 	q: string | null;
@@ -71,6 +73,15 @@ function integer(params: URLSearchParams, key: string, min: number, max: number)
 	return Number(value);
 }
 
+function listOf<T>(params: URLSearchParams, key: string, guard: (v: unknown) => v is T, allowed: readonly string[]): T[] | null {
+	const value = params.get(key)?.trim();
+	if (!value) return null;
+	const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+	const bad = items.find((item) => !guard(item));
+	if (bad !== undefined) throw new FilterError(key, `"${bad}" is not one of ${allowed.join(', ')}`);
+	return items.length > 0 ? (items as T[]) : null;
+}
+
 function oneOf<T>(params: URLSearchParams, key: string, guard: (v: unknown) => v is T, allowed: readonly string[]): T | null {
 	const value = params.get(key)?.trim();
 	if (!value) return null;
@@ -98,8 +109,8 @@ export function parseFilters(params: URLSearchParams): Filters {
 		months,
 		category: text(params, 'category'),
 		theme: text(params, 'theme'),
-		status: oneOf(params, 'status', isStatus, ['completed', 'ahead', 'on_track', 'behind', 'not_started', 'unknown']),
-		source: oneOf(params, 'source', isStatusSource, ['reported', 'inferred', 'confirmed']),
+		status: listOf(params, 'status', isStatus, STATUSES),
+		source: listOf(params, 'source', isStatusSource, STATUS_SOURCES),
 		flag: oneOf(params, 'flag', isFlagKind, FLAG_KINDS),
 		owner: text(params, 'owner'),
 		// Search text may be long (pasted paragraphs); it is bounded, not rejected.
@@ -115,7 +126,7 @@ export function serialiseFilters(filters: Filters, overrides: Partial<Filters> =
 	for (const key of FILTER_KEYS) {
 		const value = merged[key];
 		if (value === null || value === undefined) continue;
-		params.set(key, Array.isArray(value) ? `${value[0]}-${value[1]}` : String(value));
+		params.set(key, key === 'months' ? `${(value as number[])[0]}-${(value as number[])[1]}` : Array.isArray(value) ? value.join(',') : String(value));
 	}
 	const query = params.toString();
 	return query ? `?${query}` : '';

@@ -35,6 +35,8 @@ export interface Scope {
 /** The task-level filters that narrow a scope. */
 export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner'>;
 
+export const NO_TASK_FILTERS: TaskFilters = { category: null, theme: null, status: null, source: null, flag: null, owner: null };
+
 /**
  * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
  * organization is a FilterError; a period with no data is not (the page says so). Without a
@@ -104,21 +106,21 @@ async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
 }
 
 /**
- * Current updates in a scope's organizations, for the given periods, of the tasks that match
+ * Current updates in a scope's organizations, for the given periods (null: any), of the tasks that match
  * the task filters, joined to their task, category and plan. Callers add the select.
  */
-export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, periodIds: number[], filters: TaskFilters) {
+export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, periodIds: number[] | null, filters: TaskFilters) {
 	return db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
 		.innerJoin('categories', 'categories.id', 'tasks.category_id')
 		.innerJoin('plans', 'plans.id', 'tasks.plan_id')
 		.where('updates.superseded_at', 'is', null)
-		.where('updates.period_id', 'in', periodIds.length > 0 ? periodIds : [-1])
+		.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
 		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
 		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
-		.$if(filters.status !== null, (qb) => qb.where('updates.status', '=', filters.status!))
-		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', '=', filters.source!))
+		.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
+		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
 		.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
 		.$if(filters.theme !== null, (qb) =>
 			qb.where((eb) =>
