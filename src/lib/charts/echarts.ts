@@ -1,0 +1,32 @@
+/**
+ * The one place ECharts is assembled: only the charts and components the app uses, so the
+ * client bundle stays small (tree-shaken imports instead of the whole library).
+ */
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+	AriaComponentOption,
+	GridComponentOption,
+	LegendComponentOption,
+	MarkLineComponentOption,
+	TooltipComponentOption
+} from 'echarts/components';
+
+echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+	| BarSeriesOption
+	| LineSeriesOption
+	| PieSeriesOption
+	| AriaComponentOption
+	| GridComponentOption
+	| LegendComponentOption
+	| MarkLineComponentOption
+	| TooltipComponentOption
+>;
+
+export { echarts };

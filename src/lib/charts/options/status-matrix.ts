@@ -1,0 +1,201 @@
+/**
+ * Status counts pivoted into chart rows (one per category, theme or period), and the option
+ * builders that draw them as stacked bars. Each bar segment is one status × status source, so
+ * a click maps to exactly the rows a table would list for it.
+ */
+import { rollup, sum } from 'd3-array';
+import { STATUSES, STATUS_LABEL, STATUS_SOURCES, type Status, type StatusSource } from '$lib/domain/status';
+import { messages, type Lang } from '$lib/i18n';
+import type { ChartOption } from '../echarts';
+import { escapeHtml, statusItemStyle } from './status-style';
+
+export interface StatusCount {
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+export interface MatrixRow {
+	/** What a drill-down filters on: a category or theme name, or a period id. */
+	key: string;
+	label: string;
+	/** count[status][source] */
+	counts: Map<Status, Map<StatusSource, number>>;
+	total: number;
+}
+
+/** Pivots flat counts into rows, in the order of `rowOrder` (keys); counts are summed per cell. */
+export function pivotStatusCounts<T extends StatusCount>(
+	rows: T[],
+	keyOf: (row: T) => string,
+	labelOf: (key: string) => string,
+	rowOrder: string[]
+): MatrixRow[] {
+	const byKey = rollup(
+		rows,
+		(cells) => rollup(cells, (c) => rollup(c, (x) => sum(x, (y) => y.taskCount), (x) => x.statusSource), (c) => c.status),
+		keyOf
+	);
+	return rowOrder.map((key) => {
+		const counts = byKey.get(key) ?? new Map();
+		const total = sum([...counts.values()].flatMap((bySource) => [...bySource.values()]));
+		return { key, label: labelOf(key), counts, total };
+	});
+}
+
+export function countOf(row: MatrixRow, status: Status, source?: StatusSource): number {
+	const bySource = row.counts.get(status);
+	if (!bySource) return 0;
+	return source ? (bySource.get(source) ?? 0) : sum(bySource.values());
+}
+
+/** The segment a click on a stacked bar stands for. */
+export interface Segment {
+	key: string;
+	status: Status;
+	source: StatusSource;
+}
+
+export function segmentAt(rows: MatrixRow[], click: { seriesId?: string; dataIndex: number }): Segment | null {
+	const [status, source] = (click.seriesId ?? '').split('|');
+	const row = rows[click.dataIndex];
+	if (!row || !STATUSES.includes(status as Status) || !STATUS_SOURCES.includes(source as StatusSource)) return null;
+	return { key: row.key, status: status as Status, source: source as StatusSource };
+}
+
+function sourceSuffix(lang: Lang, source: StatusSource): string {
+	return source === 'reported' ? '' : `（${messages[lang][source]}）`;
+}
+
+/** One sentence per row for screen readers: "坚持…: 已完成 2, 达进度 1". */
+export function describeRows(rows: MatrixRow[], lang: Lang, title: string): string {
+	const parts = rows.map((row) => {
+		const cells = STATUSES.filter((s) => countOf(row, s) > 0).map((s) => `${STATUS_LABEL[lang][s]} ${countOf(row, s)}`);
+		return `${row.label}: ${cells.join(', ') || '0'}`;
+	});
+	return `${title}. ${parts.join('; ')}.`;
+}
+
+/**
+ * Stacked bars of task counts per row. Horizontal bars keep long category names readable;
+ * `share` draws each row as percentages of its total (for comparing periods of different size).
+ */
+export function statusBarsOption(
+	rows: MatrixRow[],
+	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean }
+): ChartOption {
+	const { lang, horizontal = true, share = false } = options;
+	const labels = rows.map((r) => r.label);
+	const series = STATUSES.flatMap((status) =>
+		STATUS_SOURCES.filter((source) => rows.some((row) => countOf(row, status, source) > 0)).map((source) => ({
+			id: `${status}|${source}`,
+			// Series of one status share a name, so the legend shows and toggles a status once.
+			name: STATUS_LABEL[lang][status],
+			type: 'bar' as const,
+			stack: 'tasks',
+			barMaxWidth: 36,
+			itemStyle: statusItemStyle(status, source),
+			emphasis: { focus: 'series' as const },
+			data: rows.map((row) => {
+				const count = countOf(row, status, source);
+				if (count === 0) return null;
+				return share ? Math.round((count / row.total) * 1000) / 10 : count;
+			})
+		}))
+	);
+	const categoryAxis = {
+		type: 'category' as const,
+		data: labels,
+		inverse: horizontal,
+		axisLabel: { width: horizontal ? 260 : 90, overflow: 'break' as const, interval: 0 }
+	};
+	const valueAxis = { type: 'value' as const, minInterval: 1, max: share ? 100 : undefined, axisLabel: { formatter: share ? '{value}%' : '{value}' } };
+	return {
+		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
+		legend: { top: 0, type: 'scroll' },
+		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+		tooltip: {
+			trigger: 'item',
+			formatter: (params: unknown) => {
+				const p = params as { seriesId: string; seriesName: string; dataIndex: number; value: number };
+				const [status, source] = p.seriesId.split('|') as [Status, StatusSource];
+				if (!STATUSES.includes(status)) return `${escapeHtml(labels[p.dataIndex] ?? '')}<br/>${escapeHtml(p.seriesName)}: ${p.value}%`;
+				const row = rows[p.dataIndex];
+				const count = countOf(row, status, source);
+				return `${escapeHtml(row.label)}<br/>${STATUS_LABEL[lang][status]}${sourceSuffix(lang, source)}: ${count} / ${row.total}`;
+			}
+		},
+		xAxis: horizontal ? valueAxis : categoryAxis,
+		yAxis: horizontal ? categoryAxis : valueAxis,
+		series
+	};
+}
+
+/** A donut of the status mix; slices sum every source. */
+export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: string }): ChartOption {
+	const { lang } = options;
+	const data = STATUSES.filter((s) => countOf(row, s) > 0).map((status) => ({
+		name: STATUS_LABEL[lang][status],
+		value: countOf(row, status),
+		id: status,
+		itemStyle: statusItemStyle(status, 'reported')
+	}));
+	return {
+		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
+		legend: { bottom: 0, type: 'scroll' },
+		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+		series: [
+			{
+				type: 'pie',
+				radius: ['45%', '72%'],
+				center: ['50%', '45%'],
+				avoidLabelOverlap: true,
+				label: { formatter: '{b}\n{c}' },
+				data
+			}
+		]
+	};
+}
+
+/** The status a donut slice stands for. */
+export function sliceStatus(click: { dataIndex: number }, row: MatrixRow): Status | null {
+	return STATUSES.filter((s) => countOf(row, s) > 0)[click.dataIndex] ?? null;
+}
+
+/**
+ * Status shares per period as stacked bars, with 序时进度 (expected share of the year) and the
+ * mean completion of tasks with numeric targets as lines on the same percent axis.
+ */
+export function trendOption(
+	rows: MatrixRow[],
+	progress: { expected: number[]; actual: (number | null)[] } | null,
+	options: { lang: Lang; title: string }
+): ChartOption {
+	const t = messages[options.lang];
+	const bars = statusBarsOption(rows, { ...options, horizontal: false, share: true });
+	const lines = progress
+		? [
+				{
+					id: 'schedule',
+					name: t.scheduleLine,
+					type: 'line' as const,
+					data: progress.expected.map((v) => Math.round(v * 1000) / 10),
+					lineStyle: { type: 'dashed' as const, width: 2, color: '#24292f' },
+					itemStyle: { color: '#24292f' },
+					symbol: 'diamond',
+					z: 5
+				},
+				{
+					id: 'progress',
+					name: t.progressLine,
+					type: 'line' as const,
+					data: progress.actual.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
+					lineStyle: { width: 3, color: '#8250df' },
+					itemStyle: { color: '#8250df' },
+					connectNulls: true,
+					z: 6
+				}
+			]
+		: [];
+	return { ...bars, series: [...(bars.series as object[]), ...lines] } as ChartOption;
+}

@@ -1,0 +1,164 @@
+/**
+ * Aggregates for the leadership overview. Each counts current updates through scopedUpdates,
+ * grouped in SQL; the shaping into chart series happens in src/lib/charts/options.
+ */
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { Status, StatusSource } from '../../domain/status';
+import type { FlagKind } from '../../domain/flags';
+import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
+
+/** Task count per period × status × status source. */
+export interface PeriodStatusCount {
+	periodId: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+export async function countTasksByPeriodStatus(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodStatusCount[]> {
+	return scopedUpdates(db, scope, periodIds, filters)
+		.select((eb) => ['updates.period_id as periodId', 'updates.status', 'updates.status_source as statusSource', eb.fn.countAll<number>().as('taskCount')])
+		.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
+		.execute();
+}
+
+/** Task count per category name × status × source in one period; categories in report order. */
+export interface CategoryStatusCount {
+	category: string | null;
+	position: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+export async function countTasksByCategoryStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<CategoryStatusCount[]> {
+	return scopedUpdates(db, scope, [periodId], filters)
+		.select((eb) => [
+			'categories.name as category',
+			eb.fn.min('categories.position').as('position'),
+			'updates.status',
+			'updates.status_source as statusSource',
+			eb.fn.countAll<number>().as('taskCount')
+		])
+		.groupBy(['categories.name', 'updates.status', 'updates.status_source'])
+		.orderBy('position')
+		.orderBy('categories.name')
+		.execute();
+}
+
+/** Task count per theme × status × source in one period. A task with two themes counts in both. */
+export interface ThemeStatusCount {
+	theme: string;
+	themeEn: string | null;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+export async function countTasksByThemeStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<ThemeStatusCount[]> {
+	return scopedUpdates(db, scope, [periodId], filters)
+		.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id')
+		.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
+		.select((eb) => [
+			'themes.name as theme',
+			'themes.name_en as themeEn',
+			'updates.status',
+			'updates.status_source as statusSource',
+			eb.fn.countAll<number>().as('taskCount')
+		])
+		.groupBy(['themes.id', 'updates.status', 'updates.status_source'])
+		.orderBy('themes.name')
+		.execute();
+}
+
+export interface PeriodRow {
+	id: number;
+	year: number;
+	quarter: number | null;
+	monthStart: number | null;
+	monthEnd: number;
+	label: string;
+}
+
+/** The periods of a year that have current updates in scope, in order. */
+export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+	return scopedUpdates(db, scope, null, NO_TASK_FILTERS)
+		.innerJoin('periods', 'periods.id', 'updates.period_id')
+		.where('periods.year', '=', year)
+		.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+		.distinct()
+		.orderBy('periods.month_end')
+		.execute();
+}
+
+/**
+ * Progress against 序时进度 per period for tasks that have a numeric target and an actual (or a
+ * stated percent): how many, their mean completion ratio (actual / first target, or percent / 100).
+ */
+export interface PeriodProgress {
+	periodId: number;
+	taskCount: number;
+	meanRatio: number;
+}
+
+export async function getProgressByPeriod(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodProgress[]> {
+	const ratio = sql<number>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
+	return scopedUpdates(db, scope, periodIds, filters)
+		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
+		.where(ratio, 'is not', null)
+		.select((eb) => ['updates.period_id as periodId', eb.fn.countAll<number>().as('taskCount'), eb.fn.avg<number>(ratio).as('meanRatio')])
+		.groupBy('updates.period_id')
+		.execute();
+}
+
+export interface AttentionTask {
+	taskId: number;
+	name: string;
+	category: string | null;
+	organization: string;
+	status: Status;
+	statusSource: StatusSource;
+	flags: FlagKind[];
+}
+
+/**
+ * Tasks that need attention in one period: behind, not started, or carrying a quality flag.
+ * Behind first, then not started, then flagged; report order within each. Returns at most
+ * `limit` rows and the total.
+ */
+export async function listAttentionTasks(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters,
+	limit: number
+): Promise<{ total: number; tasks: AttentionTask[] }> {
+	const base = scopedUpdates(db, scope, [periodId], filters).where((eb) =>
+		eb.or([
+			eb('updates.status', 'in', ['behind', 'not_started']),
+			eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id'))
+		])
+	);
+	const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+	const rows = await base
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'categories.name as category',
+			'organizations.name as organization',
+			'updates.status',
+			'updates.status_source as statusSource',
+			sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds')
+		])
+		.orderBy(sql`case updates.status when 'behind' then 0 when 'not_started' then 1 else 2 end`)
+		.orderBy('plans.organization_id')
+		.orderBy('tasks.position')
+		.limit(limit)
+		.execute();
+	return {
+		total: Number(total),
+		tasks: rows.map(({ flagKinds, ...row }) => ({ ...row, flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : [] }))
+	};
+}
