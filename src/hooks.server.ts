@@ -1,14 +1,16 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { initDatabase } from '$lib/server/app';
-import { languageFromCookie } from '$lib/i18n';
+import { isLang, languageFromCookie } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await initDatabase();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = languageFromCookie(event.cookies.get('lang'));
+	// ?lang= in a shared link wins for that page; otherwise the cookie the switch sets.
+	const asked = event.url.searchParams.get('lang');
+	const lang = isLang(asked) ? asked : languageFromCookie(event.cookies.get('lang'));
 	event.locals.lang = lang;
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 };

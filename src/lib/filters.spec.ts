@@ -12,7 +12,10 @@ describe('parseFilters', () => {
 		['status=ahead,on_track,ahead&source=reported,confirmed', { ...EMPTY_FILTERS, status: ['ahead', 'on_track'], source: ['reported', 'confirmed'] }],
 		['category=%E5%9D%9A%E6%8C%81&theme=数字化&lang=en', { ...EMPTY_FILTERS, category: '坚持', theme: '数字化', lang: 'en' }],
 		['q=  消防  ', { ...EMPTY_FILTERS, q: '消防' }],
-		['year=&quarter=', EMPTY_FILTERS]
+		['year=&quarter=', EMPTY_FILTERS],
+		['period=q3', { ...EMPTY_FILTERS, quarter: 3 }],
+		['period=m1-11', { ...EMPTY_FILTERS, months: [1, 11] }],
+		['period=q1&quarter=2', { ...EMPTY_FILTERS, quarter: 2 }]
 	])('%s', (query, expected) => {
 		expect(parse(query)).toEqual(expected);
 	});
@@ -26,6 +29,8 @@ describe('parseFilters', () => {
 		['months=1-13', 'months'],
 		['months=1-11&quarter=2', 'months'],
 		['status=late', 'status'],
+		['period=q9', 'period'],
+		['period=m11-1', 'period'],
 		['status=behind,late', 'status'],
 		['source=guess', 'source'],
 		['flag=x', 'flag'],

@@ -100,7 +100,16 @@ export function parseFilters(params: URLSearchParams): Filters {
 		if (!match || from < 1 || to > 12 || from > to) throw new FilterError('months', `"${monthsText}" is not a month range such as 1-11`);
 		months = [from, to];
 	}
-	const quarter = integer(params, 'quarter', 1, 4);
+	let quarter = integer(params, 'quarter', 1, 4);
+	// The filter bar's form sends one `period` field (q2, m1-11) where links use quarter or months.
+	const period = text(params, 'period', 10);
+	if (period && quarter === null && months === null) {
+		const match = /^(?:q([1-4])|m(\d{1,2})-(\d{1,2}))$/.exec(period);
+		if (!match) throw new FilterError('period', `"${period}" is not a period such as q2 or m1-11`);
+		if (match[1]) quarter = Number(match[1]);
+		else if (Number(match[2]) >= 1 && Number(match[3]) <= 12 && Number(match[2]) <= Number(match[3])) months = [Number(match[2]), Number(match[3])];
+		else throw new FilterError('period', `"${period}" is not a month range`);
+	}
 	if (quarter !== null && months !== null) throw new FilterError('months', 'give either quarter or months, not both');
 	return {
 		org: text(params, 'org'),
@@ -130,4 +139,16 @@ export function serialiseFilters(filters: Filters, overrides: Partial<Filters> =
 	}
 	const query = params.toString();
 	return query ? `?${query}` : '';
+}
+
+/** The filter fields that select exactly this period (quarter where it has one, else its months). */
+export function periodFilters(period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number }): Pick<Filters, 'year' | 'quarter' | 'months'> {
+	return period.quarter !== null
+		? { year: period.year, quarter: period.quarter, months: null }
+		: { year: period.year, quarter: null, months: [period.monthStart ?? 1, period.monthEnd] };
+}
+
+/** A link to the task table for the given filters, with `overrides` applied; the UI language travels by cookie. */
+export function taskTableHref(filters: Filters, overrides: Partial<Filters> = {}): string {
+	return `/tasks${serialiseFilters(filters, { lang: null, ...overrides })}`;
 }
