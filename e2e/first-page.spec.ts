@@ -1,36 +1,20 @@
 import { expect, test } from '@playwright/test';
 
-const SEED_TASKS = [
-	'坚定数字升级',
-	'拓展项目渠道',
-	'实现高质运行',
-	'聚能聚力重塑关键板块',
-	'用心用情提升街域风貌',
-	'敢想敢做抓好城市管理',
-	'全面打造美好教育',
-	'丰富文化文明活动',
-	'扎实推进民生优享',
-	'深化系统治理体系',
-	'做好靠前管理服务',
-	'做好超前感知防治'
-];
-
-test('a fresh server shows 新街街道 and its 12 tasks', async ({ page }) => {
+test('a fresh server lists 新街街道 with its 12 tasks and opens its overview', async ({ page }) => {
 	await page.goto('/');
-	const plan = page.locator('section.plan', { has: page.getByRole('heading', { name: /新街街道 · 2024/ }) });
-	await expect(plan).toBeVisible();
-	await expect(plan.getByTestId('task-count')).toHaveText('12');
-	await expect(plan.getByTestId('task').locator('.name')).toHaveText(SEED_TASKS);
+	const row = page.locator('[data-testid="plan-period"][data-organization="新街街道"]');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('2024');
+	await expect(row.getByTestId('task-count')).toHaveText('12');
+	await row.getByRole('link', { name: /新街街道/ }).click();
+	await expect(page).toHaveURL(/org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('新街街道');
+	await expect(page.locator('[data-kpi="tasks"]').getByTestId('kpi-count')).toHaveText('12');
 });
 
-test('the language switch renders English and keeps it across reloads', async ({ page }) => {
+test('the bundled excerpts are imported too, under their organizations', async ({ page }) => {
 	await page.goto('/');
-	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-	await page.getByRole('button', { name: 'English' }).click();
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.getByRole('heading', { name: 'Organizations and years' })).toBeVisible();
-	await page.reload();
-	await expect(page.getByRole('heading', { name: 'Organizations and years' })).toBeVisible();
-	await page.getByRole('button', { name: '中文' }).click();
-	await expect(page.getByRole('heading', { name: '单位与年度' })).toBeVisible();
+	for (const organization of ['萧山区', '绍兴市', '柯桥区']) {
+		await expect(page.locator(`[data-testid="plan-period"][data-organization="${organization}"]`)).toHaveCount(1);
+	}
 });

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const CATEGORIES = [
+	'坚持引育并举,全力保稳促调,增强经济发展支撑力',
+	'坚持环境提质,聚焦美丽创建,增强区域发展新魅力',
+	'坚持以人为本,提升公共服务,不断提高群众满意率',
+	'坚持干群合力,优化基层治理,发挥共享共治源动力'
+];
+
+/** The pixel centre of one stacked-bar segment, from the live ECharts instance, and what it counts. */
+async function segmentCentre(page: Page, panel: string, row: number) {
+	const chart = page.getByTestId(panel).locator('.echart');
+	await expect(chart).toHaveAttribute('data-rendered', 'true');
+	const box = (await chart.boundingBox())!;
+	const hit = await chart.evaluate((el, row) => {
+		type Series = { id: string; data: (number | null)[] };
+		const instance = (el as unknown as { echarts: { getOption(): { series: Series[] }; convertToPixel(f: object, v: unknown[]): number[] } }).echarts;
+		const series = instance.getOption().series;
+		let start = 0;
+		for (const s of series) {
+			const value = s.data[row];
+			if (value) {
+				const [x, y] = instance.convertToPixel({ seriesId: s.id }, [start + value / 2, row]);
+				return { x, y, value, id: s.id };
+			}
+			start += s.data[row] ?? 0;
+		}
+		throw new Error('no segment in row');
+	}, row);
+	return { x: box.x + hit.x, y: box.y + hit.y, value: hit.value, id: hit.id };
+}
+
+test.describe('overview', () => {
+	test.use({ viewport: { width: 1920, height: 1080 } });
+
+	test('shows the seed’s 12 tasks in four categories, and a bar segment drills down to exactly its tasks', async ({ page }) => {
+		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		await expect(page.locator('[data-kpi="tasks"]').getByTestId('kpi-count')).toHaveText('12');
+		const panel = page.getByTestId('by-category');
+		await panel.getByRole('button', { name: '表格' }).click();
+		await expect(panel.locator('tbody th')).toHaveText(CATEGORIES);
+		const totals = await panel.locator('tbody tr td:last-child').allTextContents();
+		expect(totals.map(Number)).toEqual([3, 3, 3, 3]);
+		await panel.getByRole('button', { name: '图表' }).click();
+
+		await page.screenshot({ path: 'test-results/overview-1920x1080.png', fullPage: false });
+
+		const segment = await segmentCentre(page, 'by-category', 2);
+		const [status, source] = segment.id.split('|');
+		await page.mouse.click(segment.x, segment.y);
+		await page.waitForURL(/\/tasks\?/);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('org')).toBe('新街街道');
+		expect(url.searchParams.get('category')).toBe(CATEGORIES[2]);
+		expect(url.searchParams.get('status')).toBe(status);
+		expect(url.searchParams.get('source')).toBe(source);
+		await expect(page.getByTestId('task-row')).toHaveCount(segment.value);
+	});
+
+	test('a KPI tile opens the tasks it counts', async ({ page }) => {
+		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		const tile = page.locator('[data-kpi="tasks"]');
+		await tile.getByRole('link').click();
+		await page.waitForURL(/\/tasks\?/);
+		await expect(page.getByTestId('task-row')).toHaveCount(12);
+	});
+
+	test('English keeps the filters and survives a reload; Chinese comes back on the switch', async ({ page }) => {
+		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();
+		expect(new URL(page.url()).searchParams.get('org')).toBe('新街街道');
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();
+		await expect(page.locator('[data-kpi="tasks"]').getByTestId('kpi-count')).toHaveText('12');
+		// Task text is never translated.
+		await expect(page.getByTestId('by-category').getByRole('button', { name: 'Table' })).toBeVisible();
+		await page.getByTestId('by-category').getByRole('button', { name: 'Table' }).click();
+		await expect(page.getByTestId('by-category').locator('tbody th').first()).toHaveText(CATEGORIES[0]);
+		await page.getByRole('button', { name: '中文' }).click();
+		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
+	});
+
+	test('a bad filter value is a 400 that names the parameter', async ({ page }) => {
+		const response = await page.goto('/?year=abc');
+		expect(response?.status()).toBe(400);
+		await expect(page.locator('body')).toContainText('year');
+		const unknown = await page.goto('/?org=不存在的街道');
+		expect(unknown?.status()).toBe(400);
+		await expect(page.locator('body')).toContainText('不存在的街道');
+	});
+});

@@ -1,0 +1,149 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../db';
+import { openTestDatabase } from '../db/testing';
+import { importDocument, previewDocument } from '../import';
+import { EMPTY_FILTERS, parseFilters } from '../../filters';
+import type { DraftTask } from '../import/types';
+import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
+import * as overview from './overview';
+
+const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
+const SEED = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8');
+/** The seed as if published a quarter earlier: same tasks, Q1 period, different texts for two tasks. */
+const SEED_Q1 = SEED.replace('第二季度重点任务', '第一季度重点任务')
+	.replace('二季度完成情况', '一季度完成情况')
+	.replace('成文日期 2024-07-08', '成文日期 2024-04-08')
+	.replace('发布日期:2024-07-08', '发布日期:2024-04-08')
+	.replace('积极推动警网融合', '该项工作尚未启动，计划下季度推进。积极推动警网融合')
+	.replace('提升义务教育最大承载力', '进度滞后。提升义务教育最大承载力');
+
+let db: DB;
+const drafts = new Map<string, DraftTask[]>();
+
+beforeAll(async () => {
+	db = await openTestDatabase();
+	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
+		const bytes = readFileSync(`data/reports/${file}`);
+		const { draft } = await importDocument(db, bytes, { fileName: file, organization: manifest[file] });
+		drafts.set(file, draft.categories.flatMap((c) => c.tasks));
+	}
+	const q1 = Buffer.from(SEED_Q1);
+	await importDocument(db, q1, { fileName: 'xinjie-2024-q1.txt' });
+	drafts.set('q1', previewDocument(q1).draft.categories.flatMap((c) => c.tasks));
+});
+
+async function scopeOf(query: string) {
+	return resolveScope(db, parseFilters(new URLSearchParams(query)));
+}
+
+function tally(tasks: DraftTask[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const task of tasks) out[task.status] = (out[task.status] ?? 0) + 1;
+	return out;
+}
+
+describe('resolveScope', () => {
+	it('picks the latest period with data for an organization and rolls a parent up over its children', async () => {
+		const xinjie = await scopeOf('org=新街街道');
+		expect(xinjie.period).toMatchObject({ year: 2024, quarter: 2 });
+		const xiaoshan = await scopeOf('org=萧山区');
+		expect(xiaoshan.organizationIds).toHaveLength(2);
+		expect(xiaoshan.period).toMatchObject({ year: 2024, quarter: 2 });
+		expect((await scopeOf('org=萧山区&year=2020')).period).toMatchObject({ year: 2020, quarter: 2 });
+	});
+
+	it('takes an organization by id as by name, and names the parameter when unknown', async () => {
+		const byName = await scopeOf('org=新街街道');
+		expect((await scopeOf(`org=${byName.organizations[0].id}`)).organizationIds).toEqual(byName.organizationIds);
+		await expect(scopeOf('org=不存在街道')).rejects.toThrow(/^org: /);
+	});
+
+	it('has no period, not an error, where a valid filter finds no data', async () => {
+		expect((await scopeOf('org=新街街道&year=2019')).period).toBeNull();
+		expect((await scopeOf('org=新街街道&year=2024&quarter=4')).period).toBeNull();
+	});
+});
+
+describe('overview aggregates', () => {
+	it('counts the seed per status exactly as the importer classified its 12 tasks', async () => {
+		const scope = await scopeOf('org=新街街道');
+		const rows = await overview.countTasksByPeriodStatus(db, scope, [scope.period!.id], NO_TASK_FILTERS);
+		const counted: Record<string, number> = {};
+		for (const row of rows) counted[row.status] = (counted[row.status] ?? 0) + row.taskCount;
+		expect(counted).toEqual(tally(drafts.get('xinjie-2024-q2.txt')!));
+		expect(rows.reduce((n, r) => n + r.taskCount, 0)).toBe(12);
+	});
+
+	it('counts by category in report order: four categories of three tasks', async () => {
+		const scope = await scopeOf('org=新街街道');
+		const rows = await overview.countTasksByCategoryStatus(db, scope, scope.period!.id, NO_TASK_FILTERS);
+		const perCategory = new Map<string, number>();
+		for (const row of rows) perCategory.set(row.category!, (perCategory.get(row.category!) ?? 0) + row.taskCount);
+		expect([...perCategory.keys()]).toEqual([
+			'坚持引育并举,全力保稳促调,增强经济发展支撑力',
+			'坚持环境提质,聚焦美丽创建,增强区域发展新魅力',
+			'坚持以人为本,提升公共服务,不断提高群众满意率',
+			'坚持干群合力,优化基层治理,发挥共享共治源动力'
+		]);
+		expect([...perCategory.values()]).toEqual([3, 3, 3, 3]);
+	});
+
+	it('counts by theme: every task at least once, each theme as many times as the importer assigned it', async () => {
+		const scope = await scopeOf('org=新街街道');
+		const rows = await overview.countTasksByThemeStatus(db, scope, scope.period!.id, NO_TASK_FILTERS);
+		const expected: Record<string, number> = {};
+		for (const task of drafts.get('xinjie-2024-q2.txt')!) for (const theme of task.themes) expected[theme] = (expected[theme] ?? 0) + 1;
+		const counted: Record<string, number> = {};
+		for (const row of rows) counted[row.theme] = (counted[row.theme] ?? 0) + row.taskCount;
+		expect(counted).toEqual(expected);
+		expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12);
+	});
+
+	it('lists the year’s periods in order and counts each', async () => {
+		const scope = await scopeOf('org=新街街道');
+		const periods = await overview.listPeriodsWithData(db, scope, 2024);
+		expect(periods.map((p) => p.quarter)).toEqual([1, 2]);
+		const rows = await overview.countTasksByPeriodStatus(db, scope, periods.map((p) => p.id), NO_TASK_FILTERS);
+		const q1 = rows.filter((r) => r.periodId === periods[0].id);
+		const counted: Record<string, number> = {};
+		for (const row of q1) counted[row.status] = (counted[row.status] ?? 0) + row.taskCount;
+		expect(counted).toEqual(tally(drafts.get('q1')!));
+		expect(counted.not_started).toBeGreaterThanOrEqual(1);
+		expect(counted.behind).toBeGreaterThanOrEqual(1);
+	});
+
+	it('narrows by category, theme and status together, and the list agrees with the counts', async () => {
+		const scope = await scopeOf('org=新街街道');
+		const category = '坚持以人为本,提升公共服务,不断提高群众满意率';
+		const filters = { ...NO_TASK_FILTERS, category };
+		const counts = await overview.countTasksByCategoryStatus(db, scope, scope.period!.id, filters);
+		expect(counts.every((r) => r.category === category)).toBe(true);
+		for (const row of counts) {
+			const listed = await scopedUpdates(db, scope, [scope.period!.id], { ...filters, status: [row.status], source: [row.statusSource] })
+				.select('tasks.name')
+				.execute();
+			expect(listed.length).toBe(row.taskCount);
+		}
+	});
+
+	it('rolls up a parent: 萧山区 2024 Q2 counts the 新街街道 tasks; the whole database counts every current update', async () => {
+		const district = await scopeOf('org=萧山区&year=2024&quarter=2');
+		const rows = await overview.countTasksByPeriodStatus(db, district, [district.period!.id], NO_TASK_FILTERS);
+		expect(rows.reduce((n, r) => n + r.taskCount, 0)).toBe(12);
+		const all = await resolveScope(db, EMPTY_FILTERS);
+		const everything = await scopedUpdates(db, all, null, NO_TASK_FILTERS).select('updates.id').execute();
+		const expected = [...drafts.values()].reduce((n, tasks) => n + tasks.length, 0);
+		expect(everything.length).toBe(expected);
+	});
+
+	it('lists tasks needing attention: behind and not started first, then flagged', async () => {
+		const scope = await scopeOf('org=新街街道&year=2024&quarter=1');
+		const { total, tasks } = await overview.listAttentionTasks(db, scope, scope.period!.id, NO_TASK_FILTERS, 50);
+		expect(tasks.length).toBe(total);
+		const rank = (s: string) => (s === 'behind' ? 0 : s === 'not_started' ? 1 : 2);
+		expect(tasks.map((t) => rank(t.status))).toEqual([...tasks.map((t) => rank(t.status))].sort());
+		expect(tasks.filter((t) => t.status !== 'behind' && t.status !== 'not_started').every((t) => t.flags.length > 0)).toBe(true);
+		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
+	});
+});
