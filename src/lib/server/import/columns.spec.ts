@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { columnRole, mapHeader } from './columns';
+
+describe('columnRole', () => {
+	it.each([
+		['任务类别', 'category'],
+		['类别', 'category'],
+		['项目类别', 'category'],
+		['项目名称', 'category'],
+		['具体任务', 'task'],
+		['工作任务', 'task'],
+		['主要任务', 'task'],
+		['重点工作任务', 'task'],
+		['主要内容', 'content'],
+		['内容与要求', 'content'],
+		['项目内容', 'content'],
+		['任务内容', 'content'],
+		['全年目标任务', 'content'],
+		['一季度目标', 'periodTarget'],
+		['节点目标', 'periodTarget'],
+		['上半年目标', 'periodTarget'],
+		['完成情况', 'statusText'],
+		['进展情况', 'statusText'],
+		['推进情况', 'statusText'],
+		['工作举措与完成情况', 'statusText'],
+		['二季度完成情况', 'statusText'],
+		['1-11月推进情况', 'statusText'],
+		['进展情况、存在问题及下一步打算', 'statusText'],
+		['目标完成情况', 'statusWord'],
+		['一季度目标完成情况', 'statusWord'],
+		['是否达序', 'statusWord'],
+		['状态', 'statusWord'],
+		['责任单位', 'owner'],
+		['牵头单位', 'owner'],
+		['责任主体与协同单位', 'owner'],
+		['分管领导', 'leader'],
+		['牵头领导', 'leader'],
+		['说明', 'note'],
+		['问题与困难', 'note'],
+		['下一步工作打算', 'note'],
+		['序号', 'seqNo'],
+		['完成时限', 'other'],
+		[' 责任单位： ', 'owner'],
+		['责 任 单 位', 'owner'],
+		['责任单位（牵头）', 'owner'],
+		['坚定数字升级', null],
+		['全力做好智能制造、数字化改造项目服务工作,实施5个以上数字化改造项目。', null],
+		['招商完成情况', null],
+		['', null]
+	])('%s → %s', (header, role) => {
+		expect(columnRole(header)).toBe(role);
+	});
+});
+
+describe('mapHeader', () => {
+	it('maps the seed header and reads the period from the status column', () => {
+		expect(mapHeader(['任务类别', '具体任务', '主要内容', '二季度完成情况'])).toEqual({
+			columns: [
+				{ role: 'category', header: '任务类别' },
+				{ role: 'task', header: '具体任务' },
+				{ role: 'content', header: '主要内容' },
+				{ role: 'statusText', header: '二季度完成情况' }
+			],
+			period: { quarter: 2, months: null, label: '二季度' },
+			periodHeader: '二季度完成情况',
+			projectAsCategory: false
+		});
+	});
+
+	it('maps by synonym, not position (keqiao)', () => {
+		const map = mapHeader(['序号', '工作任务', '责任单位', '一季度目标', '进展情况、存在问题及下一步打算', '目标完成情况']);
+		expect(map?.columns.map((c) => c.role)).toEqual(['seqNo', 'task', 'owner', 'periodTarget', 'statusText', 'statusWord']);
+		expect(map?.period).toEqual({ quarter: 1, months: null, label: '一季度' });
+	});
+
+	it('treats 项目名称 as a spanning category when no other column names the task (xiaoshan)', () => {
+		const map = mapHeader(['项目名称', '项目内容', '进展情况']);
+		expect(map?.columns.map((c) => c.role)).toEqual(['category', 'content', 'statusText']);
+		expect(map?.projectAsCategory).toBe(true);
+		expect(map?.period).toBeNull();
+	});
+
+	it('keeps 项目名称 as the category over a task column', () => {
+		const map = mapHeader(['项目名称', '具体任务', '完成情况']);
+		expect(map?.columns.map((c) => c.role)).toEqual(['category', 'task', 'statusText']);
+		expect(map?.projectAsCategory).toBe(false);
+	});
+
+	it('reads the period of a month-range status header', () => {
+		expect(mapHeader(['序号', '重点工作任务', '1-11月推进情况'])?.period).toEqual({ quarter: null, months: [1, 11], label: '1-11月' });
+	});
+
+	it('keeps a second column of a single-valued role in place as other', () => {
+		expect(mapHeader(['具体任务', '完成情况', '进展情况'])?.columns.map((c) => c.role)).toEqual(['task', 'statusText', 'other']);
+	});
+
+	it.each([
+		['an unknown cell', ['序号', '具体任务', '坚定数字升级']],
+		['no task or content column', ['序号', '责任单位', '完成情况']],
+		['a single cell', ['具体任务']],
+		['metadata labels', ['索引号', '成文日期']]
+	])('rejects %s', (_, cells) => {
+		expect(mapHeader(cells)).toBeNull();
+	});
+});
