@@ -53,8 +53,9 @@ const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
 
 /**
  * Finds the period a title or column header names: 第二季度, 二季度, 一季度, 上半年, 半年度,
- * 前三季度, 1-11月, 1—11月, 12月, 全年, 年度. Returns quarter/months without the year
- * (the caller knows it from the title), or null when nothing matches.
+ * 前三季度, 1-11月, 1—11月, 12月, 全年, 年度 (but not the 年度 of 2023年度, which names a year).
+ * Returns quarter/months without the year (the caller knows it from the title), or null when
+ * nothing matches.
  */
 export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 	const range = /(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/.exec(text);
@@ -79,7 +80,8 @@ export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 			return { quarter: m % 3 === 0 ? m / 3 : null, months: [1, m], label: `${month[1]}月` };
 		}
 	}
-	const year = /(全年|年度|年底|年末)/.exec(text);
+	// 2023年度 names the year, not the period: only a 年度 that follows no digit means 全年.
+	const year = /(全年|(?<!\d\s*)年度|年底|年末)/.exec(text);
 	if (year) return { quarter: 4, months: null, label: year[1] };
 	return null;
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { elapsedFraction, findPeriodIn, formatPeriod, periodEndMonth } from './period';
+
+describe('findPeriodIn', () => {
+	it.each([
+		['杭州市萧山区人民政府新街街道办事处2024年《政府工作报告》第二季度重点任务执行情况', 2, null, '第二季度'],
+		['二季度完成情况', 2, null, '二季度'],
+		['2023年度省政府民生实事涉我区工作任务一季度进展情况', 1, null, '一季度'],
+		['第一季度目标', 1, null, '第一季度'],
+		['三季度', 3, null, '三季度'],
+		['第4季度', 4, null, '第4季度'],
+		['前三季度', 3, null, '前三季度'],
+		['【区级】杭州市萧山区人民政府2020年《政府工作报告》上半年度重点任务执行情况', 2, null, '上半年'],
+		['2021年市政府重点工作半年度进展情况表', 2, null, '半年度'],
+		['下半年', 4, null, '下半年'],
+		['1-11月推进情况', null, [1, 11], '1-11月'],
+		['1—11月', null, [1, 11], '1—11月'],
+		['一至十一月', null, [1, 11], '一至十一月'],
+		['2024年1-6月', 2, [1, 6], '1-6月'],
+		['11月工作', null, [1, 11], '11月'],
+		['12月份工作', 4, [1, 12], '12月'],
+		['全年目标任务', 4, null, '全年'],
+		['年度', 4, null, '年度'],
+		['2024年度工作任务全年推进情况', 4, null, '全年']
+	])('%s', (text, quarter, months, label) => {
+		expect(findPeriodIn(text)).toEqual({ quarter, months, label });
+	});
+
+	it.each([['2023年度省政府民生实事'], ['2024-07-08'], ['截至6月底'], ['12月'], ['2021-11月'], ['坚定数字升级']])('finds no period in %s', (text) => {
+		expect(findPeriodIn(text)).toBeNull();
+	});
+});
+
+describe('period arithmetic', () => {
+	it.each([
+		[{ quarter: 1, months: null }, 3, 0.25],
+		[{ quarter: 2, months: null }, 6, 0.5],
+		[{ quarter: null, months: [1, 11] as [number, number] }, 11, 11 / 12],
+		[{ quarter: null, months: null }, 12, 1]
+	])('%o ends in month %i, %d of the year elapsed', (period, month, fraction) => {
+		expect(periodEndMonth(period)).toBe(month);
+		expect(elapsedFraction(period)).toBeCloseTo(fraction, 10);
+	});
+
+	it.each([
+		[{ year: 2024, quarter: 2, months: null }, 'zh', '2024年二季度'],
+		[{ year: 2024, quarter: 2, months: null }, 'en', '2024 Q2'],
+		[{ year: 2024, quarter: 2, months: [1, 6] as [number, number] }, 'zh', '2024年二季度'],
+		[{ year: 2023, quarter: null, months: [1, 11] as [number, number] }, 'zh', '2023年1-11月'],
+		[{ year: 2023, quarter: null, months: [1, 11] as [number, number] }, 'en', '2023 Jan–Nov']
+	] as const)('formats %o in %s as %s', (period, lang, text) => {
+		expect(formatPeriod(period, lang)).toBe(text);
+	});
+});
