@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/app';
+import { getDb, settings } from '$lib/server/app';
 import { filtersAndScope } from '$lib/server/filters';
 import * as overview from '$lib/server/queries/overview';
 import * as organizations from '$lib/server/queries/organizations';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		organizations.listThemes(db),
 		plans.countTasksByPlanPeriodStatus(db).then(summarisePlans)
 	]);
-	const base = { filters, scope, organizationTree, years, themes, plans: planSummaries };
+	const base = { filters, scope, organizationTree, years, themes, plans: planSummaries, trafficLightRule: settings().trafficLightRule };
 	if (!scope.period) return { ...base, period: null };
 
 	const period = scope.period;

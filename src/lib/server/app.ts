@@ -7,8 +7,22 @@ import path from 'node:path';
 import { openDatabase, type DB } from './db';
 import { migrateToLatest } from './db/migrate';
 import { seedIfEmpty } from './seed';
+import { trafficLightRule, type TrafficLightRule } from '../domain/schedule';
 
 let instance: DB | undefined;
+
+export interface Settings {
+	/** JINDU_TRAFFIC_LIGHTS: which 序时进度 traffic-light rule colours tasks (default 银川). */
+	trafficLightRule: TrafficLightRule;
+}
+
+let current: Settings | undefined;
+
+/** The app's settings from the environment; read once, and checked at start so a typo fails fast. */
+export function settings(): Settings {
+	current ??= { trafficLightRule: trafficLightRule(process.env.JINDU_TRAFFIC_LIGHTS) };
+	return current;
+}
 
 export function databasePath(): string {
 	return process.env.DATABASE_PATH || 'data/jindu.db';
@@ -23,6 +37,7 @@ export function getDb(): DB {
 /** Opens and migrates the database, and seeds the bundled reports into an empty one. Fails fast. */
 export async function initDatabase(): Promise<DB> {
 	if (instance) return instance;
+	settings();
 	const file = databasePath();
 	if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const db = openDatabase(file);

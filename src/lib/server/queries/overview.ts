@@ -102,8 +102,11 @@ export interface PeriodProgress {
 	meanRatio: number;
 }
 
+/** A task's completion ratio in SQL: actual / its first target, else its stated percent / 100. */
+const completionRatio = sql<number | null>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
+
 export async function getProgressByPeriod(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodProgress[]> {
-	const ratio = sql<number>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
+	const ratio = completionRatio;
 	return scopedUpdates(db, scope, periodIds, filters)
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 		.where(ratio, 'is not', null)
@@ -120,6 +123,8 @@ export interface AttentionTask {
 	status: Status;
 	statusSource: StatusSource;
 	flags: FlagKind[];
+	/** Completion ratio (actual / target or percent / 100) where the task has one. */
+	ratio: number | null;
 }
 
 /**
@@ -143,6 +148,7 @@ export async function listAttentionTasks(
 	const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 	const rows = await base
 		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 		.select([
 			'tasks.id as taskId',
 			'tasks.name',
@@ -150,7 +156,8 @@ export async function listAttentionTasks(
 			'organizations.name as organization',
 			'updates.status',
 			'updates.status_source as statusSource',
-			sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds')
+			sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds'),
+			completionRatio.as('ratio')
 		])
 		.orderBy(sql`case updates.status when 'behind' then 0 when 'not_started' then 1 else 2 end`)
 		.orderBy('plans.organization_id')
