@@ -7,6 +7,7 @@ import * as m0003 from './0003_categories_tasks_targets.js';
 import * as m0004 from './0004_updates.js';
 import * as m0005 from './0005_themes.js';
 import * as m0006 from './0006_quality_flags.js';
+import * as m0008 from './0008_task_search.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -15,5 +16,6 @@ export const migrations = {
 	'0003_categories_tasks_targets': m0003,
 	'0004_updates': m0004,
 	'0005_themes': m0005,
-	'0006_quality_flags': m0006
+	'0006_quality_flags': m0006,
+	'0008_task_search': m0008
 };
