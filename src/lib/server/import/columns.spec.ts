@@ -46,6 +46,9 @@ describe('columnRole', () => {
 		['坚定数字升级', null],
 		['全力做好智能制造、数字化改造项目服务工作,实施5个以上数字化改造项目。', null],
 		['招商完成情况', null],
+		['2024年第二季度重点任务执行情况', null],
+		['重点工作全年推进情况', null],
+		['2024年二季度完成情况', 'statusText'],
 		['', null]
 	])('%s → %s', (header, role) => {
 		expect(columnRole(header)).toBe(role);

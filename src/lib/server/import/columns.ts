@@ -72,6 +72,15 @@ function normaliseHeader(text: string): string {
 }
 
 /**
+ * Whether a header's prefix is only a period (二季度, 2024年1-11月, 上半年), so that a title such as
+ * 2024年第二季度重点任务执行情况 is never taken for a status column.
+ */
+function namesOnlyPeriod(prefix: string): boolean {
+	const period = findPeriodIn(prefix);
+	return period !== null && prefix.replace(/(?:19|20)\d{2}年度?/, '').replace(period.label, '').replace(/[\s的]/g, '') === '';
+}
+
+/**
  * The role of one header cell, or null when it is not a header we know (so a line of body text
  * is never mistaken for a header). 项目名称 comes back as 'category': it names a project that
  * spans several rows; the reader folds it back into task names when each project has one row.
@@ -83,12 +92,13 @@ export function columnRole(text: string): ColumnRole | null {
 	const exact = EXACT.get(header);
 	if (exact) return exact;
 	const status = STATUS_TEXT_SUFFIX.exec(header);
-	if (status && (status[1] === '' || findPeriodIn(status[1])) && (status[3] === '' || /^[、，,及和与]/.test(status[3]))) {
+	if (status && (status[3] === '' || /^[、，,及和与]/.test(status[3]))) {
+		if (status[1] === '' || namesOnlyPeriod(status[1])) return 'statusText';
 		// 一季度目标完成情况 says whether the target was met: a status word, not a narrative.
-		return status[1].endsWith('目标') ? 'statusWord' : 'statusText';
+		if (status[1].endsWith('目标') && namesOnlyPeriod(status[1].slice(0, -2))) return 'statusWord';
 	}
 	const target = PERIOD_TARGET.exec(header);
-	if (target && findPeriodIn(target[1])) return 'periodTarget';
+	if (target && namesOnlyPeriod(target[1])) return 'periodTarget';
 	return null;
 }
 
