@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { likePattern, matchSnippet, MAX_SEARCH_TERMS, parseSearch, quoteFts, splitMatches, usesFts } from './search';
+
+describe('parseSearch', () => {
+	it.each([
+		['', []],
+		['消防', ['消防']],
+		['  消防  数字化改造 ', ['消防', '数字化改造']],
+		['消防\u3000平安', ['消防', '平安']],
+		['消防 消防', ['消防']],
+		['"NEAR( * -', ['"NEAR(', '*', '-']]
+	])('%j → %j', (text, terms) => {
+		expect(parseSearch(text).terms).toEqual(terms);
+	});
+
+	it('keeps at most MAX_SEARCH_TERMS and says it dropped some', () => {
+		const many = Array.from({ length: 20 }, (_, i) => `词${i}`).join(' ');
+		expect(parseSearch(many)).toMatchObject({ truncated: true });
+		expect(parseSearch(many).terms).toHaveLength(MAX_SEARCH_TERMS);
+		expect(parseSearch(null)).toEqual({ terms: [], truncated: false });
+	});
+});
+
+describe('FTS quoting and LIKE patterns', () => {
+	it.each([
+		['消防', false],
+		['消防风', true],
+		['ab', false],
+		['𠮷𠮷', false],
+		['𠮷𠮷𠮷', true]
+	])('usesFts(%j) = %j', (term, expected) => {
+		expect(usesFts(term)).toBe(expected);
+	});
+
+	it.each([
+		['数字化改造', '"数字化改造"'],
+		['say "hi"', '"say ""hi"""'],
+		['"', '""""'],
+		['NEAR(a b)', '"NEAR(a b)"'],
+		['abc*', '"abc*"'],
+		['-abc', '"-abc"']
+	])('quoteFts(%j) = %s', (term, expected) => {
+		expect(quoteFts(term)).toBe(expected);
+	});
+
+	it.each([
+		['消防', '%消防%'],
+		['5%', '%5\\%%'],
+		['a_b', '%a\\_b%'],
+		['\\', '%\\\\%']
+	])('likePattern(%j) = %s', (term, expected) => {
+		expect(likePattern(term)).toBe(expected);
+	});
+});
+
+describe('splitMatches', () => {
+	const m = (text: string) => ({ text, match: true });
+	const p = (text: string) => ({ text, match: false });
+	it.each([
+		['加强消防风险感知', ['消防'], [p('加强'), m('消防'), p('风险感知')]],
+		['消防消防', ['消防'], [m('消防消防')]],
+		['abcdef', ['bcd', 'cde'], [p('a'), m('bcde'), p('f')]],
+		['ABC abc', ['abc'], [m('ABC'), p(' '), m('abc')]],
+		['no match', ['x'], [p('no match')]],
+		['a.b*c', ['.b*'], [p('a'), m('.b*'), p('c')]],
+		['<img src=x onerror=alert(1)>', ['img'], [p('<'), m('img'), p(' src=x onerror=alert(1)>')]],
+		['text', [], [p('text')]]
+	])('%j with %j', (text, terms, expected) => {
+		expect(splitMatches(text, terms)).toEqual(expected);
+		expect(splitMatches(text, terms).map((s) => s.text).join('')).toBe(text);
+	});
+
+	it('gives nothing for empty text', () => {
+		expect(splitMatches(null, ['a'])).toEqual([]);
+		expect(splitMatches('', ['a'])).toEqual([]);
+	});
+});
+
+describe('matchSnippet', () => {
+	it('cuts a window around the first match', () => {
+		const text = `${'前'.repeat(100)}消防${'后'.repeat(100)}`;
+		const snippet = matchSnippet(text, ['消防'], 30)!;
+		expect(snippet).toContain('消防');
+		expect(snippet.startsWith('…') && snippet.endsWith('…')).toBe(true);
+		expect(matchSnippet('短文本消防', ['消防'])).toBe('短文本消防');
+		expect(matchSnippet('无关', ['消防'])).toBeNull();
+	});
+});

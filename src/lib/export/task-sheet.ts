@@ -1,0 +1,75 @@
+/**
+ * The columns of the task export (CSV and XLSX share them) and how one table row becomes one
+ * spreadsheet row. Labels come from i18n and the status/flag maps; task text is copied as is.
+ */
+import { FLAG_LABEL, type FlagKind } from '../domain/flags';
+import { STATUS_LABEL, type Status, type StatusSource } from '../domain/status';
+import { messages, type Lang, type MessageKey } from '../i18n';
+
+/** What the export needs of a task row (TaskRow satisfies it). */
+export interface TaskSheetRow {
+	taskId: number;
+	organization: string;
+	seqNo: string | null;
+	position: number;
+	category: string | null;
+	name: string;
+	content: string | null;
+	themes: { name: string; nameEn: string | null }[];
+	owner: string | null;
+	leader: string | null;
+	status: Status;
+	statusSource: StatusSource;
+	statusText: string | null;
+	flags: FlagKind[];
+}
+
+export interface TaskSheetColumn {
+	header: MessageKey;
+	/** Width in characters for XLSX (a CJK character counts about two). */
+	width: number;
+}
+
+export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
+	{ header: 'organization', width: 16 },
+	{ header: 'period', width: 14 },
+	{ header: 'seqNo', width: 6 },
+	{ header: 'category', width: 30 },
+	{ header: 'task', width: 28 },
+	{ header: 'content', width: 60 },
+	{ header: 'theme', width: 16 },
+	{ header: 'owner', width: 18 },
+	{ header: 'leader', width: 12 },
+	{ header: 'status', width: 10 },
+	{ header: 'statusSource', width: 10 },
+	{ header: 'statusText', width: 80 },
+	{ header: 'flags', width: 30 },
+	{ header: 'taskId', width: 8 }
+];
+
+export type Cell = string | number | null;
+
+export function taskSheetHeader(lang: Lang): string[] {
+	return TASK_SHEET_COLUMNS.map((c) => messages[lang][c.header]);
+}
+
+/** One exported row, cells in TASK_SHEET_COLUMNS order; status and source as words, never codes. */
+export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string): Cell[] {
+	const t = messages[lang];
+	return [
+		row.organization,
+		periodLabel,
+		row.seqNo ?? String(row.position),
+		row.category ?? t.uncategorised,
+		row.name,
+		row.content,
+		row.themes.map((theme) => (lang === 'en' && theme.nameEn ? theme.nameEn : theme.name)).join(lang === 'zh' ? '、' : ', '),
+		row.owner,
+		row.leader,
+		STATUS_LABEL[lang][row.status],
+		t[row.statusSource],
+		row.statusText,
+		row.flags.map((flag) => FLAG_LABEL[lang][flag]).join(lang === 'zh' ? '；' : '; '),
+		row.taskId
+	];
+}
