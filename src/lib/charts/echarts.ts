@@ -3,7 +3,7 @@
  * client bundle stays small (tree-shaken imports instead of the whole library).
  */
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
@@ -12,11 +12,10 @@ import type {
 	AriaComponentOption,
 	GridComponentOption,
 	LegendComponentOption,
-	MarkLineComponentOption,
 	TooltipComponentOption
 } from 'echarts/components';
 
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
 	| BarSeriesOption
@@ -25,7 +24,6 @@ export type ChartOption = ComposeOption<
 	| AriaComponentOption
 	| GridComponentOption
 	| LegendComponentOption
-	| MarkLineComponentOption
 	| TooltipComponentOption
 >;
 

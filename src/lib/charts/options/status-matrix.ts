@@ -112,7 +112,7 @@ export function statusBarsOption(
 	const valueAxis = { type: 'value' as const, minInterval: 1, max: share ? 100 : undefined, axisLabel: { formatter: share ? '{value}%' : '{value}' } };
 	return {
 		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
-		legend: { top: 0, type: 'scroll' },
+		legend: { top: 0 },
 		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
 		tooltip: {
 			trigger: 'item',
@@ -142,7 +142,7 @@ export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: st
 	}));
 	return {
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
-		legend: { bottom: 0, type: 'scroll' },
+		legend: { bottom: 0 },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 		series: [
 			{
