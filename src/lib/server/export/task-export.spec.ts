@@ -1,0 +1,148 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { DB } from '../db';
+import { openTestDatabase } from '../db/testing';
+import { importDocument } from '../import';
+import { parseFilters } from '../../filters';
+import { parseTableParams } from '../../table-params';
+import { taskSheetHeader, taskSheetRow } from '../../export/task-sheet';
+import { neutraliseCell } from '../../export/cells';
+import { resolveScope } from '../queries/scope';
+import * as tasks from '../queries/tasks';
+import { insertSyntheticPlans } from '../queries/tasks-test-data';
+import { prepareTaskDownload } from './task-download';
+import { tasksCsvStream, tasksXlsxStream } from './task-export';
+
+const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
+const PAYLOAD = "=cmd|' /C calc'!A0";
+
+let db: DB;
+
+beforeAll(async () => {
+	db = await openTestDatabase();
+	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
+		await importDocument(db, readFileSync(`data/reports/${file}`), { fileName: file, organization: manifest[file] });
+	}
+	// More rows than one export chunk, so the chunking is exercised.
+	await insertSyntheticPlans(db, { organizations: 2, tasksPerPlan: 1500, year: 2025, quarters: [1, 2] });
+	const task = await db.selectFrom('tasks').select('id').where('name', '=', '坚定数字升级').executeTakeFirstOrThrow();
+	await db.updateTable('tasks').set({ name: PAYLOAD, owner: '@SUM(A1)' }).where('id', '=', task.id).execute();
+	await db.updateTable('updates').set({ status_text: '+1+1 完成' }).where('task_id', '=', task.id).execute();
+}, 60_000);
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+	const records: string[][] = [];
+	let field = '';
+	let record: string[] = [];
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') record.push(field), (field = '');
+		else if (c === '\r' && text[i + 1] === '\n') {
+			record.push(field);
+			records.push(record);
+			(field = ''), (record = []), i++;
+		} else field += c;
+	}
+	if (field || record.length) records.push([...record, field]);
+	return records;
+}
+
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+	return Buffer.from(await new Response(stream).arrayBuffer());
+}
+
+/** What the table shows for a query: every row, as export cells (numbers as text, as CSV has them). */
+async function tableRows(query: string) {
+	const params = new URLSearchParams(query);
+	const filters = parseFilters(params);
+	const scope = await resolveScope(db, filters);
+	const rows = await tasks.listTasks(db, scope, scope.period!.id, filters, parseTableParams(params), { limit: 1_000_000, offset: 0 });
+	const label = `${scope.period!.year} ${scope.period!.label}`;
+	return rows.map((row) => taskSheetRow(row, 'zh', label));
+}
+
+const QUERIES = ['org=新街街道&year=2024&quarter=2', 'org=合成市&year=2025&quarter=2&sort=status&dir=desc', 'org=合成市&year=2025&quarter=1&status=behind,unknown&q=改造&sort=owner'];
+
+describe('CSV export', () => {
+	it.each(QUERIES)('%s: BOM, header, then exactly the table rows in order', async (query) => {
+		const download = await prepareTaskDownload(db, new URL(`http://x/tasks/export.csv?${query}`), 'zh');
+		const bytes = await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }));
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+		expect(header).toEqual(taskSheetHeader('zh'));
+		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : neutraliseCell(c))));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(records).toEqual(expected);
+	});
+
+	it('neutralises formulas in every text cell', async () => {
+		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2'), 'zh');
+		const text = (await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8');
+		const row = parseCsv(text.slice(1)).find((r) => r.includes(`'${PAYLOAD}`))!;
+		expect(row).toBeDefined();
+		expect(row).toContain("'@SUM(A1)");
+		expect(row).toContain("'+1+1 完成");
+		expect(text).not.toMatch(/(^|,)=cmd/m);
+	});
+
+	it('names the file after the filters and the day', async () => {
+		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2&status=behind'), 'zh');
+		expect(download.fileName('csv')).toMatch(/^任务-新街街道-2024年二季度-欠进度-\d{4}-\d{2}-\d{2}\.csv$/);
+	});
+
+	it('rejects a bad parameter with 400, naming it', async () => {
+		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?status=late'), 'zh')).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('status') } });
+		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?sort=nope'), 'zh')).rejects.toMatchObject({ status: 400 });
+	});
+
+	it('exports only a header where the scope has no data', async () => {
+		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?year=2019'), 'zh');
+		const records = parseCsv((await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8').slice(1));
+		expect(records).toHaveLength(1);
+	});
+});
+
+describe('XLSX export', () => {
+	it.each(QUERIES)('%s: one frozen header row, then exactly the table rows as text', async (query) => {
+		const download = await prepareTaskDownload(db, new URL(`http://x/tasks/export.xlsx?${query}`), 'zh');
+		const bytes = await bytesOf(tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, '任务列表'));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		const sheet = workbook.worksheets[0];
+		expect(sheet.name).toBe('任务列表');
+		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+		expect(sheet.getColumn(6).width).toBeGreaterThan(30);
+		const values: (string | number | null)[][] = [];
+		sheet.eachRow({ includeEmpty: true }, (row) => {
+			const cells = (row.values as unknown[]).slice(1);
+			values.push(Array.from({ length: taskSheetHeader('zh').length }, (_, i) => (cells[i] === undefined ? null : (cells[i] as string | number))));
+		});
+		const [header, ...records] = values;
+		expect(header).toEqual(taskSheetHeader('zh'));
+		expect(sheet.getRow(1).font?.bold).toBe(true);
+		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+		expect(records).toEqual(expected.map((cells) => cells.map((c) => (c === '' ? null : c))));
+		// Status as text, never a code.
+		const statusColumn = taskSheetHeader('zh').indexOf('状态');
+		for (const record of records) expect(['已完成', '超进度', '达进度', '欠进度', '未启动', '无法判断']).toContain(record[statusColumn]);
+	});
+
+	it('neutralises the formula payload', async () => {
+		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.xlsx?org=新街街道&year=2024&quarter=2'), 'zh');
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await bytesOf(tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, 'x'))) as unknown as ArrayBuffer);
+		const cells: unknown[] = [];
+		workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+		expect(cells).toContain(`'${PAYLOAD}`);
+		expect(cells).not.toContain(PAYLOAD);
+		expect(cells.some((c) => typeof c === 'object' && c !== null && 'formula' in c)).toBe(false);
+	});
+});
