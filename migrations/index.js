@@ -8,6 +8,7 @@ import * as m0004 from './0004_updates.js';
 import * as m0005 from './0005_themes.js';
 import * as m0006 from './0006_quality_flags.js';
 import * as m0008 from './0008_task_search.js';
+import * as m0009 from './0009_sample_organizations.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -17,5 +18,6 @@ export const migrations = {
 	'0004_updates': m0004,
 	'0005_themes': m0005,
 	'0006_quality_flags': m0006,
-	'0008_task_search': m0008
+	'0008_task_search': m0008,
+	'0009_sample_organizations': m0009
 };

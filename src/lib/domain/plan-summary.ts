@@ -9,6 +9,8 @@ export interface StatusCountRow {
 	planId: number;
 	organization: string;
 	parentOrganization: string | null;
+	/** Sample data (示例数据): labelled wherever shown. */
+	isSample: boolean;
 	year: number;
 	periodId: number;
 	periodLabel: string;
@@ -33,6 +35,8 @@ export interface PlanSummary {
 	planId: number;
 	organization: string;
 	parentOrganization: string | null;
+	/** Sample data (示例数据): labelled wherever shown. */
+	isSample: boolean;
 	year: number;
 	/** Oldest first. */
 	periods: PeriodSummary[];
@@ -67,6 +71,7 @@ export function summarisePlans(rows: StatusCountRow[]): PlanSummary[] {
 			planId: first.planId,
 			organization: first.organization,
 			parentOrganization: first.parentOrganization,
+			isSample: first.isSample,
 			year: first.year,
 			periods
 		};

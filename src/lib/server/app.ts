@@ -7,6 +7,8 @@ import path from 'node:path';
 import { openDatabase, type DB } from './db';
 import { migrateToLatest } from './db/migrate';
 import { seedIfEmpty } from './seed';
+import { addSampleOrganization } from './generate/sample';
+import { countSources } from './queries/plans';
 import { trafficLightRule, type TrafficLightRule } from '../domain/schedule';
 
 let instance: DB | undefined;
@@ -34,7 +36,7 @@ export function getDb(): DB {
 	return instance;
 }
 
-/** Opens and migrates the database, and seeds the bundled reports into an empty one. Fails fast. */
+/** Opens and migrates the database; seeds the bundled reports and the sample organization into an empty one. Fails fast. */
 export async function initDatabase(): Promise<DB> {
 	if (instance) return instance;
 	settings();
@@ -42,10 +44,21 @@ export async function initDatabase(): Promise<DB> {
 	if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const db = openDatabase(file);
 	await migrateToLatest(db);
+	const empty = (await countSources(db)) === 0;
 	const seeded = await seedIfEmpty(db, process.env.JINDU_REPORTS_DIR || 'data/reports');
 	for (const report of seeded) {
 		if (report.error) console.error(`[jindu] bundled report ${report.file} not imported: ${report.error}`);
 		else console.log(`[jindu] imported ${report.file}: ${report.result?.taskCount} tasks`);
+	}
+	// A new database also gets one sample organization (示例数据), so the quarter charts have a trend
+	// to show; JINDU_SAMPLE=0 leaves it out, and `npm run sample:remove` takes it out later.
+	if (empty && process.env.JINDU_SAMPLE !== '0') {
+		try {
+			const sample = await addSampleOrganization(db);
+			console.log(`[jindu] added sample organization ${sample.organization.join(' › ')} (示例数据, ${sample.updates} updates); remove it with: npm run sample:remove`);
+		} catch (error) {
+			console.error(`[jindu] sample organization not added: ${error instanceof Error ? error.message : String(error)}`);
+		}
 	}
 	instance = db;
 	return db;

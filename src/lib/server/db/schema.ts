@@ -14,6 +14,8 @@ export interface OrganizationTable {
 	name: string;
 	parent_id: number | null;
 	created_at: CreatedAt;
+	/** 1 for sample data (示例数据): labelled wherever shown, removed by `npm run sample:remove`. */
+	is_sample: Generated<0 | 1>;
 }
 
 export interface PlanTable {

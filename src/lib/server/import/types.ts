@@ -54,6 +54,11 @@ export interface DraftTask {
 	periodTarget: string | null;
 	/** A completion percent stated in the status text (完成60% → 60); may exceed 100. */
 	percent: number | null;
+	/**
+	 * The figure reached so far toward the task's first target (累计实施3个 → 3), where the reader
+	 * knows it (a 完成值 column, or generated data). Optional: readers that do not know it omit it.
+	 */
+	actual?: number | null;
 	targets: Target[];
 	themes: string[];
 	/** 说明 / 问题与困难 / 下一步工作打算, when the report has such a column. */

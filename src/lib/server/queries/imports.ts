@@ -3,10 +3,10 @@
  * (organization, plan, period, categories, tasks, targets, themes, updates, flags) is written
  * together or not at all.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
-import type { DraftTask, ReportDraft } from '../import/types';
+import type { DraftTask, ReportDraft, Target } from '../import/types';
 import { periodEndMonth } from '../../domain/period';
 
 type Trx = Transaction<Database>;
@@ -40,6 +40,22 @@ export interface ImportResult {
 	flagCount: number;
 }
 
+export interface WriteOptions {
+	flagSameAsPrevious?: (previousTextByTask: Map<string, string>) => ReportDraft['flags'];
+	/**
+	 * The time written as created_at, imported_at and superseded_at (ISO 8601); the clock's by
+	 * default. The generator passes each report's publication time, so its databases are
+	 * reproducible byte for byte.
+	 */
+	now?: string;
+	/**
+	 * Sample data (示例数据): organizations this write creates are marked is_sample, so pages label
+	 * them and `npm run sample:remove` can take them out. An existing organization keeps its mark:
+	 * writing sample data can never turn a real organization into one that removal deletes.
+	 */
+	sample?: boolean;
+}
+
 /**
  * Writes one document. `organization` is the chain of bodies from the top down
  * (['杭州市', '萧山区', '新街街道']); the last is the plan's owner, the others its parents.
@@ -51,8 +67,9 @@ export async function writeReport(
 	draft: ReportDraft,
 	doc: DocumentInput,
 	organization: string[],
-	options: { flagSameAsPrevious?: (previousTextByTask: Map<string, string>) => ReportDraft['flags'] } = {}
+	options: WriteOptions = {}
 ): Promise<ImportResult> {
+	const now = options.now ?? new Date().toISOString();
 	return db.transaction().execute(async (trx) => {
 		const existing = await trx
 			.selectFrom('sources')
@@ -73,7 +90,7 @@ export async function writeReport(
 			};
 		}
 
-		const organizationId = await ensureOrganizationChain(trx, organization);
+		const organizationId = await ensureOrganizationChain(trx, organization, now, options.sample ?? false);
 		const planId = await ensurePlan(trx, organizationId, draft.period.year, draft.source.title);
 		const periodId = await ensurePeriod(trx, draft);
 
@@ -95,14 +112,14 @@ export async function writeReport(
 					url: draft.source.url,
 					plan_id: planId,
 					period_id: periodId,
-					warnings: JSON.stringify(draft.warnings)
+					warnings: JSON.stringify(draft.warnings),
+					imported_at: now
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
 
 		const isNewest = await isNewestSource(trx, planId, periodId, sourceId, draft.source.publishedOn);
-		const now = new Date().toISOString();
 		let replacedCount = 0;
 		if (isNewest) {
 			const replaced = await trx
@@ -115,33 +132,26 @@ export async function writeReport(
 			replacedCount = Number(replaced.numUpdatedRows);
 		}
 
-		const taskIds = new Map<DraftTask, number>();
-		for (const category of draft.categories) {
-			const categoryId = await ensureCategory(trx, planId, category.name);
-			for (const task of category.tasks) taskIds.set(task, await upsertTask(trx, planId, categoryId, task));
-		}
+		const taskIds = await writeTasks(trx, planId, draft);
 
 		const updateIds = new Map<number, number>();
-		for (const [task, taskId] of taskIds) {
-			const update = await trx
-				.insertInto('updates')
-				.values({
-					task_id: taskId,
-					period_id: periodId,
-					source_id: sourceId,
-					status_text: task.statusText,
-					status: task.status,
-					status_source: task.statusSource,
-					evidence: JSON.stringify(task.evidence),
-					percent: task.percent,
-					actual_value: null,
-					period_target: task.periodTarget,
-					notes: task.notes,
-					superseded_at: isNewest ? null : now
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			updateIds.set(taskId, update.id);
+		const updateRows = [...taskIds].map(([task, taskId]) => ({
+			task_id: taskId,
+			period_id: periodId,
+			source_id: sourceId,
+			status_text: task.statusText,
+			status: task.status,
+			status_source: task.statusSource,
+			evidence: JSON.stringify(task.evidence),
+			percent: task.percent,
+			actual_value: task.actual ?? null,
+			period_target: task.periodTarget,
+			notes: task.notes,
+			created_at: now,
+			superseded_at: isNewest ? null : now
+		}));
+		for (const rows of chunks(updateRows)) {
+			for (const row of await trx.insertInto('updates').values(rows).returning(['id', 'task_id']).execute()) updateIds.set(row.task_id, row.id);
 		}
 
 		const flags = [...draft.flags];
@@ -150,24 +160,17 @@ export async function writeReport(
 		}
 		const idByName = new Map<string, number>();
 		for (const [task, id] of taskIds) if (!idByName.has(task.name)) idByName.set(task.name, id);
-		let flagCount = 0;
+		const flagRows: Insertable<Database['quality_flags']>[] = [];
 		for (const flag of flags) {
 			const ids = flag.tasks.map((name) => idByName.get(name)).filter((id) => id !== undefined);
 			for (const taskId of ids) {
 				const updateId = updateIds.get(taskId);
 				if (updateId === undefined) continue;
-				await trx
-					.insertInto('quality_flags')
-					.values({
-						update_id: updateId,
-						kind: flag.kind,
-						related_task_id: ids.find((other) => other !== taskId) ?? null,
-						detail: flag.detail
-					})
-					.execute();
-				flagCount++;
+				flagRows.push({ update_id: updateId, kind: flag.kind, related_task_id: ids.find((other) => other !== taskId) ?? null, detail: flag.detail });
 			}
 		}
+		for (const rows of chunks(flagRows)) await trx.insertInto('quality_flags').values(rows).execute();
+		const flagCount = flagRows.length;
 
 		return {
 			outcome: isNewest ? 'imported' : 'history',
@@ -182,7 +185,7 @@ export async function writeReport(
 	});
 }
 
-async function ensureOrganizationChain(trx: Trx, chain: string[]): Promise<number> {
+async function ensureOrganizationChain(trx: Trx, chain: string[], now: string, sample: boolean): Promise<number> {
 	if (chain.length === 0) throw new Error('the report names no organization');
 	let parentId: number | null = null;
 	for (const name of chain) {
@@ -194,7 +197,7 @@ async function ensureOrganizationChain(trx: Trx, chain: string[]): Promise<numbe
 			.executeTakeFirst();
 		parentId = found
 			? found.id
-			: (await trx.insertInto('organizations').values({ name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow()).id;
+			: (await trx.insertInto('organizations').values({ name, parent_id: parentId, created_at: now, is_sample: sample ? 1 : 0 }).returning('id').executeTakeFirstOrThrow()).id;
 	}
 	return parentId as number;
 }
@@ -254,87 +257,152 @@ async function isNewestSource(
 	return later === undefined;
 }
 
-async function ensureCategory(trx: Trx, planId: number, name: string | null): Promise<number> {
-	const found = await trx
-		.selectFrom('categories')
-		.select('id')
-		.where('plan_id', '=', planId)
-		.where(sql<string>`ifnull(name, '')`, '=', name ?? '')
-		.executeTakeFirst();
-	if (found) return found.id;
-	const { next } = await trx
-		.selectFrom('categories')
-		.select(sql<number>`ifnull(max(position), 0) + 1`.as('next'))
-		.where('plan_id', '=', planId)
-		.executeTakeFirstOrThrow();
-	return (
-		await trx.insertInto('categories').values({ plan_id: planId, name, position: next }).returning('id').executeTakeFirstOrThrow()
-	).id;
+/** Rows per multi-row INSERT: well under SQLite's limit of 32 766 bound values at 13 columns. */
+const CHUNK = 500;
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+	return out;
+}
+
+type TaskAttributes = Pick<Database['tasks'], 'category_id' | 'seq_no' | 'name' | 'content' | 'owner' | 'leader'>;
+interface TaskRow extends TaskAttributes {
+	/** undefined until a new task is inserted. */
+	id: number | undefined;
+	position: number;
+	changed: boolean;
 }
 
 /**
- * Finds the task a report row speaks of — same name in the same category, else the same name
- * anywhere in the plan — and brings its attributes up to this report; otherwise creates it.
+ * Writes the draft's categories and tasks with their targets and themes; returns each draft
+ * task's id. A task is the one a report row speaks of — same name in the same category, else
+ * the same name anywhere in the plan when only one has it — brought up to this report;
+ * otherwise a new one. The plan's tasks are read once and written in batches, and rows that
+ * already say what the report says are left alone, so a plan's second quarter costs about a
+ * dozen statements rather than several per task.
  */
-async function upsertTask(trx: Trx, planId: number, categoryId: number, task: DraftTask): Promise<number> {
-	const candidates = await trx
-		.selectFrom('tasks')
-		.select(['id', 'category_id'])
-		.where('plan_id', '=', planId)
-		.where('name', '=', task.name)
-		.orderBy('position')
-		.execute();
-	const match = candidates.find((c) => c.category_id === categoryId) ?? (candidates.length === 1 ? candidates[0] : undefined);
-	const attributes = {
-		category_id: categoryId,
-		seq_no: task.seqNo,
-		name: task.name,
-		content: task.content,
-		owner: task.owner,
-		leader: task.leader
-	};
-	let taskId: number;
-	if (match) {
-		taskId = match.id;
-		await trx.updateTable('tasks').set(attributes).where('id', '=', taskId).execute();
-		await trx.deleteFrom('targets').where('task_id', '=', taskId).execute();
-		await trx.deleteFrom('task_themes').where('task_id', '=', taskId).where('assigned_by', '=', 'rule').execute();
-	} else {
-		const { next } = await trx
+async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise<Map<DraftTask, number>> {
+	const categories = await trx.selectFrom('categories').select(['id', 'name', 'position']).where('plan_id', '=', planId).execute();
+	const tasks: TaskRow[] = (
+		await trx
 			.selectFrom('tasks')
-			.select(sql<number>`ifnull(max(position), 0) + 1`.as('next'))
+			.select(['id', 'category_id', 'position', 'seq_no', 'name', 'content', 'owner', 'leader'])
 			.where('plan_id', '=', planId)
-			.executeTakeFirstOrThrow();
-		taskId = (
-			await trx
-				.insertInto('tasks')
-				.values({ plan_id: planId, position: next, ...attributes })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
+			.orderBy('position')
+			.execute()
+	).map((t) => ({ ...t, changed: false }));
+	const byName = new Map<string, TaskRow[]>();
+	for (const task of tasks) byName.set(task.name, [...(byName.get(task.name) ?? []), task]);
+	let lastPosition = tasks.reduce((max, t) => Math.max(max, t.position), 0);
+	let lastCategory = categories.reduce((max, c) => Math.max(max, c.position), 0);
+
+	const rowOf = new Map<DraftTask, TaskRow>();
+	for (const category of draft.categories) {
+		let categoryId = categories.find((c) => (c.name ?? '') === (category.name ?? ''))?.id;
+		if (categoryId === undefined) {
+			const row = { plan_id: planId, name: category.name, position: ++lastCategory };
+			categoryId = (await trx.insertInto('categories').values(row).returning('id').executeTakeFirstOrThrow()).id;
+			categories.push({ id: categoryId, name: row.name, position: row.position });
+		}
+		for (const task of category.tasks) {
+			const attributes: TaskAttributes = {
+				category_id: categoryId,
+				seq_no: task.seqNo,
+				name: task.name,
+				content: task.content,
+				owner: task.owner,
+				leader: task.leader
+			};
+			const candidates = byName.get(task.name) ?? [];
+			const match = candidates.find((c) => c.category_id === categoryId) ?? (candidates.length === 1 ? candidates[0] : undefined);
+			if (match) {
+				if ((Object.keys(attributes) as (keyof TaskAttributes)[]).some((key) => match[key] !== attributes[key])) {
+					Object.assign(match, attributes, { changed: true });
+				}
+				rowOf.set(task, match);
+			} else {
+				const row: TaskRow = { ...attributes, id: undefined, position: ++lastPosition, changed: false };
+				byName.set(task.name, [...candidates, row]);
+				rowOf.set(task, row);
+			}
+		}
 	}
 
-	for (const [position, target] of task.targets.entries()) {
-		await trx
-			.insertInto('targets')
-			.values({ task_id: taskId, position: position + 1, ...target })
-			.execute();
+	const matched = [...new Set([...rowOf.values()].filter((row) => row.id !== undefined))];
+	for (const row of matched.filter((r) => r.changed)) {
+		const { category_id, seq_no, name, content, owner, leader } = row;
+		await trx.updateTable('tasks').set({ category_id, seq_no, name, content, owner, leader }).where('id', '=', row.id!).execute();
 	}
-	for (const theme of task.themes) {
-		const themeId = await ensureTheme(trx, theme);
+	const created = [...new Set([...rowOf.values()].filter((row) => row.id === undefined))];
+	for (const rows of chunks(created)) {
+		const inserted = await trx
+			.insertInto('tasks')
+			.values(rows.map(({ category_id, seq_no, name, content, owner, leader, position }) => ({ plan_id: planId, position, category_id, seq_no, name, content, owner, leader })))
+			.returning(['id', 'position'])
+			.execute();
+		const idByPosition = new Map(inserted.map((r) => [r.position, r.id]));
+		for (const row of rows) row.id = idByPosition.get(row.position);
+	}
+
+	// Targets and rule-assigned themes follow the latest report; where a task lists the same ones as before, nothing is written.
+	const targetsOf = new Map<number, Target[]>();
+	const themesOf = new Map<number, string[]>();
+	for (const [task, row] of rowOf) {
+		targetsOf.set(row.id!, task.targets);
+		themesOf.set(row.id!, task.themes);
+	}
+	const themeIds = await ensureThemes(trx, [...new Set([...themesOf.values()].flat())]);
+	const matchedIds = matched.map((row) => row.id!);
+	const oldTargets = new Map<number, string[]>();
+	const oldThemes = new Map<number, Set<number>>();
+	for (const ids of chunks(matchedIds)) {
+		const targetRows = await trx.selectFrom('targets').select(['task_id', 'value', 'unit', 'comparator', 'text']).where('task_id', 'in', ids).orderBy('task_id').orderBy('position').execute();
+		for (const t of targetRows) oldTargets.set(t.task_id, [...(oldTargets.get(t.task_id) ?? []), targetKey(t)]);
+		const themeRows = await trx.selectFrom('task_themes').select(['task_id', 'theme_id']).where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
+		for (const t of themeRows) oldThemes.set(t.task_id, (oldThemes.get(t.task_id) ?? new Set()).add(t.theme_id));
+	}
+	const isNew = new Set(created.map((row) => row.id!));
+	const retarget = [...targetsOf].filter(([id, targets]) => isNew.has(id) || (oldTargets.get(id) ?? []).join('\n') !== targets.map(targetKey).join('\n'));
+	const retheme = [...themesOf].filter(([id, names]) => {
+		if (isNew.has(id)) return true;
+		const old = oldThemes.get(id) ?? new Set<number>();
+		const now = new Set(names.map((name) => themeIds.get(name)!));
+		return old.size !== now.size || [...now].some((themeId) => !old.has(themeId));
+	});
+	for (const ids of chunks(retarget.filter(([id]) => !isNew.has(id)).map(([id]) => id))) {
+		await trx.deleteFrom('targets').where('task_id', 'in', ids).execute();
+	}
+	for (const ids of chunks(retheme.filter(([id]) => !isNew.has(id)).map(([id]) => id))) {
+		await trx.deleteFrom('task_themes').where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
+	}
+	const targetRows = retarget.flatMap(([taskId, targets]) => targets.map((target, i) => ({ task_id: taskId, position: i + 1, ...target })));
+	for (const rows of chunks(targetRows)) await trx.insertInto('targets').values(rows).execute();
+	const themeRows = retheme.flatMap(([taskId, names]) => [...new Set(names)].map((name) => ({ task_id: taskId, theme_id: themeIds.get(name)! })));
+	for (const rows of chunks(themeRows)) {
 		await trx
 			.insertInto('task_themes')
-			.values({ task_id: taskId, theme_id: themeId })
+			.values(rows)
 			.onConflict((oc) => oc.columns(['task_id', 'theme_id']).doNothing())
 			.execute();
 	}
-	return taskId;
+
+	return new Map([...rowOf].map(([task, row]) => [task, row.id!]));
 }
 
-async function ensureTheme(trx: Trx, name: string): Promise<number> {
-	const found = await trx.selectFrom('themes').select('id').where('name', '=', name).executeTakeFirst();
-	if (found) return found.id;
-	return (await trx.insertInto('themes').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
+function targetKey(t: Pick<Target, 'value' | 'unit' | 'comparator' | 'text'>): string {
+	return JSON.stringify([t.value, t.unit, t.comparator, t.text]);
+}
+
+/** Theme ids by name, creating the themes not seen before. */
+async function ensureThemes(trx: Trx, names: string[]): Promise<Map<string, number>> {
+	const ids = new Map<string, number>();
+	if (names.length === 0) return ids;
+	for (const row of await trx.selectFrom('themes').select(['id', 'name']).where('name', 'in', names).execute()) ids.set(row.name, row.id);
+	for (const name of names) {
+		if (!ids.has(name)) ids.set(name, (await trx.insertInto('themes').values({ name }).returning('id').executeTakeFirstOrThrow()).id);
+	}
+	return ids;
 }
 
 /** Each written task's current status text in the plan's latest earlier period of the same year. */

@@ -10,17 +10,19 @@ export interface OrganizationOption {
 	parentId: number | null;
 	/** Depth in the tree, 0 for a top-level body. */
 	depth: number;
+	/** Sample data (示例数据): the selector labels it. */
+	isSample: boolean;
 }
 
 /** Every organization as a tree in depth-first order (parents before children, names sorted). */
 export async function listOrganizationTree(db: DB): Promise<OrganizationOption[]> {
-	const rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId']).orderBy('name').execute();
+	const rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId', 'is_sample']).orderBy('name').execute();
 	const children = new Map<number | null, typeof rows>();
 	for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
 	const out: OrganizationOption[] = [];
 	const visit = (parentId: number | null, depth: number) => {
 		for (const row of children.get(parentId) ?? []) {
-			out.push({ ...row, depth });
+			out.push({ id: row.id, name: row.name, parentId: row.parentId, depth, isSample: row.is_sample === 1 });
 			visit(row.id, depth + 1);
 		}
 	};

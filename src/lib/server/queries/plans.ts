@@ -15,6 +15,8 @@ export interface PlanPeriodStatusCount {
 	planId: number;
 	organization: string;
 	parentOrganization: string | null;
+	/** Sample data (示例数据), to be labelled wherever shown. */
+	isSample: boolean;
 	year: number;
 	periodId: number;
 	periodLabel: string;
@@ -28,7 +30,7 @@ export interface PlanPeriodStatusCount {
 
 /** Status counts for every plan and period, ordered by organization, year, period. */
 export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodStatusCount[]> {
-	return db
+	const rows = await db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
 		.innerJoin('plans', 'plans.id', 'tasks.plan_id')
@@ -40,6 +42,7 @@ export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodSt
 			'plans.id as planId',
 			'organizations.name as organization',
 			'parent.name as parentOrganization',
+			'organizations.is_sample as isSample',
 			'plans.year',
 			'periods.id as periodId',
 			'periods.label as periodLabel',
@@ -55,6 +58,7 @@ export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodSt
 		.orderBy('plans.year', 'desc')
 		.orderBy('periods.month_end')
 		.execute();
+	return rows.map((row) => ({ ...row, isSample: row.isSample === 1 }));
 }
 
 export interface PlanTaskRow {

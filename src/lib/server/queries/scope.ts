@@ -12,6 +12,8 @@ export interface ScopeOrganization {
 	id: number;
 	name: string;
 	parentName: string | null;
+	/** Sample data (示例数据): pages label it. */
+	isSample: boolean;
 }
 
 export interface ScopePeriod {
@@ -47,14 +49,16 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 	let organizationIds: number[] | null = null;
 	if (filters.org) {
 		const byId = /^\d+$/.test(filters.org) ? Number(filters.org) : null;
-		organizations = await db
-			.selectFrom('organizations')
-			.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
-			.select(['organizations.id', 'organizations.name', 'parent.name as parentName'])
-			.$if(byId !== null, (qb) => qb.where('organizations.id', '=', byId!))
-			.$if(byId === null, (qb) => qb.where('organizations.name', '=', filters.org!))
-			.orderBy('organizations.id')
-			.execute();
+		organizations = (
+			await db
+				.selectFrom('organizations')
+				.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
+				.select(['organizations.id', 'organizations.name', 'parent.name as parentName', 'organizations.is_sample'])
+				.$if(byId !== null, (qb) => qb.where('organizations.id', '=', byId!))
+				.$if(byId === null, (qb) => qb.where('organizations.name', '=', filters.org!))
+				.orderBy('organizations.id')
+				.execute()
+		).map(({ is_sample, ...o }) => ({ ...o, isSample: is_sample === 1 }));
 		if (organizations.length === 0) throw new FilterError('org', `no organization "${filters.org}"`);
 		organizationIds = await descendantIds(
 			db,
