@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two runs on one machine (two work trees, or a run beside a dev server) avoid each other.
+const PORT = Number(process.env.E2E_PORT || 4173);
+/** The fresh database the test server runs on; tests that import into it read this variable. */
+process.env.E2E_DATABASE_PATH = `test-results/e2e-${PORT}.db`;
 
 export default defineConfig({
 	testDir: 'e2e',
@@ -32,6 +35,6 @@ export default defineConfig({
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: 'test-results/e2e.db' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
 	}
 });

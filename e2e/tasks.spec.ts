@@ -146,7 +146,7 @@ test.describe('task explorer', () => {
 test.describe('imported markup', () => {
 	test.beforeAll(() => {
 		// A second writer beside the running server (WAL, busy_timeout); importing the same file again changes nothing.
-		execFileSync('node_modules/.bin/tsx', ['scripts/import.ts', '--db', 'test-results/e2e.db', '--org', '测试市/测试街道', 'e2e/fixtures/xss.txt'], { stdio: 'pipe' });
+		execFileSync('node_modules/.bin/tsx', ['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, '--org', '测试市/测试街道', 'e2e/fixtures/xss.txt'], { stdio: 'pipe' });
 	});
 
 	test('an XSS payload in task text shows as text and runs nothing', async ({ page }) => {
