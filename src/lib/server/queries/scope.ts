@@ -30,6 +30,12 @@ export interface Scope {
 	organizations: ScopeOrganization[];
 	/** Those organizations and all their descendants; null means every organization. */
 	organizationIds: number[] | null;
+	/**
+	 * Organizations left out of an all-organizations view: sample data (示例数据) when real
+	 * reports exist, so a fresh install opens on real data and roll-ups are never mixed with
+	 * made-up numbers. Naming a sample organization in `org` still shows it.
+	 */
+	excludedOrganizationIds?: number[];
 	/** The selected period; null when nothing in scope has data. */
 	period: ScopePeriod | null;
 }
@@ -66,6 +72,8 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 		);
 	}
 
+	const excludedOrganizationIds = filters.org ? [] : await sampleIdsBesideRealData(db);
+
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
 	const period = await db
 		.selectFrom('periods')
@@ -80,6 +88,7 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 					.whereRef('updates.period_id', '=', 'periods.id')
 					.where('updates.superseded_at', 'is', null)
 					.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
+					.$if(excludedOrganizationIds.length > 0, (qb) => qb.where('plans.organization_id', 'not in', excludedOrganizationIds))
 			)
 		)
 		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
@@ -89,7 +98,21 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 		.limit(1)
 		.executeTakeFirst();
 
-	return { organizations, organizationIds, period: period ?? null };
+	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null };
+}
+
+/** Sample organizations' ids, when some real organization has a plan; else none. */
+async function sampleIdsBesideRealData(db: DB): Promise<number[]> {
+	const samples = await db.selectFrom('organizations').select('id').where('is_sample', '=', 1).execute();
+	if (samples.length === 0) return [];
+	const real = await db
+		.selectFrom('plans')
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select('plans.id')
+		.where('organizations.is_sample', '=', 0)
+		.limit(1)
+		.executeTakeFirst();
+	return real ? samples.map((s) => s.id) : [];
 }
 
 /** The given organizations and everything below them. */
@@ -113,7 +136,7 @@ async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
  * Current updates in a scope's organizations, for the given periods (null: any), of the tasks that match
  * the task filters, joined to their task, category and plan. Callers add the select.
  */
-export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, periodIds: number[] | null, filters: TaskFilters) {
+export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodIds: number[] | null, filters: TaskFilters) {
 	return db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
@@ -122,6 +145,7 @@ export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, per
 		.where('updates.superseded_at', 'is', null)
 		.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
 		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!))
 		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
 		.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
 		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))

@@ -81,7 +81,7 @@ function whereSearch(qb: Updates, q: string | null): Updates {
 }
 
 /** The current updates of one period in scope that pass the task filters and the search. */
-function filteredUpdates(db: DB, scope: Pick<Scope, 'organizationIds'>, periodId: number, filters: TaskListFilters): Updates {
+function filteredUpdates(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, filters: TaskListFilters): Updates {
 	return whereSearch(scopedUpdates(db, scope, [periodId], filters), filters.q);
 }
 
@@ -181,7 +181,7 @@ function toTaskRow({ themes, flags, ...row }: RawTaskRow): TaskRow {
  */
 export async function listTasks(
 	db: DB,
-	scope: Pick<Scope, 'organizationIds'>,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number,
 	filters: TaskListFilters,
 	order: TaskOrder,
@@ -195,7 +195,7 @@ export async function listTasks(
 }
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
-export async function countTasks(db: DB, scope: Pick<Scope, 'organizationIds'>, periodId: number, filters: TaskListFilters): Promise<number> {
+export async function countTasks(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, filters: TaskListFilters): Promise<number> {
 	const { n } = await filteredUpdates(db, scope, periodId, filters)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
@@ -209,7 +209,7 @@ export async function countTasks(db: DB, scope: Pick<Scope, 'organizationIds'>, 
  */
 export async function* iterateTasks(
 	db: DB,
-	scope: Pick<Scope, 'organizationIds'>,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number,
 	filters: TaskListFilters,
 	order: TaskOrder,
@@ -239,7 +239,7 @@ export interface TaskNeighbours {
 /** The task's place in the filtered table for one period, or null when the filters exclude it. */
 export async function getTaskNeighbours(
 	db: DB,
-	scope: Pick<Scope, 'organizationIds'>,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number,
 	filters: TaskListFilters,
 	order: TaskOrder,
@@ -261,7 +261,7 @@ export async function getTaskNeighbours(
 }
 
 /** Distinct responsible units (责任单位) of the tasks in one period of a scope, by name; at most `limit`. */
-export async function listOwners(db: DB, scope: Pick<Scope, 'organizationIds'>, periodId: number, limit = 1000): Promise<string[]> {
+export async function listOwners(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, limit = 1000): Promise<string[]> {
 	const rows = await scopedUpdates(db, scope, [periodId], NO_TASK_FILTERS)
 		.where(sql<SqlBool>`nullif(trim(tasks.owner), '') is not null`)
 		.select('tasks.owner')
