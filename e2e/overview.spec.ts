@@ -68,7 +68,7 @@ test.describe('overview', () => {
 	test('English keeps the filters and survives a reload; Chinese comes back on the switch', async ({ page }) => {
 		await page.goto('/?org=新街街道&year=2024&quarter=2');
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
-		await page.getByRole('button', { name: 'English' }).click();
+		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();
 		expect(new URL(page.url()).searchParams.get('org')).toBe('新街街道');
 		await page.reload();
@@ -78,7 +78,7 @@ test.describe('overview', () => {
 		await expect(page.getByTestId('by-category').getByRole('button', { name: 'Table' })).toBeVisible();
 		await page.getByTestId('by-category').getByRole('button', { name: 'Table' }).click();
 		await expect(page.getByTestId('by-category').locator('tbody th').first()).toHaveText(CATEGORIES[0]);
-		await page.getByRole('button', { name: '中文' }).click();
+		await page.getByRole('link', { name: '中文' }).click();
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
 	});
 
