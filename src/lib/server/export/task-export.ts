@@ -58,6 +58,9 @@ export function tasksXlsxStream(chunks: AsyncIterable<TaskSheetRow[]>, context: 
 		header.commit();
 		for await (const rows of chunks) {
 			for (const row of rows) sheet.addRow(taskSheetRow(row, context.lang, context.periodLabel).map(xlsxCell)).commit();
+			// The queries resolve without touching the event loop (better-sqlite3 is synchronous), so a
+			// long export would hold the server for seconds: let other requests in between chunks.
+			await new Promise((resolve) => setImmediate(resolve));
 		}
 		sheet.commit();
 		await workbook.commit();
