@@ -63,8 +63,27 @@ export interface DraftTask {
 	themes: string[];
 	/** 说明 / 问题与困难 / 下一步工作打算, when the report has such a column. */
 	notes: string | null;
-	/** First line of the row in the decoded text (1-based). */
+	/**
+	 * A wide table's earlier periods (a 1-10月 column beside 1-11月), earliest first; the task's
+	 * own status fields are the latest period's. Absent when the report speaks of one period.
+	 */
+	history?: DraftHistoryEntry[];
+	/** First line of the row in the decoded text (1-based; the row number in a spreadsheet). */
 	line: number;
+}
+
+/** One earlier period's update of a task, from a wide table's column for that period. */
+export interface DraftHistoryEntry {
+	period: Period;
+	statusText: string | null;
+	status: Status;
+	statusSource: StatusSource;
+	/** The phrases that decided the status, as for the task's own status. */
+	evidence: string[];
+	percent: number | null;
+	notes: string | null;
+	periodTarget?: string | null;
+	actual?: number | null;
 }
 
 export interface DraftCategory {
