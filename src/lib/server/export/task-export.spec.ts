@@ -10,7 +10,7 @@ import { taskSheetHeader, taskSheetRow } from '../../export/task-sheet';
 import { neutraliseCell } from '../../export/cells';
 import { resolveScope } from '../queries/scope';
 import * as tasks from '../queries/tasks';
-import { insertSyntheticPlans } from '../queries/tasks-test-data';
+import { generateData } from '../generate';
 import { prepareTaskDownload } from './task-download';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 
@@ -24,8 +24,8 @@ beforeAll(async () => {
 	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
 		await importDocument(db, readFileSync(`data/reports/${file}`), { fileName: file, organization: manifest[file] });
 	}
-	// More rows than one export chunk, so the chunking is exercised.
-	await insertSyntheticPlans(db, { organizations: 2, tasksPerPlan: 1500, year: 2025, quarters: [1, 2] });
+	// More rows in a period than one export chunk (1 000), so the chunking is exercised.
+	await generateData(db, { seed: 'export', organizations: 60, years: 1, tasksPerPlan: 25 });
 	const task = await db.selectFrom('tasks').select('id').where('name', '=', '坚定数字升级').executeTakeFirstOrThrow();
 	await db.updateTable('tasks').set({ name: PAYLOAD, owner: '@SUM(A1)' }).where('id', '=', task.id).execute();
 	await db.updateTable('updates').set({ status_text: '+1+1 完成' }).where('task_id', '=', task.id).execute();
@@ -69,7 +69,7 @@ async function tableRows(query: string) {
 	return rows.map((row) => taskSheetRow(row, 'zh', label));
 }
 
-const QUERIES = ['org=新街街道&year=2024&quarter=2', 'org=合成市&year=2025&quarter=2&sort=status&dir=desc', 'org=合成市&year=2025&quarter=1&status=behind,unknown&q=改造&sort=owner'];
+const QUERIES = ['org=新街街道&year=2024&quarter=2', 'year=2024&quarter=3&sort=status&dir=desc', 'year=2024&quarter=1&status=behind,not_started&sort=owner&dir=desc'];
 
 describe('CSV export', () => {
 	it.each(QUERIES)('%s: BOM, header, then exactly the table rows in order', async (query) => {
@@ -81,6 +81,10 @@ describe('CSV export', () => {
 		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : neutraliseCell(c))));
 		expect(expected.length).toBeGreaterThan(0);
 		expect(records).toEqual(expected);
+	});
+
+	it('has a case longer than one export chunk', async () => {
+		expect((await tableRows(QUERIES[1])).length).toBeGreaterThan(1000);
 	});
 
 	it('neutralises formulas in every text cell', async () => {
