@@ -9,6 +9,7 @@ import * as m0005 from './0005_themes.js';
 import * as m0006 from './0006_quality_flags.js';
 import * as m0008 from './0008_task_search.js';
 import * as m0009 from './0009_sample_organizations.js';
+import * as m0010 from './0010_status_rollups.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -19,5 +20,6 @@ export const migrations = {
 	'0005_themes': m0005,
 	'0006_quality_flags': m0006,
 	'0008_task_search': m0008,
-	'0009_sample_organizations': m0009
+	'0009_sample_organizations': m0009,
+	'0010_status_rollups': m0010
 };

@@ -122,6 +122,27 @@ export interface QualityFlagTable {
 	detail: string;
 }
 
+/** Pre-aggregated counts per organization (and ancestor) × period × dimension; see migration 0010. */
+export interface StatusRollupTable {
+	organization_id: number;
+	period_id: number;
+	dimension: 'status' | 'category' | 'theme';
+	/** '' for the status dimension; the category name ('' for none); the theme id as text. */
+	dimension_key: string;
+	dimension_order: number;
+	status: Status;
+	status_source: StatusSource;
+	task_count: number;
+	flagged_count: number;
+	ratio_sum: number;
+	ratio_count: number;
+}
+
+export interface DataVersionTable {
+	id: number;
+	version: number;
+}
+
 export interface Database {
 	organizations: OrganizationTable;
 	plans: PlanTable;
@@ -134,6 +155,8 @@ export interface Database {
 	themes: ThemeTable;
 	task_themes: TaskThemeTable;
 	quality_flags: QualityFlagTable;
+	status_rollups: StatusRollupTable;
+	data_version: DataVersionTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../db';
+import { applyPlanChange, planContribution } from './rollups';
 import type { Database } from '../db/schema';
 import type { DraftTask, ReportDraft, Target } from '../import/types';
 import { periodEndMonth } from '../../domain/period';
@@ -92,6 +93,7 @@ export async function writeReport(
 
 		const organizationId = await ensureOrganizationChain(trx, organization, now, options.sample ?? false);
 		const planId = await ensurePlan(trx, organizationId, draft.period.year, draft.source.title);
+		const rollupBefore = await planContribution(trx, planId);
 		const periodId = await ensurePeriod(trx, draft);
 
 		const sourceId = (
@@ -171,6 +173,7 @@ export async function writeReport(
 		}
 		for (const rows of chunks(flagRows)) await trx.insertInto('quality_flags').values(rows).execute();
 		const flagCount = flagRows.length;
+		await applyPlanChange(trx, planId, rollupBefore);
 
 		return {
 			outcome: isNewest ? 'imported' : 'history',

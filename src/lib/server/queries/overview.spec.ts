@@ -146,4 +146,36 @@ describe('overview aggregates', () => {
 		expect(tasks.filter((t) => t.status !== 'behind' && t.status !== 'not_started').every((t) => t.flags.length > 0)).toBe(true);
 		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
 	});
+
+	it('lists the tasks whose status changed since the previous period, as the importer classified both', async () => {
+		const scope = await scopeOf('org=新街街道&year=2024&quarter=2');
+		const [q1, q2] = await overview.listPeriodsWithData(db, scope, 2024);
+		const changes = await overview.listStatusChanges(db, scope, q2.id, q1.id, NO_TASK_FILTERS);
+		const before = new Map(drafts.get('q1')!.map((t) => [t.name, t.status]));
+		const expected = drafts
+			.get('xinjie-2024-q2.txt')!
+			.filter((t) => before.get(t.name) !== t.status)
+			.map((t) => ({ name: t.name, from: before.get(t.name), to: t.status }));
+		expect(changes.map(({ name, from, to }) => ({ name, from, to }))).toEqual(expected);
+		expect(changes.map((c) => c.from)).toEqual(expect.arrayContaining(['not_started', 'behind']));
+		expect(await overview.listStatusChanges(db, scope, q2.id, q1.id, { ...NO_TASK_FILTERS, status: ['completed'] })).toEqual(
+			changes.filter((c) => c.to === 'completed')
+		);
+	});
+});
+
+describe('sample data beside real reports', () => {
+	it('leaves the sample organization out of the all-organizations view, and shows it when named', async () => {
+		const sampleDb = await openTestDatabase();
+		await importDocument(sampleDb, readFileSync('data/reports/xinjie-2024-q2.txt'));
+		const { addSampleOrganization } = await import('../generate/sample');
+		await addSampleOrganization(sampleDb);
+		const all = await resolveScope(sampleDb, EMPTY_FILTERS);
+		expect(all.period).toMatchObject({ year: 2024, quarter: 2 });
+		const counted = await scopedUpdates(sampleDb, all, [all.period!.id], NO_TASK_FILTERS).select('updates.id').execute();
+		expect(counted).toHaveLength(12);
+		const sample = await resolveScope(sampleDb, parseFilters(new URLSearchParams('org=示例街道')));
+		expect(sample.period).toMatchObject({ year: 2024, quarter: 4 });
+		expect(await scopedUpdates(sampleDb, sample, [sample.period!.id], NO_TASK_FILTERS).select('updates.id').execute()).not.toHaveLength(0);
+	});
 });

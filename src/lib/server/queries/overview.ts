@@ -7,6 +7,7 @@ import type { DB } from '../db';
 import type { Status, StatusSource } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
 import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
+import { readRollups, rollupOrganizations } from './rollups';
 
 /** Task count per period × status × status source. */
 export interface PeriodStatusCount {
@@ -17,6 +18,15 @@ export interface PeriodStatusCount {
 }
 
 export async function countTasksByPeriodStatus(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodStatusCount[]> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		return (await readRollups(db, rolled, periodIds, 'status')).map((r) => ({
+			periodId: r.periodId,
+			status: r.status,
+			statusSource: r.statusSource,
+			taskCount: Number(r.taskCount)
+		}));
+	}
 	return scopedUpdates(db, scope, periodIds, filters)
 		.select((eb) => ['updates.period_id as periodId', 'updates.status', 'updates.status_source as statusSource', eb.fn.countAll<number>().as('taskCount')])
 		.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
@@ -33,6 +43,12 @@ export interface CategoryStatusCount {
 }
 
 export async function countTasksByCategoryStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<CategoryStatusCount[]> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		return (await readRollups(db, rolled, [periodId], 'category'))
+			.map((r) => ({ category: r.key === '' ? null : r.key, position: Number(r.order), status: r.status, statusSource: r.statusSource, taskCount: Number(r.taskCount) }))
+			.sort((a, b) => a.position - b.position || ((a.category ?? '') < (b.category ?? '') ? -1 : (a.category ?? '') > (b.category ?? '') ? 1 : 0));
+	}
 	return scopedUpdates(db, scope, [periodId], filters)
 		.select((eb) => [
 			'categories.name as category',
@@ -57,6 +73,14 @@ export interface ThemeStatusCount {
 }
 
 export async function countTasksByThemeStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<ThemeStatusCount[]> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		const themes = new Map((await db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()).map((t) => [String(t.id), t]));
+		return (await readRollups(db, rolled, [periodId], 'theme'))
+			.filter((r) => themes.has(r.key))
+			.map((r) => ({ theme: themes.get(r.key)!.name, themeEn: themes.get(r.key)!.name_en, status: r.status, statusSource: r.statusSource, taskCount: Number(r.taskCount) }))
+			.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
+	}
 	return scopedUpdates(db, scope, [periodId], filters)
 		.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id')
 		.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
@@ -106,6 +130,19 @@ export interface PeriodProgress {
 const completionRatio = sql<number | null>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
 
 export async function getProgressByPeriod(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodProgress[]> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		const sums = new Map<number, { n: number; sum: number }>();
+		for (const r of await readRollups(db, rolled, periodIds, 'status')) {
+			const entry = sums.get(r.periodId) ?? { n: 0, sum: 0 };
+			entry.n += Number(r.ratioCount);
+			entry.sum += Number(r.ratioSum);
+			sums.set(r.periodId, entry);
+		}
+		return [...sums]
+			.filter(([, v]) => v.n > 0)
+			.map(([periodId, v]) => ({ periodId, taskCount: v.n, meanRatio: v.sum / v.n }));
+	}
 	const ratio = completionRatio;
 	return scopedUpdates(db, scope, periodIds, filters)
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
@@ -168,4 +205,30 @@ export async function listAttentionTasks(
 		total: Number(total),
 		tasks: rows.map(({ flagKinds, ...row }) => ({ ...row, flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : [] }))
 	};
+}
+
+/** One task whose status differs between two periods. */
+export interface StatusChange {
+	taskId: number;
+	name: string;
+	category: string | null;
+	from: Status;
+	to: Status;
+}
+
+/**
+ * Tasks in scope whose current status in `periodId` differs from their current status in
+ * `previousPeriodId` (tasks without an update in both periods are not changes); report order.
+ * Task filters apply to the later period, as on every other count of that period.
+ */
+export async function listStatusChanges(db: DB, scope: Scope, periodId: number, previousPeriodId: number, filters: TaskFilters): Promise<StatusChange[]> {
+	return scopedUpdates(db, scope, [periodId], filters)
+		.innerJoin('updates as previous', (join) =>
+			join.onRef('previous.task_id', '=', 'tasks.id').on('previous.period_id', '=', previousPeriodId).on('previous.superseded_at', 'is', null)
+		)
+		.whereRef('previous.status', '!=', 'updates.status')
+		.select(['tasks.id as taskId', 'tasks.name', 'categories.name as category', 'previous.status as from', 'updates.status as to'])
+		.orderBy('plans.organization_id')
+		.orderBy('tasks.position')
+		.execute();
 }

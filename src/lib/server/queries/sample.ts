@@ -5,6 +5,7 @@
  * through the schema's ON DELETE CASCADE.
  */
 import type { DB } from '../db';
+import { subtractPlans } from './rollups';
 
 export interface SampleSummary {
 	/** Names of the sample organizations, parents first. */
@@ -73,6 +74,19 @@ export async function removeSampleData(db: DB): Promise<SampleSummary> {
 				.where('organizations.is_sample', '=', 1)
 				.execute()
 		).map((r) => r.period_id);
+
+		// Take the sample out of every rollup first: a sample organization's own rows go with it, but
+		// an ancestor's would keep its numbers.
+		const samplePlans = await trx
+			.selectFrom('plans')
+			.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+			.select('plans.id')
+			.where('organizations.is_sample', '=', 1)
+			.execute();
+		await subtractPlans(
+			trx,
+			samplePlans.map((p) => p.id)
+		);
 
 		for (;;) {
 			const deleted = await trx

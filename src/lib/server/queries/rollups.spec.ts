@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import { openTestDatabase } from '../db/testing';
+import { importDocument } from '../import';
+import { generateData } from '../generate';
+import { addSampleOrganization } from '../generate/sample';
+import { migrations } from '../../../../migrations/index.js';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import { getDataVersion, readRollups } from './rollups';
+import { removeSampleData } from './sample';
+
+/** Every organization's subtree, by plain recursive SQL: what a rollup row must equal. */
+async function subtrees(db: DB): Promise<Map<number, number[]>> {
+	const orgs = await db.selectFrom('organizations').select(['id', 'parent_id']).execute();
+	const out = new Map<number, number[]>();
+	for (const org of orgs) {
+		const ids = [org.id];
+		for (let i = 0; i < ids.length; i++) for (const child of orgs) if (child.parent_id === ids[i]) ids.push(child.id);
+		out.set(org.id, ids);
+	}
+	return out;
+}
+
+type Row = { periodId: number; key: string; status: string; statusSource: string; taskCount: number; flaggedCount: number; ratioSum: number; ratioCount: number };
+const canonical = (rows: Row[]) =>
+	rows
+		.map((r) => `${r.periodId}|${r.key}|${r.status}|${r.statusSource}|${Number(r.taskCount)}|${Number(r.flaggedCount)}|${Number(r.ratioSum).toFixed(6)}|${Number(r.ratioCount)}`)
+		.sort();
+
+/** The same numbers by the plain GROUP BY over current updates. */
+async function groupBy(db: DB, organizationIds: number[], dimension: 'status' | 'category' | 'theme'): Promise<Row[]> {
+	const key =
+		dimension === 'status' ? sql<string>`''` : dimension === 'category' ? sql<string>`ifnull(categories.name, '')` : sql<string>`cast(task_themes.theme_id as text)`;
+	let query = scopedUpdates(db, { organizationIds }, null, NO_TASK_FILTERS).leftJoin('targets', (j) =>
+		j.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
+	);
+	if (dimension === 'theme') query = query.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as typeof query;
+	const ratio = sql`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
+	return (await query
+		.select([
+			'updates.period_id as periodId',
+			key.as('key'),
+			'updates.status',
+			'updates.status_source as statusSource',
+			sql<number>`count(*)`.as('taskCount'),
+			sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
+			sql<number>`ifnull(sum(${ratio}), 0)`.as('ratioSum'),
+			sql<number>`count(${ratio})`.as('ratioCount')
+		])
+		.groupBy(['updates.period_id', sql`2`, 'updates.status', 'updates.status_source'])
+		.execute()) as Row[];
+}
+
+async function expectRollupsExact(db: DB) {
+	const trees = await subtrees(db);
+	const periods = (await db.selectFrom('periods').select('id').execute()).map((p) => p.id);
+	for (const [organizationId, ids] of trees) {
+		for (const dimension of ['status', 'category', 'theme'] as const) {
+			const rolled = (await readRollups(db, [organizationId], periods, dimension)) as unknown as Row[];
+			expect(canonical(rolled), `organization ${organizationId}, ${dimension}`).toEqual(canonical(await groupBy(db, ids, dimension)));
+		}
+	}
+}
+
+const SEED = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8');
+
+describe('status rollups', () => {
+	let db: DB;
+	beforeAll(async () => {
+		db = await openTestDatabase();
+	});
+
+	it('equal the GROUP BY after imports, a newer report for the same period, a second period, generated data and sample data', async () => {
+		for (const file of ['xinjie-2024-q2.txt', 'xiaoshan-2020-h1.txt']) await importDocument(db, readFileSync(`data/reports/${file}`));
+		await expectRollupsExact(db);
+
+		// A correction published later: every update of the period is superseded.
+		const corrected = SEED.replace('发布日期:2024-07-08', '发布日期:2024-07-20').replace('稳步推进平安村社创建', '平安村社创建进度滞后');
+		await importDocument(db, Buffer.from(corrected));
+		// An earlier quarter arriving late, with a task renamed (a new task) and one moved to another category.
+		const q1 = SEED.replace('第二季度重点任务', '第一季度重点任务')
+			.replace('二季度完成情况', '一季度完成情况')
+			.replace('发布日期:2024-07-08', '发布日期:2024-04-08')
+			.replace('做好超前感知防治', '做好超前感知预警')
+			.replace('该项工作', '');
+		await importDocument(db, Buffer.from(q1));
+		await expectRollupsExact(db);
+
+		await generateData(db, { seed: 'rollup', organizations: 6, years: 2, tasksPerPlan: 12 });
+		await addSampleOrganization(db);
+		await expectRollupsExact(db);
+	});
+
+	it('drop the sample with it and bump the data version on every write', async () => {
+		const before = await getDataVersion(db);
+		await removeSampleData(db);
+		expect(await getDataVersion(db)).toBeGreaterThan(before);
+		await expectRollupsExact(db);
+		const afterRemoval = await getDataVersion(db);
+		await importDocument(db, Buffer.from(SEED.replace('新街街道办事处', '南街街道办事处').replace('发布机构 新街街道', '发布机构 南街街道')));
+		expect(await getDataVersion(db)).toBeGreaterThan(afterRemoval);
+		await expectRollupsExact(db);
+	});
+
+	it('are backfilled exactly by the migration for data written before it', async () => {
+		const fresh = await openTestDatabase();
+		await importDocument(fresh, readFileSync('data/reports/xinjie-2024-q2.txt'));
+		await generateData(fresh, { seed: 'backfill', organizations: 4, years: 1, tasksPerPlan: 10 });
+		await sql`drop table status_rollups`.execute(fresh);
+		await sql`drop table data_version`.execute(fresh);
+		await migrations['0010_status_rollups'].up(fresh.withTables() as never);
+		await expectRollupsExact(fresh);
+	});
+});
