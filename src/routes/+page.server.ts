@@ -1,49 +1,25 @@
 import type { PageServerLoad } from './$types';
 import { getDb, settings } from '$lib/server/app';
 import { filtersAndScope } from '$lib/server/filters';
-import * as overview from '$lib/server/queries/overview';
+import { loadOverviewData } from '$lib/server/overview-data';
 import * as organizations from '$lib/server/queries/organizations';
 import * as plans from '$lib/server/queries/plans';
 import { summarisePlans } from '$lib/domain/plan-summary';
-import { computeKpis } from '$lib/domain/kpi';
 
 const ATTENTION_LIMIT = 12;
+/** How many recently imported plan periods the list under the charts shows. */
+const RECENT_PLAN_PERIODS = 20;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const db = getDb();
 	const { filters, scope } = await filtersAndScope(db, url);
-	const [organizationTree, years, themes, planSummaries] = await Promise.all([
-		organizations.listOrganizationTree(db),
+	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
+		organizations.listOrganizationTree(db, scope.organizations.map((o) => o.id)),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
-		plans.countTasksByPlanPeriodStatus(db).then(summarisePlans)
+		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
+		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT })
 	]);
 	const base = { filters, scope, organizationTree, years, themes, plans: planSummaries, trafficLightRule: settings().trafficLightRule };
-	if (!scope.period) return { ...base, period: null };
-
-	const period = scope.period;
-	const periods = await overview.listPeriodsWithData(db, scope, period.year);
-	const index = periods.findIndex((p) => p.id === period.id);
-	const previous = index > 0 ? periods[index - 1] : null;
-	const [byPeriod, byCategory, byTheme, progress, attention, categories] = await Promise.all([
-		overview.countTasksByPeriodStatus(db, scope, periods.map((p) => p.id), filters),
-		overview.countTasksByCategoryStatus(db, scope, period.id, filters),
-		overview.countTasksByThemeStatus(db, scope, period.id, filters),
-		overview.getProgressByPeriod(db, scope, periods.map((p) => p.id), filters),
-		overview.listAttentionTasks(db, scope, period.id, filters, ATTENTION_LIMIT),
-		organizations.listCategoryNames(db, scope, period.id)
-	]);
-	return {
-		...base,
-		period,
-		periods,
-		categories,
-		kpis: computeKpis(byPeriod, period.id, previous?.id ?? null),
-		previous,
-		byPeriod,
-		byCategory,
-		byTheme,
-		progress,
-		attention
-	};
+	return overview ? { ...base, ...overview } : { ...base, period: null };
 };

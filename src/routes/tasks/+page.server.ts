@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { filters, scope, table } = await parseTaskView(db, url);
 	const search = parseSearch(filters.q);
 	const [organizationTree, years, themes] = await Promise.all([
-		organizations.listOrganizationTree(db),
+		organizations.listOrganizationTree(db, scope.organizations.map((o) => o.id)),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db)
 	]);

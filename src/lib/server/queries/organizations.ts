@@ -3,6 +3,7 @@
  */
 import type { DB } from '../db';
 import { NO_TASK_FILTERS, scopedUpdates, type Scope } from './scope';
+import { readRollups, rollupOrganizations } from './rollups';
 
 export interface OrganizationOption {
 	id: number;
@@ -14,9 +15,46 @@ export interface OrganizationOption {
 	isSample: boolean;
 }
 
-/** Every organization as a tree in depth-first order (parents before children, names sorted). */
-export async function listOrganizationTree(db: DB): Promise<OrganizationOption[]> {
-	const rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId', 'is_sample']).orderBy('name').execute();
+/** Up to this many organizations the selector lists the whole tree. */
+const FULL_TREE_LIMIT = 300;
+
+/**
+ * The organizations a selector offers, as a tree in depth-first order (parents before children,
+ * names sorted). Small databases get the whole tree; a province's thousands are cut to the top
+ * level, the chain down to the selected organizations and their children, so the page stays
+ * light and a person drills down one level at a time.
+ */
+export async function listOrganizationTree(db: DB, selectedIds: number[] = []): Promise<OrganizationOption[]> {
+	const { n } = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	let rows;
+	if (Number(n) <= FULL_TREE_LIMIT) {
+		rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId', 'is_sample']).orderBy('name').execute();
+	} else {
+		const chain = await db
+			.withRecursive('chain(id, parent_id)', (qb) =>
+				qb
+					.selectFrom('organizations')
+					.select(['id', 'parent_id'])
+					.where('id', 'in', selectedIds.length > 0 ? selectedIds : [-1])
+					.unionAll((qb2) => qb2.selectFrom('organizations').innerJoin('chain', 'chain.parent_id', 'organizations.id').select(['organizations.id', 'organizations.parent_id']))
+			)
+			.selectFrom('chain')
+			.select('id')
+			.execute();
+		const chainIds = chain.map((c) => c.id);
+		rows = await db
+			.selectFrom('organizations')
+			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
+			.where((eb) =>
+				eb.or([
+					eb('parent_id', 'is', null),
+					eb('id', 'in', chainIds.length > 0 ? chainIds : [-1]),
+					eb('parent_id', 'in', chainIds.length > 0 ? chainIds : [-1])
+				])
+			)
+			.orderBy('name')
+			.execute();
+	}
 	const children = new Map<number | null, typeof rows>();
 	for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
 	const out: OrganizationOption[] = [];
@@ -30,19 +68,28 @@ export async function listOrganizationTree(db: DB): Promise<OrganizationOption[]
 	return out;
 }
 
-/** Years that have current updates in scope, newest first. */
+/** Years that have a plan in scope, newest first. (Plans exist only with imported reports.) */
 export async function listYears(db: DB, scope: Scope): Promise<number[]> {
-	const rows = await scopedUpdates(db, scope, null, NO_TASK_FILTERS)
-		.innerJoin('periods', 'periods.id', 'updates.period_id')
-		.select('periods.year')
+	const rows = await db
+		.selectFrom('plans')
+		.select('year')
 		.distinct()
-		.orderBy('periods.year', 'desc')
+		.$if(scope.organizationIds !== null, (qb) => qb.where('organization_id', 'in', scope.organizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('organization_id', 'not in', scope.excludedOrganizationIds!))
+		.orderBy('year', 'desc')
 		.execute();
 	return rows.map((r) => r.year);
 }
 
 /** Category names in a scope and period, in report order. */
 export async function listCategoryNames(db: DB, scope: Scope, periodId: number): Promise<string[]> {
+	const rolled = await rollupOrganizations(db, scope, NO_TASK_FILTERS);
+	if (rolled) {
+		const named = (await readRollups(db, rolled, [periodId], 'category')).filter((r) => r.key !== '');
+		const order = new Map<string, number>();
+		for (const r of named) order.set(r.key, Math.min(order.get(r.key) ?? Infinity, Number(r.order)));
+		return [...order].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
+	}
 	const rows = await scopedUpdates(db, scope, [periodId], NO_TASK_FILTERS)
 		.where('categories.name', 'is not', null)
 		.select((eb) => ['categories.name', eb.fn.min('categories.position').as('position')])

@@ -30,7 +30,7 @@ beforeAll(async () => {
 	}
 	const q1 = Buffer.from(SEED_Q1);
 	await importDocument(db, q1, { fileName: 'xinjie-2024-q1.txt' });
-	drafts.set('q1', previewDocument(q1).draft.categories.flatMap((c) => c.tasks));
+	drafts.set('q1', (await previewDocument(q1)).draft.categories.flatMap((c) => c.tasks));
 });
 
 async function scopeOf(query: string) {

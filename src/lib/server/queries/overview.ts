@@ -107,6 +107,26 @@ export interface PeriodRow {
 
 /** The periods of a year that have current updates in scope, in order. */
 export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+	const rolled = await rollupOrganizations(db, scope, NO_TASK_FILTERS);
+	if (rolled) {
+		return db
+			.selectFrom('periods')
+			.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+			.where('periods.year', '=', year)
+			.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('status_rollups')
+						.select('status_rollups.period_id')
+						.whereRef('status_rollups.period_id', '=', 'periods.id')
+						.where('status_rollups.organization_id', 'in', rolled)
+						.where('status_rollups.dimension', '=', 'status')
+						.where('status_rollups.task_count', '>', 0)
+				)
+			)
+			.orderBy('periods.month_end')
+			.execute();
+	}
 	return scopedUpdates(db, scope, null, NO_TASK_FILTERS)
 		.innerJoin('periods', 'periods.id', 'updates.period_id')
 		.where('periods.year', '=', year)
@@ -166,8 +186,8 @@ export interface AttentionTask {
 
 /**
  * Tasks that need attention in one period: behind, not started, or carrying a quality flag.
- * Behind first, then not started, then flagged; report order within each. Returns at most
- * `limit` rows and the total.
+ * Behind first, then not started, then flagged; in task order (import order, which is report
+ * order within a plan) within each. Returns at most `limit` rows and the total.
  */
 export async function listAttentionTasks(
 	db: DB,
@@ -176,35 +196,65 @@ export async function listAttentionTasks(
 	filters: TaskFilters,
 	limit: number
 ): Promise<{ total: number; tasks: AttentionTask[] }> {
-	const base = scopedUpdates(db, scope, [periodId], filters).where((eb) =>
-		eb.or([
-			eb('updates.status', 'in', ['behind', 'not_started']),
-			eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id'))
-		])
-	);
-	const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-	const rows = await base
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
-		.select([
-			'tasks.id as taskId',
-			'tasks.name',
-			'categories.name as category',
-			'organizations.name as organization',
-			'updates.status',
-			'updates.status_source as statusSource',
-			sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds'),
-			completionRatio.as('ratio')
-		])
-		.orderBy(sql`case updates.status when 'behind' then 0 when 'not_started' then 1 else 2 end`)
-		.orderBy('plans.organization_id')
-		.orderBy('tasks.position')
-		.limit(limit)
-		.execute();
+	const base = () => scopedUpdates(db, scope, [periodId], filters);
+	// Three bounded lookups in the order shown (behind, not started, flagged), each walking the
+	// period's index in task order, instead of sorting every matching row of a province.
+	const groups = [
+		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'behind'),
+		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'not_started'),
+		(qb: ReturnType<typeof base>) =>
+			qb
+				.where('updates.status', 'not in', ['behind', 'not_started'])
+				.where((eb) => eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')))
+	];
+	const rows = [];
+	for (const narrow of groups) {
+		if (rows.length >= limit) break;
+		rows.push(
+			...(await narrow(base())
+				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+				.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
+				.select([
+					'tasks.id as taskId',
+					'tasks.name',
+					'categories.name as category',
+					'organizations.name as organization',
+					'updates.status',
+					'updates.status_source as statusSource',
+					sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds'),
+					completionRatio.as('ratio')
+				])
+				.orderBy('updates.task_id')
+				.limit(limit - rows.length)
+				.execute())
+		);
+	}
 	return {
-		total: Number(total),
+		total: await countAttentionTasks(db, scope, periodId, filters),
 		tasks: rows.map(({ flagKinds, ...row }) => ({ ...row, flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : [] }))
 	};
+}
+
+/** How many tasks need attention in one period: behind, not started, or flagged. */
+async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		let total = 0;
+		for (const r of await readRollups(db, rolled, [periodId], 'status')) {
+			total += r.status === 'behind' || r.status === 'not_started' ? Number(r.taskCount) : Number(r.flaggedCount);
+		}
+		return total;
+	}
+	const { total } = await scopedUpdates(db, scope, [periodId], filters)
+		.where((eb) =>
+			eb.or([
+				eb('updates.status', 'in', ['behind', 'not_started']),
+				eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id'))
+			])
+		)
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	return Number(total);
 }
 
 /** One task whose status differs between two periods. */

@@ -3,6 +3,7 @@
  */
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import type { Scope } from './scope';
 import type { Status, StatusSource } from '../../domain/status';
 
 export async function countSources(db: DB): Promise<number> {
@@ -28,8 +29,32 @@ export interface PlanPeriodStatusCount {
 	taskCount: number;
 }
 
-/** Status counts for every plan and period, ordered by organization, year, period. */
-export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodStatusCount[]> {
+/**
+ * Status counts for the most recently imported plan × period pairs in scope (real reports
+ * before sample data), at most `limit` pairs — a province holds tens of thousands —, ordered by
+ * organization, year, period.
+ */
+export async function countTasksByPlanPeriodStatus(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	limit: number
+): Promise<PlanPeriodStatusCount[]> {
+	const recent = await db
+		.selectFrom('sources')
+		.innerJoin('plans', 'plans.id', 'sources.plan_id')
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select(['sources.plan_id as planId', 'sources.period_id as periodId'])
+		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!))
+		.orderBy('organizations.is_sample')
+		.orderBy('sources.id', 'desc')
+		.limit(limit * 4)
+		.execute();
+	const pairs = new Set<string>();
+	for (const r of recent) if (pairs.size < limit) pairs.add(`${r.planId}:${r.periodId}`);
+	if (pairs.size === 0) return [];
+	const planIds = [...new Set([...pairs].map((p) => Number(p.split(':')[0])))];
+	const periodIds = [...new Set([...pairs].map((p) => Number(p.split(':')[1])))];
 	const rows = await db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
@@ -38,6 +63,8 @@ export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodSt
 		.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
 		.innerJoin('periods', 'periods.id', 'updates.period_id')
 		.where('updates.superseded_at', 'is', null)
+		.where('tasks.plan_id', 'in', planIds)
+		.where('updates.period_id', 'in', periodIds)
 		.select((eb) => [
 			'plans.id as planId',
 			'organizations.name as organization',
@@ -58,7 +85,7 @@ export async function countTasksByPlanPeriodStatus(db: DB): Promise<PlanPeriodSt
 		.orderBy('plans.year', 'desc')
 		.orderBy('periods.month_end')
 		.execute();
-	return rows.map((row) => ({ ...row, isSample: row.isSample === 1 }));
+	return rows.filter((row) => pairs.has(`${row.planId}:${row.periodId}`)).map((row) => ({ ...row, isSample: row.isSample === 1 }));
 }
 
 export interface PlanTaskRow {
