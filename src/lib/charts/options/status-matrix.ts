@@ -8,6 +8,7 @@ import { STATUSES, STATUS_LABEL, STATUS_SOURCES, type Status, type StatusSource 
 import { messages, type Lang } from '$lib/i18n';
 import type { ChartOption } from '../echarts';
 import { escapeHtml, statusItemStyle } from './status-style';
+import { applyLook, inkColor, progressColor, type ChartLook } from './look';
 
 export interface StatusCount {
 	status: Status;
@@ -82,9 +83,18 @@ export function describeRows(rows: MatrixRow[], lang: Lang, title: string): stri
  */
 export function statusBarsOption(
 	rows: MatrixRow[],
-	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean }
+	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
 ): ChartOption {
-	const { lang, horizontal = true, share = false } = options;
+	const option = statusBars(rows, options);
+	return options.look ? applyLook(option, options.look) : option;
+}
+
+/** The bars before a look restyles type and strokes (trendOption adds its lines first). */
+function statusBars(
+	rows: MatrixRow[],
+	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
+): ChartOption {
+	const { lang, horizontal = true, share = false, look } = options;
 	const labels = rows.map((r) => r.label);
 	const series = STATUSES.flatMap((status) =>
 		STATUS_SOURCES.filter((source) => rows.some((row) => countOf(row, status, source) > 0)).map((source) => ({
@@ -94,7 +104,7 @@ export function statusBarsOption(
 			type: 'bar' as const,
 			stack: 'tasks',
 			barMaxWidth: 36,
-			itemStyle: statusItemStyle(status, source),
+			itemStyle: statusItemStyle(status, source, look),
 			emphasis: { focus: 'series' as const },
 			data: rows.map((row) => {
 				const count = countOf(row, status, source);
@@ -132,15 +142,15 @@ export function statusBarsOption(
 }
 
 /** A donut of the status mix; slices sum every source. */
-export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: string }): ChartOption {
-	const { lang } = options;
+export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: string; look?: ChartLook }): ChartOption {
+	const { lang, look } = options;
 	const data = STATUSES.filter((s) => countOf(row, s) > 0).map((status) => ({
 		name: STATUS_LABEL[lang][status],
 		value: countOf(row, status),
 		id: status,
-		itemStyle: statusItemStyle(status, 'reported')
+		itemStyle: statusItemStyle(status, 'reported', look)
 	}));
-	return {
+	const option: ChartOption = {
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
 		legend: { bottom: 0 },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -155,6 +165,7 @@ export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: st
 			}
 		]
 	};
+	return look ? applyLook(option, look) : option;
 }
 
 /** The status a donut slice stands for. */
@@ -164,15 +175,18 @@ export function sliceStatus(click: { dataIndex: number }, row: MatrixRow): Statu
 
 /**
  * Status shares per period as stacked bars, with 序时进度 (expected share of the year) and the
- * mean completion of tasks with numeric targets as lines on the same percent axis.
+ * mean completion of tasks with numeric targets as lines on the same percent axis (the latter
+ * only where some period has a value).
  */
 export function trendOption(
 	rows: MatrixRow[],
 	progress: { expected: number[]; actual: (number | null)[] } | null,
-	options: { lang: Lang; title: string }
+	options: { lang: Lang; title: string; look?: ChartLook }
 ): ChartOption {
 	const t = messages[options.lang];
-	const bars = statusBarsOption(rows, { ...options, horizontal: false, share: true });
+	const { look } = options;
+	// The look is applied once, after the lines are added, so their widths scale with the bars'.
+	const bars = statusBars(rows, { ...options, horizontal: false, share: true });
 	const lines = progress
 		? [
 				{
@@ -180,8 +194,8 @@ export function trendOption(
 					name: t.scheduleLine,
 					type: 'line' as const,
 					data: progress.expected.map((v) => Math.round(v * 1000) / 10),
-					lineStyle: { type: 'dashed' as const, width: 2, color: '#24292f' },
-					itemStyle: { color: '#24292f' },
+					lineStyle: { type: 'dashed' as const, width: 2, color: inkColor(look) },
+					itemStyle: { color: inkColor(look) },
 					symbol: 'diamond',
 					z: 5
 				},
@@ -190,12 +204,13 @@ export function trendOption(
 					name: t.progressLine,
 					type: 'line' as const,
 					data: progress.actual.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
-					lineStyle: { width: 3, color: '#8250df' },
-					itemStyle: { color: '#8250df' },
+					lineStyle: { width: 3, color: progressColor(look) },
+					itemStyle: { color: progressColor(look) },
 					connectNulls: true,
 					z: 6
 				}
-			]
+			].filter((line) => line.id === 'schedule' || line.data.some((v) => v !== null))
 		: [];
-	return { ...bars, series: [...(bars.series as object[]), ...lines] } as ChartOption;
+	const option = { ...bars, series: [...(bars.series as object[]), ...lines] } as ChartOption;
+	return look ? applyLook(option, look) : option;
 }

@@ -3,6 +3,7 @@
  * status is never told by colour alone, and a lighter, dashed look for inferred statuses.
  */
 import { STATUS_COLOR, type Status, type StatusSource } from '$lib/domain/status';
+import type { ChartLook } from './look';
 
 type Decal = { symbol: string; symbolSize: number; dashArrayX: number | number[]; dashArrayY: number | number[]; rotation?: number; color: string };
 
@@ -15,16 +16,26 @@ const DECAL: Record<Status, Decal | undefined> = {
 	unknown: { symbol: 'rect', symbolSize: 1, dashArrayX: [2, 4], dashArrayY: [2, 4], color: 'rgba(255,255,255,0.5)' }
 };
 
-export function statusItemStyle(status: Status, source: StatusSource) {
+/**
+ * With a `look` (slides, print), inferred stays more opaque (half-transparent colour turns murky on
+ * a dark projector background) and decals and borders grow with the type, so they survive a projector's blur.
+ */
+export function statusItemStyle(status: Status, source: StatusSource, look?: ChartLook) {
 	const inferred = source === 'inferred';
+	const decal = DECAL[status];
+	const grow = look ? 2 * look.scale : 1;
 	return {
 		color: STATUS_COLOR[status],
-		opacity: inferred ? 0.5 : 1,
+		opacity: inferred ? (look ? (look.dark ? 0.8 : 0.65) : 0.5) : 1,
 		borderColor: STATUS_COLOR[status],
-		borderWidth: inferred ? 1 : 0,
+		borderWidth: inferred ? grow : 0,
 		borderType: 'dashed' as const,
-		decal: DECAL[status] ?? { symbol: 'none' }
+		decal: decal && look ? { ...decal, dashArrayX: scaleDash(decal.dashArrayX, grow), dashArrayY: scaleDash(decal.dashArrayY, grow) } : (decal ?? { symbol: 'none' })
 	};
+}
+
+function scaleDash(dash: number | number[], by: number): number | number[] {
+	return Array.isArray(dash) ? dash.map((d) => d * by) : dash * by;
 }
 
 /** Text from reports goes into ECharts' HTML tooltips; it must arrive there as text. */
