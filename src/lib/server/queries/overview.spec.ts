@@ -147,6 +147,14 @@ describe('overview aggregates', () => {
 		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
 	});
 
+	it('counts flagged tasks of any status, as the attention list flags them', async () => {
+		for (const query of ['org=新街街道&year=2024&quarter=2', 'org=新街街道&year=2024&quarter=1', 'org=萧山区&year=2024&quarter=2']) {
+			const scope = await scopeOf(query);
+			const { tasks } = await overview.listAttentionTasks(db, scope, scope.period!.id, NO_TASK_FILTERS, 1000);
+			expect(await overview.countFlaggedTasks(db, scope, scope.period!.id, NO_TASK_FILTERS)).toBe(tasks.filter((t) => t.flags.length > 0).length);
+		}
+	});
+
 	it('lists the tasks whose status changed since the previous period, as the importer classified both', async () => {
 		const scope = await scopeOf('org=新街街道&year=2024&quarter=2');
 		const [q1, q2] = await overview.listPeriodsWithData(db, scope, 2024);

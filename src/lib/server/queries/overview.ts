@@ -257,6 +257,24 @@ async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filte
 	return Number(total);
 }
 
+/**
+ * Tasks in one period that carry at least one data-quality flag, whatever their status: the
+ * data-quality slide's count, which its capped list alone could not give.
+ */
+export async function countFlaggedTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	if (rolled) {
+		let total = 0;
+		for (const r of await readRollups(db, rolled, [periodId], 'status')) total += Number(r.flaggedCount);
+		return total;
+	}
+	const { total } = await scopedUpdates(db, scope, [periodId], filters)
+		.where((eb) => eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')))
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	return Number(total);
+}
+
 /** One task whose status differs between two periods. */
 export interface StatusChange {
 	taskId: number;

@@ -1,0 +1,128 @@
+/**
+ * The presentation's own URL parameters, next to the shared filters of src/lib/filters.ts:
+ * `slides` (which slides, in which order: a bookmarkable agenda), `auto` (seconds per slide),
+ * `loop`, `theme` and `print`. Parsed and validated like the filters: a bad value is a
+ * FilterError that names the parameter, which the loader turns into a 400.
+ *
+ * `theme` is also the shared filter for a 主题 (数字化, 教育…). On /present the values `light`
+ * and `dark` choose the colour scheme and any other value is the 主题 filter, so both can be
+ * given (`theme=数字化&theme=light`); `filterParams` hands the filters only what is theirs.
+ */
+import { FilterError, serialiseFilters, type Filters } from '../filters';
+
+/** Slide kinds in the default order. `categories` stands for one slide per category, `attention` and `quality` for as many pages as their lists need. */
+export const SLIDE_KINDS = ['title', 'kpi', 'categories', 'themes', 'trend', 'attention', 'quality'] as const;
+export type SlideKind = (typeof SLIDE_KINDS)[number];
+
+/** Singular names a presenter is likely to type; they mean the same kind. */
+const SLIDE_ALIASES: Record<string, SlideKind> = { category: 'categories', theme: 'themes', kpis: 'kpi' };
+
+export const PRESENT_THEMES = ['dark', 'light'] as const;
+export type PresentTheme = (typeof PRESENT_THEMES)[number];
+
+export interface PresentParams {
+	/** The agenda; null means every kind in the default order. A kind may appear twice (KPIs at the start and the end). */
+	slides: SlideKind[] | null;
+	/** Seconds per slide when advancing by itself; null when it does not. */
+	auto: number | null;
+	/** Start again at the first slide after the last one (auto-advance only). */
+	loop: boolean;
+	/** Dark suits a projector in a dim room; light a bright one. */
+	theme: PresentTheme;
+	/** Every slide one below the other, one per A4 landscape page: the handout. */
+	print: boolean;
+}
+
+export const PRESENT_KEYS = ['slides', 'auto', 'loop', 'theme', 'print'] as const;
+
+export const DEFAULT_PRESENT_PARAMS: PresentParams = { slides: null, auto: null, loop: false, theme: 'dark', print: false };
+
+/** Longest agenda accepted: enough for any real meeting, small enough that a URL cannot ask for a huge deck. */
+const MAX_AGENDA = 30;
+const MAX_AUTO_SECONDS = 3600;
+
+function isPresentTheme(value: string): boolean {
+	return (PRESENT_THEMES as readonly string[]).includes(value.trim().toLowerCase());
+}
+
+/** The query without the colour-scheme `theme` values, for parseFilters: the 主题 filter stays. */
+export function filterParams(params: URLSearchParams): URLSearchParams {
+	const out = new URLSearchParams();
+	for (const [key, value] of params) if (!(key === 'theme' && isPresentTheme(value))) out.append(key, value);
+	return out;
+}
+
+export function isSlideKind(value: unknown): value is SlideKind {
+	return typeof value === 'string' && (SLIDE_KINDS as readonly string[]).includes(value);
+}
+
+function flag(params: URLSearchParams, key: string): boolean {
+	const value = params.get(key)?.trim().toLowerCase();
+	if (!value) return false;
+	if (value === '1' || value === 'true') return true;
+	if (value === '0' || value === 'false') return false;
+	throw new FilterError(key, `"${value}" is not 1 or 0`);
+}
+
+/** Parses the presentation parameters; throws FilterError naming the first bad one (and, for `slides`, the bad kind). */
+export function parsePresentParams(params: URLSearchParams): PresentParams {
+	let slides: SlideKind[] | null = null;
+	const slidesText = params.get('slides')?.trim();
+	if (slidesText) {
+		const items = slidesText
+			.split(',')
+			.map((item) => item.trim().toLowerCase())
+			.filter(Boolean);
+		if (items.length > MAX_AGENDA) throw new FilterError('slides', `more than ${MAX_AGENDA} entries`);
+		slides = items.map((item) => {
+			const kind = SLIDE_ALIASES[item] ?? item;
+			if (!isSlideKind(kind)) throw new FilterError('slides', `"${item}" is not a slide kind (${SLIDE_KINDS.join(', ')})`);
+			return kind;
+		});
+		if (slides.length === 0) slides = null;
+	}
+
+	let auto: number | null = null;
+	const autoText = params.get('auto')?.trim();
+	if (autoText) {
+		const seconds = Number(autoText);
+		if (!/^\d{1,4}(\.\d{1,3})?$/.test(autoText) || (seconds !== 0 && seconds < 1) || seconds > MAX_AUTO_SECONDS) {
+			throw new FilterError('auto', `"${autoText}" is not a number of seconds from 1 to ${MAX_AUTO_SECONDS} (0 for off)`);
+		}
+		auto = seconds === 0 ? null : seconds;
+	}
+
+	// Other `theme` values are the 主题 filter, checked against the data by the loader.
+	const themeText = params.getAll('theme').filter(isPresentTheme).at(-1)?.trim().toLowerCase();
+
+	return {
+		slides,
+		auto,
+		loop: flag(params, 'loop'),
+		theme: (themeText as PresentTheme | undefined) || 'dark',
+		print: flag(params, 'print')
+	};
+}
+
+/** The parameters that differ from the defaults, as query pairs in canonical order. */
+function presentPairs(present: PresentParams): [string, string][] {
+	const pairs: [string, string][] = [];
+	if (present.slides) pairs.push(['slides', present.slides.join(',')]);
+	if (present.auto !== null) pairs.push(['auto', String(present.auto)]);
+	if (present.loop) pairs.push(['loop', '1']);
+	if (present.theme !== DEFAULT_PRESENT_PARAMS.theme) pairs.push(['theme', present.theme]);
+	if (present.print) pairs.push(['print', '1']);
+	return pairs;
+}
+
+/**
+ * A link to a presentation view (`/present`, `/present/presenter`) of these filters and parameters,
+ * with `overrides` applied; the shared filters come first, as every other link writes them.
+ */
+export function presentHref(path: string, filters: Filters, present: PresentParams, overrides: Partial<PresentParams> = {}): string {
+	const params = new URLSearchParams(serialiseFilters(filters));
+	// append, not set: a colour scheme must not replace the 主题 filter of the same name.
+	for (const [key, value] of presentPairs({ ...present, ...overrides })) params.append(key, value);
+	const query = params.toString();
+	return query ? `${path}?${query}` : path;
+}

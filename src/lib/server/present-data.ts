@@ -1,0 +1,58 @@
+/**
+ * What `/present` and `/present/presenter` load: the overview's data for the URL's filters, the
+ * tasks whose status changed since the previous period, and the deck built from them.
+ */
+import { error } from '@sveltejs/kit';
+import { getDb, settings } from './app';
+import { filtersAndScope } from './filters';
+import { loadOverviewData } from './overview-data';
+import * as overview from './queries/overview';
+import * as organizations from './queries/organizations';
+import { FilterError } from '../filters';
+import { messages, type Lang } from '../i18n';
+import { buildDeck, periodName } from '../present/deck';
+import { DEFAULT_PRESENT_PARAMS, filterParams, parsePresentParams, presentHref } from '../present/params';
+
+/** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
+const ATTENTION_MAX = 60;
+
+export async function loadPresentation(url: URL, lang: Lang) {
+	const db = getDb();
+	let present;
+	try {
+		present = parsePresentParams(url.searchParams);
+	} catch (e) {
+		if (e instanceof FilterError) error(400, e.message);
+		throw e;
+	}
+	const filtersUrl = new URL(url);
+	filtersUrl.search = filterParams(url.searchParams).toString();
+	const { filters, scope } = await filtersAndScope(db, filtersUrl);
+	// `theme` means two things here (see params.ts): a value that is neither a colour scheme nor a 主题 is a typo, not an empty deck.
+	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
+		error(400, `theme: "${filters.theme}" is neither a colour scheme (dark, light) nor a theme (主题) of the data`);
+	}
+	const data = await loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_MAX });
+	const [changes, flaggedTotal] = data
+		? await Promise.all([
+				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
+				overview.countFlaggedTasks(db, scope, data.period.id, filters)
+			])
+		: [[], 0];
+	const t = messages[lang];
+	const organization = scope.organizations.map((o) => o.name).join(t.listSeparator) || t.allOrganizations;
+	// The meeting's date as the server's clock sees it (an intranet server keeps local time).
+	const now = new Date();
+	const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+	return {
+		filters,
+		present,
+		organization,
+		periodLabel: data ? periodName(data.period, lang) : '',
+		overview: data,
+		trafficLightRule: settings().trafficLightRule,
+		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal }, present.slides),
+		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
+		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
+	};
+}
