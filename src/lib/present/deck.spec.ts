@@ -38,6 +38,7 @@ function overview(overrides: Partial<OverviewData> = {}): OverviewData {
 		period: Q2,
 		periods: [Q1, Q2],
 		categories: ['甲', '乙'],
+		categoryCount: 2,
 		kpis: computeKpis(byPeriod, 2, 1),
 		previous: Q1,
 		byPeriod,

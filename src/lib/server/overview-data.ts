@@ -21,18 +21,24 @@ export async function loadOverviewData(db: DB, filters: Filters, scope: Scope, o
 	const index = periods.findIndex((p) => p.id === period.id);
 	const previous = index > 0 ? periods[index - 1] : null;
 	const periodIds = periods.map((p) => p.id);
-	const [byPeriod, byCategory, byTheme, progress, attention, categories] = await Promise.all([
+	const [byPeriod, allCategories, byTheme, progress, attention] = await Promise.all([
 		overview.countTasksByPeriodStatus(db, scope, periodIds, filters),
 		overview.countTasksByCategoryStatus(db, scope, period.id, filters),
 		overview.countTasksByThemeStatus(db, scope, period.id, filters),
 		overview.getProgressByPeriod(db, scope, periodIds, filters),
-		overview.listAttentionTasks(db, scope, period.id, filters, options.attentionLimit),
-		organizations.listCategoryNames(db, scope, period.id)
+		overview.listAttentionTasks(db, scope, period.id, filters, options.attentionLimit)
 	]);
+	// Without a category filter the counts already name every category, in report order.
+	const categories = filters.category
+		? await organizations.listCategoryNames(db, scope, period.id)
+		: [...new Set(allCategories.flatMap((r) => (r.category === null ? [] : [r.category])))];
+	const byCategory = largestCategories(allCategories, CATEGORY_LIMIT);
 	return {
 		period,
 		periods,
 		categories,
+		/** How many categories the scope has; byCategory holds at most CATEGORY_LIMIT of them. */
+		categoryCount: new Set(allCategories.map((r) => r.category)).size,
 		kpis: computeKpis(byPeriod, period.id, previous?.id ?? null),
 		previous,
 		byPeriod,
@@ -41,6 +47,20 @@ export async function loadOverviewData(db: DB, filters: Filters, scope: Scope, o
 		progress,
 		attention
 	};
+}
+
+/**
+ * A roll-up over many organizations can hold hundreds of category names (399 in the province
+ * benchmark): charts and the page keep the largest, in report order.
+ */
+export const CATEGORY_LIMIT = 15;
+
+function largestCategories(rows: overview.CategoryStatusCount[], limit: number): overview.CategoryStatusCount[] {
+	const totals = new Map<string | null, number>();
+	for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + r.taskCount);
+	if (totals.size <= limit) return rows;
+	const keep = new Set([...totals].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name]) => name));
+	return rows.filter((r) => keep.has(r.category));
 }
 
 export type OverviewData = NonNullable<Awaited<ReturnType<typeof loadOverviewData>>>;

@@ -30,8 +30,8 @@ export interface PlanPeriodStatusCount {
 }
 
 /**
- * Status counts for the most recently imported plan × period pairs in scope (real reports
- * before sample data), at most `limit` pairs — a province holds tens of thousands —, ordered by
+ * Status counts for the most recently imported plan × period pairs in scope (an
+ * all-organizations scope already leaves sample data out), at most `limit` pairs — a province holds tens of thousands —, ordered by
  * organization, year, period.
  */
 export async function countTasksByPlanPeriodStatus(
@@ -42,11 +42,9 @@ export async function countTasksByPlanPeriodStatus(
 	const recent = await db
 		.selectFrom('sources')
 		.innerJoin('plans', 'plans.id', 'sources.plan_id')
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
 		.select(['sources.plan_id as planId', 'sources.period_id as periodId'])
 		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
 		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!))
-		.orderBy('organizations.is_sample')
 		.orderBy('sources.id', 'desc')
 		.limit(limit * 4)
 		.execute();

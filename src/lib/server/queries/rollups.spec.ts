@@ -8,7 +8,9 @@ import { generateData } from '../generate';
 import { addSampleOrganization } from '../generate/sample';
 import { migrations } from '../../../../migrations/index.js';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
-import { getDataVersion, readRollups } from './rollups';
+import { countFromRollups, getDataVersion, readRollups } from './rollups';
+import { resolveScope } from './scope';
+import { parseFilters } from '../../filters';
 import { removeSampleData } from './sample';
 
 /** Every organization's subtree, by plain recursive SQL: what a rollup row must equal. */
@@ -102,6 +104,21 @@ describe('status rollups', () => {
 		await importDocument(db, Buffer.from(SEED.replace('新街街道办事处', '南街街道办事处').replace('发布机构 新街街道', '发布机构 南街街道')));
 		expect(await getDataVersion(db)).toBeGreaterThan(afterRemoval);
 		await expectRollupsExact(db);
+	});
+
+	it('count the task table exactly for status, source, category and theme filters', async () => {
+		const category = (await db.selectFrom('categories').select('name').where('name', 'is not', null).executeTakeFirstOrThrow()).name!;
+		const theme = (await db.selectFrom('themes').select('name').executeTakeFirstOrThrow()).name;
+		const queries = ['', 'status=behind', 'status=completed,on_track&source=inferred', `category=${encodeURIComponent(category)}&status=on_track`, `theme=${encodeURIComponent(theme)}`, 'org=新街街道&status=unknown'];
+		for (const query of queries) {
+			const filters = parseFilters(new URLSearchParams(query));
+			const scope = await resolveScope(db, filters);
+			const rolled = await countFromRollups(db, scope, scope.period!.id, filters);
+			const plain = await scopedUpdates(db, scope, [scope.period!.id], filters).select('updates.id').execute();
+			expect(rolled, query).toBe(plain.length);
+		}
+		const withText = parseFilters(new URLSearchParams('q=消防'));
+		expect(await countFromRollups(db, await resolveScope(db, withText), 1, withText)).toBeNull();
 	});
 
 	it('are backfilled exactly by the migration for data written before it', async () => {

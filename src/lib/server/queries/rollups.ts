@@ -230,3 +230,40 @@ export async function readRollups(db: Db, organizationIds: number[], periodIds: 
 		.having(sql<number>`sum(task_count)`, '>', 0)
 		.execute();
 }
+
+/**
+ * The number of current updates in a scope and period matching status / source and at most
+ * one of category or theme, from the rollups; null when the filters need the plain count.
+ */
+export async function countFromRollups(
+	db: Db,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters & { q?: string | null }
+): Promise<number | null> {
+	if (filters.q || filters.flag || filters.owner || (filters.category && filters.theme)) return null;
+	const organizations = await rollupOrganizations(db, scope, { ...filters, category: null, theme: null, status: null, source: null });
+	if (!organizations) return null;
+	let dimension: Dimension = 'status';
+	let key = '';
+	if (filters.category) {
+		dimension = 'category';
+		key = filters.category;
+	} else if (filters.theme) {
+		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
+		if (!theme) return 0;
+		dimension = 'theme';
+		key = String(theme.id);
+	}
+	const { n } = await db
+		.selectFrom('status_rollups')
+		.select(sql<number>`ifnull(sum(task_count), 0)`.as('n'))
+		.where('organization_id', 'in', organizations)
+		.where('period_id', '=', periodId)
+		.where('dimension', '=', dimension)
+		.where('dimension_key', '=', key)
+		.$if(filters.status !== null, (qb) => qb.where('status', 'in', filters.status!))
+		.$if(filters.source !== null, (qb) => qb.where('status_source', 'in', filters.source!))
+		.executeTakeFirstOrThrow();
+	return Number(n);
+}

@@ -11,6 +11,7 @@ import { FLAG_KINDS, type FlagKind } from '../../domain/flags';
 import { STATUSES, type Status, type StatusSource } from '../../domain/status';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import type { SortDir, TaskSortKey } from '../../table-params';
+import { countFromRollups } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
 
 /** The task filters plus the search text. */
@@ -195,7 +196,9 @@ export async function listTasks(
 }
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
-export async function countTasks(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, filters: TaskListFilters): Promise<number> {
+export async function countTasks(db: DB, scope: Scope, periodId: number, filters: TaskListFilters): Promise<number> {
+	const rolled = await countFromRollups(db, scope, periodId, filters);
+	if (rolled !== null) return rolled;
 	const { n } = await filteredUpdates(db, scope, periodId, filters)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();

@@ -1,0 +1,28 @@
+/**
+ * Everything `/` loads, as one function of a database and a URL: the route calls it, and the
+ * benchmark (bench/run.ts) measures exactly what the route runs.
+ */
+import type { DB } from '../db';
+import { settings } from '../app';
+import { filtersAndScope } from '../filters';
+import { loadOverviewData } from '../overview-data';
+import * as organizations from '../queries/organizations';
+import * as plans from '../queries/plans';
+import { summarisePlans } from '../../domain/plan-summary';
+
+const ATTENTION_LIMIT = 12;
+/** How many recently imported plan periods the list under the charts shows. */
+const RECENT_PLAN_PERIODS = 20;
+
+export async function loadOverviewPage(db: DB, url: URL) {
+	const { filters, scope } = await filtersAndScope(db, url);
+	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
+		organizations.listOrganizationTree(db, scope.organizations.map((o) => o.id)),
+		organizations.listYears(db, scope),
+		organizations.listThemes(db),
+		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
+		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT })
+	]);
+	const base = { filters, scope, organizationTree, years, themes, plans: planSummaries, trafficLightRule: settings().trafficLightRule };
+	return overview ? { ...base, ...overview } : { ...base, period: null as null };
+}
