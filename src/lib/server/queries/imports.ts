@@ -7,8 +7,8 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../db';
 import { applyPlanChange, planContribution } from './rollups';
 import type { Database } from '../db/schema';
-import type { DraftTask, ReportDraft, Target } from '../import/types';
-import { periodEndMonth } from '../../domain/period';
+import type { DraftHistoryEntry, DraftTask, ReportDraft, Target } from '../import/types';
+import { periodEndMonth, type Period } from '../../domain/period';
 
 type Trx = Transaction<Database>;
 
@@ -39,6 +39,8 @@ export interface ImportResult {
 	/** Current updates of the same plan and period that this import replaced (kept as history). */
 	replacedCount: number;
 	flagCount: number;
+	/** Updates written for a wide table's earlier periods (its 1-10月 column beside 1-11月). */
+	historyCount: number;
 }
 
 export interface WriteOptions {
@@ -87,14 +89,15 @@ export async function writeReport(
 				periodId: existing.period_id,
 				taskCount: 0,
 				replacedCount: 0,
-				flagCount: 0
+				flagCount: 0,
+				historyCount: 0
 			};
 		}
 
 		const organizationId = await ensureOrganizationChain(trx, organization, now, options.sample ?? false);
 		const planId = await ensurePlan(trx, organizationId, draft.period.year, draft.source.title);
 		const rollupBefore = await planContribution(trx, planId);
-		const periodId = await ensurePeriod(trx, draft);
+		const periodId = await ensurePeriod(trx, draft.period);
 
 		const sourceId = (
 			await trx
@@ -156,6 +159,8 @@ export async function writeReport(
 			for (const row of await trx.insertInto('updates').values(rows).returning(['id', 'task_id']).execute()) updateIds.set(row.task_id, row.id);
 		}
 
+		const historyCount = await writeHistory(trx, planId, sourceId, taskIds, draft.source.publishedOn, now);
+
 		const flags = [...draft.flags];
 		if (options.flagSameAsPrevious) {
 			flags.push(...options.flagSameAsPrevious(await previousTexts(trx, planId, draft, taskIds)));
@@ -183,7 +188,8 @@ export async function writeReport(
 			periodId,
 			taskCount: taskIds.size,
 			replacedCount,
-			flagCount
+			flagCount,
+			historyCount
 		};
 	});
 }
@@ -221,9 +227,9 @@ async function ensurePlan(trx: Trx, organizationId: number, year: number, title:
 	).id;
 }
 
-async function ensurePeriod(trx: Trx, draft: ReportDraft): Promise<number> {
-	const { year, quarter, months, label } = draft.period;
-	const monthEnd = periodEndMonth(draft.period);
+async function ensurePeriod(trx: Trx, period: Period): Promise<number> {
+	const { year, quarter, months, label } = period;
+	const monthEnd = periodEndMonth(period);
 	const found = await trx
 		.selectFrom('periods')
 		.select('id')
@@ -240,7 +246,10 @@ async function ensurePeriod(trx: Trx, draft: ReportDraft): Promise<number> {
 	).id;
 }
 
-/** A report is the newest for its plan and period unless another one was published later. */
+/**
+ * A report is the newest for its plan and period unless another one was published later — one
+ * whose own period it is, or a wide table that holds it as an earlier column.
+ */
 async function isNewestSource(
 	trx: Trx,
 	planId: number,
@@ -253,11 +262,72 @@ async function isNewestSource(
 		.selectFrom('sources')
 		.select('id')
 		.where('plan_id', '=', planId)
-		.where('period_id', '=', periodId)
+		.where((eb) =>
+			eb.or([
+				eb('period_id', '=', periodId),
+				eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.source_id', '=', 'sources.id').where('updates.period_id', '=', periodId))
+			])
+		)
 		.where('id', '!=', sourceId)
 		.where('published_on', '>', publishedOn)
 		.executeTakeFirst();
 	return later === undefined;
+}
+
+/**
+ * Writes a wide table's earlier periods: per period, the same rules as the report's own period
+ * (the newest report for it replaces that period's current updates; an older one is history).
+ * Returns how many updates it wrote.
+ */
+async function writeHistory(
+	trx: Trx,
+	planId: number,
+	sourceId: number,
+	taskIds: Map<DraftTask, number>,
+	publishedOn: string | null,
+	now: string
+): Promise<number> {
+	const byPeriod = new Map<string, { period: Period; entries: [number, DraftHistoryEntry][] }>();
+	for (const [task, taskId] of taskIds) {
+		for (const entry of task.history ?? []) {
+			const key = `${entry.period.year}-${periodEndMonth(entry.period)}`;
+			const group = byPeriod.get(key) ?? { period: entry.period, entries: [] };
+			group.entries.push([taskId, entry]);
+			byPeriod.set(key, group);
+		}
+	}
+	let written = 0;
+	for (const { period, entries } of byPeriod.values()) {
+		const periodId = await ensurePeriod(trx, period);
+		const isNewest = await isNewestSource(trx, planId, periodId, sourceId, publishedOn);
+		if (isNewest) {
+			await trx
+				.updateTable('updates')
+				.set({ superseded_at: now })
+				.where('superseded_at', 'is', null)
+				.where('period_id', '=', periodId)
+				.where('task_id', 'in', (eb) => eb.selectFrom('tasks').select('id').where('plan_id', '=', planId))
+				.execute();
+		}
+		const rows = entries.map(([taskId, entry]) => ({
+			task_id: taskId,
+			period_id: periodId,
+			source_id: sourceId,
+			status_text: entry.statusText,
+			status: entry.status,
+			status_source: entry.statusSource,
+			evidence: JSON.stringify(entry.evidence),
+			percent: entry.percent,
+			actual_value: entry.actual ?? null,
+			period_target: entry.periodTarget ?? null,
+			notes: entry.notes,
+			created_at: now,
+			superseded_at: isNewest ? null : now
+		}));
+		for (const chunk of chunks(rows)) await trx.insertInto('updates').values(chunk).execute();
+		written += rows.length;
+	}
+	return written;
 }
 
 /** Rows per multi-row INSERT: well under SQLite's limit of 32 766 bound values at 13 columns. */
