@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnRole, mapHeader } from './columns';
+import { columnRole, mapHeader, mapTwoRowHeader } from './columns';
 
 describe('columnRole', () => {
 	it.each([
@@ -104,5 +104,88 @@ describe('mapHeader', () => {
 		['metadata labels', ['索引号', '成文日期']]
 	])('rejects %s', (_, cells) => {
 		expect(mapHeader(cells)).toBeNull();
+	});
+});
+
+describe('mapHeader: wide tables with one status column per period', () => {
+	it('keeps every period’s status column, latest period as the report’s', () => {
+		const map = mapHeader(['序号', '工作任务', '1-10月推进情况', '1-11月推进情况', '是否达序', '说明']);
+		expect(map?.columns).toEqual([
+			{ role: 'seqNo', header: '序号' },
+			{ role: 'task', header: '工作任务' },
+			{ role: 'statusText', header: '1-10月推进情况', period: { quarter: null, months: [1, 10], label: '1-10月' } },
+			{ role: 'statusText', header: '1-11月推进情况', period: { quarter: null, months: [1, 11], label: '1-11月' } },
+			{ role: 'statusWord', header: '是否达序' },
+			{ role: 'note', header: '说明' }
+		]);
+		expect(map?.period).toEqual({ quarter: null, months: [1, 11], label: '1-11月' });
+		expect(map?.periodHeader).toBe('1-11月推进情况');
+		expect(map?.periods?.map((p) => p.label)).toEqual(['1-10月', '1-11月']);
+	});
+
+	it('orders the periods by their end whatever the column order, and gives period-named columns their period', () => {
+		const map = mapHeader(['工作任务', '二季度完成情况', '二季度是否达序', '一季度完成情况', '一季度是否达序', '一季度说明']);
+		expect(map?.periods?.map((p) => p.label)).toEqual(['一季度', '二季度']);
+		expect(map?.columns.map((c) => [c.role, c.period?.label ?? null])).toEqual([
+			['task', null],
+			['statusText', '二季度'],
+			['statusWord', '二季度'],
+			['statusText', '一季度'],
+			['statusWord', '一季度'],
+			['note', '一季度']
+		]);
+	});
+
+	it.each([
+		['two status columns naming no period', ['具体任务', '完成情况', '进展情况'], ['task', 'statusText', 'other']],
+		['two status columns naming the same period', ['具体任务', '二季度完成情况', '上半年完成情况'], ['task', 'statusText', 'other']],
+		['one naming a period and one not', ['具体任务', '完成情况', '1-11月推进情况'], ['task', 'statusText', 'other']],
+		['a second status word for the latest period', ['具体任务', '1-10月推进情况', '1-11月推进情况', '是否达序', '1-11月是否达序'], ['task', 'statusText', 'statusText', 'statusWord', 'other']]
+	])('is not wide with %s', (_, cells, roles) => {
+		const map = mapHeader(cells);
+		expect(map?.columns.map((c) => c.role)).toEqual(roles);
+		if (roles.filter((r) => r === 'statusText').length < 2) expect(map?.periods).toBeUndefined();
+	});
+
+	it.each([
+		['1-11月是否达序', 'statusWord'],
+		['1-10月说明', 'note'],
+		['一季度完成值', 'actual'],
+		['完成值', 'actual'],
+		['上半年问题与困难', 'note'],
+		['新街说明', null]
+	])('%s → %s', (header, role) => {
+		expect(columnRole(header)).toBe(role);
+	});
+});
+
+describe('mapTwoRowHeader', () => {
+	it('reads a group header over period headers as one header per period', () => {
+		const map = mapTwoRowHeader(['序号', '工作任务', '推进情况', '推进情况', '是否达序'], ['序号', '工作任务', '1-10月', '1-11月', '是否达序']);
+		expect(map?.columns.map((c) => c.header)).toEqual(['序号', '工作任务', '1-10月推进情况', '1-11月推进情况', '是否达序']);
+		expect(map?.periods?.map((p) => p.label)).toEqual(['1-10月', '1-11月']);
+	});
+
+	it('carries a group header flattened away (CSV) to the period headers beside it', () => {
+		const map = mapTwoRowHeader(['工作任务', '推进情况', '', '说明'], ['', '1-10月', '1-11月', '']);
+		expect(map?.columns.map((c) => c.header)).toEqual(['工作任务', '1-10月推进情况', '1-11月推进情况', '说明']);
+	});
+
+	it('reads period headers over role headers', () => {
+		const map = mapTwoRowHeader(['工作任务', '1-10月', '1-10月', '1-11月', '1-11月'], ['工作任务', '推进情况', '是否达序', '推进情况', '是否达序']);
+		expect(map?.columns.map((c) => [c.role, c.period?.label])).toEqual([
+			['task', undefined],
+			['statusText', '1-10月'],
+			['statusWord', '1-10月'],
+			['statusText', '1-11月'],
+			['statusWord', '1-11月']
+		]);
+	});
+
+	it.each([
+		['a header over its first body row', ['序号', '工作任务', '进展情况'], ['1', '新建学校1所', '已开工。']],
+		['a row that adds nothing', ['具体任务', '完成情况'], ['具体任务', '']]
+	])('returns null for %s', (_, top, bottom) => {
+		expect(mapTwoRowHeader(top, bottom)).toBeNull();
 	});
 });

@@ -3,7 +3,7 @@
  * (具体任务 / 工作任务 / 重点工作任务 …) and orders them its own way, so a table is read by the
  * meaning of its headers, never by position. The synonyms come from real reports (DESIGN.md).
  */
-import { findPeriodIn, type Period } from '../../domain/period';
+import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 
 export type ColumnRole =
 	| 'seqNo'
@@ -16,6 +16,8 @@ export type ColumnRole =
 	| 'owner'
 	| 'leader'
 	| 'note'
+	/** 完成值: the figure reached so far toward the task's target. */
+	| 'actual'
 	/** A known column the draft has no field for (完成时限, 目标值 …): kept in place so cells stay aligned. */
 	| 'other';
 
@@ -31,7 +33,8 @@ const SYNONYMS: Record<ColumnRole, readonly string[]> = {
 	owner: ['责任单位', '牵头单位', '责任主体与协同单位', '责任部门', '牵头部门', '责任主体', '牵头单位及责任单位'],
 	leader: ['分管领导', '牵头领导', '责任领导', '联系领导'],
 	note: ['说明', '问题与困难', '下一步工作打算', '备注', '存在问题', '下步打算'],
-	other: ['完成时限', '时间节点', '目标值', '完成值', '完成时间', '计划投资', '年度计划投资', '完成投资']
+	actual: ['完成值', '实际完成值', '累计完成值'],
+	other: ['完成时限', '时间节点', '目标值', '完成时间', '计划投资', '年度计划投资', '完成投资']
 };
 
 /** 项目名称 is a category when it spans rows over another task column, else the task itself. */
@@ -48,6 +51,12 @@ export interface Column {
 	role: ColumnRole;
 	/** The header as printed. */
 	header: string;
+	/**
+	 * In a table with status columns for several periods (1-10月推进情况, 1-11月推进情况): the period
+	 * this column speaks of. Absent in single-period tables and for columns that name no period
+	 * (是否达序, 说明), which belong to the latest period.
+	 */
+	period?: Omit<Period, 'year'>;
 }
 
 export interface HeaderMap {
@@ -56,6 +65,11 @@ export interface HeaderMap {
 	period: Omit<Period, 'year'> | null;
 	/** The header cell the period was read from. */
 	periodHeader: string | null;
+	/**
+	 * A wide table's periods, earliest first, when its status-text columns name two or more
+	 * different periods; `period` is then the latest of them. Absent in single-period tables.
+	 */
+	periods?: Omit<Period, 'year'>[];
 	/**
 	 * True when the rows are named only by a spanning 项目名称 column: if every project then has a
 	 * single row, the project name is the task's name rather than a category.
@@ -99,6 +113,18 @@ export function columnRole(text: string): ColumnRole | null {
 	}
 	const target = PERIOD_TARGET.exec(header);
 	if (target && namesOnlyPeriod(target[1])) return 'periodTarget';
+	return periodPrefixedRole(header);
+}
+
+/** Roles a wide table repeats per period (1-11月是否达序, 1-10月说明, 一季度完成值). */
+const PERIODIC: ReadonlySet<ColumnRole> = new Set(['statusText', 'statusWord', 'note', 'periodTarget', 'actual']);
+
+/** A period followed by a header we know whose role can belong to one period: 1-11月是否达序 → statusWord. */
+function periodPrefixedRole(header: string): ColumnRole | null {
+	for (let k = 1; k < header.length; k++) {
+		const role = EXACT.get(header.slice(k));
+		if (role && PERIODIC.has(role) && namesOnlyPeriod(header.slice(0, k))) return role;
+	}
 	return null;
 }
 
@@ -118,16 +144,30 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
 		if (role === null) return null;
 		roles.push(role);
 	}
-	const seen = new Set<ColumnRole>();
+	const periods = wideTablePeriods(cells, roles);
+	const ends = new Set(periods.map(periodEndMonth));
+	const latestEnd = periods.length > 0 ? periodEndMonth(periods[periods.length - 1]) : null;
+	const seen = new Set<string>();
 	const columns: Column[] = cells.map((cell, i) => {
 		const header = cell.trim();
 		let role = roles[i];
-		if (seen.has(role) && !REPEATABLE.has(role)) role = 'other';
+		// In a wide table each period has its own status text, status word, note…; one that names no period is the latest's.
+		const named = latestEnd !== null && PERIODIC.has(role) ? findPeriodIn(normaliseHeader(header)) : null;
+		const period = named && ends.has(periodEndMonth(named)) ? named : null;
+		const key = latestEnd !== null && PERIODIC.has(role) ? `${role}@${period ? periodEndMonth(period) : latestEnd}` : role;
+		if (seen.has(key) && !REPEATABLE.has(role)) role = 'other';
+		seen.add(key);
 		seen.add(role);
-		return { role, header };
+		return period && role !== 'other' ? { role, header, period } : { role, header };
 	});
 	const project = columns.find((c) => c.role === 'category' && normaliseHeader(c.header) === PROJECT_NAME);
 	if (!seen.has('task') && !seen.has('content') && !project) return null;
+	const projectAsCategory = project !== undefined && !seen.has('task');
+	if (periods.length > 0) {
+		const latest = periods[periods.length - 1];
+		const header = columns.find((c) => c.role === 'statusText' && c.period && periodEndMonth(c.period) === periodEndMonth(latest))!.header;
+		return { columns, period: latest, periodHeader: header, periods, projectAsCategory };
+	}
 	const periodColumn = (['statusText', 'statusWord', 'periodTarget'] as const)
 		.map((role) => columns.find((c) => c.role === role && findPeriodIn(c.header)))
 		.find((c) => c !== undefined);
@@ -135,6 +175,47 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
 		columns,
 		period: periodColumn ? findPeriodIn(periodColumn.header) : null,
 		periodHeader: periodColumn?.header ?? null,
-		projectAsCategory: project !== undefined && !seen.has('task')
+		projectAsCategory
 	};
+}
+
+/**
+ * The periods of a wide table, earliest first: every status-text column names a period and no two
+ * name the same one (1-10月推进情况, 1-11月推进情况). Empty for any other table, where a second
+ * status-text column stays 'other' as before.
+ */
+function wideTablePeriods(cells: readonly string[], roles: readonly ColumnRole[]): Omit<Period, 'year'>[] {
+	const periods = cells.flatMap((cell, i) => (roles[i] === 'statusText' ? [findPeriodIn(normaliseHeader(cell))] : []));
+	if (periods.length < 2 || periods.some((p) => p === null)) return [];
+	const named = periods as Omit<Period, 'year'>[];
+	if (new Set(named.map(periodEndMonth)).size !== named.length) return [];
+	return [...named].sort((a, b) => periodEndMonth(a) - periodEndMonth(b));
+}
+
+/**
+ * Maps a header printed over two rows, as spreadsheets and pages group period columns:
+ * 推进情况 spanning 1-10月 and 1-11月 reads as 1-10月推进情况 and 1-11月推进情况. A cell that spans
+ * both rows (or has nothing below it) keeps its own text. Null when the two rows do not map.
+ */
+export function mapTwoRowHeader(top: readonly string[], bottom: readonly string[]): HeaderMap | null {
+	const width = Math.max(top.length, bottom.length);
+	const cells: string[] = [];
+	let above = '';
+	for (let i = 0; i < width; i++) {
+		const under = (bottom[i] ?? '').trim();
+		if (under !== '' && under !== (top[i] ?? '').trim() && !namesOnlyPeriod(normaliseHeader(under)) && columnRole(under) === null) return null;
+		// A group header flattened away (CSV has no merged cells): its columns keep the text of the first.
+		const over = (top[i] ?? '').trim() || (under !== '' && namesOnlyPeriod(normaliseHeader(under)) ? above : '');
+		above = over;
+		cells.push(joinHeaderCells(over, under));
+	}
+	if (cells.every((cell, i) => cell === (top[i] ?? '').trim())) return null;
+	return mapHeader(cells);
+}
+
+function joinHeaderCells(top: string, bottom: string): string {
+	if (bottom === '' || bottom === top) return top;
+	if (top === '') return bottom;
+	// The period reads first whichever row holds it: 1-10月 under 推进情况 is 1-10月推进情况.
+	return namesOnlyPeriod(normaliseHeader(bottom)) && !namesOnlyPeriod(normaliseHeader(top)) ? `${bottom}${top}` : `${top}${bottom}`;
 }

@@ -4,18 +4,21 @@
  * (索 引 号 H083/2024-79731), two pairs to a line, with or without a colon — so labels are found
  * wherever they stand on a line and each value runs to the next label.
  */
+import type { StatedPeriod } from './table';
 import type { SourceMeta } from './types';
 
-type MetaKey = 'indexNo' | 'writtenOn' | 'publisher' | 'subject' | 'publishedOn' | 'origin' | 'ignored';
+type MetaKey = 'indexNo' | 'writtenOn' | 'publisher' | 'subject' | 'publishedOn' | 'origin' | 'period' | 'ignored';
 
 /** Labels seen on real pages. 'ignored' labels only end the value before them. */
 const LABELS: Record<MetaKey, readonly string[]> = {
 	indexNo: ['索引号'],
 	writtenOn: ['成文日期'],
-	publisher: ['发布机构', '发文机关'],
+	publisher: ['发布机构', '发文机关', '填报单位', '报送单位'],
 	subject: ['主题分类'],
-	publishedOn: ['发布日期', '发布时间'],
+	publishedOn: ['发布日期', '发布时间', '填报日期', '报送日期'],
 	origin: ['信息来源'],
+	// Spreadsheets (and the import template) state the period in a cell of its own.
+	period: ['报告期'],
 	ignored: ['公开方式', '发文字号', '文号', '访问次数', '浏览次数', '字体', '有效性', '公开范围', '生成日期', '点击数', '组配分类', '体裁分类']
 };
 
@@ -42,6 +45,8 @@ export interface PageMeta {
 	source: SourceMeta;
 	/** 1-based line of the title, or null. */
 	titleLine: number | null;
+	/** A 报告期 label's value, when the lines state one (报告期：2024年第二季度). */
+	period?: StatedPeriod;
 }
 
 /**
@@ -50,6 +55,7 @@ export interface PageMeta {
  */
 export function readPageMeta(lines: readonly string[]): PageMeta {
 	const values: Partial<Record<MetaKey, string>> = {};
+	let periodLine = 0;
 	let url: string | null = null;
 	let title: { text: string; line: number; hasYear: boolean } | null = null;
 	for (let i = 0; i < lines.length; i++) {
@@ -61,14 +67,18 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 		}
 		const labelled = readLabels(line);
 		if (labelled) {
-			for (const [key, value] of labelled) if (!values[key] && value) values[key] = value;
+			for (const [key, value] of labelled) {
+				if (values[key] || !value) continue;
+				values[key] = value;
+				if (key === 'period') periodLine = i + 1;
+			}
 			continue;
 		}
 		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前位置|[>›»]/.test(line)) continue;
 		const hasYear = YEAR_IN_TITLE.test(line);
 		if (title === null || (hasYear && !title.hasYear)) title = { text: line, line: i + 1, hasYear };
 	}
-	return {
+	const meta: PageMeta = {
 		source: {
 			title: title?.text ?? null,
 			publisher: values.publisher ?? values.origin ?? null,
@@ -80,6 +90,8 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 		},
 		titleLine: title?.line ?? null
 	};
+	if (values.period) meta.period = { text: values.period, line: periodLine };
+	return meta;
 }
 
 /** The label/value pairs of a line that starts with a label, or null for any other line. */

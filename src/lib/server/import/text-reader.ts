@@ -6,41 +6,15 @@
  * puts every cell under the right column — and where it cannot, says so with a line number
  * rather than shift cells into the wrong column.
  */
-import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import { columnRole, mapHeader, type Column, type ColumnRole, type HeaderMap } from './columns';
 import { readPageMeta } from './page-meta';
-import { ImportError, type ImportWarning, type SourceMeta } from './types';
+import { continueRow, endsCut, groupRows, quote, rowLabel, SEQ_NO, yearAndPeriod, type RawRow, type TableReading } from './table';
+import { ImportError, type ImportWarning } from './types';
 
-export interface ReadRow {
-	/** First line of the row (1-based). */
-	line: number;
-	seqNo: string | null;
-	name: string;
-	content: string | null;
-	periodTarget: string | null;
-	statusText: string | null;
-	statusWord: string | null;
-	owner: string | null;
-	leader: string | null;
-	note: string | null;
-}
+export { nameFromContent, type ReadCategory, type ReadRow } from './table';
 
-export interface ReadCategory {
-	name: string | null;
-	rows: ReadRow[];
-}
-
-export interface TextReading {
-	source: SourceMeta;
-	/** null when neither the title, the headers nor the page's dates name it. */
-	year: number | null;
-	period: Omit<Period, 'year'> | null;
-	/** Where year and period were looked for, for the message when one is missing. */
-	searched: string;
-	header: { line: number; columns: Column[] };
-	categories: ReadCategory[];
-	warnings: ImportWarning[];
-}
+/** What the page-text reader gives: the shared table reading (table.ts). */
+export type TextReading = TableReading;
 
 /** Lines longer than this are never a header row. */
 const MAX_HEADER_LINE = 300;
@@ -48,18 +22,11 @@ const MAX_HEADER_LINE = 300;
 const MAX_COLUMNS = 20;
 /** A cell up to this long without sentence punctuation is name-like (a category, task, unit). */
 const NAME_MAX = 40;
-/** Task names taken from content are cut here. */
-const NAME_FROM_CONTENT_MAX = 30;
-/** Quoted row text in warnings is cut here. */
-const QUOTE_MAX = 30;
 
 /** Page chrome that follows the table on government sites; it ends the table. */
 const CHROME =
 	/^(?:扫一扫|分享(?:[:：]|$)|【(?:打印|关闭|字体)|打印本页|关闭窗口|相关(?:链接|文章|阅读|附件|信息)|上一篇|下一篇|主办单位|承办单位|版权所有|copyright|政府网站标识码|网站标识码|技术支持|联系我们|网站地图)/i;
-/** How a finished cell of narrative ends. */
-const TERMINAL = /[。！!？?；;…]$/;
 const SENTENCE_PUNCT = /[。；;！!？?]/;
-const SEQ_NO = /^(?:\d{1,4}|[（(]?[一二三四五六七八九十]{1,3}[)）]?)[.、．]?$/;
 
 /**
  * Reads page text. Throws ImportError when there is no task table, or when the table's columns
@@ -80,7 +47,7 @@ export function readText(text: string): TextReading {
 		throw new ImportError(`no task table found: the header on line ${headerLine} has no complete row under it`, headerLine);
 	}
 	const categories = groupRows(body.rows, header.map);
-	const { year, period, searched, warning } = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine);
+	const { year, period, searched, warning } = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period ?? null);
 	return {
 		source: meta.source,
 		year,
@@ -192,15 +159,6 @@ function splitSeparated(line: string, separator: Separator, opened = line.starts
 }
 
 // ─── Rows ───────────────────────────────────────────────────────────────────────────────────
-
-/** A row as read, one text per column ('' for an empty cell), before naming and grouping. */
-interface RawRow {
-	line: number;
-	cells: string[];
-	category: string | null;
-	/** Sub-items printed on lines of their own under the row (新增学位810个): added to its content. */
-	extras: string[];
-}
 
 interface Body {
 	rows: RawRow[];
@@ -382,24 +340,6 @@ function nextRowStart(cells: readonly Cell[], from: number, expectedSeq: number 
 }
 
 /**
- * Whether the final cell of a page that stops without its footer was cut off: it lacks the
- * closing punctuation that the other cells of its column have.
- */
-function endsCut(rows: readonly RawRow[], column: number): boolean {
-	const last = rows.at(-1)?.cells[column] ?? '';
-	if (last === '' || TERMINAL.test(last)) return false;
-	let closed = 0;
-	let filled = 0;
-	for (let r = 0; r < rows.length - 1; r++) {
-		const text = rows[r].cells[column];
-		if (text === '') continue;
-		filled++;
-		if (TERMINAL.test(text)) closed++;
-	}
-	return filled > 0 && closed * 2 > filled;
-}
-
-/**
  * Aligns `|`- or tab-separated rows. A line whose 序号 (or task) cell is empty continues the row
  * above: a lone text in the first cell is a sub-item of the task (新增学位810个), other cells add to
  * their column. A line with the wrong number of cells is reported, never shifted into place.
@@ -451,7 +391,7 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 			warnings.push({ line: lineNo, message: `第${lineNo}行不是任务行，也不接在任务行之后，未导入：${quote(line)}` });
 			continue;
 		}
-		continueRow(previous, row, keyAt);
+		continueRow(previous, row, [keyAt]);
 	}
 	// Without closing separators, a cut-off final row shows only in its last cell's punctuation.
 	const last = rows.at(-1);
@@ -460,16 +400,6 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 		warnings.push(truncationOfLine(last.line, lines[finalLine].trim()));
 	}
 	return { rows, warnings };
-}
-
-/** Adds a continuation line to the row above (see readSeparatedRows). */
-function continueRow(previous: RawRow, row: string[], keyAt: number): void {
-	const filled = row.map((text, k) => (text === '' ? -1 : k)).filter((k) => k !== -1);
-	if (filled.length === 1 && filled[0] === keyAt) {
-		previous.extras.push(row[keyAt]);
-		return;
-	}
-	for (const k of filled) previous.cells[k] = previous.cells[k] === '' ? row[k] : `${previous.cells[k]}\n${row[k]}`;
 }
 
 /** The table's lines: up to the page chrome or the end; and the last line that has a separator. */
@@ -507,112 +437,4 @@ function truncation(line: number, row: RawRow, columns: readonly Column[]): Impo
 
 function truncationOfLine(line: number, text: string): ImportWarning {
 	return { line, message: `文档在此行中断（截断），该行不完整，未导入：${quote(text)}` };
-}
-
-function rowLabel(row: RawRow, columns: readonly Column[]): string {
-	const pick = (role: ColumnRole) => row.cells[columns.findIndex((c) => c.role === role)] ?? '';
-	return quote(pick('task') || pick('content') || row.cells.find((c) => c !== '') || row.category || '');
-}
-
-function quote(text: string): string {
-	const flat = text.replace(/\s+/g, ' ');
-	return `“${flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX)}…` : flat}”`;
-}
-
-// ─── Naming and grouping ────────────────────────────────────────────────────────────────────
-
-/**
- * A task's name where the table gives none: the first clause of its content (up to 。；，),
- * without a leading list number, at most NAME_FROM_CONTENT_MAX characters.
- */
-export function nameFromContent(content: string): string {
-	const text = content.trim().replace(/^(?:[（(]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)/, '');
-	const clause = text.split(/[。；;，,：:？?！!\n]/, 1)[0].trim();
-	return clause.length > NAME_FROM_CONTENT_MAX ? `${clause.slice(0, NAME_FROM_CONTENT_MAX)}…` : clause;
-}
-
-function toReadRow(raw: RawRow, columns: readonly Column[]): ReadRow {
-	const byRole = (role: ColumnRole): string | null => {
-		const texts = columns.flatMap((c, k) => (c.role === role && raw.cells[k] !== '' ? [raw.cells[k]] : []));
-		return texts.length > 0 ? texts.join('\n') : null;
-	};
-	const task = byRole('task');
-	const base = columns.some((c) => c.role === 'content') ? byRole('content') : task;
-	const content = raw.extras.length > 0 ? [base, ...raw.extras].filter((t) => t !== null).join('\n') : base;
-	const statusText = byRole('statusText');
-	const name =
-		(task && task.replace(/\s+/g, ' ')) ||
-		nameFromContent(content ?? '') ||
-		nameFromContent(statusText ?? '') ||
-		`第${raw.line}行的任务`;
-	return {
-		line: raw.line,
-		seqNo: byRole('seqNo'),
-		name,
-		content,
-		periodTarget: byRole('periodTarget'),
-		statusText,
-		statusWord: byRole('statusWord'),
-		owner: byRole('owner'),
-		leader: byRole('leader'),
-		note: byRole('note')
-	};
-}
-
-/**
- * Groups rows under their categories, in report order. When rows are named only by a spanning
- * 项目名称 and every project turns out to have one row, the project name is the task's name.
- */
-function groupRows(rows: readonly RawRow[], map: HeaderMap): ReadCategory[] {
-	const groups: ReadCategory[] = [];
-	for (const raw of rows) {
-		const row = toReadRow(raw, map.columns);
-		const current = groups.at(-1);
-		if (current && current.name === raw.category) current.rows.push(row);
-		else groups.push({ name: raw.category, rows: [row] });
-	}
-	if (map.projectAsCategory && groups.every((g) => g.name !== null && g.rows.length === 1)) {
-		return [{ name: null, rows: groups.map((g) => ({ ...g.rows[0], name: g.name as string })) }];
-	}
-	return groups;
-}
-
-// ─── Year and period ────────────────────────────────────────────────────────────────────────
-
-const YEAR = /((?:19|20)\d{2})\s*年/;
-
-/**
- * Period: the title's, else the one a column header names (二季度完成情况). Year: the title's,
- * else a header's, else the year of 发布日期/成文日期 — one year back when that date falls before
- * the period's end (a 全年 report published in January).
- */
-function yearAndPeriod(
-	source: SourceMeta,
-	titleLine: number | null,
-	map: HeaderMap,
-	headerLine: number
-): { year: number | null; period: Omit<Period, 'year'> | null; searched: string; warning: ImportWarning | null } {
-	const title = source.title ?? '';
-	const titlePeriod = title ? findPeriodIn(title) : null;
-	const period = titlePeriod ?? map.period;
-	let warning: ImportWarning | null = null;
-	if (titlePeriod && map.period && periodEndMonth(titlePeriod) !== periodEndMonth(map.period)) {
-		warning = {
-			line: headerLine,
-			message: `标题中的报告期（${titlePeriod.label}）与表头“${map.periodHeader}”（${map.period.label}）不一致，按标题的报告期导入`
-		};
-	}
-	const headerYear = map.columns.map((c) => YEAR.exec(c.header)).find((m) => m !== null);
-	let year = Number(YEAR.exec(title)?.[1] ?? headerYear?.[1] ?? Number.NaN);
-	const date = source.publishedOn ?? source.writtenOn;
-	if (Number.isNaN(year) && date && period) {
-		const [y, m] = date.split('-').map(Number);
-		year = m < periodEndMonth(period) ? y - 1 : y;
-	}
-	const searched = [
-		titleLine ? `the title (line ${titleLine}: ${source.title})` : 'the lines above the table for a title (none found)',
-		`the column headers (line ${headerLine}: ${map.columns.map((c) => c.header).join(' / ')})`,
-		`the dates 发布日期/成文日期 (${date ?? 'none found'})`
-	].join(', ');
-	return { year: Number.isNaN(year) ? null : year, period, searched, warning };
 }
