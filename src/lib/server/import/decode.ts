@@ -15,18 +15,51 @@ const MAX_CONTROL_SHARE = 0.02;
  * with a few stray bytes fails only there.
  */
 const MAX_UTF8_DAMAGE_SHARE = 0.01;
+/**
+ * The same for markup, counted against non-ASCII characters only: a page is mostly ASCII tags and
+ * scripts, so a GBK page read as UTF-8 can fail on under 1% of all its characters while failing
+ * on nearly every Chinese one.
+ */
+const MAX_MARKUP_DAMAGE_SHARE = 0.1;
 
 /**
- * Decodes a document: UTF-16 with BOM, else UTF-8 (BOM stripped), else GBK; CRLF and CR become LF.
+ * The decoder for GBK text: GB18030 reads every GBK byte sequence as GBK does, and also the
+ * four-byte codes of characters GBK lacks (•), which Node's own GBK decoder garbles.
+ */
+const GBK = 'gb18030';
+
+export interface DecodeOptions {
+	/** The charset the document declares (an HTML page's <meta charset>), used when the bytes are not valid UTF-8. */
+	declared?: string | null;
+	/** Markup (HTML): judge damaged UTF-8 against GBK by the non-ASCII characters only. */
+	markup?: boolean;
+}
+
+/**
+ * Decodes a document: UTF-16 with BOM, else UTF-8 (BOM stripped), else the declared charset when
+ * there is one, else GBK; CRLF and CR become LF.
  * An incomplete UTF-8 character at the very end (a page cut off mid-character) is dropped, and
  * rare invalid bytes inside UTF-8 text become U+FFFD instead of switching the whole text to GBK.
  * Throws ImportError for binary files (NUL bytes or many control characters).
  */
-export function decodeDocument(bytes: Uint8Array): string {
-	return normaliseLineEnds(decodeBytes(bytes));
+export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): string {
+	return normaliseLineEnds(decodeBytes(bytes, options));
 }
 
-function decodeBytes(bytes: Uint8Array): string {
+/**
+ * The encoding a label names, as TextDecoder spells it (gb2312 → gbk), or null for a label it
+ * does not know.
+ */
+export function encodingOf(label: string | null | undefined): string | null {
+	if (!label) return null;
+	try {
+		return new TextDecoder(label.trim()).encoding;
+	} catch {
+		return null;
+	}
+}
+
+function decodeBytes(bytes: Uint8Array, options: DecodeOptions): string {
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
 	const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -34,7 +67,10 @@ function decodeBytes(bytes: Uint8Array): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(body);
 	} catch {
-		return decodeDamagedOrGbk(body);
+		// Saved pages often keep a <meta charset> that no longer holds, so a declaration counts only when the bytes are not UTF-8.
+		const declared = encodingOf(options.declared);
+		if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return new TextDecoder(declared === 'gbk' ? GBK : declared).decode(body);
+		return decodeDamagedOrGbk(body, options.markup ?? false);
 	}
 }
 
@@ -44,13 +80,20 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
 	return text;
 }
 
-function decodeDamagedOrGbk(body: Uint8Array): string {
+function decodeDamagedOrGbk(body: Uint8Array, markup: boolean): string {
 	const whole = withoutIncompleteTail(body);
 	const utf8 = new TextDecoder('utf-8').decode(whole);
 	let damaged = 0;
 	for (let i = utf8.indexOf('\uFFFD'); i !== -1; i = utf8.indexOf('\uFFFD', i + 1)) damaged++;
-	if (damaged <= utf8.length * MAX_UTF8_DAMAGE_SHARE) return utf8;
-	return new TextDecoder('gbk').decode(body);
+	if (!markup && damaged <= utf8.length * MAX_UTF8_DAMAGE_SHARE) return utf8;
+	if (markup && damaged <= nonAscii(utf8) * MAX_MARKUP_DAMAGE_SHARE) return utf8;
+	return new TextDecoder(GBK).decode(body);
+}
+
+function nonAscii(text: string): number {
+	let count = 0;
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) count++;
+	return count;
 }
 
 /** Drops a UTF-8 multi-byte sequence that the end of the file cuts short. */

@@ -77,6 +77,21 @@ const REPORTED_WORDS: Record<string, Status> = {
 	滞后: 'behind'
 };
 
+/**
+ * The words a status column may hold, by status, for the import template's explanation: the
+ * column's own words (是, 达序 …) and every verdict that holds in any period. 基本完成 and 未完成,
+ * whose meaning depends on the period, are left out.
+ */
+export function statusWordsByStatus(): Record<Status, string[]> {
+	const words: Record<Status, string[]> = { completed: [], ahead: [], on_track: [], behind: [], not_started: [], unknown: [] };
+	const add = (status: Status, word: string) => {
+		if (!words[status].includes(word)) words[status].push(word);
+	};
+	for (const rule of STATUS_RULES) if (rule.kind === 'verdict' && rule.status && !rule.when) add(rule.status, rule.phrase);
+	for (const [word, status] of Object.entries(REPORTED_WORDS)) add(status, word);
+	return words;
+}
+
 /** Where a verdict stops being cautious: the first status in this list that any verdict names wins. */
 const CAUTION_ORDER: readonly Status[] = ['behind', 'not_started', 'unknown', 'on_track', 'ahead', 'completed'];
 

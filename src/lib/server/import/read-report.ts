@@ -1,41 +1,154 @@
 /**
- * A published report's page text, as bytes, → a ReportDraft: decode, read the table, then per
- * task the status (reported by a status column, else inferred with its evidence), percent,
- * targets and themes, then the quality flags. Pure: nothing is written. Any input either gives a
- * draft or an ImportError that says what is wrong and where — the preview shows that message.
+ * A report document, as bytes, → a ReportDraft. The format (page text, a saved HTML page, an
+ * Excel workbook, CSV) is told by content and file name, or given; each format's reader yields
+ * the same TableReading, and from there one path builds the draft: per task the status
+ * (reported by a status column, else inferred with its evidence), percent, targets and themes,
+ * a wide table's earlier periods, then the quality flags. Pure: nothing is written. Any input
+ * either gives a draft or an ImportError that says what is wrong and where — the preview shows
+ * that message.
  */
 import { findPeriodIn, QUARTER_LABEL, type Period } from '../../domain/period';
+import { readCsv, parseCsv } from './csv-reader';
 import { decodeDocument } from './decode';
-import { inferStatus, mapReportedStatus } from './infer-status';
+import { findGridHeader } from './grid';
+import { readHtml } from './html-reader';
+import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
 import { checkQuality } from './quality';
+import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { readText, type ReadRow, type TextReading } from './text-reader';
+import { readText } from './text-reader';
 import { assignThemes } from './themes';
-import { ImportError, type DraftCategory, type DraftTask, type ImportWarning, type ReportDraft } from './types';
+import { ImportError, type DraftCategory, type DraftHistoryEntry, type DraftTask, type ImportWarning, type ReportDraft } from './types';
+import { readXlsx } from './xlsx-reader';
+
+export const DOCUMENT_FORMATS = ['text', 'html', 'xlsx', 'csv'] as const;
+/** text: page text (one cell per line, or | / tab between cells); html: a saved page; xlsx: an Excel workbook; csv: comma- or tab-separated. */
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export interface ReadOptions {
-	/** The uploaded file's name: the last place to look for the year and period (xinjie-2024-q2.txt). */
+	/** The uploaded file's name: tells the format with the content, and is the last place to look for the year and period (xinjie-2024-q2.txt). */
 	fileName?: string;
+	/** The format, overriding detection (the CLI's --format). */
+	format?: DocumentFormat;
+	/** An Excel workbook's sheet to read; the first (visible) sheet by default. */
+	sheet?: string;
 }
 
-/** Reads one document. Throws ImportError, and only ImportError, when it cannot be imported. */
+/** A document read: its draft, the format it was read as, and its text as kept with the source (a spreadsheet's cells as tab-separated lines). */
+export interface SourceReading {
+	draft: ReportDraft;
+	format: DocumentFormat;
+	text: string;
+}
+
+/**
+ * Reads one document of any format except Excel, synchronously (Excel workbooks are read by
+ * readDocument). Throws ImportError, and only ImportError, when it cannot be imported.
+ */
 export function readReport(bytes: Uint8Array, options: ReadOptions = {}): ReportDraft {
+	return guard(() => {
+		const format = formatOf(bytes, options);
+		if (format === 'xlsx') throw new ImportError('an Excel workbook is read asynchronously: use readDocument');
+		return readSync(bytes, format, options).draft;
+	});
+}
+
+/** Reads one document of any format. Rejects with ImportError, and only ImportError, when it cannot be imported. */
+export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReportDraft> {
+	return (await readSource(bytes, options)).draft;
+}
+
+/** readDocument, also giving the format it was read as and the text to keep with the source. */
+export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceReading> {
 	try {
-		return read(bytes, options);
+		const format = formatOf(bytes, options);
+		if (format !== 'xlsx') return readSync(bytes, format, options);
+		const { reading, text } = await readXlsx(bytes, options.sheet);
+		return { draft: buildDraft(reading, options.fileName, []), format, text };
 	} catch (error) {
-		if (error instanceof ImportError) throw error;
-		// A bug here must still reach the person importing as a clear refusal, not a crash.
-		throw new ImportError(`could not read the document (internal error: ${error instanceof Error ? error.message : String(error)})`);
+		throw asImportError(error);
 	}
 }
 
-function read(bytes: Uint8Array, options: ReadOptions): ReportDraft {
+function guard<T>(read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		throw asImportError(error);
+	}
+}
+
+function asImportError(error: unknown): ImportError {
+	if (error instanceof ImportError) return error;
+	// A bug here must still reach the person importing as a clear refusal, not a crash.
+	return new ImportError(`could not read the document (internal error: ${error instanceof Error ? error.message : String(error)})`);
+}
+
+function formatOf(bytes: Uint8Array, options: ReadOptions): DocumentFormat {
 	if (bytes.length === 0) throw new ImportError('the document is empty');
+	if (startsWith(bytes, OLE_MAGIC)) {
+		throw new ImportError('the file is an old-style Office document (.xls or .doc), which cannot be read: save it as an Excel workbook (.xlsx) or CSV and import that');
+	}
+	return options.format ?? detectFormat(bytes, options.fileName);
+}
+
+function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, options: ReadOptions): SourceReading {
+	if (format === 'html') {
+		const { reading, text, decoded } = readHtml(bytes);
+		return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
+	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');
-	const reading = readText(text);
-	const warnings: ImportWarning[] = [...damageWarnings(text), ...reading.warnings];
-	const period = reportPeriod(reading, options.fileName, warnings);
+	const reading = format === 'csv' ? readCsv(text).reading : readText(text);
+	return { draft: buildDraft(reading, options.fileName, damageWarnings(text)), format, text };
+}
+
+// ─── Telling the format ─────────────────────────────────────────────────────────────────────
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** How a page starts: a declaration, comments (browsers write "saved from url" in one), then a tag. */
+const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|link|script|style)\b/i;
+/** How far into a file detection looks. */
+const SNIFF_BYTES = 64 * 1024;
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+	return magic.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * The format of a document: a ZIP container is an Excel workbook; text starting with markup is
+ * HTML (whatever its name says); otherwise the extension decides (.xlsx .html .csv .tsv .txt);
+ * otherwise text in which a comma-separated row names a task table's columns is CSV, and anything
+ * else page text.
+ */
+export function detectFormat(bytes: Uint8Array, fileName?: string): DocumentFormat {
+	// A ZIP entry's header alone is 30 bytes: anything shorter is no workbook, just binary.
+	if (startsWith(bytes, ZIP_MAGIC) && bytes.length >= 30) return 'xlsx';
+	// Office systems often "export to Excel" as an HTML table named .xls or .xlsx: content first.
+	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	const head = new TextDecoder('latin1').decode(bytes.subarray(start, start + 1024)).trimStart();
+	if (HTML_START.test(head)) return 'html';
+	const extension = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1].toLowerCase() ?? '';
+	if (extension === 'xlsx' || extension === 'xlsm') return 'xlsx';
+	if (['html', 'htm', 'xhtml', 'shtml'].includes(extension)) return 'html';
+	if (extension === 'csv' || extension === 'tsv') return 'csv';
+	if (extension === 'txt' || extension === 'text') return 'text';
+	let text: string;
+	try {
+		text = decodeDocument(bytes.subarray(0, SNIFF_BYTES));
+	} catch {
+		return 'text'; // the text reader refuses it with the decoder's message
+	}
+	return findGridHeader(parseCsv(text, ',').rows) ? 'csv' : 'text';
+}
+
+// ─── The draft ──────────────────────────────────────────────────────────────────────────────
+
+/** The one path from a reading (any format) to a draft. `preWarnings` come first (undecodable bytes). */
+function buildDraft(reading: TableReading, fileName: string | undefined, preWarnings: ImportWarning[]): ReportDraft {
+	const warnings: ImportWarning[] = [...preWarnings, ...reading.warnings];
+	const period = reportPeriod(reading, fileName, warnings);
 	const categories: DraftCategory[] = reading.categories.map((category) => ({
 		name: category.name,
 		tasks: category.rows.map((row) => toTask(row, period, warnings))
@@ -46,18 +159,14 @@ function read(bytes: Uint8Array, options: ReadOptions): ReportDraft {
 }
 
 function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftTask {
-	const reported = row.statusWord ? mapReportedStatus(row.statusWord, period) : null;
-	if (row.statusWord && !reported) {
-		warnings.push({ line: row.line, message: `任务“${row.name}”的状态“${row.statusWord}”无法识别，已根据完成情况推断` });
-	}
-	const { status, evidence } = reported ?? inferStatus(row.statusText, period);
-	return {
+	const { status, statusSource, evidence } = statusOf(row, row.statusWord, row.statusText, period, null, warnings);
+	const task: DraftTask = {
 		seqNo: row.seqNo,
 		name: row.name,
 		content: row.content,
 		statusText: row.statusText,
 		status,
-		statusSource: reported ? 'reported' : 'inferred',
+		statusSource,
 		evidence,
 		owner: row.owner,
 		leader: row.leader,
@@ -68,13 +177,57 @@ function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftT
 		notes: row.note,
 		line: row.line
 	};
+	if (row.actual !== undefined) task.actual = parseNumber(row.actual);
+	if (row.history) task.history = row.history.map((entry) => toHistoryEntry(row, entry, period.year, warnings));
+	return task;
+}
+
+function toHistoryEntry(row: ReadRow, entry: ReadPeriodRow, year: number, warnings: ImportWarning[]): DraftHistoryEntry {
+	const period: Period = { year, ...entry.period };
+	const { status, statusSource, evidence } = statusOf(row, entry.statusWord, entry.statusText, period, entry.period.label, warnings);
+	const history: DraftHistoryEntry = {
+		period,
+		statusText: entry.statusText,
+		status,
+		statusSource,
+		evidence,
+		percent: extractPercent(entry.statusText),
+		notes: entry.note,
+		periodTarget: entry.periodTarget
+	};
+	if (row.actual !== undefined) history.actual = parseNumber(entry.actual);
+	return history;
+}
+
+/** The reported status where a status column's words are known, else the one inferred from the text (and a warning naming the words). */
+function statusOf(
+	row: ReadRow,
+	word: string | null,
+	text: string | null,
+	period: Period,
+	periodLabel: string | null,
+	warnings: ImportWarning[]
+): StatusReading & { statusSource: 'reported' | 'inferred' } {
+	const reported = word ? mapReportedStatus(word, period) : null;
+	if (word && !reported) {
+		const which = periodLabel ? `${periodLabel}的状态` : '状态';
+		const where = row.ref ? `（${row.ref}）` : '';
+		warnings.push({ line: row.line, message: `任务“${row.name}”的${which}“${word}”${where}无法识别，已根据完成情况推断` });
+	}
+	return reported ? { ...reported, statusSource: 'reported' } : { ...inferStatus(text, period), statusSource: 'inferred' };
+}
+
+/** 完成值 as a number: 1234.5, 1,234, 3个, 80% → 80; null for anything else (约3个, 三个). */
+export function parseNumber(text: string | null | undefined): number | null {
+	const match = /^([-+]?\d+(?:\.\d+)?)\s*[^\d\s.]{0,8}$/.exec((text ?? '').trim().replace(/(?<=\d),(?=\d{3}\b)/g, ''));
+	return match ? Number(match[1]) : null;
 }
 
 /**
  * The report's period from the page; failing that from the file name (with a warning, since a
  * file name is easily wrong); failing that an ImportError naming every place looked at.
  */
-function reportPeriod(reading: TextReading, fileName: string | undefined, warnings: ImportWarning[]): Period {
+function reportPeriod(reading: TableReading, fileName: string | undefined, warnings: ImportWarning[]): Period {
 	let { year, period } = reading;
 	if ((year === null || period === null) && fileName) {
 		const fromName = periodFromFileName(fileName);
