@@ -1,34 +1,44 @@
 /**
- * The import pipeline as the app and the CLI use it: read a document into a draft (pure), then
- * write it in one transaction. `previewDocument` stops before writing.
+ * The import pipeline as the app and the CLI use it: read a document of any format into a draft
+ * (pure), then write it in one transaction. `previewDocument` stops before writing. Both are
+ * async because Excel workbooks are read asynchronously.
  */
 import { createHash } from 'node:crypto';
 import type { DB } from '../db';
 import { writeReport, type ImportResult } from '../queries/imports';
 import { resolveOrganization } from './organization';
 import { flagSameAsPrevious } from './quality';
-import { readReport } from './read-report';
-import { decodeDocument } from './decode';
+import { readSource, type DocumentFormat, type SourceReading } from './read-report';
 import type { ReportDraft } from './types';
 
 export { ImportError } from './types';
 export type { ReportDraft } from './types';
+export { DOCUMENT_FORMATS, type DocumentFormat } from './read-report';
 
 export interface ImportOptions {
 	fileName?: string;
 	/** Organization chain top down, overriding what the document says. */
 	organization?: string[];
+	/** The document's format, overriding detection by content and file name. */
+	format?: DocumentFormat;
+	/** An Excel workbook's sheet; the first by default. */
+	sheet?: string;
 }
 
 export interface Preview {
 	draft: ReportDraft;
 	organization: string[];
+	/** The format the document was read as. */
+	format: DocumentFormat;
 }
 
-/** Reads a document without writing anything; throws ImportError for a document that cannot be imported. */
-export function previewDocument(bytes: Uint8Array, options: ImportOptions = {}): Preview {
-	const draft = readReport(bytes, { fileName: options.fileName });
-	return { draft, organization: resolveOrganization(draft, options.organization) };
+/** Reads a document without writing anything; rejects with ImportError for a document that cannot be imported. */
+export async function previewDocument(bytes: Uint8Array, options: ImportOptions = {}): Promise<Preview> {
+	return toPreview(await readSource(bytes, options), options);
+}
+
+function toPreview({ draft, format }: SourceReading, options: ImportOptions): Preview {
+	return { draft, organization: resolveOrganization(draft, options.organization), format };
 }
 
 /** Reads and writes one document; all or nothing. */
@@ -37,19 +47,33 @@ export async function importDocument(
 	bytes: Uint8Array,
 	options: ImportOptions = {}
 ): Promise<Preview & { result: ImportResult }> {
-	const preview = previewDocument(bytes, options);
+	const reading = await readSource(bytes, options);
+	const preview = toPreview(reading, options);
 	const result = await writeReport(
 		db,
 		preview.draft,
 		{
 			bytes,
-			text: decodeDocument(bytes),
+			text: reading.text,
 			sha256: createHash('sha256').update(bytes).digest('hex'),
 			fileName: options.fileName ?? null,
-			format: 'text'
+			format: reading.format
 		},
 		preview.organization,
-		{ flagSameAsPrevious: (previous) => flagSameAsPrevious(preview.draft, previous) }
+		{ flagSameAsPrevious: (previous) => flagSameAsPrevious(preview.draft, withEarlierColumns(preview.draft, previous)) }
 	);
 	return { ...preview, result };
+}
+
+/**
+ * The previous period's texts for same_as_previous: a wide table's own column for the period
+ * before the latest is the closest previous text there is, so it wins over the database's.
+ */
+function withEarlierColumns(draft: ReportDraft, previous: Map<string, string>): Map<string, string> {
+	const texts = new Map(previous);
+	for (const task of draft.categories.flatMap((c) => c.tasks)) {
+		const text = task.history?.at(-1)?.statusText;
+		if (text) texts.set(task.name, text);
+	}
+	return texts;
 }
