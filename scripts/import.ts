@@ -1,21 +1,29 @@
 /**
- * npm run import -- FILE... [--dry-run] [--json] [--org 杭州市/萧山区/新街街道] [--db PATH]
+ * npm run import -- FILE... [--dry-run] [--json] [--org 杭州市/萧山区/新街街道] [--db PATH] [--format F] [--sheet S]
+ * npm run import -- --template xlsx > 模板.xlsx
  *
- * Imports published progress reports. Each file is its own transaction: a bad file writes
- * nothing and does not stop the others. Exit code 1 when any file failed, 2 on bad usage.
+ * Imports published progress reports (page text, HTML, Excel, CSV). Each file is its own
+ * transaction: a bad file writes nothing and does not stop the others. Exit code 1 when any file
+ * failed, 2 on bad usage.
  */
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { ImportError, importDocument, previewDocument, type Preview } from '../src/lib/server/import';
+import { DOCUMENT_FORMATS, ImportError, importDocument, previewDocument, type DocumentFormat, type Preview } from '../src/lib/server/import';
+import { buildTemplate } from '../src/lib/server/import/template';
 import { STATUS_LABEL } from '../src/lib/domain/status';
 
-const USAGE = `usage: npm run import -- FILE... [--dry-run] [--json] [--org 市/区/街道] [--db PATH]
+const USAGE = `usage: npm run import -- FILE... [--dry-run] [--json] [--org 市/区/街道] [--db PATH] [--format F] [--sheet S]
+       npm run import -- --template xlsx > 模板.xlsx
   --dry-run   read and check only; write nothing
   --json      with --dry-run: one JSON object per file (one per line)
   --org       the organization chain, top down, separated by /, when the page does not say it
-  --db        database file (default: $DATABASE_PATH or data/jindu.db)`;
+  --db        database file (default: $DATABASE_PATH or data/jindu.db)
+  --format    text | html | xlsx | csv, instead of telling the format by content and file name
+  --sheet     the Excel sheet to read (default: the first)
+  --template  xlsx: write an empty Excel template, with a sheet explaining it, to standard output`;
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -31,6 +39,9 @@ function parse() {
 			json: { type: 'boolean', default: false },
 			org: { type: 'string' },
 			db: { type: 'string' },
+			format: { type: 'string' },
+			sheet: { type: 'string' },
+			template: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
 	});
@@ -44,8 +55,18 @@ if (args.values.help) {
 	console.log(USAGE);
 	process.exit(0);
 }
+if (args.values.template !== undefined) {
+	if (args.values.template !== 'xlsx') fail(`--template: unknown template “${args.values.template}” (only xlsx)`);
+	if (args.positionals.length > 0) fail('--template takes no files');
+	if (process.stdout.isTTY) fail('--template writes a binary file: redirect it, e.g. npm run import -- --template xlsx > 模板.xlsx');
+	writeBinaryToStdout(await buildTemplate());
+	process.exit(0);
+}
 if (args.positionals.length === 0) fail('no file given');
 if (args.values.json && !args.values['dry-run']) fail('--json goes with --dry-run');
+const format = args.values.format as DocumentFormat | undefined;
+if (format !== undefined && !DOCUMENT_FORMATS.includes(format)) fail(`--format: unknown format “${format}” (${DOCUMENT_FORMATS.join(', ')})`);
+const sheet = args.values.sheet;
 
 const organization = args.values.org?.split('/').map((s) => s.trim()).filter(Boolean);
 const dryRun = args.values['dry-run'];
@@ -57,20 +78,21 @@ for (const file of args.positionals) {
 	try {
 		const bytes = await readFile(file);
 		if (db) {
-			const { draft, organization: chain, result } = await importDocument(db, bytes, { fileName: file, organization });
+			const { draft, organization: chain, result } = await importDocument(db, bytes, { fileName: file, organization, format, sheet });
 			const where = `${chain.join(' › ')} ${draft.period.year} ${draft.period.label}`;
 			if (result.outcome === 'unchanged') console.log(`${file}: already imported (same content), nothing changed — ${where}`);
 			else {
 				console.log(
 					`${file}: imported ${result.taskCount} tasks for ${where}` +
 						(result.outcome === 'history' ? ' as history (a later report for this period is current)' : '') +
+						(result.historyCount > 0 ? `, with ${result.historyCount} updates for earlier periods of the table` : '') +
 						(result.replacedCount > 0 ? `; replaced ${result.replacedCount} earlier updates, kept as history` : '') +
 						`; ${result.flagCount} quality flags`
 				);
 			}
 			for (const w of draft.warnings) console.warn(`${file}:${w.line ?? '-'}: warning: ${w.message}`);
 		} else {
-			const preview = previewDocument(bytes, { fileName: file, organization });
+			const preview = await previewDocument(bytes, { fileName: file, organization, format, sheet });
 			if (args.values.json) console.log(JSON.stringify(toJson(preview)));
 			else printSummary(file, preview);
 		}
@@ -84,7 +106,11 @@ for (const file of args.positionals) {
 await db?.destroy();
 process.exit(failures > 0 ? 1 : 0);
 
-/** The documented --dry-run --json shape: the draft without the reader's line numbers, plus the organization. */
+/**
+ * The documented --dry-run --json shape: the draft without the reader's line numbers, plus the
+ * organization. A task's fields are its latest period's; a wide table's earlier periods are its
+ * `history` (empty for a single-period report).
+ */
 function toJson({ draft, organization }: Preview) {
 	return {
 		source: draft.source,
@@ -92,9 +118,11 @@ function toJson({ draft, organization }: Preview) {
 		period: draft.period,
 		categories: draft.categories.map((c) => ({
 			name: c.name,
-			tasks: c.tasks.map(({ line: _line, ...task }) => ({
+			tasks: c.tasks.map(({ line: _line, history, ...task }) => ({
 				...task,
-				targets: task.targets.map(({ value, unit, comparator }) => ({ value, unit, comparator }))
+				targets: task.targets.map(({ value, unit, comparator }) => ({ value, unit, comparator })),
+				notes: task.notes,
+				history: (history ?? []).map(({ period, statusText, status, statusSource, percent, notes }) => ({ period, statusText, status, statusSource, percent, notes }))
 			}))
 		})),
 		flags: draft.flags.map(({ kind, tasks, detail }) => ({ kind, tasks, detail })),
@@ -102,13 +130,14 @@ function toJson({ draft, organization }: Preview) {
 	};
 }
 
-function printSummary(file: string, { draft, organization }: Preview): void {
+function printSummary(file: string, { draft, organization, format }: Preview): void {
 	const taskCount = draft.categories.reduce((n, c) => n + c.tasks.length, 0);
-	console.log(`${file}`);
+	const earlier = [...new Set(draft.categories.flatMap((c) => c.tasks.flatMap((t) => (t.history ?? []).map((h) => h.period.label))))];
+	console.log(`${file} (${format})`);
 	console.log(`  ${draft.source.title ?? '(no title)'}`);
 	console.log(`  organization: ${organization.join(' › ')}   period: ${draft.period.year} ${draft.period.label}`);
 	if (draft.source.indexNo) console.log(`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`);
-	console.log(`  ${draft.categories.length} categories, ${taskCount} tasks`);
+	console.log(`  ${draft.categories.length} categories, ${taskCount} tasks${earlier.length > 0 ? `; earlier periods in the table: ${earlier.join('、')}` : ''}`);
 	for (const category of draft.categories) {
 		console.log(`  ■ ${category.name ?? '(no category)'}`);
 		for (const task of category.tasks) {
@@ -120,4 +149,20 @@ function printSummary(file: string, { draft, organization }: Preview): void {
 	for (const flag of draft.flags) console.log(`  ⚑ ${flag.kind}: ${flag.tasks.join(', ')} — ${flag.detail}`);
 	for (const w of draft.warnings) console.log(`  ! line ${w.line ?? '-'}: ${w.message}`);
 	console.log('  (dry run: nothing written; * = status inferred from text)');
+}
+
+/**
+ * Writes bytes to standard output. `npm run` prints its "> jindu import" banner into a redirected
+ * file before this process starts, which would make the first bytes of an .xlsx text: when
+ * standard output is a regular file that npm has already written to, the file is rewritten from
+ * its start.
+ */
+function writeBinaryToStdout(bytes: Uint8Array): void {
+	const out = 1;
+	const stat = fstatSync(out);
+	const position = stat.isFile() && stat.size > 0 && process.env.npm_lifecycle_event ? 0 : null;
+	for (let written = 0; written < bytes.length; ) {
+		written += writeSync(out, bytes, written, bytes.length - written, position === null ? null : written);
+	}
+	if (position !== null) ftruncateSync(out, bytes.length);
 }
