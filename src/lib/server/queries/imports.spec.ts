@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import { openDatabase, type DB } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { openTestDatabase } from '../db/testing';
-import { importDocument } from '../import';
+import { ImportError, importDocument } from '../import';
+import { wideCsv, wideXlsx } from '../import/fixtures/wide-table';
+import { buildWorkbook } from '../import/fixtures/workbooks';
 
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
 const TABLES = ['organizations', 'plans', 'periods', 'sources', 'categories', 'tasks', 'targets', 'updates', 'themes', 'task_themes', 'quality_flags'] as const;
@@ -140,6 +142,141 @@ describe('writeReport through a real SQLite file', () => {
 			begin select raise(abort, 'disk full (simulated)'); end`.execute(db);
 		const other = Buffer.from(SEED.toString('utf8').replace('新街街道办事处', '东街街道办事处').replace('发布机构 新街街道', '发布机构 东街街道'));
 		await expect(importDocument(db, other)).rejects.toThrow(/disk full/);
+		expect(await dump(db)).toEqual(before);
+	});
+});
+
+describe('writeReport: HTML, Excel, CSV and wide tables', () => {
+	const xinjieHtml = () => readFileSync('src/lib/server/import/fixtures/xinjie-2024-q2.html');
+	/** The wide CSV fixture with a 发布日期 row, so that reports for the same periods can be ordered. */
+	const wideOn = (date: string, replace: [string, string] = ['', '']) =>
+		Buffer.from(new TextDecoder().decode(wideCsv()).replace('\r\n', `\r\n发布日期,${date}\r\n`).replace(replace[0], replace[1]));
+	/** A single-period 1-10月 report for the same plan. */
+	const octoberOn = (date: string, text: string) =>
+		Buffer.from(
+			[
+				'杭州市萧山区人民政府新街街道办事处2023年重点工作1-10月推进情况',
+				`发布日期,${date}`,
+				'序号,工作任务,责任单位,推进情况',
+				`1,新建城市书房3座,文化站,${text}`,
+				'2,完成老旧小区改造2个,城建办,1个小区已开工。',
+				'3,开展群文活动不少于30场次,文化站,尚未启动。'
+			].join('\n') + '\n'
+		);
+	const periodLabels = async (db: DB) => (await db.selectFrom('periods').select('label').orderBy('month_end').execute()).map((p) => p.label);
+	const currentTexts = async (db: DB, label: string) =>
+		(
+			await db
+				.selectFrom('updates')
+				.innerJoin('periods', 'periods.id', 'updates.period_id')
+				.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+				.select(['tasks.name', 'updates.status_text'])
+				.where('periods.label', '=', label)
+				.where('updates.superseded_at', 'is', null)
+				.orderBy('tasks.position')
+				.execute()
+		).map((u) => u.status_text);
+
+	it('writes a wide table’s two periods as two updates per task, from one source holding the latest period', async () => {
+		const db = await openTestDatabase();
+		const { result } = await importDocument(db, await wideXlsx(), { fileName: 'wide.xlsx' });
+		expect(result).toMatchObject({ outcome: 'imported', taskCount: 3, historyCount: 3, replacedCount: 0 });
+		expect(await periodLabels(db)).toEqual(['1-10月', '1-11月']);
+		const sources = await db.selectFrom('sources').innerJoin('periods', 'periods.id', 'sources.period_id').select(['sources.format', 'periods.label', 'sources.text']).execute();
+		expect(sources).toMatchObject([{ format: 'xlsx', label: '1-11月' }]);
+		expect(sources[0].text).toContain('新建城市书房3座\t文化站');
+		const updates = await db
+			.selectFrom('updates')
+			.innerJoin('periods', 'periods.id', 'updates.period_id')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.select(['tasks.name', 'periods.label', 'updates.status', 'updates.status_source', 'updates.notes', 'updates.actual_value', 'updates.source_id', 'updates.superseded_at'])
+			.orderBy('tasks.position')
+			.orderBy('periods.month_end')
+			.execute();
+		expect(updates.map((u) => [u.name, u.label, u.status, u.status_source, u.notes, u.actual_value])).toEqual([
+			['新建城市书房3座', '1-10月', 'on_track', 'inferred', null, null],
+			['新建城市书房3座', '1-11月', 'on_track', 'reported', null, 3],
+			['完成老旧小区改造2个', '1-10月', 'on_track', 'inferred', null, null],
+			['完成老旧小区改造2个', '1-11月', 'behind', 'reported', '受雨季影响工期延误，下一步加派施工力量。', 1],
+			['开展群文活动不少于30场次', '1-10月', 'not_started', 'inferred', null, null],
+			['开展群文活动不少于30场次', '1-11月', 'behind', 'reported', '场地不足。', 12]
+		]);
+		expect(updates.every((u) => u.source_id === result.sourceId && u.superseded_at === null)).toBe(true);
+	});
+
+	it('applies the newest-report rule to each period: a later 1-10月 report replaces that column, an older one stays history', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, octoberOn('2023-11-05', '已建成1座。'));
+		const wide = await importDocument(db, wideOn('2023-12-05'));
+		expect(wide.result).toMatchObject({ outcome: 'imported', historyCount: 3 });
+		expect(await currentTexts(db, '1-10月')).toEqual(['已建成2座，第3座正在装修。', '1个小区已开工。', '尚未启动。']);
+
+		const older = await importDocument(db, octoberOn('2023-11-20', '已建成2座。'));
+		expect(older.result.outcome).toBe('history');
+		expect(await currentTexts(db, '1-10月')).toEqual(['已建成2座，第3座正在装修。', '1个小区已开工。', '尚未启动。']);
+
+		const corrected = await importDocument(db, octoberOn('2023-12-10', '已建成2座，第3座完成主体。'));
+		expect(corrected.result).toMatchObject({ outcome: 'imported', replacedCount: 3 });
+		expect(await currentTexts(db, '1-10月')).toEqual(['已建成2座，第3座完成主体。', '1个小区已开工。', '尚未启动。']);
+		expect(await currentTexts(db, '1-11月')).toEqual(['3座城市书房全部建成并投入使用。', '1个小区完工，另1个进度滞后。', '已开展12场次，推进缓慢。']);
+	});
+
+	it('a wide table published before the current report of an earlier period writes that column as history', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, octoberOn('2023-12-20', '已建成2座。'));
+		const { result } = await importDocument(db, wideOn('2023-12-05'));
+		expect(result).toMatchObject({ outcome: 'imported', historyCount: 3, replacedCount: 0 });
+		expect(await currentTexts(db, '1-10月')).toEqual(['已建成2座。', '1个小区已开工。', '尚未启动。']);
+		expect(await currentTexts(db, '1-11月')).toHaveLength(3);
+	});
+
+	it('flags a latest text copied from the table’s own earlier column as same_as_previous', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, wideOn('2023-12-05', ['1个小区完工，另1个进度滞后。', '1个小区已开工。']));
+		const flags = await db
+			.selectFrom('quality_flags')
+			.innerJoin('updates', 'updates.id', 'quality_flags.update_id')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.innerJoin('periods', 'periods.id', 'updates.period_id')
+			.select(['tasks.name', 'periods.label', 'quality_flags.kind'])
+			.where('quality_flags.kind', '=', 'same_as_previous')
+			.execute();
+		expect(flags).toEqual([{ name: '完成老旧小区改造2个', label: '1-11月', kind: 'same_as_previous' }]);
+	});
+
+	it('records each document’s format and keeps an HTML page’s visible text, not its markup', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, xinjieHtml(), { fileName: 'xinjie.html' });
+		await importDocument(db, wideCsv(), { fileName: 'wide.csv' });
+		const sources = await db.selectFrom('sources').select(['format', 'text', 'body']).orderBy('id').execute();
+		expect(sources.map((s) => s.format)).toEqual(['html', 'csv']);
+		expect(sources[0].text).toContain('坚定数字升级 | 全力做好智能制造');
+		expect(sources[0].text).not.toMatch(/<td|<script|_hmt|政务服务/);
+		expect(Buffer.from(sources[0].body).equals(xinjieHtml())).toBe(true);
+	});
+
+	it('a wide table that fails in the middle of its earlier periods leaves every table exactly as it was', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED);
+		const before = await dump(db);
+		// The latest period's 3 updates are written first; the trigger fails on the first earlier-period one.
+		await sql`create trigger fail_history before insert on updates when (select count(*) from updates) >= 15
+			begin select raise(abort, 'disk full (simulated)'); end`.execute(db);
+		await expect(importDocument(db, await wideXlsx())).rejects.toThrow(/disk full/);
+		expect(await dump(db)).toEqual(before);
+	});
+
+	it.each([
+		['a page cut before its header', async () => xinjieHtml().subarray(0, 2000)],
+		['a page without a task table', async () => Buffer.from('<html><body><table><tr><td>索引号</td></tr></table></body></html>')],
+		['a CSV without a task header', async () => Buffer.from('名称,数量\n苹果,3\n')],
+		['a truncated workbook', async () => (await wideXlsx()).subarray(0, 3000)],
+		['a workbook without a year', async () => buildWorkbook([{ name: 'S', rows: [['工作任务', '进展情况'], ['任务一', '已完成。']] }])]
+	])('%s writes nothing', async (_, bytes) => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED);
+		const before = await dump(db);
+		await expect(importDocument(db, await bytes())).rejects.toBeInstanceOf(ImportError);
 		expect(await dump(db)).toEqual(before);
 	});
 });
