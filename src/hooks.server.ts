@@ -32,7 +32,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const validators = { etag, 'cache-control': 'no-cache', vary: 'Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: validators });
 
-	const key = `${event.url.pathname}${event.url.search}|${lang}`;
+	// The request's own URL: event.url is normalised, so /tasks/__data.json (client-side navigation)
+	// would share the page's key and a reload could be answered with the JSON.
+	const requested = new URL(event.request.url);
+	const key = `${requested.pathname}${requested.search}|${lang}`;
 	const hit = pages.get(key, dataVersion);
 	if (hit) return new Response(hit.body.slice(), { status: hit.status, headers: hit.headers });
 
