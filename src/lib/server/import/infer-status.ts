@@ -44,7 +44,8 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	...verdict('completed', ['已完成'], { place: 'clause-end' }),
 	...progress(['已完成'], { place: 'before-object' }),
 	...verdict('completed', ['提前完成', '超额完成', '全部完成', '全面完成', '圆满完成', '已完工', '已竣工', '已办结']),
-	...verdict('completed', ['完成全年目标', '完成全年任务', '完成年度目标', '完成年度任务', '完成全年计划']),
+	// Only closing their clause: 完成全年目标的60% is progress, not completion.
+	...verdict('completed', ['完成全年目标', '完成全年任务', '完成年度目标', '完成年度任务', '完成全年计划'], { place: 'clause-end' }),
 	...verdict('completed', ['基本完成'], { when: 'year-end' }),
 	...verdict('on_track', ['基本完成'], { when: 'before-year-end' }),
 	...verdict('ahead', ['超进度', '超序时进度', '超时序进度', '超时间进度', '高于序时进度', '快于序时进度', '超过序时进度', '超额完成序时进度', '进展较快']),

@@ -367,3 +367,21 @@ describe('readReport: a 20 MB document', () => {
 		expect(() => readReport(utf8(text))).toThrow(/no task table found/);
 	});
 });
+
+describe('readReport: a stated completion percent against 序时进度', () => {
+	const page = (statusText: string) =>
+		readReport(utf8(`2024年上半年进展情况\n序号 | 工作任务 | 进展情况 |\n1 | 建设城市书房5座 | ${statusText} |`));
+	it.each([
+		['已开工建设，完成全年目标的30%。', 'behind', '30%'],
+		['完成全年目标的60%。', 'ahead', '60%'],
+		['完成全年目标的50%。', 'on_track', '50%'],
+		['进度滞后，完成全年目标的80%。', 'behind', '滞后'],
+		['稳步推进。', 'on_track', '稳步推进']
+	])('%s → %s', (text, status, evidence) => {
+		const [only] = tasksOf(page(text));
+		expect(only.status).toBe(status);
+		expect(only.statusSource).toBe('inferred');
+		expect(only.evidence.join(' ')).toContain(evidence);
+	});
+});
+

@@ -13,6 +13,8 @@ import { decodeDocument } from './decode';
 import { findGridHeader } from './grid';
 import { readHtml } from './html-reader';
 import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
+import { statusFromProgress } from '../../domain/progress';
+import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
@@ -214,7 +216,24 @@ function statusOf(
 		const where = row.ref ? `（${row.ref}）` : '';
 		warnings.push({ line: row.line, message: `任务“${row.name}”的${which}“${word}”${where}无法识别，已根据完成情况推断` });
 	}
-	return reported ? { ...reported, statusSource: 'reported' } : { ...inferStatus(text, period), statusSource: 'inferred' };
+	if (reported) return { ...reported, statusSource: 'reported' };
+	return { ...withStatedPercent(inferStatus(text, period), text, period), statusSource: 'inferred' };
+}
+
+/**
+ * A completion percent in the text (完成全年目标的30%) is measured against 序时进度: it decides a
+ * text that is otherwise undecided, and it overrides a reading that is less cautious than it
+ * (a narrative that sounds fine but reports 30% at mid-year is behind).
+ */
+function withStatedPercent(reading: StatusReading, text: string | null, period: Period): StatusReading {
+	const percent = extractPercent(text);
+	const fromPercent = statusFromProgress(percent, period);
+	if (!fromPercent) return reading;
+	const evidence = [...reading.evidence, `${percent}%`];
+	if (reading.status === 'unknown') return { status: fromPercent, evidence };
+	const caution: Status[] = ['behind', 'not_started', 'on_track', 'ahead', 'completed'];
+	const [a, b] = [caution.indexOf(fromPercent), caution.indexOf(reading.status)];
+	return b >= 0 && a < b ? { status: fromPercent, evidence } : reading;
 }
 
 /** 完成值 as a number: 1234.5, 1,234, 3个, 80% → 80; null for anything else (约3个, 三个). */
