@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openDatabase, type DB } from '../db';
+import { migrateToLatest } from '../db/migrate';
+import { generateData } from '../generate';
+import { loadOverviewPage } from './overview';
+import { loadTaskPage } from './tasks';
+
+/**
+ * The hot pages' statements must reach updates through an index, never by reading the whole
+ * table: at a million updates a full scan is the difference between milliseconds and seconds.
+ */
+async function statementsOf(load: (db: DB, url: URL) => Promise<unknown>, url: string) {
+	const sqlite = new Database(':memory:');
+	const statements: { sql: string; params: readonly unknown[] }[] = [];
+	let capturing = false;
+	const db = openDatabase(':memory:', { handle: sqlite, log: (e) => capturing && e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters }) });
+	sqlite.pragma('foreign_keys = ON');
+	await migrateToLatest(db);
+	await generateData(db, { seed: 'plans', organizations: 12, years: 1, tasksPerPlan: 20 });
+	const category = sqlite.prepare('select name from categories limit 1').pluck().get() as string;
+	capturing = true;
+	await load(db, new URL(url.replace('CATEGORY', encodeURIComponent(category)), 'http://test.local'));
+	capturing = false;
+	return statements.map((s) => ({
+		sql: s.sql,
+		plan: (sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.params as unknown[])) as { detail: string }[]).map((r) => r.detail)
+	}));
+}
+
+const FULL_SCAN = /^SCAN (updates|u)\b/;
+
+describe('query plans of the hot pages', () => {
+	it('recognises a full scan of updates when there is one', async () => {
+		const db = openDatabase(':memory:');
+		await migrateToLatest(db);
+		const plan = (await sql<{ detail: string }>`explain query plan select id from updates where notes = ${'x'}`.execute(db)).rows.map((r) => r.detail);
+		expect(plan.some((step) => FULL_SCAN.test(step))).toBe(true);
+	});
+
+	it.each([
+		['/', loadOverviewPage],
+		['/?status=behind', loadOverviewPage],
+		['/?category=CATEGORY&status=behind,not_started', loadOverviewPage],
+		['/tasks?category=CATEGORY&status=behind', loadTaskPage],
+		['/tasks?status=on_track&source=inferred&sort=status', loadTaskPage],
+		['/tasks?flag=duplicate_text', loadTaskPage],
+		['/tasks?q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0', loadTaskPage]
+	] as const)('%s reads updates only through indexes', async (url, load) => {
+		const statements = await statementsOf(load, url);
+		const touching = statements.filter((s) => /\bupdates\b/.test(s.sql));
+		expect(touching.length).toBeGreaterThan(0);
+		for (const { sql, plan } of touching) {
+			const fullScans = plan.filter((step) => FULL_SCAN.test(step));
+			expect(fullScans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+		}
+	});
+});
