@@ -10,6 +10,9 @@ import type { ChartOption } from '../echarts';
 import { escapeHtml, statusItemStyle } from './status-style';
 import { applyLook, inkColor, progressColor, type ChartLook } from './look';
 
+/** How long a dashboard chart takes to draw itself in, in ms. */
+const ENTRANCE_MS = 300;
+
 export interface StatusCount {
 	status: Status;
 	statusSource: StatusSource;
@@ -121,6 +124,8 @@ function statusBars(
 	};
 	const valueAxis = { type: 'value' as const, minInterval: 1, max: share ? 100 : undefined, axisLabel: { formatter: share ? '{value}%' : '{value}' } };
 	return {
+		// A short entrance: ECharts' default second-long animation delayed the first finished chart.
+		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
 		legend: { top: 0 },
 		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
@@ -151,6 +156,7 @@ export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: st
 		itemStyle: statusItemStyle(status, 'reported', look)
 	}));
 	const option: ChartOption = {
+		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
 		legend: { bottom: 0 },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
