@@ -3,6 +3,7 @@
  */
 import { sum } from 'd3-array';
 import type { Status, StatusSource } from './status';
+import type { MessageKey } from '../i18n';
 
 export type KpiKey = 'tasks' | 'completed' | 'on_track' | 'behind' | 'not_started' | 'unknown';
 
@@ -14,6 +15,16 @@ export const KPI_STATUSES: Record<KpiKey, Status[] | null> = {
 	behind: ['behind'],
 	not_started: ['not_started'],
 	unknown: ['unknown']
+};
+
+/** Each tile's label in the UI dictionary. */
+export const KPI_LABEL: Record<KpiKey, MessageKey> = {
+	tasks: 'kpiTasks',
+	completed: 'kpiCompleted',
+	on_track: 'kpiOnTrack',
+	behind: 'kpiBehind',
+	not_started: 'kpiNotStarted',
+	unknown: 'kpiUnknown'
 };
 
 export interface Kpi {

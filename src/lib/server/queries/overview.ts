@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Status, StatusSource } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates, type Scope, type ScopePeriod, type TaskFilters } from './scope';
 import { readRollups, rollupOrganizations } from './rollups';
 
 /** Task count per period × status × status source. */
@@ -96,14 +96,8 @@ export async function countTasksByThemeStatus(db: DB, scope: Scope, periodId: nu
 		.execute();
 }
 
-export interface PeriodRow {
-	id: number;
-	year: number;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
-	label: string;
-}
+/** A period as pages show it: the same shape as the scope's selected period. */
+export type PeriodRow = ScopePeriod;
 
 /** The periods of a year that have current updates in scope, in order. */
 export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
