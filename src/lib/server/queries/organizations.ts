@@ -30,17 +30,22 @@ export async function listOrganizationTree(db: DB, selectedIds: number[] = []): 
 	if (Number(n) <= FULL_TREE_LIMIT) {
 		rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId', 'is_sample']).orderBy('name').execute();
 	} else {
-		const chain = await db
-			.withRecursive('chain(id, parent_id)', (qb) =>
-				qb
-					.selectFrom('organizations')
-					.select(['id', 'parent_id'])
-					.where('id', 'in', selectedIds.length > 0 ? selectedIds : [-1])
-					.unionAll((qb2) => qb2.selectFrom('organizations').innerJoin('chain', 'chain.parent_id', 'organizations.id').select(['organizations.id', 'organizations.parent_id']))
-			)
-			.selectFrom('chain')
-			.select('id')
-			.execute();
+		const chain =
+			selectedIds.length === 0
+				? []
+				: await db
+						.withRecursive('chain(id, parent_id)', (qb) =>
+							qb
+								.selectFrom('organizations')
+								.select(['id', 'parent_id'])
+								.where('id', 'in', selectedIds)
+								.unionAll((qb2) =>
+									qb2.selectFrom('organizations').innerJoin('chain', 'chain.parent_id', 'organizations.id').select(['organizations.id', 'organizations.parent_id'])
+								)
+						)
+						.selectFrom('chain')
+						.select('id')
+						.execute();
 		const chainIds = chain.map((c) => c.id);
 		rows = await db
 			.selectFrom('organizations')

@@ -194,6 +194,18 @@ export async function getDataVersion(db: Db): Promise<number> {
  */
 export async function rollupOrganizations(db: Db, scope: Scope, filters: TaskFilters): Promise<number[] | null> {
 	if (filters.category || filters.theme || filters.status || filters.source || filters.flag || filters.owner) return null;
+	// One page asks this of one scope several times; the answer depends on the scope alone.
+	let answer = answers.get(scope);
+	if (!answer) {
+		answer = scopeOrganizations(db, scope);
+		answers.set(scope, answer);
+	}
+	return answer;
+}
+
+const answers = new WeakMap<Scope, Promise<number[] | null>>();
+
+async function scopeOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
 	const excluded = new Set(scope.excludedOrganizationIds ?? []);
 	if (scope.organizationIds === null) {
 		const roots = await db.selectFrom('organizations').select(['id']).where('parent_id', 'is', null).execute();
