@@ -31,7 +31,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/serve-fresh.js',
+		command: 'node --max-http-header-size=131072 scripts/serve-fresh.js',
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -24,6 +24,7 @@ if (built < Math.max(...SOURCES.map(newest))) {
 
 const port = process.env.PORT || '3000';
 console.log(`[jindu] serving on http://localhost:${port} (database: ${process.env.DATABASE_PATH || 'data/jindu.db'})`);
-const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
+// A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
+const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
