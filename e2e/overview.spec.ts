@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { open } from './open';
 
 const CATEGORIES = [
 	'坚持引育并举,全力保稳促调,增强经济发展支撑力',
@@ -34,7 +35,7 @@ test.describe('overview', () => {
 	test.use({ viewport: { width: 1920, height: 1080 } });
 
 	test('shows the seed’s 12 tasks in four categories, and a bar segment drills down to exactly its tasks', async ({ page }) => {
-		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		await open(page, '/?org=新街街道&year=2024&quarter=2');
 		await expect(page.locator('[data-kpi="tasks"]').getByTestId('kpi-count')).toHaveText('12');
 		const panel = page.getByTestId('by-category');
 		await panel.getByRole('button', { name: '表格' }).click();
@@ -58,7 +59,7 @@ test.describe('overview', () => {
 	});
 
 	test('a KPI tile opens the tasks it counts', async ({ page }) => {
-		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		await open(page, '/?org=新街街道&year=2024&quarter=2');
 		const tile = page.locator('[data-kpi="tasks"]');
 		await tile.getByRole('link').click();
 		await page.waitForURL(/\/tasks\?/);
@@ -66,7 +67,7 @@ test.describe('overview', () => {
 	});
 
 	test('English keeps the filters and survives a reload; Chinese comes back on the switch', async ({ page }) => {
-		await page.goto('/?org=新街街道&year=2024&quarter=2');
+		await open(page, '/?org=新街街道&year=2024&quarter=2');
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
 		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();

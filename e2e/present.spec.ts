@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { open } from './open';
 
 const DECK = '/present?org=新街街道&year=2024&quarter=2';
 
@@ -79,7 +80,7 @@ test.describe('presentation', () => {
 	test.use({ viewport: { width: 1920, height: 1080 } });
 
 	test('keys and clicker move through the deck; the hash keeps the slide over reload and back', async ({ page }) => {
-		await page.goto(DECK);
+		await open(page, DECK);
 		await expectSlide(page, 1);
 		const [, count] = await position(page);
 		expect(count).toBeGreaterThanOrEqual(8);
@@ -112,7 +113,7 @@ test.describe('presentation', () => {
 		await page.goForward();
 		await expectSlide(page, 5);
 
-		await page.goto(`${DECK}#/3`);
+		await open(page, `${DECK}#/3`);
 		await expectSlide(page, 3);
 		await page.reload();
 		await expectSlide(page, 3);
@@ -129,7 +130,7 @@ test.describe('presentation', () => {
 	});
 
 	test('F enters full screen and Esc leaves it', async ({ page }) => {
-		await page.goto(DECK);
+		await open(page, DECK);
 		await expectSlide(page, 1);
 		await page.keyboard.press('f');
 		await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
@@ -138,7 +139,7 @@ test.describe('presentation', () => {
 	});
 
 	test('?auto=1 advances by itself; a key pauses it, P resumes', async ({ page }) => {
-		await page.goto(`${DECK}&auto=1`);
+		await open(page, `${DECK}&auto=1`);
 		const state = page.getByTestId('current-slide').getByTestId('play-state');
 		await expect(state).toHaveAttribute('data-playing', 'true');
 		await expect(page.getByTestId('progress')).toBeVisible();
@@ -157,14 +158,14 @@ test.describe('presentation', () => {
 	});
 
 	test('?loop=1 starts again after the last slide', async ({ page }) => {
-		await page.goto(`${DECK}&slides=title,kpi&auto=1&loop=1`);
+		await open(page, `${DECK}&slides=title,kpi&auto=1&loop=1`);
 		await expectSlide(page, 2);
 		await expectSlide(page, 1);
 		await expect(page.getByTestId('current-slide').getByTestId('play-state')).toHaveAttribute('data-playing', 'true');
 	});
 
 	test('the cursor and the controls hide after 2 s without a mouse move, and come back with one', async ({ page }) => {
-		await page.goto(DECK);
+		await open(page, DECK);
 		const controls = page.getByRole('toolbar');
 		await page.mouse.move(300, 300);
 		await expect(controls).toHaveCSS('opacity', '1');
@@ -177,7 +178,7 @@ test.describe('presentation', () => {
 	});
 
 	test('the presenter window shows current and next slide with notes, and stays in step with the stage', async ({ page }) => {
-		await page.goto(DECK);
+		await open(page, DECK);
 		await expectSlide(page, 1);
 		const [presenter] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
 		await presenter.waitForLoadState();
@@ -216,7 +217,7 @@ test.describe('presentation', () => {
 	});
 
 	test('an agenda in the URL picks and orders the slides', async ({ page }) => {
-		await page.goto(`${DECK}&slides=kpi,attention`);
+		await open(page, `${DECK}&slides=kpi,attention`);
 		await expect(page.getByTestId('current-slide').locator('article')).toHaveAttribute('data-kind', 'kpi');
 		const [, count] = await position(page);
 		await page.keyboard.press('End');
@@ -235,7 +236,7 @@ for (const [width, height, themes] of [
 
 		for (const theme of themes) {
 			test(`every slide fits the stage, type ≥ 28 px at 1080p, Chinese rendered (${theme})`, async ({ page }) => {
-				await page.goto(`${DECK}&theme=${theme}`);
+				await open(page, `${DECK}&theme=${theme}`);
 				const [, count] = await position(page);
 				expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth)).toBe(true);
 				await expect(page.locator('header.site')).toHaveCount(0);
@@ -257,9 +258,9 @@ for (const [width, height, themes] of [
 
 test.describe('handout', () => {
 	test('the print view has one A4 landscape page per slide, charts drawn, Chinese embedded', async ({ page }) => {
-		await page.goto(DECK);
+		await open(page, DECK);
 		const [, count] = await position(page);
-		await page.goto(`${DECK}&print=1`);
+		await open(page, `${DECK}&print=1`);
 		await expect(page.getByTestId('sheet')).toHaveCount(count);
 		for (const chart of await page.locator('.echart').all()) await expect(chart).toHaveAttribute('data-rendered', 'true');
 		await page.emulateMedia({ media: 'print' });
@@ -274,7 +275,7 @@ test.describe('handout', () => {
 	});
 
 	test('printing the stage itself (Ctrl+P) also gives every slide, one per page', async ({ page }) => {
-		await page.goto(`${DECK}#/4`);
+		await open(page, `${DECK}#/4`);
 		await expectSlide(page, 4);
 		const [, count] = await position(page);
 		// Chromium's print path fires beforeprint, as Ctrl+P does; the stage then draws every slide for the print.
@@ -287,7 +288,7 @@ test.describe('handout', () => {
 
 test('slide changes are instant: key press to the next slide’s chart finished', async ({ page }, info) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	await page.goto(DECK);
+	await open(page, DECK);
 	await chartsDrawn(page);
 	const [, count] = await position(page);
 

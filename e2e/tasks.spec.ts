@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { open } from './open';
 import ExcelJS from 'exceljs';
 import { statusRank, type Status } from '../src/lib/domain/status';
 
@@ -144,7 +145,7 @@ test.describe('task explorer', () => {
 	});
 
 	test('a filter change keeps the table’s sort and starts from the first page', async ({ page }) => {
-		await page.goto('/tasks?org=新街街道&sort=status&dir=desc&page=1');
+		await open(page, '/tasks?org=新街街道&sort=status&dir=desc&page=1');
 		await page.locator('form.filters select[name="status"]').selectOption('on_track');
 		await page.waitForURL(/status=on_track/);
 		const url = new URL(page.url());
