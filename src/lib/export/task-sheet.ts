@@ -10,6 +10,7 @@ import { messages, type Lang, type MessageKey } from '../i18n';
 export interface TaskSheetRow {
 	taskId: number;
 	organization: string;
+	organizationIsSample: boolean;
 	seqNo: string | null;
 	position: number;
 	category: string | null;
@@ -57,7 +58,8 @@ export function taskSheetHeader(lang: Lang): string[] {
 export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string): Cell[] {
 	const t = messages[lang];
 	return [
-		row.organization,
+		// Sample data stays labelled in a spreadsheet passed on without the app around it.
+		row.organizationIsSample ? `${row.organization}（${t.sample}）` : row.organization,
 		periodLabel,
 		row.seqNo ?? String(row.position),
 		row.category ?? t.uncategorised,

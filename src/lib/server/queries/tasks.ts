@@ -34,6 +34,8 @@ export interface TaskRow {
 	planId: number;
 	year: number;
 	organization: string;
+	/** The organization holds sample data (示例数据): labelled wherever it appears. */
+	organizationIsSample: boolean;
 	/** 序号 as printed, else null (the table shows the position). */
 	seqNo: string | null;
 	/** Report order within the plan, from 1. */
@@ -139,7 +141,8 @@ function applyOrder<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>, 
 	return qb;
 }
 
-interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags'> {
+interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsSample'> {
+	organizationIsSample: number;
 	themes: string;
 	flags: string | null;
 }
@@ -153,6 +156,7 @@ function selectTaskRow(qb: Updates) {
 			'tasks.plan_id as planId',
 			'plans.year',
 			'organizations.name as organization',
+			'organizations.is_sample as organizationIsSample',
 			'tasks.seq_no as seqNo',
 			'tasks.position',
 			'categories.name as category',
@@ -171,9 +175,9 @@ function selectTaskRow(qb: Updates) {
 		]);
 }
 
-function toTaskRow({ themes, flags, ...row }: RawTaskRow): TaskRow {
+function toTaskRow({ themes, flags, organizationIsSample, ...row }: RawTaskRow): TaskRow {
 	const kinds = new Set(flags ? flags.split(',') : []);
-	return { ...row, themes: JSON.parse(themes) as ThemeName[], flags: FLAG_KINDS.filter((k) => kinds.has(k)) };
+	return { ...row, organizationIsSample: organizationIsSample === 1, themes: JSON.parse(themes) as ThemeName[], flags: FLAG_KINDS.filter((k) => kinds.has(k)) };
 }
 
 /**
@@ -281,6 +285,7 @@ export interface TaskDetail {
 	planId: number;
 	year: number;
 	organization: string;
+	organizationIsSample: boolean;
 	parentOrganization: string | null;
 	category: string | null;
 	seqNo: string | null;
@@ -307,6 +312,7 @@ export async function getTask(db: DB, taskId: number): Promise<TaskDetail | unde
 			'tasks.plan_id as planId',
 			'plans.year',
 			'organizations.name as organization',
+			'organizations.is_sample as organizationIsSample',
 			'parent.name as parentOrganization',
 			'categories.name as category',
 			'tasks.seq_no as seqNo',
@@ -332,7 +338,7 @@ export async function getTask(db: DB, taskId: number): Promise<TaskDetail | unde
 		.where('task_id', '=', taskId)
 		.orderBy('position')
 		.execute();
-	return { ...task, themes, targets };
+	return { ...task, organizationIsSample: task.organizationIsSample === 1, themes, targets };
 }
 
 export interface HistoryFlag {
