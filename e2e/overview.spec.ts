@@ -71,6 +71,7 @@ test.describe('overview', () => {
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
 		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('新街街道 · 2024 Q2');
 		expect(new URL(page.url()).searchParams.get('org')).toBe('新街街道');
 		await page.reload();
 		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();

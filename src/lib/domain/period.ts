@@ -85,3 +85,8 @@ export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 	if (year) return { quarter: 4, months: null, label: year[1] };
 	return null;
 }
+
+/** A stored period (as queries return it) in the UI language, with its year: 2024年二季度, 2024 Q2, 2024 Jan–Nov. */
+export function periodName(period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number }, lang: 'zh' | 'en'): string {
+	return formatPeriod({ year: period.year, quarter: period.quarter, months: period.monthStart ? [period.monthStart, period.monthEnd] : null }, lang);
+}

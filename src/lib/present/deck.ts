@@ -5,7 +5,7 @@
  */
 import { FLAG_KINDS, FLAG_LABEL, type FlagKind } from '../domain/flags';
 import type { Kpi, KpiKey } from '../domain/kpi';
-import { elapsedFraction, formatPeriod } from '../domain/period';
+import { elapsedFraction, periodName } from '../domain/period';
 import { deviationPoints } from '../domain/schedule';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
@@ -112,9 +112,7 @@ export function pages<T>(items: T[], size: number): T[][] {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-export function periodName(period: OverviewData['period'], lang: Lang): string {
-	return formatPeriod({ year: period.year, quarter: period.quarter, months: period.monthStart ? [period.monthStart, period.monthEnd] : null }, lang);
-}
+export { periodName };
 
 function kpiCount(kpis: Kpi[], key: KpiKey): Kpi {
 	return kpis.find((k) => k.key === key) ?? { key, count: 0, share: 0, inferred: 0, change: null };
