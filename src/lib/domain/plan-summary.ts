@@ -77,15 +77,3 @@ export function summarisePlans(rows: StatusCountRow[]): PlanSummary[] {
 		};
 	});
 }
-
-export interface CategoryTasks<T> {
-	name: string | null;
-	tasks: T[];
-}
-
-/** Groups tasks (already in report order) by their category, keeping that order. */
-export function groupByCategory<T extends { categoryPosition: number; categoryName: string | null }>(
-	tasks: T[]
-): CategoryTasks<T>[] {
-	return [...group(tasks, (t) => t.categoryPosition).values()].map((rows) => ({ name: rows[0].categoryName, tasks: rows }));
-}

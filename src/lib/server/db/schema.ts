@@ -2,7 +2,7 @@
  * Table types for kysely, one interface per table of migrations/. Columns with defaults or
  * autoincrement are `Generated`, so inserts may leave them out.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Comparator } from '../import/types';
 import type { FlagKind } from '../../domain/flags';
 import type { Status, StatusSource } from '../../domain/status';
@@ -159,5 +159,3 @@ export interface Database {
 	data_version: DataVersionTable;
 }
 
-export type Organization = Selectable<OrganizationTable>;
-export type NewUpdate = Insertable<UpdateTable>;

@@ -1,7 +1,6 @@
 /**
- * Organizations, plans and their periods as the first page lists them.
+ * Imported plans and periods with their status counts, for the list under the overview's charts.
  */
-import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Scope } from './scope';
 import type { Status, StatusSource } from '../../domain/status';
@@ -84,58 +83,4 @@ export async function countTasksByPlanPeriodStatus(
 		.orderBy('periods.month_end')
 		.execute();
 	return rows.filter((row) => pairs.has(`${row.planId}:${row.periodId}`)).map((row) => ({ ...row, isSample: row.isSample === 1 }));
-}
-
-export interface PlanTaskRow {
-	planId: number;
-	taskId: number;
-	categoryName: string | null;
-	categoryPosition: number;
-	name: string;
-	status: Status;
-	statusSource: StatusSource;
-	flagCount: number;
-}
-
-/** Every task of the given plans with its status in the plan's latest period, in report order. */
-export async function listLatestTaskStatuses(db: DB, planIds: number[]): Promise<PlanTaskRow[]> {
-	if (planIds.length === 0) return [];
-	return db
-		.selectFrom('tasks')
-		.innerJoin('categories', 'categories.id', 'tasks.category_id')
-		.innerJoin('updates', (join) =>
-			join
-				.onRef('updates.task_id', '=', 'tasks.id')
-				.on('updates.superseded_at', 'is', null)
-				.on('updates.period_id', '=', (eb) =>
-					eb
-						.selectFrom('updates as u')
-						.innerJoin('periods as p', 'p.id', 'u.period_id')
-						.innerJoin('tasks as t', 't.id', 'u.task_id')
-						.select('p.id')
-						.whereRef('t.plan_id', '=', 'tasks.plan_id')
-						.where('u.superseded_at', 'is', null)
-						.orderBy('p.month_end', 'desc')
-						.limit(1)
-				)
-		)
-		.where('tasks.plan_id', 'in', planIds)
-		.select((eb) => [
-			'tasks.plan_id as planId',
-			'tasks.id as taskId',
-			'categories.name as categoryName',
-			'categories.position as categoryPosition',
-			'tasks.name',
-			'updates.status',
-			'updates.status_source as statusSource',
-			eb
-				.selectFrom('quality_flags')
-				.select(sql<number>`count(*)`.as('n'))
-				.whereRef('quality_flags.update_id', '=', 'updates.id')
-				.as('flagCount')
-		])
-		.orderBy('tasks.plan_id')
-		.orderBy('categories.position')
-		.orderBy('tasks.position')
-		.execute() as Promise<PlanTaskRow[]>;
 }
