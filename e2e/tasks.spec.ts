@@ -4,32 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { open } from './open';
 import ExcelJS from 'exceljs';
 import { statusRank, type Status } from '../src/lib/domain/status';
+import { csvRecords } from '../src/lib/export/testing';
 
 const SEED = '/tasks?org=新街街道&year=2024&quarter=2';
 
-/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-	const records: string[][] = [];
-	let field = '';
-	let record: string[] = [];
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') record.push(field), (field = '');
-		else if (c === '\r' && text[i + 1] === '\n') {
-			record.push(field);
-			records.push(record);
-			(field = ''), (record = []), i++;
-		} else field += c;
-	}
-	if (field || record.length) records.push([...record, field]);
-	return records;
-}
 
 async function statuses(page: Page): Promise<number[]> {
 	const values = await page.getByTestId('task-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
@@ -118,7 +96,7 @@ test.describe('task explorer', () => {
 		expect(csv.suggestedFilename()).toMatch(/^任务-新街街道-2024年二季度-\d{4}-\d{2}-\d{2}\.csv$/);
 		const bytes = readFileSync(await csv.path());
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+		const [header, ...records] = csvRecords(bytes.toString('utf8').slice(1));
 		expect(header).toContain('具体任务');
 		expect(records).toHaveLength(total);
 

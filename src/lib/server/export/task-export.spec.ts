@@ -13,6 +13,7 @@ import * as tasks from '../queries/tasks';
 import { generateData } from '../generate';
 import { prepareTaskDownload } from './task-download';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
+import { csvRecords } from '../../export/testing';
 
 const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
 const PAYLOAD = "=cmd|' /C calc'!A0";
@@ -31,29 +32,6 @@ beforeAll(async () => {
 	await db.updateTable('updates').set({ status_text: '+1+1 完成' }).where('task_id', '=', task.id).execute();
 }, 60_000);
 
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-	const records: string[][] = [];
-	let field = '';
-	let record: string[] = [];
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') record.push(field), (field = '');
-		else if (c === '\r' && text[i + 1] === '\n') {
-			record.push(field);
-			records.push(record);
-			(field = ''), (record = []), i++;
-		} else field += c;
-	}
-	if (field || record.length) records.push([...record, field]);
-	return records;
-}
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 	return Buffer.from(await new Response(stream).arrayBuffer());
@@ -76,7 +54,7 @@ describe('CSV export', () => {
 		const download = await prepareTaskDownload(db, new URL(`http://x/tasks/export.csv?${query}`), 'zh');
 		const bytes = await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }));
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+		const [header, ...records] = csvRecords(bytes.toString('utf8').slice(1));
 		expect(header).toEqual(taskSheetHeader('zh'));
 		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : neutraliseCell(c))));
 		expect(expected.length).toBeGreaterThan(0);
@@ -90,7 +68,7 @@ describe('CSV export', () => {
 	it('neutralises formulas in every text cell', async () => {
 		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2'), 'zh');
 		const text = (await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8');
-		const row = parseCsv(text.slice(1)).find((r) => r.includes(`'${PAYLOAD}`))!;
+		const row = csvRecords(text.slice(1)).find((r) => r.includes(`'${PAYLOAD}`))!;
 		expect(row).toBeDefined();
 		expect(row).toContain("'@SUM(A1)");
 		expect(row).toContain("'+1+1 完成");
@@ -109,7 +87,7 @@ describe('CSV export', () => {
 
 	it('exports only a header where the scope has no data', async () => {
 		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?year=2019'), 'zh');
-		const records = parseCsv((await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8').slice(1));
+		const records = csvRecords((await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8').slice(1));
 		expect(records).toHaveLength(1);
 	});
 });
