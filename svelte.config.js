@@ -9,11 +9,21 @@ const config = {
 		// Type-check the CLI, the migrations, the benchmarks and the browser tests with the app.
 		typescript: {
 			config: (tsconfig) => {
-				tsconfig.include.push('../scripts/**/*.ts', '../scripts/**/*.js', '../migrations/**/*.js', '../e2e/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+				tsconfig.include.push(
+					'../scripts/**/*.ts',
+					'../scripts/**/*.js',
+					'../migrations/**/*.js',
+					'../e2e/**/*.ts',
+					'../bench/**/*.ts',
+					'../playwright.config.ts'
+				);
 			}
 		},
 		// Inline scripts only come from Kit itself; everything else is same-origin (intranet, offline).
-		csp: { mode: 'hash', directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'] } }
+		csp: {
+			mode: 'hash',
+			directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'] }
+		}
 	}
 };
 

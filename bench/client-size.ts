@@ -29,7 +29,9 @@ export interface RouteSize {
 }
 
 export async function measureClientSizes(): Promise<RouteSize[]> {
-	const manifest: Record<string, ManifestChunk> = JSON.parse(readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8'));
+	const manifest: Record<string, ManifestChunk> = JSON.parse(
+		readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8')
+	);
 	const { manifest: server } = await import(pathToFileURL(path.resolve(OUT, 'server/manifest-full.js')).href);
 	const routes: { id: string; page: { layouts: (number | undefined)[]; leaf: number } | null }[] = server._.routes;
 
@@ -51,7 +53,10 @@ export async function measureClientSizes(): Promise<RouteSize[]> {
 		keys.forEach(visit);
 		return { js, css };
 	};
-	const entries = ['node_modules/@sveltejs/kit/src/runtime/client/entry.js', '.svelte-kit/generated/client-optimized/app.js'];
+	const entries = [
+		'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+		'.svelte-kit/generated/client-optimized/app.js'
+	];
 	const node = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
 	return routes
 		.filter((r) => r.page)
@@ -68,6 +73,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	if (process.argv.includes('--json')) console.log(JSON.stringify(sizes));
 	else {
 		console.log('route'.padEnd(24), 'JS gzip'.padStart(10), 'CSS gzip'.padStart(10), 'files'.padStart(6));
-		for (const s of sizes) console.log(s.route.padEnd(24), `${(s.jsGzip / 1024).toFixed(1)} KB`.padStart(10), `${(s.cssGzip / 1024).toFixed(1)} KB`.padStart(10), String(s.files).padStart(6));
+		for (const s of sizes)
+			console.log(
+				s.route.padEnd(24),
+				`${(s.jsGzip / 1024).toFixed(1)} KB`.padStart(10),
+				`${(s.cssGzip / 1024).toFixed(1)} KB`.padStart(10),
+				String(s.files).padStart(6)
+			);
 	}
 }

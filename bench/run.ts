@@ -56,16 +56,25 @@ function percentile(samples: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-async function ensureDatabase(preset: (typeof PRESETS)[number]): Promise<{ file: string; generationSeconds: number | null }> {
+async function ensureDatabase(
+	preset: (typeof PRESETS)[number]
+): Promise<{ file: string; generationSeconds: number | null }> {
 	const file = `bench/data/${preset}.db`;
 	const meta = `bench/data/${preset}.json`;
 	if (!existsSync(file)) {
 		mkdirSync('bench/data', { recursive: true });
 		console.log(`  generating ${file} (--preset ${preset}) …`);
 		const started = performance.now();
-		const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/generate.ts', '--preset', preset, '--out', file, '--force'], { stdio: 'inherit' });
+		const result = spawnSync(
+			process.execPath,
+			['node_modules/tsx/dist/cli.mjs', 'scripts/generate.ts', '--preset', preset, '--out', file, '--force'],
+			{ stdio: 'inherit' }
+		);
 		if (result.status !== 0) throw new Error(`generating ${file} failed`);
-		writeFileSync(meta, JSON.stringify({ seconds: (performance.now() - started) / 1000, at: new Date().toISOString() }));
+		writeFileSync(
+			meta,
+			JSON.stringify({ seconds: (performance.now() - started) / 1000, at: new Date().toISOString() })
+		);
 	}
 	const db = openDatabase(file);
 	await migrateToLatest(db);
@@ -89,11 +98,20 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<{ p50: number
  * A loader and its floor. The floor replays, through statements prepared in advance, exactly the
  * SQL the loader ran (captured by kysely's log), so loader / floor is the cost of the app code.
  */
-async function benchLoader(file: string, label: string, url: string, load: (db: DB, url: URL) => Promise<unknown>, budget?: { p50: number }) {
+async function benchLoader(
+	file: string,
+	label: string,
+	url: string,
+	load: (db: DB, url: URL) => Promise<unknown>,
+	budget?: { p50: number }
+) {
 	const sqlite = new Database(file, { readonly: true });
 	const statements: { sql: string; params: readonly unknown[] }[] = [];
 	let capturing = false;
-	const db = openDatabase(file, { handle: sqlite, log: (e) => capturing && e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters }) });
+	const db = openDatabase(file, {
+		handle: sqlite,
+		log: (e) => capturing && e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters })
+	});
 	const target = new URL(url, 'http://bench.local');
 	capturing = true;
 	await load(db, target);
@@ -151,7 +169,11 @@ async function benchHttp(base: string, path: string) {
 	await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
 	const barePort = (bare.address() as AddressInfo).port;
 	const app = await autocannon({ url: base + path, connections: 8, duration: HTTP_SECONDS });
-	const plain = await autocannon({ url: `http://127.0.0.1:${barePort}${path}`, connections: 8, duration: HTTP_SECONDS });
+	const plain = await autocannon({
+		url: `http://127.0.0.1:${barePort}${path}`,
+		connections: 8,
+		duration: HTTP_SECONDS
+	});
 	bare.close();
 	const share = app.requests.average / plain.requests.average;
 	record({
@@ -173,28 +195,54 @@ async function benchHttp(base: string, path: string) {
 async function benchFirstChart(base: string, path: string) {
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage'
+		]
 	});
 	const samples: number[] = [];
 	for (let i = 0; i < (QUICK ? 3 : 7); i++) {
 		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 		await page.goto(base + path);
-		const mark = await page.waitForFunction(() => performance.getEntriesByName('jindu:first-chart')[0]?.startTime, null, { timeout: 15_000 });
+		const mark = await page.waitForFunction(
+			() => performance.getEntriesByName('jindu:first-chart')[0]?.startTime,
+			null,
+			{ timeout: 15_000 }
+		);
 		samples.push(Number(await mark.jsonValue()));
 		await page.close();
 	}
 	await browser.close();
-	record({ group: 'client province', name: `${path}: navigation → first chart drawn`, value: `p50 ${ms(percentile(samples, 50))}`, budget: '≤ 1000 ms', ok: percentile(samples, 50) <= 1000 });
+	record({
+		group: 'client province',
+		name: `${path}: navigation → first chart drawn`,
+		value: `p50 ${ms(percentile(samples, 50))}`,
+		budget: '≤ 1000 ms',
+		ok: percentile(samples, 50) <= 1000
+	});
 }
 
-console.log(`jindu benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
-const databases = Object.fromEntries(await Promise.all(PRESETS.map(async (p) => [p, await ensureDatabase(p)] as const)));
+console.log(
+	`jindu benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
+);
+const databases = Object.fromEntries(
+	await Promise.all(PRESETS.map(async (p) => [p, await ensureDatabase(p)] as const))
+);
 
 for (const preset of PRESETS) {
 	const { file } = databases[preset];
 	const sqlite = new Database(file, { readonly: true });
 	const { name: category } = sqlite
-		.prepare(`select c.name from categories c join tasks t on t.category_id = c.id group by c.name order by count(*) desc limit 1`)
+		.prepare(
+			`select c.name from categories c join tasks t on t.category_id = c.id group by c.name order by count(*) desc limit 1`
+		)
 		.get() as { name: string };
 	sqlite.close();
 	const filtered = `/tasks?category=${encodeURIComponent(category)}&status=behind`;
@@ -234,14 +282,27 @@ for (let i = 0; i < (QUICK ? 5 : 20); i++) {
 	seedSamples.push(performance.now() - start);
 	await db.destroy();
 }
-record({ group: 'import', name: 'seed report (12 tasks), into an empty database', value: `p50 ${ms(percentile(seedSamples, 50))}` });
+record({
+	group: 'import',
+	name: 'seed report (12 tasks), into an empty database',
+	value: `p50 ${ms(percentile(seedSamples, 50))}`
+});
 for (const preset of PRESETS) {
 	const seconds = databases[preset].generationSeconds;
-	record({ group: 'import', name: `generate --preset ${preset}`, value: seconds === null ? 'not measured here (file existed)' : `${seconds.toFixed(0)} s` });
+	record({
+		group: 'import',
+		name: `generate --preset ${preset}`,
+		value: seconds === null ? 'not measured here (file existed)' : `${seconds.toFixed(0)} s`
+	});
 }
 
 mkdirSync('bench/results', { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, quick: QUICK, rows }, null, 2));
+writeFileSync(
+	out,
+	JSON.stringify({ at: new Date().toISOString(), node: process.version, quick: QUICK, rows }, null, 2)
+);
 const failed = rows.filter((r) => r.ok === false);
-console.log(`\n${rows.filter((r) => r.ok !== undefined).length - failed.length} budgets met, ${failed.length} missed; written to ${out}`);
+console.log(
+	`\n${rows.filter((r) => r.ok !== undefined).length - failed.length} budgets met, ${failed.length} missed; written to ${out}`
+);

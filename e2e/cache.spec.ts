@@ -17,9 +17,15 @@ test('pages revalidate with ETag/304, and an import is visible on the very next 
 	expect(before).toBeGreaterThanOrEqual(12);
 
 	// Another 街道's report for the same period, imported by the CLI in another process while the server runs.
-	const other = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8').replace('新街街道办事处', '东街街道办事处').replace('发布机构 新街街道', '发布机构 东街街道');
+	const other = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8')
+		.replace('新街街道办事处', '东街街道办事处')
+		.replace('发布机构 新街街道', '发布机构 东街街道');
 	writeFileSync('test-results/dongjie-2024-q2.txt', other);
-	execFileSync('node_modules/.bin/tsx', ['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, 'test-results/dongjie-2024-q2.txt'], { stdio: 'pipe' });
+	execFileSync(
+		'node_modules/.bin/tsx',
+		['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, 'test-results/dongjie-2024-q2.txt'],
+		{ stdio: 'pipe' }
+	);
 
 	const after = await request.get('/', { headers: { 'if-none-match': etag } });
 	expect(after.status()).toBe(200);

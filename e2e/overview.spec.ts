@@ -15,7 +15,11 @@ async function segmentCentre(page: Page, panel: string, row: number) {
 	const box = (await chart.boundingBox())!;
 	const hit = await chart.evaluate((el, row) => {
 		type Series = { id: string; data: (number | null)[] };
-		const instance = (el as unknown as { echarts: { getOption(): { series: Series[] }; convertToPixel(f: object, v: unknown[]): number[] } }).echarts;
+		const instance = (
+			el as unknown as {
+				echarts: { getOption(): { series: Series[] }; convertToPixel(f: object, v: unknown[]): number[] };
+			}
+		).echarts;
 		const series = instance.getOption().series;
 		let start = 0;
 		for (const s of series) {
@@ -34,7 +38,9 @@ async function segmentCentre(page: Page, panel: string, row: number) {
 test.describe('overview', () => {
 	test.use({ viewport: { width: 1920, height: 1080 } });
 
-	test('shows the seed’s 12 tasks in four categories, and a bar segment drills down to exactly its tasks', async ({ page }) => {
+	test('shows the seed’s 12 tasks in four categories, and a bar segment drills down to exactly its tasks', async ({
+		page
+	}) => {
 		await open(page, '/?org=新街街道&year=2024&quarter=2');
 		await expect(page.locator('[data-kpi="tasks"]').getByTestId('kpi-count')).toHaveText('12');
 		const panel = page.getByTestId('by-category');

@@ -32,15 +32,23 @@ async function outsideStage(page: Page): Promise<string[]> {
 			if (style.display === 'none' || style.visibility === 'hidden') continue;
 			const r = el.getBoundingClientRect();
 			if (r.width === 0 && r.height === 0) continue;
-			if (r.left < stage.left - 1 || r.top < stage.top - 1 || r.right > stage.right + 1 || r.bottom > stage.bottom + 1) {
-				out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+			if (
+				r.left < stage.left - 1 ||
+				r.top < stage.top - 1 ||
+				r.right > stage.right + 1 ||
+				r.bottom > stage.bottom + 1
+			) {
+				out.push(
+					`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`
+				);
 			}
 		}
 		// Text that was cut by its own box (scrollable overflow) would also be lost to the room.
 		for (const el of slot.querySelectorAll<HTMLElement>('h1, p, li, dd, dt, span')) {
 			const style = getComputedStyle(el);
 			const clamped = style.webkitLineClamp !== 'none' || style.textOverflow === 'ellipsis';
-			if (!clamped && el.scrollHeight > el.clientHeight + 2 && style.overflow === 'hidden') out.push(`cut: ${el.tagName} ${el.textContent?.slice(0, 20)}`);
+			if (!clamped && el.scrollHeight > el.clientHeight + 2 && style.overflow === 'hidden')
+				out.push(`cut: ${el.tagName} ${el.textContent?.slice(0, 20)}`);
 		}
 		return out;
 	});
@@ -177,7 +185,9 @@ test.describe('presentation', () => {
 		await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
 	});
 
-	test('the presenter window shows current and next slide with notes, and stays in step with the stage', async ({ page }) => {
+	test('the presenter window shows current and next slide with notes, and stays in step with the stage', async ({
+		page
+	}) => {
 		await open(page, DECK);
 		await expectSlide(page, 1);
 		const [presenter] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
@@ -199,7 +209,8 @@ test.describe('presentation', () => {
 		await expectSlide(page, 3);
 		await expect(presenter.getByTestId('elapsed')).toHaveText(/^\d\d:\d\d$/);
 		await presenter.setViewportSize({ width: 1280, height: 800 });
-		for (const chart of await presenter.locator('.echart').all()) await expect(chart).toHaveAttribute('data-rendered', 'true');
+		for (const chart of await presenter.locator('.echart').all())
+			await expect(chart).toHaveAttribute('data-rendered', 'true');
 		await presenter.screenshot({ path: 'test-results/present-presenter-1280x800.png' });
 	});
 
@@ -238,7 +249,12 @@ for (const [width, height, themes] of [
 			test(`every slide fits the stage, type ≥ 28 px at 1080p, Chinese rendered (${theme})`, async ({ page }) => {
 				await open(page, `${DECK}&theme=${theme}`);
 				const [, count] = await position(page);
-				expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+				expect(
+					await page.evaluate(
+						() =>
+							document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth
+					)
+				).toBe(true);
 				await expect(page.locator('header.site')).toHaveCount(0);
 				for (let n = 1; n <= count; n++) {
 					await expectSlide(page, n);
@@ -250,7 +266,10 @@ for (const [width, height, themes] of [
 				}
 				await page.keyboard.press('Home');
 				const fonts = await platformFonts(page, '[data-testid="current-slide"] h1');
-				expect(fonts.some((f) => /CJK/.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true);
+				expect(
+					fonts.some((f) => /CJK/.test(f.familyName) && f.glyphCount > 0),
+					JSON.stringify(fonts)
+				).toBe(true);
 			});
 		}
 	});
@@ -262,7 +281,8 @@ test.describe('handout', () => {
 		const [, count] = await position(page);
 		await open(page, `${DECK}&print=1`);
 		await expect(page.getByTestId('sheet')).toHaveCount(count);
-		for (const chart of await page.locator('.echart').all()) await expect(chart).toHaveAttribute('data-rendered', 'true');
+		for (const chart of await page.locator('.echart').all())
+			await expect(chart).toHaveAttribute('data-rendered', 'true');
 		await page.emulateMedia({ media: 'print' });
 		await page.getByTestId('sheet').nth(1).screenshot({ path: 'test-results/present-handout-2.png' });
 		await page.getByTestId('sheet').nth(2).screenshot({ path: 'test-results/present-handout-3.png' });
@@ -302,7 +322,8 @@ test('slide changes are instant: key press to the next slide’s chart finished'
 				addEventListener('keydown', (e) => (w.__pressed = e.timeStamp), { capture: true, once: true });
 				const ready = () => {
 					const slot = document.querySelector('[data-testid="current-slide"]');
-					if (!w.__pressed || !slot || slot.querySelector('article')?.getAttribute('data-slide') === before) return false;
+					if (!w.__pressed || !slot || slot.querySelector('article')?.getAttribute('data-slide') === before)
+						return false;
 					const charts = [...slot.querySelectorAll('.echart')];
 					return charts.every((c) => c.getAttribute('data-rendered') === 'true');
 				};
@@ -314,7 +335,12 @@ test('slide changes are instant: key press to the next slide’s chart finished'
 						resolve(performance.now() - w.__pressed);
 					}
 				});
-				observer.observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-rendered', 'class'] });
+				observer.observe(document.body, {
+					subtree: true,
+					attributes: true,
+					childList: true,
+					attributeFilter: ['data-rendered', 'class']
+				});
 				const frame = () => {
 					if (ready()) {
 						observer.disconnect();

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('a fresh server offers the sample organization, labelled 示例数据, and keeps it out of the real roll-up', async ({ page }) => {
+test('a fresh server offers the sample organization, labelled 示例数据, and keeps it out of the real roll-up', async ({
+	page
+}) => {
 	await page.goto('/');
 	// The all-organizations view counts real reports only; the sample is one choice away.
 	await expect(page.locator('[data-testid="plan-period"][data-organization="示例街道"]')).toHaveCount(0);

@@ -8,9 +8,10 @@ import { csvRecords } from '../src/lib/export/testing';
 
 const SEED = '/tasks?org=新街街道&year=2024&quarter=2';
 
-
 async function statuses(page: Page): Promise<number[]> {
-	const values = await page.getByTestId('task-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+	const values = await page
+		.getByTestId('task-row')
+		.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
 	return values.map((s) => statusRank(s as Status));
 }
 
@@ -138,7 +139,11 @@ test.describe('task explorer', () => {
 test.describe('imported markup', () => {
 	test.beforeAll(() => {
 		// A second writer beside the running server (WAL, busy_timeout); importing the same file again changes nothing.
-		execFileSync('node_modules/.bin/tsx', ['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, '--org', '测试市/测试街道', 'e2e/fixtures/xss.txt'], { stdio: 'pipe' });
+		execFileSync(
+			'node_modules/.bin/tsx',
+			['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, '--org', '测试市/测试街道', 'e2e/fixtures/xss.txt'],
+			{ stdio: 'pipe' }
+		);
 	});
 
 	test('an XSS payload in task text shows as text and runs nothing', async ({ page }) => {

@@ -20,7 +20,12 @@ export async function up(db) {
 	await db.schema
 		.createTable('sources')
 		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-		.addColumn('sha256', 'text', (c) => c.notNull().unique().check(sql`length(sha256) = 64`))
+		.addColumn('sha256', 'text', (c) =>
+			c
+				.notNull()
+				.unique()
+				.check(sql`length(sha256) = 64`)
+		)
 		.addColumn('file_name', 'text')
 		.addColumn('format', 'text', (c) => c.notNull())
 		.addColumn('body', 'blob', (c) => c.notNull())

@@ -18,7 +18,12 @@ export async function up(db) {
 		.addColumn('status_source', 'text', (c) =>
 			c.notNull().check(sql`status_source in ('reported', 'inferred', 'confirmed')`)
 		)
-		.addColumn('evidence', 'text', (c) => c.notNull().defaultTo('[]').check(sql`json_valid(evidence)`))
+		.addColumn('evidence', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('[]')
+				.check(sql`json_valid(evidence)`)
+		)
 		.addColumn('percent', 'real')
 		.addColumn('actual_value', 'real')
 		.addColumn('period_target', 'text')
@@ -27,9 +32,13 @@ export async function up(db) {
 		// Set when a newer report or a person replaced this update; null marks the current one.
 		.addColumn('superseded_at', 'text')
 		.execute();
-	await sql`create unique index updates_current on updates (task_id, period_id) where superseded_at is null`.execute(db);
+	await sql`create unique index updates_current on updates (task_id, period_id) where superseded_at is null`.execute(
+		db
+	);
 	// Status counts per period (by category or theme through the task) read only current rows.
-	await sql`create index updates_current_period on updates (period_id, task_id, status, status_source) where superseded_at is null`.execute(db);
+	await sql`create index updates_current_period on updates (period_id, task_id, status, status_source) where superseded_at is null`.execute(
+		db
+	);
 	await db.schema.createIndex('updates_task_period').on('updates').columns(['task_id', 'period_id']).execute();
 	await db.schema.createIndex('updates_source').on('updates').column('source_id').execute();
 }

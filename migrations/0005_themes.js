@@ -15,7 +15,12 @@ export async function up(db) {
 		.createTable('task_themes')
 		.addColumn('task_id', 'integer', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
 		.addColumn('theme_id', 'integer', (c) => c.notNull().references('themes.id').onDelete('cascade'))
-		.addColumn('assigned_by', 'text', (c) => c.notNull().defaultTo('rule').check(sql`assigned_by in ('rule', 'person')`))
+		.addColumn('assigned_by', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('rule')
+				.check(sql`assigned_by in ('rule', 'person')`)
+		)
 		.addPrimaryKeyConstraint('task_themes_pk', ['task_id', 'theme_id'])
 		.execute();
 	await db.schema.createIndex('task_themes_theme').on('task_themes').columns(['theme_id', 'task_id']).execute();

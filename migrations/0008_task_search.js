@@ -18,8 +18,12 @@ import { sql } from 'kysely';
  * @param {import('kysely').Kysely<any>} db
  */
 export async function up(db) {
-	await sql`create virtual table task_search using fts5(name, content, content='', contentless_delete=1, tokenize='trigram')`.execute(db);
-	await sql`create virtual table update_search using fts5(status_text, content='', contentless_delete=1, tokenize='trigram')`.execute(db);
+	await sql`create virtual table task_search using fts5(name, content, content='', contentless_delete=1, tokenize='trigram')`.execute(
+		db
+	);
+	await sql`create virtual table update_search using fts5(status_text, content='', contentless_delete=1, tokenize='trigram')`.execute(
+		db
+	);
 
 	await sql`create trigger tasks_search_insert after insert on tasks begin
 		insert into task_search (rowid, name, content) values (new.id, new.name, new.content);
@@ -44,5 +48,7 @@ export async function up(db) {
 	end`.execute(db);
 
 	await sql`insert into task_search (rowid, name, content) select id, name, content from tasks`.execute(db);
-	await sql`insert into update_search (rowid, status_text) select id, status_text from updates where superseded_at is null`.execute(db);
+	await sql`insert into update_search (rowid, status_text) select id, status_text from updates where superseded_at is null`.execute(
+		db
+	);
 }

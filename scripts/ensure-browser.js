@@ -20,7 +20,9 @@ if (existsSync(CHROMIUM) && hasCjkFont()) process.exit(0);
 const isDebian = existsSync('/etc/debian_version');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isDebian || !isRoot) {
-	console.error(`The browser tests need ${CHROMIUM} and the Noto CJK fonts. Install them with:\n  sudo sh -c '${INSTALL}'`);
+	console.error(
+		`The browser tests need ${CHROMIUM} and the Noto CJK fonts. Install them with:\n  sudo sh -c '${INSTALL}'`
+	);
 	process.exit(1);
 }
 console.log('[jindu] installing chromium and fonts-noto-cjk for the browser tests…');

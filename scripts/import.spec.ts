@@ -56,7 +56,10 @@ describe('npm run import', () => {
 		const { stdout } = await cli('--dry-run', '--json', '--format', 'html', file);
 		const json = JSON.parse(stdout);
 		expect(json.categories[0].tasks.map((t: { history: unknown[] }) => t.history)).toEqual([[], [], []]);
-		await expect(cli('--dry-run', '--format', 'pdf', file)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--format: unknown format “pdf”') });
+		await expect(cli('--dry-run', '--format', 'pdf', file)).rejects.toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('--format: unknown format “pdf”')
+		});
 	});
 
 	it('writes the Excel template through npm run into a file that Excel can open', async () => {
@@ -67,6 +70,8 @@ describe('npm run import', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
 		const sheet = workbook.getWorksheet(TEMPLATE_SHEET)!;
-		expect(TEMPLATE_COLUMNS.map((_, i) => sheet.getCell(TEMPLATE_LAYOUT.headerRow, i + 1).value)).toEqual([...TEMPLATE_COLUMNS]);
+		expect(TEMPLATE_COLUMNS.map((_, i) => sheet.getCell(TEMPLATE_LAYOUT.headerRow, i + 1).value)).toEqual([
+			...TEMPLATE_COLUMNS
+		]);
 	});
 });

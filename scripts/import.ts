@@ -11,7 +11,14 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { DOCUMENT_FORMATS, ImportError, importDocument, previewDocument, type DocumentFormat, type Preview } from '../src/lib/server/import';
+import {
+	DOCUMENT_FORMATS,
+	ImportError,
+	importDocument,
+	previewDocument,
+	type DocumentFormat,
+	type Preview
+} from '../src/lib/server/import';
 import { buildTemplate } from '../src/lib/server/import/template';
 import { STATUS_LABEL } from '../src/lib/domain/status';
 
@@ -58,17 +65,22 @@ if (args.values.help) {
 if (args.values.template !== undefined) {
 	if (args.values.template !== 'xlsx') fail(`--template: unknown template “${args.values.template}” (only xlsx)`);
 	if (args.positionals.length > 0) fail('--template takes no files');
-	if (process.stdout.isTTY) fail('--template writes a binary file: redirect it, e.g. npm run import -- --template xlsx > 模板.xlsx');
+	if (process.stdout.isTTY)
+		fail('--template writes a binary file: redirect it, e.g. npm run import -- --template xlsx > 模板.xlsx');
 	writeBinaryToStdout(await buildTemplate());
 	process.exit(0);
 }
 if (args.positionals.length === 0) fail('no file given');
 if (args.values.json && !args.values['dry-run']) fail('--json goes with --dry-run');
 const format = args.values.format as DocumentFormat | undefined;
-if (format !== undefined && !DOCUMENT_FORMATS.includes(format)) fail(`--format: unknown format “${format}” (${DOCUMENT_FORMATS.join(', ')})`);
+if (format !== undefined && !DOCUMENT_FORMATS.includes(format))
+	fail(`--format: unknown format “${format}” (${DOCUMENT_FORMATS.join(', ')})`);
 const sheet = args.values.sheet;
 
-const organization = args.values.org?.split('/').map((s) => s.trim()).filter(Boolean);
+const organization = args.values.org
+	?.split('/')
+	.map((s) => s.trim())
+	.filter(Boolean);
 const dryRun = args.values['dry-run'];
 const db = dryRun ? null : openDatabase(args.values.db || process.env.DATABASE_PATH || 'data/jindu.db');
 if (db) await migrateToLatest(db);
@@ -78,9 +90,14 @@ for (const file of args.positionals) {
 	try {
 		const bytes = await readFile(file);
 		if (db) {
-			const { draft, organization: chain, result } = await importDocument(db, bytes, { fileName: file, organization, format, sheet });
+			const {
+				draft,
+				organization: chain,
+				result
+			} = await importDocument(db, bytes, { fileName: file, organization, format, sheet });
 			const where = `${chain.join(' › ')} ${draft.period.year} ${draft.period.label}`;
-			if (result.outcome === 'unchanged') console.log(`${file}: already imported (same content), nothing changed — ${where}`);
+			if (result.outcome === 'unchanged')
+				console.log(`${file}: already imported (same content), nothing changed — ${where}`);
 			else {
 				console.log(
 					`${file}: imported ${result.taskCount} tasks for ${where}` +
@@ -98,7 +115,8 @@ for (const file of args.positionals) {
 		}
 	} catch (error) {
 		failures++;
-		if (error instanceof ImportError) console.error(`${file}:${error.line ?? ''}${error.line ? ':' : ''} error: ${error.message}`);
+		if (error instanceof ImportError)
+			console.error(`${file}:${error.line ?? ''}${error.line ? ':' : ''} error: ${error.message}`);
 		else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`${file}: error: no such file`);
 		else console.error(`${file}: error: ${error instanceof Error ? error.message : String(error)}`);
 	}
@@ -122,7 +140,14 @@ function toJson({ draft, organization }: Preview) {
 				...task,
 				targets: task.targets.map(({ value, unit, comparator }) => ({ value, unit, comparator })),
 				notes: task.notes,
-				history: (history ?? []).map(({ period, statusText, status, statusSource, percent, notes }) => ({ period, statusText, status, statusSource, percent, notes }))
+				history: (history ?? []).map(({ period, statusText, status, statusSource, percent, notes }) => ({
+					period,
+					statusText,
+					status,
+					statusSource,
+					percent,
+					notes
+				}))
 			}))
 		})),
 		flags: draft.flags.map(({ kind, tasks, detail }) => ({ kind, tasks, detail })),
@@ -132,18 +157,27 @@ function toJson({ draft, organization }: Preview) {
 
 function printSummary(file: string, { draft, organization, format }: Preview): void {
 	const taskCount = draft.categories.reduce((n, c) => n + c.tasks.length, 0);
-	const earlier = [...new Set(draft.categories.flatMap((c) => c.tasks.flatMap((t) => (t.history ?? []).map((h) => h.period.label))))];
+	const earlier = [
+		...new Set(draft.categories.flatMap((c) => c.tasks.flatMap((t) => (t.history ?? []).map((h) => h.period.label))))
+	];
 	console.log(`${file} (${format})`);
 	console.log(`  ${draft.source.title ?? '(no title)'}`);
 	console.log(`  organization: ${organization.join(' › ')}   period: ${draft.period.year} ${draft.period.label}`);
-	if (draft.source.indexNo) console.log(`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`);
-	console.log(`  ${draft.categories.length} categories, ${taskCount} tasks${earlier.length > 0 ? `; earlier periods in the table: ${earlier.join('、')}` : ''}`);
+	if (draft.source.indexNo)
+		console.log(
+			`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`
+		);
+	console.log(
+		`  ${draft.categories.length} categories, ${taskCount} tasks${earlier.length > 0 ? `; earlier periods in the table: ${earlier.join('、')}` : ''}`
+	);
 	for (const category of draft.categories) {
 		console.log(`  ■ ${category.name ?? '(no category)'}`);
 		for (const task of category.tasks) {
 			const mark = task.statusSource === 'inferred' ? '*' : '';
 			const targets = task.targets.map((t) => `${t.comparator}${t.value}${t.unit}`).join(' ');
-			console.log(`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`);
+			console.log(
+				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
+			);
 		}
 	}
 	for (const flag of draft.flags) console.log(`  ⚑ ${flag.kind}: ${flag.tasks.join(', ')} — ${flag.detail}`);

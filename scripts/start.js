@@ -5,7 +5,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['src', 'migrations', 'static', 'data/themes.json', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+	'src',
+	'migrations',
+	'static',
+	'data/themes.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json'
+];
 
 /** @param {string} p @returns {number} newest modification time under p, 0 when missing */
 function newest(p) {
@@ -18,13 +26,18 @@ function newest(p) {
 const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
 	console.log('[jindu] building…');
-	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 const port = process.env.PORT || '3000';
 console.log(`[jindu] serving on http://localhost:${port} (database: ${process.env.DATABASE_PATH || 'data/jindu.db'})`);
 // A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
-const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
+const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], {
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port }
+});
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -23,14 +23,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const asked = event.url.searchParams.get('lang');
 	const lang = isLang(asked) ? asked : languageFromCookie(event.cookies.get('lang'));
 	event.locals.lang = lang;
-	const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+	const render = () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 	if (!isCacheable(event)) return render();
 
 	// The data changes only when a report is imported, which bumps the version (in any process).
 	const dataVersion = await getDataVersion(getDb());
 	const etag = pageEtag(build, dataVersion, lang);
 	const validators = { etag, 'cache-control': 'no-cache', vary: 'Cookie' };
-	if (etagMatches(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: validators });
+	if (etagMatches(event.request.headers.get('if-none-match'), etag))
+		return new Response(null, { status: 304, headers: validators });
 
 	// The request's own URL: event.url is normalised, so /tasks/__data.json (client-side navigation)
 	// would share the page's key and a reload could be answered with the JSON.
@@ -41,7 +43,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const response = await render();
 	const type = response.headers.get('content-type') ?? '';
-	if (response.status !== 200 || response.headers.has('set-cookie') || !/^(text\/html|application\/json|text\/plain)/.test(type)) return response;
+	if (
+		response.status !== 200 ||
+		response.headers.has('set-cookie') ||
+		!/^(text\/html|application\/json|text\/plain)/.test(type)
+	)
+		return response;
 	const body = new Uint8Array(await response.arrayBuffer());
 	const headers = new Headers(response.headers);
 	for (const [name, value] of Object.entries(validators)) headers.set(name, value);

@@ -8,9 +8,18 @@ describe('parseFilters', () => {
 		['', EMPTY_FILTERS],
 		['org=新街街道&year=2024&quarter=2', { ...EMPTY_FILTERS, org: '新街街道', year: 2024, quarter: 2 }],
 		['months=1-11', { ...EMPTY_FILTERS, months: [1, 11] }],
-		['status=behind&source=inferred&flag=duplicate_text', { ...EMPTY_FILTERS, status: ['behind'], source: ['inferred'], flag: 'duplicate_text' }],
-		['status=ahead,on_track,ahead&source=reported,confirmed', { ...EMPTY_FILTERS, status: ['ahead', 'on_track'], source: ['reported', 'confirmed'] }],
-		['category=%E5%9D%9A%E6%8C%81&theme=数字化&lang=en', { ...EMPTY_FILTERS, category: '坚持', theme: '数字化', lang: 'en' }],
+		[
+			'status=behind&source=inferred&flag=duplicate_text',
+			{ ...EMPTY_FILTERS, status: ['behind'], source: ['inferred'], flag: 'duplicate_text' }
+		],
+		[
+			'status=ahead,on_track,ahead&source=reported,confirmed',
+			{ ...EMPTY_FILTERS, status: ['ahead', 'on_track'], source: ['reported', 'confirmed'] }
+		],
+		[
+			'category=%E5%9D%9A%E6%8C%81&theme=数字化&lang=en',
+			{ ...EMPTY_FILTERS, category: '坚持', theme: '数字化', lang: 'en' }
+		],
 		['q=  消防  ', { ...EMPTY_FILTERS, q: '消防' }],
 		['year=&quarter=', EMPTY_FILTERS],
 		['period=q3', { ...EMPTY_FILTERS, quarter: 3 }],
@@ -58,8 +67,12 @@ describe('serialiseFilters', () => {
 		expect(parse(query.slice(1))).toEqual(filters);
 	});
 	it('applies overrides and drops nulls', () => {
-		expect(serialiseFilters(parse('year=2024&status=behind'), { status: null, category: 'A' })).toBe('?year=2024&category=A');
-		expect(serialiseFilters(parse('months=1-11'), { status: ['ahead', 'on_track'] })).toBe('?months=1-11&status=ahead%2Con_track');
+		expect(serialiseFilters(parse('year=2024&status=behind'), { status: null, category: 'A' })).toBe(
+			'?year=2024&category=A'
+		);
+		expect(serialiseFilters(parse('months=1-11'), { status: ['ahead', 'on_track'] })).toBe(
+			'?months=1-11&status=ahead%2Con_track'
+		);
 		expect(serialiseFilters(EMPTY_FILTERS)).toBe('');
 	});
 });

@@ -27,7 +27,20 @@ export interface Filters {
 	lang: Lang | null;
 }
 
-export const FILTER_KEYS = ['org', 'year', 'quarter', 'months', 'category', 'theme', 'status', 'source', 'flag', 'owner', 'q', 'lang'] as const;
+export const FILTER_KEYS = [
+	'org',
+	'year',
+	'quarter',
+	'months',
+	'category',
+	'theme',
+	'status',
+	'source',
+	'flag',
+	'owner',
+	'q',
+	'lang'
+] as const;
 
 export const EMPTY_FILTERS: Filters = {
 	org: null,
@@ -73,16 +86,33 @@ function integer(params: URLSearchParams, key: string, min: number, max: number)
 	return Number(value);
 }
 
-function listOf<T>(params: URLSearchParams, key: string, guard: (v: unknown) => v is T, allowed: readonly string[]): T[] | null {
+function listOf<T>(
+	params: URLSearchParams,
+	key: string,
+	guard: (v: unknown) => v is T,
+	allowed: readonly string[]
+): T[] | null {
 	const value = params.get(key)?.trim();
 	if (!value) return null;
-	const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+	const items = [
+		...new Set(
+			value
+				.split(',')
+				.map((item) => item.trim())
+				.filter(Boolean)
+		)
+	];
 	const bad = items.find((item) => !guard(item));
 	if (bad !== undefined) throw new FilterError(key, `"${bad}" is not one of ${allowed.join(', ')}`);
 	return items.length > 0 ? (items as T[]) : null;
 }
 
-function oneOf<T>(params: URLSearchParams, key: string, guard: (v: unknown) => v is T, allowed: readonly string[]): T | null {
+function oneOf<T>(
+	params: URLSearchParams,
+	key: string,
+	guard: (v: unknown) => v is T,
+	allowed: readonly string[]
+): T | null {
 	const value = params.get(key)?.trim();
 	if (!value) return null;
 	if (!guard(value)) throw new FilterError(key, `"${value}" is not one of ${allowed.join(', ')}`);
@@ -97,7 +127,8 @@ export function parseFilters(params: URLSearchParams): Filters {
 		const match = /^(\d{1,2})\s*-\s*(\d{1,2})$/.exec(monthsText);
 		const from = Number(match?.[1]);
 		const to = Number(match?.[2]);
-		if (!match || from < 1 || to > 12 || from > to) throw new FilterError('months', `"${monthsText}" is not a month range such as 1-11`);
+		if (!match || from < 1 || to > 12 || from > to)
+			throw new FilterError('months', `"${monthsText}" is not a month range such as 1-11`);
 		months = [from, to];
 	}
 	let quarter = integer(params, 'quarter', 1, 4);
@@ -107,7 +138,8 @@ export function parseFilters(params: URLSearchParams): Filters {
 		const match = /^(?:q([1-4])|m(\d{1,2})-(\d{1,2}))$/.exec(period);
 		if (!match) throw new FilterError('period', `"${period}" is not a period such as q2 or m1-11`);
 		if (match[1]) quarter = Number(match[1]);
-		else if (Number(match[2]) >= 1 && Number(match[3]) <= 12 && Number(match[2]) <= Number(match[3])) months = [Number(match[2]), Number(match[3])];
+		else if (Number(match[2]) >= 1 && Number(match[3]) <= 12 && Number(match[2]) <= Number(match[3]))
+			months = [Number(match[2]), Number(match[3])];
 		else throw new FilterError('period', `"${period}" is not a month range`);
 	}
 	if (quarter !== null && months !== null) throw new FilterError('months', 'give either quarter or months, not both');
@@ -135,14 +167,26 @@ export function serialiseFilters(filters: Filters, overrides: Partial<Filters> =
 	for (const key of FILTER_KEYS) {
 		const value = merged[key];
 		if (value === null || value === undefined) continue;
-		params.set(key, key === 'months' ? `${(value as number[])[0]}-${(value as number[])[1]}` : Array.isArray(value) ? value.join(',') : String(value));
+		params.set(
+			key,
+			key === 'months'
+				? `${(value as number[])[0]}-${(value as number[])[1]}`
+				: Array.isArray(value)
+					? value.join(',')
+					: String(value)
+		);
 	}
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }
 
 /** The filter fields that select exactly this period (quarter where it has one, else its months). */
-export function periodFilters(period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number }): Pick<Filters, 'year' | 'quarter' | 'months'> {
+export function periodFilters(period: {
+	year: number;
+	quarter: number | null;
+	monthStart: number | null;
+	monthEnd: number;
+}): Pick<Filters, 'year' | 'quarter' | 'months'> {
 	return period.quarter !== null
 		? { year: period.year, quarter: period.quarter, months: null }
 		: { year: period.year, quarter: null, months: [period.monthStart ?? 1, period.monthEnd] };

@@ -114,7 +114,8 @@ const zh = {
 	printHandout: '打印讲义',
 	listSeparator: '、',
 	notesTitle: '{org}{period}重点任务执行情况，共 {tasks} 项任务，本次汇报 {slides} 页。',
-	notesKpi: '共 {total} 项任务：已完成 {completed} 项，正常推进 {onTrack} 项（其中超进度 {ahead} 项），欠进度 {behind} 项，未启动 {notStarted} 项，无法判断 {unknown} 项。',
+	notesKpi:
+		'共 {total} 项任务：已完成 {completed} 项，正常推进 {onTrack} 项（其中超进度 {ahead} 项），欠进度 {behind} 项，未启动 {notStarted} 项，无法判断 {unknown} 项。',
 	notesInferred: '其中 {n} 项的状态由完成情况文字推断，未经人工确认。',
 	notesVsPrevious: '与{previous}相比：{changes}。',
 	notesNoCountChange: '与{previous}相比，各状态的任务数没有变化。',
@@ -311,7 +312,8 @@ const en: Record<MessageKey, string> = {
 	printHandout: 'Print handout',
 	listSeparator: ', ',
 	notesTitle: '{org}, {period}: {tasks} tasks; {slides} slides.',
-	notesKpi: '{total} tasks: {completed} completed, {onTrack} on track ({ahead} ahead), {behind} behind, {notStarted} not started, {unknown} unknown.',
+	notesKpi:
+		'{total} tasks: {completed} completed, {onTrack} on track ({ahead} ahead), {behind} behind, {notStarted} not started, {unknown} unknown.',
 	notesInferred: 'The status of {n} was inferred from the progress text, not confirmed by a person.',
 	notesVsPrevious: 'Against {previous}: {changes}.',
 	notesNoCountChange: 'Against {previous}: no change in the count of any status.',
@@ -324,7 +326,8 @@ const en: Record<MessageKey, string> = {
 	notesThemes: 'Themes with the most tasks: {list}.',
 	notesThemesAttention: 'Themes with tasks behind or not started: {list}.',
 	notesSchedule: 'The pro-rata schedule at {period} is {schedule}.',
-	notesMeanRatio: 'The {n} tasks with numeric targets are {ratio} complete on average, {points} points against schedule.',
+	notesMeanRatio:
+		'The {n} tasks with numeric targets are {ratio} complete on average, {points} points against schedule.',
 	notesCompletedShare: 'Share completed by period: {list}.',
 	notesAttention: '{total} tasks need attention; this page shows {from}–{to}.',
 	notesQuality: '{n} tasks carry data-quality notes: {kinds}.',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, FilterError, parseFilters } from './filters';
-import { DEFAULT_TABLE, pageLinks, pageOfIndex, pageWindow, parseTableParams, serialiseTableView } from './table-params';
+import {
+	DEFAULT_TABLE,
+	pageLinks,
+	pageOfIndex,
+	pageWindow,
+	parseTableParams,
+	serialiseTableView
+} from './table-params';
 
 const parse = (query: string) => parseTableParams(new URLSearchParams(query));
 

@@ -15,7 +15,16 @@ import type {
 	TooltipComponentOption
 } from 'echarts/components';
 
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+	BarChart,
+	LineChart,
+	PieChart,
+	AriaComponent,
+	GridComponent,
+	LegendPlainComponent,
+	TooltipComponent,
+	CanvasRenderer
+]);
 
 export type ChartOption = ComposeOption<
 	| BarSeriesOption

@@ -49,7 +49,11 @@ interface Row {
 
 export function computeKpis(rows: Row[], periodId: number, previousPeriodId: number | null): Kpi[] {
 	const count = (pid: number, statuses: Status[] | null, source?: StatusSource) =>
-		sum(rows, (r) => (r.periodId === pid && (!statuses || statuses.includes(r.status)) && (!source || r.statusSource === source) ? r.taskCount : 0));
+		sum(rows, (r) =>
+			r.periodId === pid && (!statuses || statuses.includes(r.status)) && (!source || r.statusSource === source)
+				? r.taskCount
+				: 0
+		);
 	const total = count(periodId, null);
 	return (Object.keys(KPI_STATUSES) as KpiKey[]).map((key) => {
 		const statuses = KPI_STATUSES[key];

@@ -26,9 +26,12 @@ describe('findPeriodIn', () => {
 		expect(findPeriodIn(text)).toEqual({ quarter, months, label });
 	});
 
-	it.each([['2023年度省政府民生实事'], ['2024-07-08'], ['截至6月底'], ['12月'], ['2021-11月'], ['坚定数字升级']])('finds no period in %s', (text) => {
-		expect(findPeriodIn(text)).toBeNull();
-	});
+	it.each([['2023年度省政府民生实事'], ['2024-07-08'], ['截至6月底'], ['12月'], ['2021-11月'], ['坚定数字升级']])(
+		'finds no period in %s',
+		(text) => {
+			expect(findPeriodIn(text)).toBeNull();
+		}
+	);
 });
 
 describe('period arithmetic', () => {

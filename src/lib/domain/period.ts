@@ -58,12 +58,18 @@ const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
  * nothing matches.
  */
 export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
-	const range = /(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/.exec(text);
+	const range = /(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-—–~至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/.exec(
+		text
+	);
 	if (range) {
 		const from = cnNumber(range[1]);
 		const to = cnNumber(range[2]);
 		if (from && to && from >= 1 && to <= 12 && from <= to) {
-			return { quarter: to % 3 === 0 && from === 1 ? to / 3 : null, months: [from, to], label: range[0].replace(/\s+/g, '') };
+			return {
+				quarter: to % 3 === 0 && from === 1 ? to / 3 : null,
+				months: [from, to],
+				label: range[0].replace(/\s+/g, '')
+			};
 		}
 	}
 	const quarter = /(前三季度|第?([一二三四1-4])季度)/.exec(text);
@@ -73,7 +79,8 @@ export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 	}
 	const half = /(上半年|半年度|下半年)/.exec(text);
 	if (half) return { quarter: half[1] === '下半年' ? 4 : 2, months: null, label: half[1] };
-	const month = /(?<![\d\-—–~至到])(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月(?:份)?(?:底)?(?:推进|进展|完成|工作)/.exec(text);
+	const month =
+		/(?<![\d\-—–~至到])(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月(?:份)?(?:底)?(?:推进|进展|完成|工作)/.exec(text);
 	if (month) {
 		const m = cnNumber(month[1]);
 		if (m && m >= 1 && m <= 12) {
@@ -87,6 +94,16 @@ export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 }
 
 /** A stored period (as queries return it) in the UI language, with its year: 2024年二季度, 2024 Q2, 2024 Jan–Nov. */
-export function periodName(period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number }, lang: 'zh' | 'en'): string {
-	return formatPeriod({ year: period.year, quarter: period.quarter, months: period.monthStart ? [period.monthStart, period.monthEnd] : null }, lang);
+export function periodName(
+	period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number },
+	lang: 'zh' | 'en'
+): string {
+	return formatPeriod(
+		{
+			year: period.year,
+			quarter: period.quarter,
+			months: period.monthStart ? [period.monthStart, period.monthEnd] : null
+		},
+		lang
+	);
 }

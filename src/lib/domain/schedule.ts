@@ -25,7 +25,10 @@ export const DEFAULT_TRAFFIC_LIGHT_RULE = TRAFFIC_LIGHT_RULES.yinchuan;
 export function trafficLightRule(name: string | undefined): TrafficLightRule {
 	if (!name) return DEFAULT_TRAFFIC_LIGHT_RULE;
 	const rule = TRAFFIC_LIGHT_RULES[name];
-	if (!rule) throw new Error(`JINDU_TRAFFIC_LIGHTS: unknown rule "${name}" (use ${Object.keys(TRAFFIC_LIGHT_RULES).join(' or ')})`);
+	if (!rule)
+		throw new Error(
+			`JINDU_TRAFFIC_LIGHTS: unknown rule "${name}" (use ${Object.keys(TRAFFIC_LIGHT_RULES).join(' or ')})`
+		);
 	return rule;
 }
 
@@ -33,7 +36,11 @@ export function trafficLightRule(name: string | undefined): TrafficLightRule {
  * The light for a completion ratio (actual / target, may exceed 1) at a point of the year
  * (elapsed fraction, e.g. 0.5 for 上半年). Ceiling targets (lower is better) are not handled here.
  */
-export function trafficLight(ratio: number, elapsed: number, rule: TrafficLightRule = DEFAULT_TRAFFIC_LIGHT_RULE): TrafficLight {
+export function trafficLight(
+	ratio: number,
+	elapsed: number,
+	rule: TrafficLightRule = DEFAULT_TRAFFIC_LIGHT_RULE
+): TrafficLight {
 	if (ratio >= elapsed) return 'green';
 	const below = rule.measure === 'points' ? (elapsed - ratio) * 100 : ((elapsed - ratio) / elapsed) * 100;
 	if (below > rule.redFrom) return 'red';

@@ -67,7 +67,11 @@ describe('splitMatches', () => {
 		['text', [], [p('text')]]
 	])('%j with %j', (text, terms, expected) => {
 		expect(splitMatches(text, terms)).toEqual(expected);
-		expect(splitMatches(text, terms).map((s) => s.text).join('')).toBe(text);
+		expect(
+			splitMatches(text, terms)
+				.map((s) => s.text)
+				.join('')
+		).toBe(text);
 	});
 
 	it('gives nothing for empty text', () => {

@@ -54,7 +54,12 @@ describe('exportFileName', () => {
 	});
 
 	it('stays short for long filter values', () => {
-		const name = exportFileName('任务', ['消'.repeat(500), '防'.repeat(500), '字'.repeat(500), '改'.repeat(500), '造'.repeat(500), '数'.repeat(500)], day, 'xlsx');
+		const name = exportFileName(
+			'任务',
+			['消'.repeat(500), '防'.repeat(500), '字'.repeat(500), '改'.repeat(500), '造'.repeat(500), '数'.repeat(500)],
+			day,
+			'xlsx'
+		);
 		expect([...name].length).toBeLessThan(140);
 		expect(name.endsWith('-2026-11-26.xlsx')).toBe(true);
 	});

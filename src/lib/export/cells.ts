@@ -43,7 +43,12 @@ const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
  * `parts` are the filter values that narrowed the export (empty ones are skipped); each is made
  * safe for a file name and bounded so the whole name stays short.
  */
-export function exportFileName(prefix: string, parts: readonly (string | null | undefined)[], date: Date, ext: string): string {
+export function exportFileName(
+	prefix: string,
+	parts: readonly (string | null | undefined)[],
+	date: Date,
+	ext: string
+): string {
 	const day = date.toISOString().slice(0, 10);
 	const words = [prefix, ...parts]
 		.filter((p): p is string => !!p && p.trim().length > 0)

@@ -23,6 +23,8 @@ describe('taskSheetRow', () => {
 	it('labels sample data in the organization cell, in the export language', () => {
 		expect(taskSheetRow(row, 'zh', '2024 四季度')[0]).toBe('示例街道（示例数据）');
 		expect(taskSheetRow(row, 'en', '2024 Q4')[0]).toBe('示例街道（Sample data）');
-		expect(taskSheetRow({ ...row, organization: '新街街道', organizationIsSample: false }, 'zh', '2024 二季度')[0]).toBe('新街街道');
+		expect(
+			taskSheetRow({ ...row, organization: '新街街道', organizationIsSample: false }, 'zh', '2024 二季度')[0]
+		).toBe('新街街道');
 	});
 });

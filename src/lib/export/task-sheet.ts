@@ -65,7 +65,9 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 		row.category ?? t.uncategorised,
 		row.name,
 		row.content,
-		row.themes.map((theme) => (lang === 'en' && theme.nameEn ? theme.nameEn : theme.name)).join(lang === 'zh' ? '、' : ', '),
+		row.themes
+			.map((theme) => (lang === 'en' && theme.nameEn ? theme.nameEn : theme.name))
+			.join(lang === 'zh' ? '、' : ', '),
 		row.owner,
 		row.leader,
 		STATUS_LABEL[lang][row.status],

@@ -4,7 +4,15 @@
  * other windows of the deck (stage ↔ presenter view, through sync.ts).
  */
 import { exitFullscreen, toggleFullscreen } from './fullscreen';
-import { hashForSlide, initialState, keyCommand, reduce, slideFromHash, type DeckAction, type DeckState } from './navigation';
+import {
+	hashForSlide,
+	initialState,
+	keyCommand,
+	reduce,
+	slideFromHash,
+	type DeckAction,
+	type DeckState
+} from './navigation';
 import { openSync, type DeckSync } from './sync';
 
 export class DeckController {
@@ -25,8 +33,12 @@ export class DeckController {
 		const after = reduce(before, action);
 		if (after === before) return;
 		this.state = after;
-		if (after.index !== before.index) writeHash(after.index, action.type === 'tick' || origin === 'remote' ? 'replace' : 'push');
-		if (origin === 'local' && (after.index !== before.index || after.playing !== before.playing || after.blank !== before.blank)) {
+		if (after.index !== before.index)
+			writeHash(after.index, action.type === 'tick' || origin === 'remote' ? 'replace' : 'push');
+		if (
+			origin === 'local' &&
+			(after.index !== before.index || after.playing !== before.playing || after.blank !== before.blank)
+		) {
 			this.#sync?.post(after);
 		}
 	};

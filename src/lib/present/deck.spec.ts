@@ -4,7 +4,15 @@ import type { Status } from '../domain/status';
 import type { FlagKind } from '../domain/flags';
 import type { OverviewData } from '../server/overview-data';
 import type { AttentionTask, StatusChange } from '../server/queries/overview';
-import { buildDeck, pages, type CategorySlide, type DeckInput, type TaskListSlide, type ThemeSlide, type TrendSlide } from './deck';
+import {
+	buildDeck,
+	pages,
+	type CategorySlide,
+	type DeckInput,
+	type TaskListSlide,
+	type ThemeSlide,
+	type TrendSlide
+} from './deck';
 import type { SlideKind } from './params';
 
 const Q1 = { id: 1, year: 2024, quarter: 1, monthStart: null, monthEnd: 3, label: '一季度' };
@@ -12,7 +20,16 @@ const Q2 = { id: 2, year: 2024, quarter: 2, monthStart: null, monthEnd: 6, label
 
 /** A task row of the attention list: name, category, status, flags. */
 function task(taskId: number, category: string | null, status: Status, flags: FlagKind[] = []): AttentionTask {
-	return { taskId, name: `任务${taskId}`, category, organization: '新街街道', status, statusSource: 'inferred', flags, ratio: null };
+	return {
+		taskId,
+		name: `任务${taskId}`,
+		category,
+		organization: '新街街道',
+		status,
+		statusSource: 'inferred',
+		flags,
+		ratio: null
+	};
 }
 
 /**
@@ -20,7 +37,12 @@ function task(taskId: number, category: string | null, status: Status, flags: Fl
  * Q1 had one fewer behind task.
  */
 function overview(overrides: Partial<OverviewData> = {}): OverviewData {
-	const tasks = [task(1, '甲', 'behind'), task(2, '甲', 'behind', ['duplicate_text']), task(3, '甲', 'not_started'), task(6, '乙', 'unknown', ['target_not_reported'])];
+	const tasks = [
+		task(1, '甲', 'behind'),
+		task(2, '甲', 'behind', ['duplicate_text']),
+		task(3, '甲', 'not_started'),
+		task(6, '乙', 'unknown', ['target_not_reported'])
+	];
 	const byCategory = [
 		{ category: '甲', position: 1, status: 'completed' as const, statusSource: 'inferred' as const, taskCount: 1 },
 		{ category: '甲', position: 1, status: 'behind' as const, statusSource: 'inferred' as const, taskCount: 2 },
@@ -57,16 +79,43 @@ function overview(overrides: Partial<OverviewData> = {}): OverviewData {
 const changes: StatusChange[] = [{ taskId: 2, name: '任务2', category: '甲', from: 'on_track', to: 'behind' }];
 
 function input(overrides: Partial<DeckInput> = {}): DeckInput {
-	return { lang: 'zh', organization: '新街街道', date: '2024-07-10', overview: overview(), changes, flaggedTotal: 2, ...overrides };
+	return {
+		lang: 'zh',
+		organization: '新街街道',
+		date: '2024-07-10',
+		overview: overview(),
+		changes,
+		flaggedTotal: 2,
+		...overrides
+	};
 }
 
-const kinds = (agenda: SlideKind[] | null, from = input(), pageSize = 6) => buildDeck(from, agenda, { pageSize }).map((s) => s.kind);
+const kinds = (agenda: SlideKind[] | null, from = input(), pageSize = 6) =>
+	buildDeck(from, agenda, { pageSize }).map((s) => s.kind);
 
 describe('buildDeck: which slides, in which order', () => {
 	const cases: [string, SlideKind[] | null, DeckInput, number, SlideKind[]][] = [
-		['the default agenda', null, input(), 6, ['title', 'kpi', 'categories', 'categories', 'themes', 'trend', 'attention', 'quality']],
-		['attention paged by 3', null, input(), 3, ['title', 'kpi', 'categories', 'categories', 'themes', 'trend', 'attention', 'attention', 'quality']],
-		['an agenda from the URL', ['kpi', 'categories', 'attention'], input(), 6, ['kpi', 'categories', 'categories', 'attention']],
+		[
+			'the default agenda',
+			null,
+			input(),
+			6,
+			['title', 'kpi', 'categories', 'categories', 'themes', 'trend', 'attention', 'quality']
+		],
+		[
+			'attention paged by 3',
+			null,
+			input(),
+			3,
+			['title', 'kpi', 'categories', 'categories', 'themes', 'trend', 'attention', 'attention', 'quality']
+		],
+		[
+			'an agenda from the URL',
+			['kpi', 'categories', 'attention'],
+			input(),
+			6,
+			['kpi', 'categories', 'categories', 'attention']
+		],
 		['the order given', ['attention', 'kpi'], input(), 6, ['attention', 'kpi']],
 		['a kind twice', ['kpi', 'trend', 'kpi'], input(), 6, ['kpi', 'trend', 'kpi']],
 		[
@@ -76,10 +125,28 @@ describe('buildDeck: which slides, in which order', () => {
 			6,
 			['title', 'kpi', 'categories', 'categories', 'themes', 'trend', 'attention']
 		],
-		['no theme slide without themes', ['themes', 'trend'], input({ overview: overview({ byTheme: [] }) }), 6, ['trend']],
-		['one attention slide when nothing needs attention', ['attention'], input({ overview: overview({ attention: { total: 0, tasks: [] } }) }), 6, ['attention']],
+		[
+			'no theme slide without themes',
+			['themes', 'trend'],
+			input({ overview: overview({ byTheme: [] }) }),
+			6,
+			['trend']
+		],
+		[
+			'one attention slide when nothing needs attention',
+			['attention'],
+			input({ overview: overview({ attention: { total: 0, tasks: [] } }) }),
+			6,
+			['attention']
+		],
 		['no data: the title slide only', null, input({ overview: null }), 6, ['title']],
-		['an agenda that selects nothing falls back to the title', ['quality'], input({ overview: overview({ attention: { total: 0, tasks: [] } }), flaggedTotal: 0 }), 6, ['title']]
+		[
+			'an agenda that selects nothing falls back to the title',
+			['quality'],
+			input({ overview: overview({ attention: { total: 0, tasks: [] } }), flaggedTotal: 0 }),
+			6,
+			['title']
+		]
 	];
 	it.each(cases)('%s', (_name, agenda, from, pageSize, expected) => {
 		expect(kinds(agenda, from, pageSize)).toEqual(expected);
@@ -94,7 +161,13 @@ describe('buildDeck: which slides, in which order', () => {
 describe('buildDeck: what the slides show', () => {
 	it('titles the deck with organization, plan, period and date', () => {
 		const [title] = buildDeck(input(), ['title']);
-		expect(title).toMatchObject({ kind: 'title', organization: '新街街道', plan: '2024年《政府工作报告》重点任务执行情况', period: '2024年二季度', date: '汇报日期 2024-07-10' });
+		expect(title).toMatchObject({
+			kind: 'title',
+			organization: '新街街道',
+			plan: '2024年《政府工作报告》重点任务执行情况',
+			period: '2024年二季度',
+			date: '汇报日期 2024-07-10'
+		});
 		expect(title.notes).toEqual(['新街街道2024年二季度重点任务执行情况，共 6 项任务，本次汇报 1 页。']);
 	});
 
@@ -140,7 +213,10 @@ describe('buildDeck: what the slides show', () => {
 	});
 
 	it('says how many a capped list leaves out, on the last page only', () => {
-		const capped = input({ overview: overview({ attention: { total: 40, tasks: overview().attention.tasks } }), flaggedTotal: 9 });
+		const capped = input({
+			overview: overview({ attention: { total: 40, tasks: overview().attention.tasks } }),
+			flaggedTotal: 9
+		});
 		const attention = buildDeck(capped, ['attention'], { pageSize: 3 }) as TaskListSlide[];
 		expect(attention.map((s) => s.more)).toEqual([0, 36]);
 		expect(attention[1].notes).toContain('另有 36 项未列出，见任务列表');
@@ -167,13 +243,21 @@ describe('speaker notes', () => {
 	});
 
 	it('says so when there is no previous period', () => {
-		const [slide] = buildDeck(input({ overview: overview({ previous: null, kpis: computeKpis(overview().byPeriod, 2, null) }), changes: [] }), ['kpi']);
+		const [slide] = buildDeck(
+			input({ overview: overview({ previous: null, kpis: computeKpis(overview().byPeriod, 2, null) }), changes: [] }),
+			['kpi']
+		);
 		expect(slide.notes.at(-1)).toBe('本年度没有更早的报告期可以比较。');
 	});
 
 	it('names behind tasks on their category slide and the previous status on the attention slide', () => {
 		const [a] = buildDeck(input(), ['categories']);
-		expect(a.notes).toEqual(['本类别共 4 项：已完成 1、欠进度 2、未启动 1。', '欠进度：任务1、任务2。', '未启动：任务3。', '状态有变化的任务：任务2（达进度 → 欠进度）。']);
+		expect(a.notes).toEqual([
+			'本类别共 4 项：已完成 1、欠进度 2、未启动 1。',
+			'欠进度：任务1、任务2。',
+			'未启动：任务3。',
+			'状态有变化的任务：任务2（达进度 → 欠进度）。'
+		]);
 		const [attention] = buildDeck(input(), ['attention']);
 		expect(attention.notes).toContain('任务2：欠进度、与其他任务同期文字相同、上期：达进度');
 	});

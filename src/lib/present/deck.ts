@@ -154,7 +154,9 @@ export function buildDeck(input: DeckInput, agenda: SlideKind[] | null, options:
 	}
 	// An agenda that selects nothing here (say, only the quality slide of a report without flags) still says where we are.
 	if (slides.length === 0) slides.push(titleSlide(input));
-	return slides.map((slide) => (slide.kind === 'title' ? { ...slide, notes: titleNotes(input, slides.length) } : slide));
+	return slides.map((slide) =>
+		slide.kind === 'title' ? { ...slide, notes: titleNotes(input, slides.length) } : slide
+	);
 }
 
 function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[] {
@@ -200,7 +202,14 @@ function titleNotes(input: DeckInput, slideCount: number): string[] {
 	const t = messages[input.lang];
 	if (!input.overview) return [t.presentNoData];
 	const tasks = kpiCount(input.overview.kpis, 'tasks').count;
-	return [fill(t.notesTitle, { org: input.organization, period: periodName(input.overview.period, input.lang), tasks, slides: slideCount })];
+	return [
+		fill(t.notesTitle, {
+			org: input.organization,
+			period: periodName(input.overview.period, input.lang),
+			tasks,
+			slides: slideCount
+		})
+	];
 }
 
 function kpiSlide(input: DeckInput, data: OverviewData): KpiSlide {
@@ -233,8 +242,12 @@ function kpiSlide(input: DeckInput, data: OverviewData): KpiSlide {
 			unknown: t.kpiUnknown
 		};
 		const changed = data.kpis.filter((kpi) => kpi.change);
-		const changes = changed.map((kpi) => `${LABEL[kpi.key]} ${kpi.change! > 0 ? '+' : '−'}${Math.abs(kpi.change!)}`).join(t.listSeparator);
-		notes.push(changed.length ? fill(t.notesVsPrevious, { previous, changes }) : fill(t.notesNoCountChange, { previous }));
+		const changes = changed
+			.map((kpi) => `${LABEL[kpi.key]} ${kpi.change! > 0 ? '+' : '−'}${Math.abs(kpi.change!)}`)
+			.join(t.listSeparator);
+		notes.push(
+			changed.length ? fill(t.notesVsPrevious, { previous, changes }) : fill(t.notesNoCountChange, { previous })
+		);
 		notes.push(
 			input.changes.length
 				? fill(t.notesChangedTasks, { list: input.changes.map((c) => changeText(c, lang)).join(t.listSeparator) })
@@ -262,7 +275,8 @@ function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions)
 		if (notStartedAll.length) notes.push(fill(t.notesNotStartedNames, { names: names(notStartedAll) }));
 		if (!behindAll.length && !notStartedAll.length) notes.push(t.noBehindInCategory);
 		const changes = input.changes.filter((c) => (c.category ?? '') === category);
-		if (changes.length) notes.push(fill(t.notesChangedTasks, { list: changes.map((c) => changeText(c, lang)).join(t.listSeparator) }));
+		if (changes.length)
+			notes.push(fill(t.notesChangedTasks, { list: changes.map((c) => changeText(c, lang)).join(t.listSeparator) }));
 		return {
 			key: `category-${i + 1}`,
 			kind: 'categories' as const,
@@ -287,17 +301,49 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 	for (const name of new Set(data.byTheme.map((r) => r.theme))) {
 		const rows = data.byTheme.filter((r) => r.theme === name);
 		const counts = statusTotals(rows);
-		byTheme.set(name, { label: (lang === 'en' && rows[0].themeEn) || name, counts, total: STATUSES.reduce((n, s) => n + counts[s], 0) });
+		byTheme.set(name, {
+			label: (lang === 'en' && rows[0].themeEn) || name,
+			counts,
+			total: STATUSES.reduce((n, s) => n + counts[s], 0)
+		});
 	}
 	if (byTheme.size === 0) return [];
 	const ranked = [...byTheme.entries()].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0], 'zh'));
 	const shown = ranked.slice(0, opts.maxThemes);
-	const notes = [fill(t.notesThemes, { list: shown.slice(0, 5).map(([, th]) => `${th.label} ${th.total}`).join(t.listSeparator) })];
+	const notes = [
+		fill(t.notesThemes, {
+			list: shown
+				.slice(0, 5)
+				.map(([, th]) => `${th.label} ${th.total}`)
+				.join(t.listSeparator)
+		})
+	];
 	const attention = ranked.filter(([, th]) => th.counts.behind + th.counts.not_started > 0);
 	if (attention.length) {
-		notes.push(fill(t.notesThemesAttention, { list: attention.map(([, th]) => aside(lang, th.label, mixText({ ...emptyCounts(), behind: th.counts.behind, not_started: th.counts.not_started }, lang))).join(t.listSeparator) }));
+		notes.push(
+			fill(t.notesThemesAttention, {
+				list: attention
+					.map(([, th]) =>
+						aside(
+							lang,
+							th.label,
+							mixText({ ...emptyCounts(), behind: th.counts.behind, not_started: th.counts.not_started }, lang)
+						)
+					)
+					.join(t.listSeparator)
+			})
+		);
 	}
-	return [{ key: 'themes', kind: 'themes', title: t.byTheme, themes: shown.map(([name]) => name), more: ranked.length - shown.length, notes }];
+	return [
+		{
+			key: 'themes',
+			kind: 'themes',
+			title: t.byTheme,
+			themes: shown.map(([name]) => name),
+			more: ranked.length - shown.length,
+			notes
+		}
+	];
 }
 
 function emptyCounts(): Record<Status, number> {
@@ -308,12 +354,21 @@ function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	const { lang } = input;
 	const t = messages[lang];
 	const period = data.period;
-	const schedule = elapsedFraction({ quarter: period.quarter, months: period.monthStart ? [period.monthStart, period.monthEnd] : null });
+	const schedule = elapsedFraction({
+		quarter: period.quarter,
+		months: period.monthStart ? [period.monthStart, period.monthEnd] : null
+	});
 	const progress = data.progress.find((p) => p.periodId === period.id) ?? null;
 	const notes = [fill(t.notesSchedule, { period: periodName(period, lang), schedule: percent(schedule) })];
 	if (progress) {
 		const points = deviationPoints(progress.meanRatio, schedule);
-		notes.push(fill(t.notesMeanRatio, { n: progress.taskCount, ratio: percent(progress.meanRatio), points: points > 0 ? `+${points}` : String(points) }));
+		notes.push(
+			fill(t.notesMeanRatio, {
+				n: progress.taskCount,
+				ratio: percent(progress.meanRatio),
+				points: points > 0 ? `+${points}` : String(points)
+			})
+		);
 	} else {
 		notes.push(t.noMeanCompletion);
 	}
@@ -330,7 +385,13 @@ function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	return { key: 'trend', kind: 'trend', title: t.slideTrend, schedule, meanRatio: progress?.meanRatio ?? null, notes };
 }
 
-function taskListSlides(input: DeckInput, tasks: AttentionTask[], total: number, kind: 'attention' | 'quality', opts: DeckOptions): TaskListSlide[] {
+function taskListSlides(
+	input: DeckInput,
+	tasks: AttentionTask[],
+	total: number,
+	kind: 'attention' | 'quality',
+	opts: DeckOptions
+): TaskListSlide[] {
 	const { lang } = input;
 	const t = messages[lang];
 	const was = new Map(input.changes.map((c) => [c.taskId, c.from]));
@@ -341,7 +402,9 @@ function taskListSlides(input: DeckInput, tasks: AttentionTask[], total: number,
 		if (kind === 'attention') {
 			notes.push(chunk.length ? fill(t.notesAttention, { total, from, to: from + chunk.length - 1 }) : t.noAttention);
 		} else {
-			const kinds = FLAG_KINDS.map((flag: FlagKind) => [flag, tasks.filter((task) => task.flags.includes(flag)).length] as const)
+			const kinds = FLAG_KINDS.map(
+				(flag: FlagKind) => [flag, tasks.filter((task) => task.flags.includes(flag)).length] as const
+			)
 				.filter(([, n]) => n > 0)
 				.map(([flag, n]) => `${FLAG_LABEL[lang][flag]} ${n}`)
 				.join(t.listSeparator);
@@ -363,7 +426,9 @@ function taskListSlides(input: DeckInput, tasks: AttentionTask[], total: number,
 			total,
 			tasks: chunk,
 			more: i === chunks.length - 1 ? total - tasks.length : 0,
-			was: Object.fromEntries(chunk.filter((task) => was.has(task.taskId)).map((task) => [task.taskId, was.get(task.taskId)!])),
+			was: Object.fromEntries(
+				chunk.filter((task) => was.has(task.taskId)).map((task) => [task.taskId, was.get(task.taskId)!])
+			),
 			notes
 		};
 	});

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hashForSlide, initialState, keyCommand, reduce, slideFromHash, type DeckAction, type DeckState, type KeyCommand } from './navigation';
+import {
+	hashForSlide,
+	initialState,
+	keyCommand,
+	reduce,
+	slideFromHash,
+	type DeckAction,
+	type DeckState,
+	type KeyCommand
+} from './navigation';
 
 const deck = (overrides: Partial<DeckState> = {}): DeckState => ({ ...initialState(10), ...overrides });
 const run = (state: DeckState, ...actions: DeckAction[]) => actions.reduce(reduce, state);
@@ -15,15 +24,48 @@ describe('reduce', () => {
 		['goto is clamped', {}, [{ type: 'goto', index: 42 }], { index: 9 }],
 		['number then Enter jumps', {}, [{ type: 'digit', digit: '7' }, { type: 'enter' }], { index: 6, entry: '' }],
 		['two digits', {}, [{ type: 'digit', digit: '1' }, { type: 'digit', digit: '0' }, { type: 'enter' }], { index: 9 }],
-		['a number past the end goes to the last', {}, [{ type: 'digit', digit: '9' }, { type: 'digit', digit: '9' }, { type: 'enter' }], { index: 9 }],
+		[
+			'a number past the end goes to the last',
+			{},
+			[{ type: 'digit', digit: '9' }, { type: 'digit', digit: '9' }, { type: 'enter' }],
+			{ index: 9 }
+		],
 		['0 goes to the first', { index: 4 }, [{ type: 'digit', digit: '0' }, { type: 'enter' }], { index: 0 }],
-		['digits are kept while typing', {}, [{ type: 'digit', digit: '1' }, { type: 'digit', digit: '2' }], { entry: '12', index: 0 }],
-		['the entry keeps four digits', {}, '12345'.split('').map((digit) => ({ type: 'digit', digit }) as DeckAction), { entry: '1234' }],
-		['Backspace edits the entry', {}, [{ type: 'digit', digit: '1' }, { type: 'digit', digit: '2' }, { type: 'backspace' }], { entry: '1' }],
+		[
+			'digits are kept while typing',
+			{},
+			[
+				{ type: 'digit', digit: '1' },
+				{ type: 'digit', digit: '2' }
+			],
+			{ entry: '12', index: 0 }
+		],
+		[
+			'the entry keeps four digits',
+			{},
+			'12345'.split('').map((digit) => ({ type: 'digit', digit }) as DeckAction),
+			{ entry: '1234' }
+		],
+		[
+			'Backspace edits the entry',
+			{},
+			[{ type: 'digit', digit: '1' }, { type: 'digit', digit: '2' }, { type: 'backspace' }],
+			{ entry: '1' }
+		],
 		['Backspace without an entry goes back', { index: 4 }, [{ type: 'backspace' }], { index: 3 }],
 		['Enter without an entry advances', { index: 4 }, [{ type: 'enter' }], { index: 5 }],
-		['a move drops a half-typed entry', { index: 4 }, [{ type: 'digit', digit: '8' }, { type: 'next' }], { index: 5, entry: '' }],
-		['Escape clears the entry and the key map', { entry: '3', help: true }, [{ type: 'escape' }], { entry: '', help: false }],
+		[
+			'a move drops a half-typed entry',
+			{ index: 4 },
+			[{ type: 'digit', digit: '8' }, { type: 'next' }],
+			{ index: 5, entry: '' }
+		],
+		[
+			'Escape clears the entry and the key map',
+			{ entry: '3', help: true },
+			[{ type: 'escape' }],
+			{ entry: '', help: false }
+		],
 		['? toggles the key map', {}, [{ type: 'help' }], { help: true }],
 		['a move closes the key map', { help: true }, [{ type: 'next' }], { help: false, index: 1 }],
 		['B blanks', {}, [{ type: 'blank' }], { blank: true }],
@@ -59,8 +101,15 @@ describe('auto-advance', () => {
 describe('sync from the other window', () => {
 	it('adopts index, playing and blank, clamped to this deck', () => {
 		const state = initialState(5, { auto: true });
-		expect(reduce(state, { type: 'sync', index: 3, playing: false, blank: true })).toMatchObject({ index: 3, playing: false, blank: true });
-		expect(reduce(state, { type: 'sync', index: 99, playing: true, blank: false })).toMatchObject({ index: 4, playing: true });
+		expect(reduce(state, { type: 'sync', index: 3, playing: false, blank: true })).toMatchObject({
+			index: 3,
+			playing: false,
+			blank: true
+		});
+		expect(reduce(state, { type: 'sync', index: 99, playing: true, blank: false })).toMatchObject({
+			index: 4,
+			playing: true
+		});
 	});
 	it('never starts playing where auto-advance is not configured', () => {
 		expect(reduce(initialState(5), { type: 'sync', index: 1, playing: true, blank: false }).playing).toBe(false);

@@ -49,7 +49,10 @@ export type KeyCommand = DeckAction | { type: 'fullscreen' } | { type: 'presente
 /** Longest jump number: four digits is more slides than any meeting has. */
 const MAX_ENTRY = 4;
 
-export function initialState(count: number, options: { index?: number; auto?: boolean; loop?: boolean } = {}): DeckState {
+export function initialState(
+	count: number,
+	options: { index?: number; auto?: boolean; loop?: boolean } = {}
+): DeckState {
 	return {
 		index: clamp(options.index ?? 0, count),
 		count,
@@ -76,7 +79,13 @@ export function reduce(state: DeckState, action: DeckAction): DeckState {
 			if (state.index < state.count - 1) return { ...state, index: state.index + 1 };
 			return state.loop ? { ...state, index: 0 } : { ...state, playing: false };
 		case 'sync':
-			return { ...state, index: clamp(action.index, state.count), playing: state.auto && action.playing, blank: action.blank, entry: '' };
+			return {
+				...state,
+				index: clamp(action.index, state.count),
+				playing: state.auto && action.playing,
+				blank: action.blank,
+				entry: ''
+			};
 		case 'play':
 			return state.auto ? { ...state, playing: !state.playing, entry: '' } : state;
 		default:

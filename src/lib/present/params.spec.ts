@@ -63,7 +63,11 @@ describe('presentHref', () => {
 	const filters = { ...EMPTY_FILTERS, org: '新街街道', year: 2024, quarter: 2 };
 	const cases: [string, Partial<PresentParams>, string][] = [
 		['/present', {}, '/present?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2'],
-		['/present/presenter', { slides: ['kpi', 'attention'], auto: 20, loop: true, theme: 'light' }, '/present/presenter?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&slides=kpi%2Cattention&auto=20&loop=1&theme=light'],
+		[
+			'/present/presenter',
+			{ slides: ['kpi', 'attention'], auto: 20, loop: true, theme: 'light' },
+			'/present/presenter?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&slides=kpi%2Cattention&auto=20&loop=1&theme=light'
+		],
 		['/present', { print: true }, '/present?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&print=1']
 	];
 	it.each(cases)('%s %j', (path, overrides, expected) => {

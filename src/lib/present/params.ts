@@ -35,7 +35,13 @@ export interface PresentParams {
 
 export const PRESENT_KEYS = ['slides', 'auto', 'loop', 'theme', 'print'] as const;
 
-export const DEFAULT_PRESENT_PARAMS: PresentParams = { slides: null, auto: null, loop: false, theme: 'dark', print: false };
+export const DEFAULT_PRESENT_PARAMS: PresentParams = {
+	slides: null,
+	auto: null,
+	loop: false,
+	theme: 'dark',
+	print: false
+};
 
 /** Longest agenda accepted: enough for any real meeting, small enough that a URL cannot ask for a huge deck. */
 const MAX_AGENDA = 30;
@@ -76,7 +82,8 @@ export function parsePresentParams(params: URLSearchParams): PresentParams {
 		if (items.length > MAX_AGENDA) throw new FilterError('slides', `more than ${MAX_AGENDA} entries`);
 		slides = items.map((item) => {
 			const kind = SLIDE_ALIASES[item] ?? item;
-			if (!isSlideKind(kind)) throw new FilterError('slides', `"${item}" is not a slide kind (${SLIDE_KINDS.join(', ')})`);
+			if (!isSlideKind(kind))
+				throw new FilterError('slides', `"${item}" is not a slide kind (${SLIDE_KINDS.join(', ')})`);
 			return kind;
 		});
 		if (slides.length === 0) slides = null;
@@ -87,7 +94,10 @@ export function parsePresentParams(params: URLSearchParams): PresentParams {
 	if (autoText) {
 		const seconds = Number(autoText);
 		if (!/^\d{1,4}(\.\d{1,3})?$/.test(autoText) || (seconds !== 0 && seconds < 1) || seconds > MAX_AUTO_SECONDS) {
-			throw new FilterError('auto', `"${autoText}" is not a number of seconds from 1 to ${MAX_AUTO_SECONDS} (0 for off)`);
+			throw new FilterError(
+				'auto',
+				`"${autoText}" is not a number of seconds from 1 to ${MAX_AUTO_SECONDS} (0 for off)`
+			);
 		}
 		auto = seconds === 0 ? null : seconds;
 	}
@@ -119,7 +129,12 @@ function presentPairs(present: PresentParams): [string, string][] {
  * A link to a presentation view (`/present`, `/present/presenter`) of these filters and parameters,
  * with `overrides` applied; the shared filters come first, as every other link writes them.
  */
-export function presentHref(path: string, filters: Filters, present: PresentParams, overrides: Partial<PresentParams> = {}): string {
+export function presentHref(
+	path: string,
+	filters: Filters,
+	present: PresentParams,
+	overrides: Partial<PresentParams> = {}
+): string {
 	const params = new URLSearchParams(serialiseFilters(filters));
 	// append, not set: a colour scheme must not replace the 主题 filter of the same name.
 	for (const [key, value] of presentPairs({ ...present, ...overrides })) params.append(key, value);

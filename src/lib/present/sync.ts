@@ -22,7 +22,10 @@ export interface DeckSync {
 }
 
 /** Opens the channel for one deck; null where BroadcastChannel is missing (the window then runs alone). */
-export function openSync(deck: string, handlers: { onState: (state: SyncState) => void; onHello: () => void }): DeckSync | null {
+export function openSync(
+	deck: string,
+	handlers: { onState: (state: SyncState) => void; onHello: () => void }
+): DeckSync | null {
 	if (typeof BroadcastChannel === 'undefined') return null;
 	const channel = new BroadcastChannel(SYNC_CHANNEL);
 	const from = Math.random().toString(36).slice(2);
@@ -33,7 +36,13 @@ export function openSync(deck: string, handlers: { onState: (state: SyncState) =
 		else if (message.type === 'hello') handlers.onHello();
 	};
 	return {
-		post: (state) => channel.postMessage({ deck, from, type: 'state', state: { index: state.index, playing: state.playing, blank: state.blank } } satisfies Message),
+		post: (state) =>
+			channel.postMessage({
+				deck,
+				from,
+				type: 'state',
+				state: { index: state.index, playing: state.playing, blank: state.blank }
+			} satisfies Message),
 		hello: () => channel.postMessage({ deck, from, type: 'hello' } satisfies Message),
 		close: () => channel.close()
 	};

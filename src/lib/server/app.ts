@@ -55,7 +55,9 @@ export async function initDatabase(): Promise<DB> {
 	if (empty && process.env.JINDU_SAMPLE !== '0') {
 		try {
 			const sample = await addSampleOrganization(db);
-			console.log(`[jindu] added sample organization ${sample.organization.join(' › ')} (示例数据, ${sample.updates} updates); remove it with: npm run sample:remove`);
+			console.log(
+				`[jindu] added sample organization ${sample.organization.join(' › ')} (示例数据, ${sample.updates} updates); remove it with: npm run sample:remove`
+			);
 		} catch (error) {
 			console.error(`[jindu] sample organization not added: ${error instanceof Error ? error.message : String(error)}`);
 		}

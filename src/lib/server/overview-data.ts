@@ -59,7 +59,12 @@ function largestCategories(rows: overview.CategoryStatusCount[], limit: number):
 	const totals = new Map<string | null, number>();
 	for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + r.taskCount);
 	if (totals.size <= limit) return rows;
-	const keep = new Set([...totals].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name]) => name));
+	const keep = new Set(
+		[...totals]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, limit)
+			.map(([name]) => name)
+	);
 	return rows.filter((r) => keep.has(r.category));
 }
 

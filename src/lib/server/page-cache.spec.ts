@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache, etagMatches, pageEtag } from './page-cache';
 
-const page = (text: string) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], body: new TextEncoder().encode(text) });
+const page = (text: string) => ({
+	status: 200,
+	headers: [['content-type', 'text/html']] as [string, string][],
+	body: new TextEncoder().encode(text)
+});
 
 describe('PageCache', () => {
 	it('serves a page only for the data version it was rendered for', () => {

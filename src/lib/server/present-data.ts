@@ -41,7 +41,9 @@ export async function loadPresentation(url: URL, lang: Lang) {
 		: [[], 0];
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
-	const organization = scope.organizations.map((o) => (o.isSample ? `${o.name}（${t.sample}）` : o.name)).join(t.listSeparator) || t.allOrganizations;
+	const organization =
+		scope.organizations.map((o) => (o.isSample ? `${o.name}（${t.sample}）` : o.name)).join(t.listSeparator) ||
+		t.allOrganizations;
 	// The meeting's date as the server's clock sees it (an intranet server keeps local time).
 	const now = new Date();
 	const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

@@ -48,7 +48,10 @@ describe('applyLook', () => {
 		expect(option.animation).toBeUndefined();
 		expect(option.textStyle).toBeUndefined();
 		expect(option.series[0].barMaxWidth).toBe(36);
-		expect(option.series.find((s: Obj) => s.id === 'behind|inferred').itemStyle).toMatchObject({ opacity: 0.5, borderWidth: 1 });
+		expect(option.series.find((s: Obj) => s.id === 'behind|inferred').itemStyle).toMatchObject({
+			opacity: 0.5,
+			borderWidth: 1
+		});
 	});
 
 	it('scales bars, lines and pie labels', () => {
@@ -57,13 +60,21 @@ describe('applyLook', () => {
 		const pie = statusMixOption(rows[0], { lang: 'zh', title: 't', look: small }) as Obj;
 		expect(pie.series[0].label).toMatchObject({ position: 'inside', formatter: '{c}', fontSize: 18.2 });
 		expect(pie.series[0].labelLine.show).toBe(false);
-		const trend = trendOption(rows, { expected: [0.25, 0.5], actual: [0.2, 0.4] }, { lang: 'zh', title: 't', look: stage }) as Obj;
+		const trend = trendOption(
+			rows,
+			{ expected: [0.25, 0.5], actual: [0.2, 0.4] },
+			{ lang: 'zh', title: 't', look: stage }
+		) as Obj;
 		const schedule = trend.series.find((s: Obj) => s.id === 'schedule');
 		expect(schedule.lineStyle).toMatchObject({ width: 4.7, color: inkColor(stage), type: 'dashed' });
 	});
 
 	it('puts the legend of a cartesian chart in a column on the right, as wide as its longest name', () => {
-		const option = trendOption(rows, { expected: [0.25, 0.5], actual: [0.2, 0.4] }, { lang: 'zh', title: 't', look: stage }) as Obj;
+		const option = trendOption(
+			rows,
+			{ expected: [0.25, 0.5], actual: [0.2, 0.4] },
+			{ lang: 'zh', title: 't', look: stage }
+		) as Obj;
 		expect(option.legend).toMatchObject({ orient: 'vertical', right: 0, top: 'middle' });
 		// 平均完成率: five characters at 28 px, plus the legend mark.
 		expect(option.grid.right).toBeGreaterThanOrEqual(5 * 28 + 58);
@@ -86,7 +97,11 @@ describe('applyLook', () => {
 
 describe('trendOption', () => {
 	it('draws 序时进度 without a mean-completion line where no period has one', () => {
-		const option = trendOption(rows, { expected: [0.25, 0.5], actual: [null, null] }, { lang: 'zh', title: 't' }) as Obj;
+		const option = trendOption(
+			rows,
+			{ expected: [0.25, 0.5], actual: [null, null] },
+			{ lang: 'zh', title: 't' }
+		) as Obj;
 		expect(option.series.map((s: Obj) => s.id).filter((id: string) => !id.includes('|'))).toEqual(['schedule']);
 	});
 	it('draws the schedule line in the ink of the background', () => {

@@ -61,10 +61,21 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 
 	const axis = (a: Obj): Obj => ({
 		...a,
-		axisLabel: { ...a.axisLabel, fontSize, color: colors.text, ...(typeof a.axisLabel?.width === 'number' ? { width: scaled(a.axisLabel.width) } : {}) },
-		axisLine: { ...a.axisLine, lineStyle: { ...a.axisLine?.lineStyle, color: colors.axis, width: Math.max(1, 2 * look.scale) } },
+		axisLabel: {
+			...a.axisLabel,
+			fontSize,
+			color: colors.text,
+			...(typeof a.axisLabel?.width === 'number' ? { width: scaled(a.axisLabel.width) } : {})
+		},
+		axisLine: {
+			...a.axisLine,
+			lineStyle: { ...a.axisLine?.lineStyle, color: colors.axis, width: Math.max(1, 2 * look.scale) }
+		},
 		axisTick: { ...a.axisTick, lineStyle: { ...a.axisTick?.lineStyle, color: colors.axis } },
-		splitLine: { ...a.splitLine, lineStyle: { ...a.splitLine?.lineStyle, color: colors.split, width: Math.max(1, 2 * look.scale) } }
+		splitLine: {
+			...a.splitLine,
+			lineStyle: { ...a.splitLine?.lineStyle, color: colors.split, width: Math.max(1, 2 * look.scale) }
+		}
 	});
 	const axes = (a: unknown) => (a === undefined ? undefined : Array.isArray(a) ? a.map(axis) : axis(a as Obj));
 
@@ -101,7 +112,8 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 	// grid's right margin made as wide as its longest name.
 	const cartesian = o.xAxis !== undefined && legend !== undefined && grid !== undefined;
 	const names = [...new Set(series.map((s) => s.name).filter((name): name is string => typeof name === 'string'))];
-	const legendWidth = Math.max(0, ...names.map((name) => textWidth(name, fontSize))) + (scaled(25) as number) + (scaled(5) as number);
+	const legendWidth =
+		Math.max(0, ...names.map((name) => textWidth(name, fontSize))) + (scaled(25) as number) + (scaled(5) as number);
 	return {
 		...o,
 		backgroundColor: 'transparent',
@@ -119,8 +131,20 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 		}),
 		...(grid && {
 			grid: cartesian
-				? { ...grid, left: scaled(grid.left), right: Math.round(legendWidth + fontSize), top: Math.round(fontSize * 0.75), bottom: scaled(grid.bottom) }
-				: { ...grid, left: scaled(grid.left), right: scaled(grid.right), top: scaled(grid.top), bottom: scaled(grid.bottom) }
+				? {
+						...grid,
+						left: scaled(grid.left),
+						right: Math.round(legendWidth + fontSize),
+						top: Math.round(fontSize * 0.75),
+						bottom: scaled(grid.bottom)
+					}
+				: {
+						...grid,
+						left: scaled(grid.left),
+						right: scaled(grid.right),
+						top: scaled(grid.top),
+						bottom: scaled(grid.bottom)
+					}
 		}),
 		...(o.tooltip && { tooltip: { ...o.tooltip, textStyle: { ...o.tooltip.textStyle, fontSize } } }),
 		...(o.xAxis && { xAxis: axes(o.xAxis) }),

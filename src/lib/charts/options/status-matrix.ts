@@ -37,7 +37,17 @@ export function pivotStatusCounts<T extends StatusCount>(
 ): MatrixRow[] {
 	const byKey = rollup(
 		rows,
-		(cells) => rollup(cells, (c) => rollup(c, (x) => sum(x, (y) => y.taskCount), (x) => x.statusSource), (c) => c.status),
+		(cells) =>
+			rollup(
+				cells,
+				(c) =>
+					rollup(
+						c,
+						(x) => sum(x, (y) => y.taskCount),
+						(x) => x.statusSource
+					),
+				(c) => c.status
+			),
 		keyOf
 	);
 	return rowOrder.map((key) => {
@@ -122,7 +132,12 @@ function statusBars(
 		inverse: horizontal,
 		axisLabel: { width: horizontal ? 260 : 90, overflow: 'break' as const, interval: 0 }
 	};
-	const valueAxis = { type: 'value' as const, minInterval: 1, max: share ? 100 : undefined, axisLabel: { formatter: share ? '{value}%' : '{value}' } };
+	const valueAxis = {
+		type: 'value' as const,
+		minInterval: 1,
+		max: share ? 100 : undefined,
+		axisLabel: { formatter: share ? '{value}%' : '{value}' }
+	};
 	return {
 		// A short entrance: ECharts' default second-long animation delayed the first finished chart.
 		animationDuration: ENTRANCE_MS,
@@ -134,7 +149,8 @@ function statusBars(
 			formatter: (params: unknown) => {
 				const p = params as { seriesId: string; seriesName: string; dataIndex: number; value: number };
 				const [status, source] = p.seriesId.split('|') as [Status, StatusSource];
-				if (!STATUSES.includes(status)) return `${escapeHtml(labels[p.dataIndex] ?? '')}<br/>${escapeHtml(p.seriesName)}: ${p.value}%`;
+				if (!STATUSES.includes(status))
+					return `${escapeHtml(labels[p.dataIndex] ?? '')}<br/>${escapeHtml(p.seriesName)}: ${p.value}%`;
 				const row = rows[p.dataIndex];
 				const count = countOf(row, status, source);
 				return `${escapeHtml(row.label)}<br/>${STATUS_LABEL[lang][status]}${sourceSuffix(lang, source)}: ${count} / ${row.total}`;

@@ -5,14 +5,47 @@
 import { STATUS_COLOR, type Status, type StatusSource } from '$lib/domain/status';
 import type { ChartLook } from './look';
 
-type Decal = { symbol: string; symbolSize: number; dashArrayX: number | number[]; dashArrayY: number | number[]; rotation?: number; color: string };
+type Decal = {
+	symbol: string;
+	symbolSize: number;
+	dashArrayX: number | number[];
+	dashArrayY: number | number[];
+	rotation?: number;
+	color: string;
+};
 
 const DECAL: Record<Status, Decal | undefined> = {
 	completed: undefined,
-	ahead: { symbol: 'triangle', symbolSize: 0.6, dashArrayX: [4, 4], dashArrayY: [4, 4], color: 'rgba(255,255,255,0.55)' },
-	on_track: { symbol: 'circle', symbolSize: 0.5, dashArrayX: [4, 4], dashArrayY: [4, 4], color: 'rgba(255,255,255,0.55)' },
-	behind: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' },
-	not_started: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0, color: 'rgba(255,255,255,0.6)' },
+	ahead: {
+		symbol: 'triangle',
+		symbolSize: 0.6,
+		dashArrayX: [4, 4],
+		dashArrayY: [4, 4],
+		color: 'rgba(255,255,255,0.55)'
+	},
+	on_track: {
+		symbol: 'circle',
+		symbolSize: 0.5,
+		dashArrayX: [4, 4],
+		dashArrayY: [4, 4],
+		color: 'rgba(255,255,255,0.55)'
+	},
+	behind: {
+		symbol: 'rect',
+		symbolSize: 1,
+		dashArrayX: [1, 0],
+		dashArrayY: [2, 5],
+		rotation: -Math.PI / 4,
+		color: 'rgba(255,255,255,0.6)'
+	},
+	not_started: {
+		symbol: 'rect',
+		symbolSize: 1,
+		dashArrayX: [1, 0],
+		dashArrayY: [2, 5],
+		rotation: 0,
+		color: 'rgba(255,255,255,0.6)'
+	},
 	unknown: { symbol: 'rect', symbolSize: 1, dashArrayX: [2, 4], dashArrayY: [2, 4], color: 'rgba(255,255,255,0.5)' }
 };
 
@@ -30,7 +63,10 @@ export function statusItemStyle(status: Status, source: StatusSource, look?: Cha
 		borderColor: STATUS_COLOR[status],
 		borderWidth: inferred ? grow : 0,
 		borderType: 'dashed' as const,
-		decal: decal && look ? { ...decal, dashArrayX: scaleDash(decal.dashArrayX, grow), dashArrayY: scaleDash(decal.dashArrayY, grow) } : (decal ?? { symbol: 'none' })
+		decal:
+			decal && look
+				? { ...decal, dashArrayX: scaleDash(decal.dashArrayX, grow), dashArrayY: scaleDash(decal.dashArrayY, grow) }
+				: (decal ?? { symbol: 'none' })
 	};
 }
 

@@ -158,4 +158,3 @@ export interface Database {
 	status_rollups: StatusRollupTable;
 	data_version: DataVersionTable;
 }
-

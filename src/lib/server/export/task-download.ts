@@ -26,7 +26,16 @@ export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise
 	const periodLabel = period ? `${period.year} ${period.label}` : '';
 	const parts = [
 		...scope.organizations.map((o) => o.name),
-		period ? formatPeriod({ year: period.year, quarter: period.quarter, months: period.monthStart ? [period.monthStart, period.monthEnd] : null }, lang) : null,
+		period
+			? formatPeriod(
+					{
+						year: period.year,
+						quarter: period.quarter,
+						months: period.monthStart ? [period.monthStart, period.monthEnd] : null
+					},
+					lang
+				)
+			: null,
 		filters.category,
 		filters.theme,
 		filters.status?.map((s) => STATUS_LABEL[lang][s]).join('+'),

@@ -32,7 +32,6 @@ beforeAll(async () => {
 	await db.updateTable('updates').set({ status_text: '+1+1 完成' }).where('task_id', '=', task.id).execute();
 }, 60_000);
 
-
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 	return Buffer.from(await new Response(stream).arrayBuffer());
 }
@@ -42,12 +41,19 @@ async function tableRows(query: string) {
 	const params = new URLSearchParams(query);
 	const filters = parseFilters(params);
 	const scope = await resolveScope(db, filters);
-	const rows = await tasks.listTasks(db, scope, scope.period!.id, filters, parseTableParams(params), { limit: 1_000_000, offset: 0 });
+	const rows = await tasks.listTasks(db, scope, scope.period!.id, filters, parseTableParams(params), {
+		limit: 1_000_000,
+		offset: 0
+	});
 	const label = `${scope.period!.year} ${scope.period!.label}`;
 	return rows.map((row) => taskSheetRow(row, 'zh', label));
 }
 
-const QUERIES = ['org=新街街道&year=2024&quarter=2', 'year=2024&quarter=3&sort=status&dir=desc', 'year=2024&quarter=1&status=behind,not_started&sort=owner&dir=desc'];
+const QUERIES = [
+	'org=新街街道&year=2024&quarter=2',
+	'year=2024&quarter=3&sort=status&dir=desc',
+	'year=2024&quarter=1&status=behind,not_started&sort=owner&dir=desc'
+];
 
 describe('CSV export', () => {
 	it.each(QUERIES)('%s: BOM, header, then exactly the table rows in order', async (query) => {
@@ -56,7 +62,9 @@ describe('CSV export', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const [header, ...records] = csvRecords(bytes.toString('utf8').slice(1));
 		expect(header).toEqual(taskSheetHeader('zh'));
-		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : neutraliseCell(c))));
+		const expected = (await tableRows(query)).map((cells) =>
+			cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : neutraliseCell(c)))
+		);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(records).toEqual(expected);
 	});
@@ -66,8 +74,14 @@ describe('CSV export', () => {
 	});
 
 	it('neutralises formulas in every text cell', async () => {
-		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2'), 'zh');
-		const text = (await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8');
+		const download = await prepareTaskDownload(
+			db,
+			new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2'),
+			'zh'
+		);
+		const text = (
+			await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))
+		).toString('utf8');
 		const row = csvRecords(text.slice(1)).find((r) => r.includes(`'${PAYLOAD}`))!;
 		expect(row).toBeDefined();
 		expect(row).toContain("'@SUM(A1)");
@@ -76,18 +90,30 @@ describe('CSV export', () => {
 	});
 
 	it('names the file after the filters and the day', async () => {
-		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2&status=behind'), 'zh');
+		const download = await prepareTaskDownload(
+			db,
+			new URL('http://x/tasks/export.csv?org=新街街道&year=2024&quarter=2&status=behind'),
+			'zh'
+		);
 		expect(download.fileName('csv')).toMatch(/^任务-新街街道-2024年二季度-欠进度-\d{4}-\d{2}-\d{2}\.csv$/);
 	});
 
 	it('rejects a bad parameter with 400, naming it', async () => {
-		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?status=late'), 'zh')).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('status') } });
-		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?sort=nope'), 'zh')).rejects.toMatchObject({ status: 400 });
+		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?status=late'), 'zh')).rejects.toMatchObject(
+			{ status: 400, body: { message: expect.stringContaining('status') } }
+		);
+		await expect(prepareTaskDownload(db, new URL('http://x/tasks/export.csv?sort=nope'), 'zh')).rejects.toMatchObject({
+			status: 400
+		});
 	});
 
 	it('exports only a header where the scope has no data', async () => {
 		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.csv?year=2019'), 'zh');
-		const records = csvRecords((await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }))).toString('utf8').slice(1));
+		const records = csvRecords(
+			(await bytesOf(tasksCsvStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel })))
+				.toString('utf8')
+				.slice(1)
+		);
 		expect(records).toHaveLength(1);
 	});
 });
@@ -95,7 +121,9 @@ describe('CSV export', () => {
 describe('XLSX export', () => {
 	it.each(QUERIES)('%s: one frozen header row, then exactly the table rows as text', async (query) => {
 		const download = await prepareTaskDownload(db, new URL(`http://x/tasks/export.xlsx?${query}`), 'zh');
-		const bytes = await bytesOf(tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, '任务列表'));
+		const bytes = await bytesOf(
+			tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, '任务列表')
+		);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 		const sheet = workbook.worksheets[0];
@@ -105,22 +133,37 @@ describe('XLSX export', () => {
 		const values: (string | number | null)[][] = [];
 		sheet.eachRow({ includeEmpty: true }, (row) => {
 			const cells = (row.values as unknown[]).slice(1);
-			values.push(Array.from({ length: taskSheetHeader('zh').length }, (_, i) => (cells[i] === undefined ? null : (cells[i] as string | number))));
+			values.push(
+				Array.from({ length: taskSheetHeader('zh').length }, (_, i) =>
+					cells[i] === undefined ? null : (cells[i] as string | number)
+				)
+			);
 		});
 		const [header, ...records] = values;
 		expect(header).toEqual(taskSheetHeader('zh'));
 		expect(sheet.getRow(1).font?.bold).toBe(true);
-		const expected = (await tableRows(query)).map((cells) => cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+		const expected = (await tableRows(query)).map((cells) =>
+			cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c))
+		);
 		expect(records).toEqual(expected.map((cells) => cells.map((c) => (c === '' ? null : c))));
 		// Status as text, never a code.
 		const statusColumn = taskSheetHeader('zh').indexOf('状态');
-		for (const record of records) expect(['已完成', '超进度', '达进度', '欠进度', '未启动', '无法判断']).toContain(record[statusColumn]);
+		for (const record of records)
+			expect(['已完成', '超进度', '达进度', '欠进度', '未启动', '无法判断']).toContain(record[statusColumn]);
 	});
 
 	it('neutralises the formula payload', async () => {
-		const download = await prepareTaskDownload(db, new URL('http://x/tasks/export.xlsx?org=新街街道&year=2024&quarter=2'), 'zh');
+		const download = await prepareTaskDownload(
+			db,
+			new URL('http://x/tasks/export.xlsx?org=新街街道&year=2024&quarter=2'),
+			'zh'
+		);
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load((await bytesOf(tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, 'x'))) as unknown as ArrayBuffer);
+		await workbook.xlsx.load(
+			(await bytesOf(
+				tasksXlsxStream(download.rows, { lang: 'zh', periodLabel: download.periodLabel }, 'x')
+			)) as unknown as ArrayBuffer
+		);
 		const cells: unknown[] = [];
 		workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
 		expect(cells).toContain(`'${PAYLOAD}`);

@@ -6,7 +6,13 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BOM, csvLine, neutraliseCell } from '../../export/cells';
-import { TASK_SHEET_COLUMNS, taskSheetHeader, taskSheetRow, type Cell, type TaskSheetRow } from '../../export/task-sheet';
+import {
+	TASK_SHEET_COLUMNS,
+	taskSheetHeader,
+	taskSheetRow,
+	type Cell,
+	type TaskSheetRow
+} from '../../export/task-sheet';
 import type { Lang } from '../../i18n';
 
 export interface SheetContext {
@@ -15,7 +21,10 @@ export interface SheetContext {
 }
 
 /** A CSV byte stream: BOM, one header row, then one record per task, CRLF line ends. */
-export function tasksCsvStream(chunks: AsyncIterable<TaskSheetRow[]>, context: SheetContext): ReadableStream<Uint8Array> {
+export function tasksCsvStream(
+	chunks: AsyncIterable<TaskSheetRow[]>,
+	context: SheetContext
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	const iterator = chunks[Symbol.asyncIterator]();
 	let started = false;
@@ -31,7 +40,9 @@ export function tasksCsvStream(chunks: AsyncIterable<TaskSheetRow[]>, context: S
 				controller.close();
 				return;
 			}
-			controller.enqueue(encoder.encode(next.value.map((row) => csvLine(taskSheetRow(row, context.lang, context.periodLabel))).join('')));
+			controller.enqueue(
+				encoder.encode(next.value.map((row) => csvLine(taskSheetRow(row, context.lang, context.periodLabel))).join(''))
+			);
 		},
 		async cancel() {
 			await iterator.return?.();
@@ -47,7 +58,11 @@ function xlsxCell(value: Cell): string | number | null {
  * An XLSX byte stream: one sheet, a bold header row frozen in place, column widths set, text
  * wrapped; status and source as text cells. Written by exceljs's streaming writer.
  */
-export function tasksXlsxStream(chunks: AsyncIterable<TaskSheetRow[]>, context: SheetContext, sheetName: string): ReadableStream<Uint8Array> {
+export function tasksXlsxStream(
+	chunks: AsyncIterable<TaskSheetRow[]>,
+	context: SheetContext,
+	sheetName: string
+): ReadableStream<Uint8Array> {
 	const out = new PassThrough();
 	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
 	const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -47,7 +47,11 @@ export interface DocumentLabel {
 	titleSuffix: string;
 }
 
-export const SYNTHETIC_LABEL: DocumentLabel = { generator: 'jindu synthetic data', subject: '合成数据', titleSuffix: '（合成数据）' };
+export const SYNTHETIC_LABEL: DocumentLabel = {
+	generator: 'jindu synthetic data',
+	subject: '合成数据',
+	titleSuffix: '（合成数据）'
+};
 
 interface Written {
 	text: string | null;
@@ -67,25 +71,30 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 		pasteRow(random, plan, written, period);
 		previous = written;
 
-		const tasks = plan.tasks.map((task, i): DraftTask => ({
-			seqNo: task.seqNo,
-			name: task.name,
-			content: task.content,
-			statusText: written[i].text,
-			status: written[i].status,
-			statusSource: plan.style.statusColumn && written[i].status !== 'unknown' ? 'reported' : 'inferred',
-			evidence: written[i].evidence,
-			owner: task.owner,
-			leader: null,
-			periodTarget: plan.style.periodTargetColumn && task.measured ? periodTarget(task, quarter) : null,
-			percent: written[i].percent,
-			actual: written[i].actual,
-			targets: task.targets,
-			themes: assignThemes(task.name + task.content),
-			notes: null,
-			line: i + 1
+		const tasks = plan.tasks.map(
+			(task, i): DraftTask => ({
+				seqNo: task.seqNo,
+				name: task.name,
+				content: task.content,
+				statusText: written[i].text,
+				status: written[i].status,
+				statusSource: plan.style.statusColumn && written[i].status !== 'unknown' ? 'reported' : 'inferred',
+				evidence: written[i].evidence,
+				owner: task.owner,
+				leader: null,
+				periodTarget: plan.style.periodTargetColumn && task.measured ? periodTarget(task, quarter) : null,
+				percent: written[i].percent,
+				actual: written[i].actual,
+				targets: task.targets,
+				themes: assignThemes(task.name + task.content),
+				notes: null,
+				line: i + 1
+			})
+		);
+		const categories = plan.categories.map((name, c) => ({
+			name,
+			tasks: tasks.filter((_, i) => plan.tasks[i].category === c)
 		}));
-		const categories = plan.categories.map((name, c) => ({ name, tasks: tasks.filter((_, i) => plan.tasks[i].category === c) }));
 		const source = sourceMeta(random, plan, quarter, label);
 		const draft: ReportDraft = { source, period, categories, flags: [], warnings: [] };
 		draft.flags = checkQuality(draft);
@@ -102,7 +111,13 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 		const bytes = new TextEncoder().encode(text);
 		yield {
 			draft,
-			doc: { bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: null, format: 'generated' },
+			doc: {
+				bytes,
+				text,
+				sha256: createHash('sha256').update(bytes).digest('hex'),
+				fileName: null,
+				format: 'generated'
+			},
 			now: `${source.publishedOn}T02:00:00.000Z`,
 			flagSameAsPrevious: (texts) => flagSameAsPrevious(draft, texts)
 		};
@@ -119,7 +134,13 @@ function writeUpdate(
 ): Written {
 	const comma = plan.style.comma;
 	if (random.chance(COPY_RATES.placeholder)) {
-		return { text: random.pick(PLACEHOLDER_TEXTS) || null, status: 'unknown', evidence: [], percent: null, actual: null };
+		return {
+			text: random.pick(PLACEHOLDER_TEXTS) || null,
+			status: 'unknown',
+			evidence: [],
+			percent: null,
+			actual: null
+		};
 	}
 	// A narrative copied from last quarter keeps last quarter's status: nothing new was reported.
 	if (!task.measured && before?.text && before.status !== 'unknown' && random.chance(COPY_RATES.sameAsPrevious)) {
@@ -139,12 +160,22 @@ function writeUpdate(
 	// Redraw a text that happens to match last quarter's word for word: copies are made on purpose above, not by chance.
 	let text = '';
 	for (let attempt = 0; attempt < 5 && (attempt === 0 || text === before?.text); attempt++) {
-		text = task.measured ? measuredText(random, task, period, status, actual!, percent!, comma) : narrativeText(random, task, period, status, comma);
+		text = task.measured
+			? measuredText(random, task, period, status, actual!, percent!, comma)
+			: narrativeText(random, task, period, status, comma);
 	}
 	return { text, status, evidence: evidence(random, plan, text, status, period), percent, actual };
 }
 
-function measuredText(random: Random, task: TaskPlan, period: Period, status: Status, actual: number, percent: number, comma: string): string {
+function measuredText(
+	random: Random,
+	task: TaskPlan,
+	period: Period,
+	status: Status,
+	actual: number,
+	percent: number,
+	comma: string
+): string {
 	const { done, measures } = task.template;
 	const unit = task.measured!.unit;
 	const figure = `累计${done}${formatNumber(actual, task.measured!.decimals)}${unit}${comma}完成率${formatNumber(percent, 1)}%`;
@@ -213,10 +244,15 @@ function evidence(random: Random, plan: PlanSpec, text: string, status: Status, 
  */
 function pasteRow(random: Random, plan: PlanSpec, written: Written[], period: Period): void {
 	if (!random.chance(COPY_RATES.pastedRow)) return;
-	const narrative = plan.tasks.map((t, i) => i).filter((i) => !plan.tasks[i].measured && written[i].text && written[i].status !== 'unknown');
+	const narrative = plan.tasks
+		.map((t, i) => i)
+		.filter((i) => !plan.tasks[i].measured && written[i].text && written[i].status !== 'unknown');
 	if (narrative.length < 2) return;
 	const [from, to] = random.shuffle(narrative);
-	written[to] = { ...written[from], evidence: evidence(random, plan, written[from].text!, written[from].status, period) };
+	written[to] = {
+		...written[from],
+		evidence: evidence(random, plan, written[from].text!, written[from].status, period)
+	};
 }
 
 function periodTarget(task: TaskPlan, quarter: number): string {

@@ -37,25 +37,45 @@ describe('generateData: a city of 12 organizations over two years', () => {
 	});
 
 	it('writes what it announced: one document per organization × year × quarter, every update current', async () => {
-		expect(summary).toMatchObject({ organizations: 12, plans: 24, documents: 96, updates: countExpectedUpdates(options) });
-		const updates = await db.selectFrom('updates').select([sql<number>`count(*)`.as('n'), sql<number>`sum(superseded_at is null)`.as('current')]).executeTakeFirstOrThrow();
+		expect(summary).toMatchObject({
+			organizations: 12,
+			plans: 24,
+			documents: 96,
+			updates: countExpectedUpdates(options)
+		});
+		const updates = await db
+			.selectFrom('updates')
+			.select([sql<number>`count(*)`.as('n'), sql<number>`sum(superseded_at is null)`.as('current')])
+			.executeTakeFirstOrThrow();
 		expect(updates).toEqual({ n: summary.updates, current: summary.updates });
 		const sources = await db.selectFrom('sources').select(['format', 'subject', 'text']).execute();
 		expect(sources).toHaveLength(96);
-		expect(sources.every((s) => s.format === 'generated' && s.subject === '合成数据' && JSON.parse(s.text).seed === 'rules')).toBe(true);
+		expect(
+			sources.every((s) => s.format === 'generated' && s.subject === '合成数据' && JSON.parse(s.text).seed === 'rules')
+		).toBe(true);
 	});
 
 	it('satisfies the schema: foreign keys and integrity hold', async () => {
 		expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
-		expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: 'ok' }]);
+		expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([
+			{ integrity_check: 'ok' }
+		]);
 	});
 
 	it('gives every plan 4–6 categories and 10–60 tasks, every task a category of its plan and at least one theme', async () => {
 		const plans = await db
 			.selectFrom('plans')
 			.select((eb) => [
-				eb.selectFrom('categories').select(sql<number>`count(*)`.as('n')).whereRef('categories.plan_id', '=', 'plans.id').as('categories'),
-				eb.selectFrom('tasks').select(sql<number>`count(*)`.as('n')).whereRef('tasks.plan_id', '=', 'plans.id').as('tasks')
+				eb
+					.selectFrom('categories')
+					.select(sql<number>`count(*)`.as('n'))
+					.whereRef('categories.plan_id', '=', 'plans.id')
+					.as('categories'),
+				eb
+					.selectFrom('tasks')
+					.select(sql<number>`count(*)`.as('n'))
+					.whereRef('tasks.plan_id', '=', 'plans.id')
+					.as('tasks')
 			])
 			.execute();
 		for (const plan of plans) {
@@ -74,7 +94,11 @@ describe('generateData: a city of 12 organizations over two years', () => {
 		const untagged = await db
 			.selectFrom('tasks')
 			.select('id')
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('task_themes').select('task_id').whereRef('task_themes.task_id', '=', 'tasks.id'))))
+			.where((eb) =>
+				eb.not(
+					eb.exists(eb.selectFrom('task_themes').select('task_id').whereRef('task_themes.task_id', '=', 'tasks.id'))
+				)
+			)
 			.execute();
 		expect(untagged).toEqual([]);
 	});
@@ -83,8 +107,17 @@ describe('generateData: a city of 12 organizations over two years', () => {
 		const rows = await db
 			.selectFrom('updates')
 			.innerJoin('periods', 'periods.id', 'updates.period_id')
-			.innerJoin('targets', (join) => join.onRef('targets.task_id', '=', 'updates.task_id').on('targets.position', '=', 1))
-			.select(['updates.status', 'updates.percent', 'updates.actual_value', 'targets.value', 'periods.quarter', 'periods.month_start'])
+			.innerJoin('targets', (join) =>
+				join.onRef('targets.task_id', '=', 'updates.task_id').on('targets.position', '=', 1)
+			)
+			.select([
+				'updates.status',
+				'updates.percent',
+				'updates.actual_value',
+				'targets.value',
+				'periods.quarter',
+				'periods.month_start'
+			])
 			.where('updates.percent', 'is not', null)
 			.execute();
 		expect(rows.length).toBeGreaterThan(summary.updates / 3);
@@ -93,7 +126,12 @@ describe('generateData: a city of 12 organizations over two years', () => {
 			expect(row.actual_value).not.toBeNull();
 			expect(Math.abs((row.actual_value! / row.value) * 100 - row.percent!)).toBeLessThanOrEqual(0.0501);
 		}
-		const stray = await db.selectFrom('updates').select('id').where('percent', 'is', null).where('actual_value', 'is not', null).execute();
+		const stray = await db
+			.selectFrom('updates')
+			.select('id')
+			.where('percent', 'is', null)
+			.where('actual_value', 'is not', null)
+			.execute();
 		expect(stray).toEqual([]);
 	});
 
@@ -106,7 +144,8 @@ describe('generateData: a city of 12 organizations over two years', () => {
 		const disagree = rows.filter((row) => {
 			const period = { quarter: row.quarter, months: null };
 			if (row.status === 'unknown') return row.status_source !== 'inferred';
-			if (row.status_source === 'reported') return mapReportedStatus(JSON.parse(row.evidence)[0], period)?.status !== row.status;
+			if (row.status_source === 'reported')
+				return mapReportedStatus(JSON.parse(row.evidence)[0], period)?.status !== row.status;
 			const reading = inferStatus(row.status_text, period);
 			return reading.status !== row.status || JSON.stringify(reading.evidence) !== row.evidence;
 		});
@@ -120,7 +159,12 @@ describe('generateData: a city of 12 organizations over two years', () => {
 		const counts = await db
 			.selectFrom('updates')
 			.innerJoin('periods', 'periods.id', 'updates.period_id')
-			.select(['periods.year', 'periods.quarter', sql<number>`avg(updates.status = 'completed')`.as('completed'), sql<number>`avg(updates.status = 'not_started')`.as('notStarted')])
+			.select([
+				'periods.year',
+				'periods.quarter',
+				sql<number>`avg(updates.status = 'completed')`.as('completed'),
+				sql<number>`avg(updates.status = 'not_started')`.as('notStarted')
+			])
 			.groupBy(['periods.year', 'periods.quarter'])
 			.orderBy('periods.year')
 			.orderBy('periods.quarter')
@@ -141,13 +185,34 @@ describe('generateData: a city of 12 organizations over two years', () => {
 			.orderBy('updates.task_id')
 			.orderBy('periods.quarter')
 			.execute();
-		for (const row of rows) histories.set(row.task_id, [...(histories.get(row.task_id) ?? []), { quarter: row.quarter!, status: row.status, percent: row.percent }]);
+		for (const row of rows)
+			histories.set(row.task_id, [
+				...(histories.get(row.task_id) ?? []),
+				{ quarter: row.quarter!, status: row.status, percent: row.percent }
+			]);
 		const all = [...histories.values()];
 		const early = all.filter((h) => h.some((u) => u.quarter < 4 && u.status === 'completed'));
-		const stalled = all.filter((h) => h.some((u, i) => i > 0 && u.percent !== null && u.percent > 0 && u.percent === h[i - 1].percent && u.status === 'behind'));
-		const revised = all.filter((h) => h.some((u, i) => i > 0 && u.percent !== null && h[i - 1].percent !== null && u.percent < h[i - 1].percent!));
-		const regressed = all.filter((h) => h.some((u, i) => i > 0 && u.status !== 'unknown' && h[i - 1].status !== 'unknown' && statusRank(u.status) > statusRank(h[i - 1].status)));
-		const forward = all.filter((h) => h.every((u, i) => i === 0 || u.percent === null || h[i - 1].percent === null || u.percent >= h[i - 1].percent!));
+		const stalled = all.filter((h) =>
+			h.some(
+				(u, i) =>
+					i > 0 && u.percent !== null && u.percent > 0 && u.percent === h[i - 1].percent && u.status === 'behind'
+			)
+		);
+		const revised = all.filter((h) =>
+			h.some((u, i) => i > 0 && u.percent !== null && h[i - 1].percent !== null && u.percent < h[i - 1].percent!)
+		);
+		const regressed = all.filter((h) =>
+			h.some(
+				(u, i) =>
+					i > 0 &&
+					u.status !== 'unknown' &&
+					h[i - 1].status !== 'unknown' &&
+					statusRank(u.status) > statusRank(h[i - 1].status)
+			)
+		);
+		const forward = all.filter((h) =>
+			h.every((u, i) => i === 0 || u.percent === null || h[i - 1].percent === null || u.percent >= h[i - 1].percent!)
+		);
 		expect(early.length).toBeGreaterThan(0);
 		expect(stalled.length).toBeGreaterThan(0);
 		expect(revised.length).toBeGreaterThan(0);
@@ -156,14 +221,23 @@ describe('generateData: a city of 12 organizations over two years', () => {
 	});
 
 	it('copies a small share of texts, so every kind of quality flag has something to find', async () => {
-		const flags = await db.selectFrom('quality_flags').select(['kind', sql<number>`count(*)`.as('n')]).groupBy('kind').execute();
+		const flags = await db
+			.selectFrom('quality_flags')
+			.select(['kind', sql<number>`count(*)`.as('n')])
+			.groupBy('kind')
+			.execute();
 		const byKind = Object.fromEntries(flags.map((f) => [f.kind, f.n]));
-		for (const kind of ['duplicate_text', 'same_as_previous', 'target_not_reported', 'empty_status']) expect(byKind[kind] ?? 0).toBeGreaterThan(0);
+		for (const kind of ['duplicate_text', 'same_as_previous', 'target_not_reported', 'empty_status'])
+			expect(byKind[kind] ?? 0).toBeGreaterThan(0);
 		expect((byKind.duplicate_text + byKind.same_as_previous) / summary.updates).toBeLessThan(0.05);
 		const pasted = await db
 			.selectFrom('quality_flags')
 			.innerJoin('updates', 'updates.id', 'quality_flags.update_id')
-			.innerJoin('updates as other', (join) => join.onRef('other.task_id', '=', 'quality_flags.related_task_id').onRef('other.period_id', '=', 'updates.period_id'))
+			.innerJoin('updates as other', (join) =>
+				join
+					.onRef('other.task_id', '=', 'quality_flags.related_task_id')
+					.onRef('other.period_id', '=', 'updates.period_id')
+			)
 			.select(['updates.status_text', 'other.status_text as otherText'])
 			.where('quality_flags.kind', '=', 'duplicate_text')
 			.execute();
@@ -172,7 +246,11 @@ describe('generateData: a city of 12 organizations over two years', () => {
 	});
 
 	it('names invented organizations in a 市 → 区/县 → 街道/镇 tree', async () => {
-		const orgs = await db.selectFrom('organizations').select(['name', 'parent_id', 'is_sample']).orderBy('id').execute();
+		const orgs = await db
+			.selectFrom('organizations')
+			.select(['name', 'parent_id', 'is_sample'])
+			.orderBy('id')
+			.execute();
 		expect(orgs).toHaveLength(12);
 		expect(orgs[0]).toMatchObject({ parent_id: null, is_sample: 0 });
 		expect(orgs[0].name).toMatch(/市$/);

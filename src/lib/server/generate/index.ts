@@ -65,13 +65,22 @@ export function countExpectedUpdates(options: Omit<GenerateOptions, 'onProgress'
 }
 
 export async function generateData(db: DB, options: GenerateOptions): Promise<GenerateSummary> {
-	if (!Number.isInteger(options.years) || options.years < 1) throw new Error(`years must be a positive integer, got ${options.years}`);
+	if (!Number.isInteger(options.years) || options.years < 1)
+		throw new Error(`years must be a positive integer, got ${options.years}`);
 	if (!(options.tasksPerPlan > 0)) throw new Error(`tasks per plan must be positive, got ${options.tasksPerPlan}`);
 	const organizations = buildOrganizations(options.seed, options.organizations);
 	const expectedUpdates = countExpectedUpdates(options);
 	const interval = options.progressInterval ?? 2000;
 	const started = performance.now();
-	const summary: GenerateSummary = { organizations: organizations.length, plans: 0, documents: 0, updates: 0, flags: 0, expectedUpdates, elapsedMs: 0 };
+	const summary: GenerateSummary = {
+		organizations: organizations.length,
+		plans: 0,
+		documents: 0,
+		updates: 0,
+		flags: 0,
+		expectedUpdates,
+		elapsedMs: 0
+	};
 	let reported = started;
 
 	for (const organization of organizations) {

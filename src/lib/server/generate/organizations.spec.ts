@@ -6,20 +6,23 @@ const REAL = ['杭州市', '萧山区', '新街街道', '绍兴市', '柯桥区'
 const SUFFIX = { province: /省$/, city: /市$/, district: /区$/, county: /县$/, street: /街道$/, town: /镇$/ };
 
 describe('buildOrganizations', () => {
-	it.each([1, 2, 3, 20, 200, 401, 2000])('builds exactly %i organizations, parents first, names unique and invented', (count) => {
-		const nodes = buildOrganizations('1', count);
-		expect(nodes).toHaveLength(count);
-		expect(new Set(nodes.map((n) => n.name)).size).toBe(count);
-		const byName = new Map(nodes.map((n) => [n.name, n]));
-		for (const [i, node] of nodes.entries()) {
-			expect(node.index).toBe(i);
-			expect(node.name).toMatch(SUFFIX[node.level]);
-			expect(REAL).not.toContain(node.name);
-			expect(node.chain.at(-1)).toBe(node.name);
-			const parent = node.chain.length > 1 ? byName.get(node.chain.at(-2)!) : undefined;
-			if (parent) expect(parent.index).toBeLessThan(node.index);
+	it.each([1, 2, 3, 20, 200, 401, 2000])(
+		'builds exactly %i organizations, parents first, names unique and invented',
+		(count) => {
+			const nodes = buildOrganizations('1', count);
+			expect(nodes).toHaveLength(count);
+			expect(new Set(nodes.map((n) => n.name)).size).toBe(count);
+			const byName = new Map(nodes.map((n) => [n.name, n]));
+			for (const [i, node] of nodes.entries()) {
+				expect(node.index).toBe(i);
+				expect(node.name).toMatch(SUFFIX[node.level]);
+				expect(REAL).not.toContain(node.name);
+				expect(node.chain.at(-1)).toBe(node.name);
+				const parent = node.chain.length > 1 ? byName.get(node.chain.at(-2)!) : undefined;
+				if (parent) expect(parent.index).toBeLessThan(node.index);
+			}
 		}
-	});
+	);
 
 	it('makes a city of about ten districts at city scale, and a province of cities beyond', () => {
 		const city = buildOrganizations('1', 200);

@@ -28,19 +28,27 @@ const STREETS_PER_DISTRICT = 19;
  * 2 × CITY_SIZE they form one city; beyond, a province of cities of about CITY_SIZE each.
  */
 export function buildOrganizations(seed: string, count: number): OrganizationNode[] {
-	if (!Number.isInteger(count) || count < 1) throw new Error(`organization count must be a positive integer, got ${count}`);
+	if (!Number.isInteger(count) || count < 1)
+		throw new Error(`organization count must be a positive integer, got ${count}`);
 	const random = Random.for(seed, 'organizations');
 	const names = new Names(random);
 	const nodes: OrganizationNode[] = [];
 	const add = (name: string, level: OrganizationLevel, parent: OrganizationNode | null): OrganizationNode => {
-		const node = { index: nodes.length, name, level, chain: [...(parent?.chain ?? []), name], stem: name.replace(/(省|市|区|县|街道|镇)$/, '') };
+		const node = {
+			index: nodes.length,
+			name,
+			level,
+			chain: [...(parent?.chain ?? []), name],
+			stem: name.replace(/(省|市|区|县|街道|镇)$/, '')
+		};
 		nodes.push(node);
 		return node;
 	};
 
 	const city = (size: number, parent: OrganizationNode | null) => {
 		const root = add(names.city(), 'city', parent);
-		const districtCount = size === 1 ? 0 : Math.min(size - 1, Math.max(1, Math.round((size - 1) / (STREETS_PER_DISTRICT + 1))));
+		const districtCount =
+			size === 1 ? 0 : Math.min(size - 1, Math.max(1, Math.round((size - 1) / (STREETS_PER_DISTRICT + 1))));
 		const streets = split(random, size - 1 - districtCount, districtCount);
 		for (let d = 0; d < districtCount; d++) {
 			const county = random.chance(0.3);

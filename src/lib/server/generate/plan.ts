@@ -101,7 +101,11 @@ export function buildPlan(seed: string, organization: OrganizationNode, year: nu
 
 	const available = DOMAINS.filter((d) => LEVEL_DOMAINS[organization.level].includes(d.key));
 	// 4–6 categories of at least two tasks each, and enough of them that none holds more tasks than its domain has kinds of.
-	const categoryCount = Math.min(available.length, Math.floor(total / 2), Math.max(random.int(4, 6), Math.ceil(total / MAX_TASKS_PER_CATEGORY)));
+	const categoryCount = Math.min(
+		available.length,
+		Math.floor(total / 2),
+		Math.max(random.int(4, 6), Math.ceil(total / MAX_TASKS_PER_CATEGORY))
+	);
 	// Kept in DOMAINS order, which is the order reports use: economy first, governance late.
 	const chosen = new Set(random.shuffle(available).slice(0, categoryCount));
 	const domains = available.filter((d) => chosen.has(d));
@@ -115,7 +119,8 @@ export function buildPlan(seed: string, organization: OrganizationNode, year: nu
 			const { content, measuredValue } = composeContent(random, template, organization);
 			const targets = extractTargets(content);
 			const target = template.target;
-			const measurable = target && !target.noActual && measuredValue !== null && targets.some((t) => t.unit === target.unit);
+			const measurable =
+				target && !target.noActual && measuredValue !== null && targets.some((t) => t.unit === target.unit);
 			tasks.push({
 				category,
 				name: taskName(random, template, usedNames),
@@ -125,7 +130,10 @@ export function buildPlan(seed: string, organization: OrganizationNode, year: nu
 				seqNo: style.seqColumn ? String(tasks.length + 1) : null,
 				template,
 				targetValue: measuredValue,
-				measured: measurable && random.chance(style.measuredShare) ? { value: measuredValue!, unit: target.unit, decimals: target.decimals ?? 0 } : null,
+				measured:
+					measurable && random.chance(style.measuredShare)
+						? { value: measuredValue!, unit: target.unit, decimals: target.decimals ?? 0 }
+						: null,
 				...trajectory(random)
 			});
 		}
@@ -167,7 +175,11 @@ function taskName(random: Random, template: TaskTemplate, used: Set<string>): st
 /** Bigger bodies have bigger targets: a city builds more than one of its streets. */
 const SCALE: Record<OrganizationLevel, number> = { street: 1, town: 1, district: 4, county: 3, city: 12, province: 60 };
 
-function composeContent(random: Random, template: TaskTemplate, organization: OrganizationNode): { content: string; measuredValue: number | null } {
+function composeContent(
+	random: Random,
+	template: TaskTemplate,
+	organization: OrganizationNode
+): { content: string; measuredValue: number | null } {
 	let content = template.content.replaceAll('{stem}', organization.stem);
 	const target = template.target;
 	if (!target) return { content, measuredValue: null };
@@ -227,7 +239,12 @@ function trajectory(random: Random): Pick<TaskPlan, 'profile' | 'progress'> {
 			break;
 		}
 		case 'late':
-			p = [0, random.between(0.2, 0.45), random.between(0.5, 0.8), random.chance(0.8) ? finish() : random.between(0.85, 0.98)];
+			p = [
+				0,
+				random.between(0.2, 0.45),
+				random.between(0.5, 0.8),
+				random.chance(0.8) ? finish() : random.between(0.85, 0.98)
+			];
 			break;
 		case 'stall': {
 			const at = random.int(0, 2);

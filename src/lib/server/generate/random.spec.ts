@@ -22,7 +22,13 @@ describe('Random', () => {
 	it('picks by weight and shuffles without losing items', () => {
 		const r = new Random(7);
 		const counts = { a: 0, b: 0 };
-		for (let i = 0; i < 4000; i++) counts[r.weighted([['a', 3], ['b', 1]] as const)]++;
+		for (let i = 0; i < 4000; i++)
+			counts[
+				r.weighted([
+					['a', 3],
+					['b', 1]
+				] as const)
+			]++;
 		expect(counts.a / 4000).toBeGreaterThan(0.7);
 		expect(counts.a / 4000).toBeLessThan(0.8);
 		expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);

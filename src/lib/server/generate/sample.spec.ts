@@ -84,7 +84,11 @@ describe('the sample organization', () => {
 	it('is never removed when a real organization was put under it', async () => {
 		const db = await openTestDatabase();
 		await addSampleOrganization(db);
-		const parent = await db.selectFrom('organizations').select('id').where('name', '=', '示例区').executeTakeFirstOrThrow();
+		const parent = await db
+			.selectFrom('organizations')
+			.select('id')
+			.where('name', '=', '示例区')
+			.executeTakeFirstOrThrow();
 		await db.insertInto('organizations').values({ name: '真实街道', parent_id: parent.id }).execute();
 		const before = await dump(db);
 		await expect(removeSampleData(db)).rejects.toThrow(/real organizations under them/);

@@ -22,9 +22,19 @@ export const SAMPLE_YEARS = [2023, 2024];
 const SAMPLE_SEED = 'jindu sample organization';
 const SAMPLE_TASKS = 14;
 
-const SAMPLE_LABEL: DocumentLabel = { generator: 'jindu sample data (示例数据)', subject: '示例数据', titleSuffix: '（示例数据）' };
+const SAMPLE_LABEL: DocumentLabel = {
+	generator: 'jindu sample data (示例数据)',
+	subject: '示例数据',
+	titleSuffix: '（示例数据）'
+};
 
-const SAMPLE_NODE: OrganizationNode = { index: 0, name: SAMPLE_CHAIN[2], level: 'street', chain: SAMPLE_CHAIN, stem: '示例' };
+const SAMPLE_NODE: OrganizationNode = {
+	index: 0,
+	name: SAMPLE_CHAIN[2],
+	level: 'street',
+	chain: SAMPLE_CHAIN,
+	stem: '示例'
+};
 
 export interface SampleResult {
 	organization: string[];

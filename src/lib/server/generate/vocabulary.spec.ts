@@ -14,7 +14,12 @@ function content(t: (typeof templates)[number]['template']): string {
 	const target = t.target;
 	const words = !target
 		? ''
-		: { above: `6${target.unit}以上`, atLeast: `不少于6${target.unit}`, exact: `6${target.unit}`, within: `控制在6${target.unit}以内` }[target.form];
+		: {
+				above: `6${target.unit}以上`,
+				atLeast: `不少于6${target.unit}`,
+				exact: `6${target.unit}`,
+				within: `控制在6${target.unit}以内`
+			}[target.form];
 	return t.content.replaceAll('{target}', words).replaceAll('{n}', '6').replaceAll('{stem}', '霁湄');
 }
 
@@ -32,7 +37,11 @@ describe('vocabulary', () => {
 			const targets = extractTargets(text);
 			if (template.target && !template.target.noActual) {
 				expect(targets).toHaveLength(1);
-				expect(targets[0]).toMatchObject({ value: 6, unit: template.target.unit, comparator: template.target.form === 'exact' ? '=' : '>=' });
+				expect(targets[0]).toMatchObject({
+					value: 6,
+					unit: template.target.unit,
+					comparator: template.target.form === 'exact' ? '=' : '>='
+				});
 			}
 			expect(assignThemes(topic + text)).not.toEqual(['其他']);
 		}
@@ -55,12 +64,17 @@ describe('vocabulary', () => {
 				for (const measure of template.measures) {
 					for (const option of options) {
 						const lead = status === 'behind' ? `受${DELAY_REASONS[0]}影响,${measure}` : measure;
-						cases.push([`${lead},累计${template.done}3个,完成率30%,${closing(option)}。下步打算：${'加快推进,确保完成'}。`, status, period]);
+						cases.push([
+							`${lead},累计${template.done}3个,完成率30%,${closing(option)}。下步打算：${'加快推进,确保完成'}。`,
+							status,
+							period
+						]);
 					}
 				}
 			}
 		}
-		for (const text of NOT_STARTED_TEXTS) cases.push([`数字升级工作${text.replace('{comma}', ',')}。`, 'not_started', Q2]);
+		for (const text of NOT_STARTED_TEXTS)
+			cases.push([`数字升级工作${text.replace('{comma}', ',')}。`, 'not_started', Q2]);
 		const wrong = cases.filter(([text, status, period]) => inferStatus(text, period).status !== status);
 		expect(wrong.slice(0, 5)).toEqual([]);
 	});

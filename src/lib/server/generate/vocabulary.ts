@@ -66,14 +66,24 @@ export const DOMAINS: readonly Domain[] = [
 				content: '全力做好智能制造、数字化改造项目服务工作,实施{target}数字化改造项目。',
 				target: { unit: '个', min: 3, max: 12, form: 'above' },
 				done: '实施数字化改造项目',
-				measures: ['围绕企业技改项目、新升规企业和订单充裕企业全力开展存量挖潜', '组织企业参加智能制造诊断服务', '建立数字化改造项目清单,实行挂图作战', '联合服务商上门开展“一企一策”诊断']
+				measures: [
+					'围绕企业技改项目、新升规企业和订单充裕企业全力开展存量挖潜',
+					'组织企业参加智能制造诊断服务',
+					'建立数字化改造项目清单,实行挂图作战',
+					'联合服务商上门开展“一企一策”诊断'
+				]
 			},
 			{
 				topics: ['项目招引', '项目渠道', '招大引强'],
 				content: '重点围绕智能制造、生物医药等新兴产业加力招商引资,引进亿元以上产业项目不少于{n}个。',
 				target: { unit: '个', min: 2, max: 8, form: 'atLeast' },
 				done: '引进亿元以上产业项目',
-				measures: ['将新进项目导入存量空间', '赴长三角地区开展专题招商活动', '梳理在谈项目清单,落实专人跟踪对接', '完成新能源汽车广场项目签约']
+				measures: [
+					'将新进项目导入存量空间',
+					'赴长三角地区开展专题招商活动',
+					'梳理在谈项目清单,落实专人跟踪对接',
+					'完成新能源汽车广场项目签约'
+				]
 			},
 			{
 				topics: ['企业上云', '中小企业数字化'],
@@ -87,7 +97,11 @@ export const DOMAINS: readonly Domain[] = [
 				content: '协同推进低效用地再开发、盘活村级留用地和村级发展用地,盘活存量工业用地{target}。',
 				target: { unit: '亩', min: 50, max: 400, form: 'above' },
 				done: '盘活存量工业用地',
-				measures: ['制定低效工业用地再开发方案', '着力加强向上对接,完成单元规划修编', '针对规划限制等重点问题逐一研究破解']
+				measures: [
+					'制定低效工业用地再开发方案',
+					'着力加强向上对接,完成单元规划修编',
+					'针对规划限制等重点问题逐一研究破解'
+				]
 			},
 			{
 				topics: ['财力支撑', '土地出让'],
@@ -170,14 +184,22 @@ export const DOMAINS: readonly Domain[] = [
 				topics: ['城市管理', '长效管理'],
 				content: '完善集镇长效管理机制,加强对“乱占道、乱设摊、乱停车、乱堆物、乱拉线”等乱象治理。',
 				done: '整治各类乱象',
-				measures: ['以“全域美丽”为目标联动村社开展清理整治', '着力对占道经营、广告牌、环境卫生进行深入整治', '扎实保障雨污水管网、道路等市政设施日常应急抢修']
+				measures: [
+					'以“全域美丽”为目标联动村社开展清理整治',
+					'着力对占道经营、广告牌、环境卫生进行深入整治',
+					'扎实保障雨污水管网、道路等市政设施日常应急抢修'
+				]
 			},
 			{
 				topics: ['老旧小区改造', '小区焕新'],
 				content: '加快完成老旧小区改造{target},同步推进加装电梯和停车位建设。',
 				target: { unit: '个', min: 2, max: 8, form: 'above' },
 				done: '完成老旧小区改造',
-				measures: ['改造工作全面开展,涉及新建停车位、道路拓宽、加装电梯等多方面', '召开居民意见征询会', '完成改造方案设计和招投标']
+				measures: [
+					'改造工作全面开展,涉及新建停车位、道路拓宽、加装电梯等多方面',
+					'召开居民意见征询会',
+					'完成改造方案设计和招投标'
+				]
 			},
 			{
 				topics: ['加装电梯'],
@@ -224,7 +246,14 @@ export const DOMAINS: readonly Domain[] = [
 			{
 				topics: ['大气治理', '空气质量提升'],
 				content: '打好蓝天保卫战,加强大气污染防治,PM2.5平均浓度控制在{n}微克/立方米以内。',
-				target: { unit: '微克/立方米', min: 25, max: 35, form: 'within', noActual: true, figure: 'PM2.5平均浓度为{x}微克/立方米' },
+				target: {
+					unit: '微克/立方米',
+					min: 25,
+					max: 35,
+					form: 'within',
+					noActual: true,
+					figure: 'PM2.5平均浓度为{x}微克/立方米'
+				},
 				done: '开展扬尘治理',
 				measures: ['加强工地扬尘管控', '开展餐饮油烟整治', '推进重点行业挥发性有机物治理']
 			},
@@ -283,7 +312,11 @@ export const DOMAINS: readonly Domain[] = [
 				content: '开设文化公益课,开展四季村晚、文艺赋美等群文活动不少于{n}场次,不断丰富公共文化服务供给。',
 				target: { unit: '场次', min: 20, max: 80, form: 'atLeast' },
 				done: '开展群文活动',
-				measures: ['以文旅融合为抓手开展系列采风、研学活动', '举办音乐节、乒乓球邀请赛等群众文体活动', '组织文艺团队下村社巡演']
+				measures: [
+					'以文旅融合为抓手开展系列采风、研学活动',
+					'举办音乐节、乒乓球邀请赛等群众文体活动',
+					'组织文艺团队下村社巡演'
+				]
 			},
 			{
 				topics: ['全民健身', '体育赛事'],
@@ -360,13 +393,21 @@ export const DOMAINS: readonly Domain[] = [
 				content: '全面运行“大平安”系统集成机制,开展“三级四源”治理体系建设,矛盾纠纷化解率达到{n}%以上。',
 				target: { unit: '%', min: 95, max: 98, form: 'above', noActual: true, figure: '矛盾纠纷化解率达{x}%' },
 				done: '化解矛盾纠纷',
-				measures: ['建立矛盾纠纷溯源化解工作台账', '利用数字化手段抓源头、治已病、找未病', '开展矛盾纠纷排查化解专项行动']
+				measures: [
+					'建立矛盾纠纷溯源化解工作台账',
+					'利用数字化手段抓源头、治已病、找未病',
+					'开展矛盾纠纷排查化解专项行动'
+				]
 			},
 			{
 				topics: ['靠前管理服务', '网格治理'],
 				content: '全面落地网格实体化运作,推动社会综合治理站1.0版本向2.0升级,完善“综警网+”一体联动运行机制。',
 				done: '优化网格设置',
-				measures: ['积极推动警网融合,成立“一格一警”工作专班', '重新划分网格并配备专职网格员', '形成基层治理的“最小作战单元”']
+				measures: [
+					'积极推动警网融合,成立“一格一警”工作专班',
+					'重新划分网格并配备专职网格员',
+					'形成基层治理的“最小作战单元”'
+				]
 			},
 			{
 				topics: ['超前感知防治', '消防安全'],
@@ -600,7 +641,14 @@ export const DOMAINS: readonly Domain[] = [
 			{
 				topics: ['审批提速', '项目审批改革'],
 				content: '深化投资项目审批制度改革,一般企业投资项目审批时间压缩至{n}天以内。',
-				target: { unit: '天', min: 20, max: 40, form: 'within', noActual: true, figure: '一般企业投资项目审批时间压缩至{x}天' },
+				target: {
+					unit: '天',
+					min: 20,
+					max: 40,
+					form: 'within',
+					noActual: true,
+					figure: '一般企业投资项目审批时间压缩至{x}天'
+				},
 				done: '推进项目审批提速',
 				measures: ['推行“拿地即开工”', '开展联合验收', '推进区域评估成果应用']
 			},
@@ -734,7 +782,9 @@ export const DOMAINS: readonly Domain[] = [
 ];
 
 /** Which domains a plan at each level draws its categories from (streets have no rural tasks; towns do). */
-export const LEVEL_DOMAINS: Readonly<Record<'province' | 'city' | 'district' | 'county' | 'street' | 'town', readonly string[]>> = {
+export const LEVEL_DOMAINS: Readonly<
+	Record<'province' | 'city' | 'district' | 'county' | 'street' | 'town', readonly string[]>
+> = {
 	province: ['economy', 'urban', 'livelihood', 'governance', 'rural', 'reform', 'projects'],
 	city: ['economy', 'urban', 'livelihood', 'governance', 'rural', 'reform', 'projects'],
 	district: ['economy', 'urban', 'livelihood', 'governance', 'reform', 'projects'],
@@ -744,7 +794,23 @@ export const LEVEL_DOMAINS: Readonly<Record<'province' | 'city' | 'district' | '
 };
 
 /** Verbs that open a task name: 坚定数字升级, 拓展项目渠道, 全面打造美好教育. */
-export const NAME_VERBS = ['坚定', '拓展', '实现', '加快', '深化', '扎实推进', '做好', '持续推进', '着力', '强化', '优化', '全面推进', '抓好', '推动', '聚力'];
+export const NAME_VERBS = [
+	'坚定',
+	'拓展',
+	'实现',
+	'加快',
+	'深化',
+	'扎实推进',
+	'做好',
+	'持续推进',
+	'着力',
+	'强化',
+	'优化',
+	'全面推进',
+	'抓好',
+	'推动',
+	'聚力'
+];
 /** Manner phrases some reports put before the verb: 用心用情提升街域风貌, 敢想敢做抓好城市管理. */
 export const NAME_MANNERS = ['用心用情', '敢想敢做', '聚能聚力', '真抓实干', '攻坚克难', '精准发力', '多措并举'];
 
@@ -773,7 +839,12 @@ export const NEXT_STEPS = [
 ];
 
 /** A not-started task's situation; each ends in a not_started phrase and holds no other status word. */
-export const NOT_STARTED_TEXTS = ['前期手续正在办理{comma}暂未开工', '实施方案尚在制定{comma}暂未启动', '受年度计划安排影响{comma}暂未开启', '资金尚未落实{comma}项目尚未启动'];
+export const NOT_STARTED_TEXTS = [
+	'前期手续正在办理{comma}暂未开工',
+	'实施方案尚在制定{comma}暂未启动',
+	'受年度计划安排影响{comma}暂未开启',
+	'资金尚未落实{comma}项目尚未启动'
+];
 
 /** Placeholders that real reports leave where the status text should be. */
 export const PLACEHOLDER_TEXTS = ['', '/', '无', '—', '暂无'];
@@ -820,14 +891,95 @@ export const STATUS_WORDS = {
  * plainly fictional.
  */
 export const PLACE_SYLLABLES = [
-	'澄', '岚', '沄', '栖', '梧', '泓', '禾', '漪', '杉', '雁', '汀', '蘅', '棠', '苇', '杞', '蓼', '荇', '芷', '筠', '濯',
-	'渚', '沚', '鹭', '蒹', '葭', '楸', '柘', '榉', '槿', '萱', '菱', '苓', '莼', '荻', '篁', '珑', '琅', '瑶', '璟', '晗',
-	'曦', '霁', '岫', '湄', '涟', '潆', '汐', '澈', '泠', '棹', '樾', '枳', '茗', '芊', '蔚', '翎', '砚', '琮', '璞', '珩'
+	'澄',
+	'岚',
+	'沄',
+	'栖',
+	'梧',
+	'泓',
+	'禾',
+	'漪',
+	'杉',
+	'雁',
+	'汀',
+	'蘅',
+	'棠',
+	'苇',
+	'杞',
+	'蓼',
+	'荇',
+	'芷',
+	'筠',
+	'濯',
+	'渚',
+	'沚',
+	'鹭',
+	'蒹',
+	'葭',
+	'楸',
+	'柘',
+	'榉',
+	'槿',
+	'萱',
+	'菱',
+	'苓',
+	'莼',
+	'荻',
+	'篁',
+	'珑',
+	'琅',
+	'瑶',
+	'璟',
+	'晗',
+	'曦',
+	'霁',
+	'岫',
+	'湄',
+	'涟',
+	'潆',
+	'汐',
+	'澈',
+	'泠',
+	'棹',
+	'樾',
+	'枳',
+	'茗',
+	'芊',
+	'蔚',
+	'翎',
+	'砚',
+	'琮',
+	'璞',
+	'珩'
 ];
 
 /** Top-level names for invented provinces and cities. */
 export const PROVINCE_NAMES = ['岚川省', '沄州省', '泓原省', '蘅江省', '澄岭省', '霁湄省'];
 export const CITY_NAMES = [
-	'澄川市', '岚溪市', '沄州市', '栖梧市', '泓源市', '禾岭市', '青漪市', '杉浦市', '雁汀市', '蘅阳市', '棠溪市', '苇原市', '杞川市',
-	'蓼川市', '荇州市', '漪澜市', '萱城市', '珑湄市', '琅汐市', '璟川市', '霁州市', '岫原市', '砚溪市', '琮州市', '珩川市', '樾州市'
+	'澄川市',
+	'岚溪市',
+	'沄州市',
+	'栖梧市',
+	'泓源市',
+	'禾岭市',
+	'青漪市',
+	'杉浦市',
+	'雁汀市',
+	'蘅阳市',
+	'棠溪市',
+	'苇原市',
+	'杞川市',
+	'蓼川市',
+	'荇州市',
+	'漪澜市',
+	'萱城市',
+	'珑湄市',
+	'琅汐市',
+	'璟川市',
+	'霁州市',
+	'岫原市',
+	'砚溪市',
+	'琮州市',
+	'珩川市',
+	'樾州市'
 ];

@@ -71,8 +71,22 @@ describe('mapHeader', () => {
 	});
 
 	it('maps by synonym, not position (keqiao)', () => {
-		const map = mapHeader(['序号', '工作任务', '责任单位', '一季度目标', '进展情况、存在问题及下一步打算', '目标完成情况']);
-		expect(map?.columns.map((c) => c.role)).toEqual(['seqNo', 'task', 'owner', 'periodTarget', 'statusText', 'statusWord']);
+		const map = mapHeader([
+			'序号',
+			'工作任务',
+			'责任单位',
+			'一季度目标',
+			'进展情况、存在问题及下一步打算',
+			'目标完成情况'
+		]);
+		expect(map?.columns.map((c) => c.role)).toEqual([
+			'seqNo',
+			'task',
+			'owner',
+			'periodTarget',
+			'statusText',
+			'statusWord'
+		]);
 		expect(map?.period).toEqual({ quarter: 1, months: null, label: '一季度' });
 	});
 
@@ -90,11 +104,19 @@ describe('mapHeader', () => {
 	});
 
 	it('reads the period of a month-range status header', () => {
-		expect(mapHeader(['序号', '重点工作任务', '1-11月推进情况'])?.period).toEqual({ quarter: null, months: [1, 11], label: '1-11月' });
+		expect(mapHeader(['序号', '重点工作任务', '1-11月推进情况'])?.period).toEqual({
+			quarter: null,
+			months: [1, 11],
+			label: '1-11月'
+		});
 	});
 
 	it('keeps a second column of a single-valued role in place as other', () => {
-		expect(mapHeader(['具体任务', '完成情况', '进展情况'])?.columns.map((c) => c.role)).toEqual(['task', 'statusText', 'other']);
+		expect(mapHeader(['具体任务', '完成情况', '进展情况'])?.columns.map((c) => c.role)).toEqual([
+			'task',
+			'statusText',
+			'other'
+		]);
 	});
 
 	it.each([
@@ -124,7 +146,14 @@ describe('mapHeader: wide tables with one status column per period', () => {
 	});
 
 	it('orders the periods by their end whatever the column order, and gives period-named columns their period', () => {
-		const map = mapHeader(['工作任务', '二季度完成情况', '二季度是否达序', '一季度完成情况', '一季度是否达序', '一季度说明']);
+		const map = mapHeader([
+			'工作任务',
+			'二季度完成情况',
+			'二季度是否达序',
+			'一季度完成情况',
+			'一季度是否达序',
+			'一季度说明'
+		]);
 		expect(map?.periods?.map((p) => p.label)).toEqual(['一季度', '二季度']);
 		expect(map?.columns.map((c) => [c.role, c.period?.label ?? null])).toEqual([
 			['task', null],
@@ -138,9 +167,17 @@ describe('mapHeader: wide tables with one status column per period', () => {
 
 	it.each([
 		['two status columns naming no period', ['具体任务', '完成情况', '进展情况'], ['task', 'statusText', 'other']],
-		['two status columns naming the same period', ['具体任务', '二季度完成情况', '上半年完成情况'], ['task', 'statusText', 'other']],
+		[
+			'two status columns naming the same period',
+			['具体任务', '二季度完成情况', '上半年完成情况'],
+			['task', 'statusText', 'other']
+		],
 		['one naming a period and one not', ['具体任务', '完成情况', '1-11月推进情况'], ['task', 'statusText', 'other']],
-		['a second status word for the latest period', ['具体任务', '1-10月推进情况', '1-11月推进情况', '是否达序', '1-11月是否达序'], ['task', 'statusText', 'statusText', 'statusWord', 'other']]
+		[
+			'a second status word for the latest period',
+			['具体任务', '1-10月推进情况', '1-11月推进情况', '是否达序', '1-11月是否达序'],
+			['task', 'statusText', 'statusText', 'statusWord', 'other']
+		]
 	])('is not wide with %s', (_, cells, roles) => {
 		const map = mapHeader(cells);
 		expect(map?.columns.map((c) => c.role)).toEqual(roles);
@@ -161,8 +198,17 @@ describe('mapHeader: wide tables with one status column per period', () => {
 
 describe('mapTwoRowHeader', () => {
 	it('reads a group header over period headers as one header per period', () => {
-		const map = mapTwoRowHeader(['序号', '工作任务', '推进情况', '推进情况', '是否达序'], ['序号', '工作任务', '1-10月', '1-11月', '是否达序']);
-		expect(map?.columns.map((c) => c.header)).toEqual(['序号', '工作任务', '1-10月推进情况', '1-11月推进情况', '是否达序']);
+		const map = mapTwoRowHeader(
+			['序号', '工作任务', '推进情况', '推进情况', '是否达序'],
+			['序号', '工作任务', '1-10月', '1-11月', '是否达序']
+		);
+		expect(map?.columns.map((c) => c.header)).toEqual([
+			'序号',
+			'工作任务',
+			'1-10月推进情况',
+			'1-11月推进情况',
+			'是否达序'
+		]);
 		expect(map?.periods?.map((p) => p.label)).toEqual(['1-10月', '1-11月']);
 	});
 
@@ -172,7 +218,10 @@ describe('mapTwoRowHeader', () => {
 	});
 
 	it('reads period headers over role headers', () => {
-		const map = mapTwoRowHeader(['工作任务', '1-10月', '1-10月', '1-11月', '1-11月'], ['工作任务', '推进情况', '是否达序', '推进情况', '是否达序']);
+		const map = mapTwoRowHeader(
+			['工作任务', '1-10月', '1-10月', '1-11月', '1-11月'],
+			['工作任务', '推进情况', '是否达序', '推进情况', '是否达序']
+		);
 		expect(map?.columns.map((c) => [c.role, c.period?.label])).toEqual([
 			['task', undefined],
 			['statusText', '1-10月'],

@@ -26,7 +26,18 @@ const SYNONYMS: Record<ColumnRole, readonly string[]> = {
 	seqNo: ['序号', '编号'],
 	category: ['任务类别', '类别', '项目类别', '任务分类', '分类'],
 	task: ['具体任务', '工作任务', '主要任务', '重点工作任务', '重点任务', '任务', '任务名称', '工作事项', '重点工作'],
-	content: ['主要内容', '内容与要求', '项目内容', '任务内容', '全年目标任务', '工作内容', '目标任务', '建设内容', '主要目标', '年度目标'],
+	content: [
+		'主要内容',
+		'内容与要求',
+		'项目内容',
+		'任务内容',
+		'全年目标任务',
+		'工作内容',
+		'目标任务',
+		'建设内容',
+		'主要目标',
+		'年度目标'
+	],
 	periodTarget: ['节点目标', '阶段目标', '序时目标'],
 	statusText: ['完成情况', '进展情况', '推进情况', '执行情况', '工作举措与完成情况', '进展情况、存在问题及下一步打算'],
 	statusWord: ['目标完成情况', '是否达序', '是否达到序时进度', '状态', '完成状态', '进度状态'],
@@ -44,7 +55,9 @@ const STATUS_TEXT_SUFFIX = /^(.*?)(完成情况|进展情况|推进情况|执行
 const PERIOD_TARGET = /^(.+)目标$/;
 
 const EXACT = new Map<string, ColumnRole>(
-	(Object.entries(SYNONYMS) as [ColumnRole, readonly string[]][]).flatMap(([role, names]) => names.map((name) => [name, role] as const))
+	(Object.entries(SYNONYMS) as [ColumnRole, readonly string[]][]).flatMap(([role, names]) =>
+		names.map((name) => [name, role] as const)
+	)
 );
 
 export interface Column {
@@ -91,7 +104,13 @@ function normaliseHeader(text: string): string {
  */
 function namesOnlyPeriod(prefix: string): boolean {
 	const period = findPeriodIn(prefix);
-	return period !== null && prefix.replace(/(?:19|20)\d{2}年度?/, '').replace(period.label, '').replace(/[\s的]/g, '') === '';
+	return (
+		period !== null &&
+		prefix
+			.replace(/(?:19|20)\d{2}年度?/, '')
+			.replace(period.label, '')
+			.replace(/[\s的]/g, '') === ''
+	);
 }
 
 /**
@@ -154,7 +173,8 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
 		// In a wide table each period has its own status text, status word, note…; one that names no period is the latest's.
 		const named = latestEnd !== null && PERIODIC.has(role) ? findPeriodIn(normaliseHeader(header)) : null;
 		const period = named && ends.has(periodEndMonth(named)) ? named : null;
-		const key = latestEnd !== null && PERIODIC.has(role) ? `${role}@${period ? periodEndMonth(period) : latestEnd}` : role;
+		const key =
+			latestEnd !== null && PERIODIC.has(role) ? `${role}@${period ? periodEndMonth(period) : latestEnd}` : role;
 		if (seen.has(key) && !REPEATABLE.has(role)) role = 'other';
 		seen.add(key);
 		seen.add(role);
@@ -165,7 +185,9 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
 	const projectAsCategory = project !== undefined && !seen.has('task');
 	if (periods.length > 0) {
 		const latest = periods[periods.length - 1];
-		const header = columns.find((c) => c.role === 'statusText' && c.period && periodEndMonth(c.period) === periodEndMonth(latest))!.header;
+		const header = columns.find(
+			(c) => c.role === 'statusText' && c.period && periodEndMonth(c.period) === periodEndMonth(latest)
+		)!.header;
 		return { columns, period: latest, periodHeader: header, periods, projectAsCategory };
 	}
 	const periodColumn = (['statusText', 'statusWord', 'periodTarget'] as const)
@@ -203,7 +225,13 @@ export function mapTwoRowHeader(top: readonly string[], bottom: readonly string[
 	let above = '';
 	for (let i = 0; i < width; i++) {
 		const under = (bottom[i] ?? '').trim();
-		if (under !== '' && under !== (top[i] ?? '').trim() && !namesOnlyPeriod(normaliseHeader(under)) && columnRole(under) === null) return null;
+		if (
+			under !== '' &&
+			under !== (top[i] ?? '').trim() &&
+			!namesOnlyPeriod(normaliseHeader(under)) &&
+			columnRole(under) === null
+		)
+			return null;
 		// A group header flattened away (CSV has no merged cells): its columns keep the text of the first.
 		const over = (top[i] ?? '').trim() || (under !== '' && namesOnlyPeriod(normaliseHeader(under)) ? above : '');
 		above = over;
@@ -217,5 +245,7 @@ function joinHeaderCells(top: string, bottom: string): string {
 	if (bottom === '' || bottom === top) return top;
 	if (top === '') return bottom;
 	// The period reads first whichever row holds it: 1-10月 under 推进情况 is 1-10月推进情况.
-	return namesOnlyPeriod(normaliseHeader(bottom)) && !namesOnlyPeriod(normaliseHeader(top)) ? `${bottom}${top}` : `${top}${bottom}`;
+	return namesOnlyPeriod(normaliseHeader(bottom)) && !namesOnlyPeriod(normaliseHeader(top))
+		? `${bottom}${top}`
+		: `${top}${bottom}`;
 }

@@ -12,8 +12,10 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const tasksOf = (draft: ReportDraft) => draft.categories.flatMap((c) => c.tasks);
 
 /** One CSV field: quoted when it holds the separator, a quote or a line break (RFC 4180). */
-const field = (text: string, separator: string) => (text.includes(separator) || /["\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-const csv = (rows: string[][], separator = ',', eol = '\r\n') => rows.map((row) => row.map((cell) => field(cell, separator)).join(separator)).join(eol) + eol;
+const field = (text: string, separator: string) =>
+	text.includes(separator) || /["\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const csv = (rows: string[][], separator = ',', eol = '\r\n') =>
+	rows.map((row) => row.map((cell) => field(cell, separator)).join(separator)).join(eol) + eol;
 
 /** The seed as an office's CSV export: title and metadata rows above the header, each 任务类别 printed once. */
 function seedRows(): string[][] {
@@ -25,14 +27,23 @@ function seedRows(): string[][] {
 		['发布日期', '2024-07-08 14:44', '', ''],
 		['', '', '', ''],
 		['任务类别', '具体任务', '主要内容', '二季度完成情况'],
-		...table.map(([category, task, content, status], i) => [i > 0 && table[i - 1][0] === category ? '' : category, task, content, status])
+		...table.map(([category, task, content, status], i) => [
+			i > 0 && table[i - 1][0] === category ? '' : category,
+			task,
+			content,
+			status
+		])
 	];
 }
 
 /** keqiao as CSV: the page's address and metadata as rows, the sub-target row under 工作任务 with the spanned cells empty. */
 function keqiaoRows(): string[][] {
 	const lines = report('keqiao-2023-q1.txt').toString('utf8').split('\n');
-	const cells = (line: string) => line.split('|').slice(0, 6).map((c) => c.trim());
+	const cells = (line: string) =>
+		line
+			.split('|')
+			.slice(0, 6)
+			.map((c) => c.trim());
 	return [
 		...lines.slice(0, 6).map((line) => [line, '', '', '', '', '']),
 		cells(lines[6]),
@@ -85,7 +96,10 @@ describe('readReport: CSV records', () => {
 	const HEAD = '2023年一季度重点工作进展情况\n序号,工作任务,责任单位,进展情况\n';
 
 	it('keeps line breaks inside quoted fields, and counts lines from where each record starts', () => {
-		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,"进展情况:已开工。\n下步打算:加快进度。"\n2,"任务""二""",民政局,已完成。\n`), { fileName: 'a.csv' });
+		const draft = readReport(
+			utf8(`${HEAD}1,任务一,教体局,"进展情况:已开工。\n下步打算:加快进度。"\n2,"任务""二""",民政局,已完成。\n`),
+			{ fileName: 'a.csv' }
+		);
 		expect(tasksOf(draft).map((t) => [t.line, t.name, t.statusText])).toEqual([
 			[3, '任务一', '进展情况:已开工。\n下步打算:加快进度。'],
 			[5, '任务"二"', '已完成。']
@@ -93,25 +107,44 @@ describe('readReport: CSV records', () => {
 	});
 
 	it('reports a record with an unquoted comma (one cell too many) by its line, and reads the others', () => {
-		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,已开工,已完成。\n3,任务三,教体局,已完成。\n`), { fileName: 'a.csv' });
+		const draft = readReport(
+			utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,已开工,已完成。\n3,任务三,教体局,已完成。\n`),
+			{ fileName: 'a.csv' }
+		);
 		expect(tasksOf(draft).map((t) => t.seqNo)).toEqual(['1', '3']);
-		expect(draft.warnings).toEqual([{ line: 4, message: '第4行有5个单元格，表头有4列，无法对齐，未导入：“2 | 任务二 | 教体局 | 已开工 | 已完成。”' }]);
+		expect(draft.warnings).toEqual([
+			{ line: 4, message: '第4行有5个单元格，表头有4列，无法对齐，未导入：“2 | 任务二 | 教体局 | 已开工 | 已完成。”' }
+		]);
 	});
 
 	it('reports a record with cells missing by its line rather than shift its cells', () => {
-		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,已完成。\n3,任务三,教体局,已完成。\n`), { fileName: 'a.csv' });
+		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,已完成。\n3,任务三,教体局,已完成。\n`), {
+			fileName: 'a.csv'
+		});
 		expect(tasksOf(draft).map((t) => t.seqNo)).toEqual(['1', '3']);
-		expect(draft.warnings).toEqual([{ line: 4, message: '第4行有2个单元格，表头有4列，无法对齐，未导入：“2 | 已完成。”' }]);
+		expect(draft.warnings).toEqual([
+			{ line: 4, message: '第4行有2个单元格，表头有4列，无法对齐，未导入：“2 | 已完成。”' }
+		]);
 	});
 
 	it('aligns a record missing only its leading category cell under the category above', () => {
-		const draft = readReport(utf8('2023年一季度重点工作进展情况\n任务类别,具体任务,完成情况\n类别一,任务一,已开工。\n任务二,已完成。\n'), { fileName: 'a.csv' });
-		expect(draft.categories.map((c) => [c.name, c.tasks.map((t) => t.name)])).toEqual([['类别一', ['任务一', '任务二']]]);
+		const draft = readReport(
+			utf8('2023年一季度重点工作进展情况\n任务类别,具体任务,完成情况\n类别一,任务一,已开工。\n任务二,已完成。\n'),
+			{ fileName: 'a.csv' }
+		);
+		expect(draft.categories.map((c) => [c.name, c.tasks.map((t) => t.name)])).toEqual([
+			['类别一', ['任务一', '任务二']]
+		]);
 		expect(draft.warnings).toEqual([]);
 	});
 
 	it('reads a category printed on a row of its own as the category of the rows under it', () => {
-		const draft = readReport(utf8('2023年一季度重点工作进展情况\n任务类别,具体任务,完成情况\n类别一,,\n,任务一,已开工。\n类别二,,\n,任务二,已完成。\n'), { fileName: 'a.csv' });
+		const draft = readReport(
+			utf8(
+				'2023年一季度重点工作进展情况\n任务类别,具体任务,完成情况\n类别一,,\n,任务一,已开工。\n类别二,,\n,任务二,已完成。\n'
+			),
+			{ fileName: 'a.csv' }
+		);
 		expect(draft.categories.map((c) => [c.name, c.tasks.map((t) => t.name)])).toEqual([
 			['类别一', ['任务一']],
 			['类别二', ['任务二']]
@@ -120,20 +153,31 @@ describe('readReport: CSV records', () => {
 	});
 
 	it('drops a record the file cuts off inside a quoted field, with a truncation warning', () => {
-		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,"进展情况:已`), { fileName: 'a.csv' });
+		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,"进展情况:已`), {
+			fileName: 'a.csv'
+		});
 		expect(tasksOf(draft).map((t) => t.seqNo)).toEqual(['1']);
-		expect(draft.warnings).toEqual([{ line: 4, message: '文档在此行中断（截断），第4行起的任务不完整，未导入：“任务二”' }]);
+		expect(draft.warnings).toEqual([
+			{ line: 4, message: '文档在此行中断（截断），第4行起的任务不完整，未导入：“任务二”' }
+		]);
 	});
 
 	it('drops a final record whose last cell lost its closing punctuation in a file without a final line break', () => {
-		const draft = readReport(utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,已完成。\n3,任务三,教体局,正在施`), { fileName: 'a.csv' });
+		const draft = readReport(
+			utf8(`${HEAD}1,任务一,教体局,已开工。\n2,任务二,教体局,已完成。\n3,任务三,教体局,正在施`),
+			{ fileName: 'a.csv' }
+		);
 		expect(tasksOf(draft).map((t) => t.seqNo)).toEqual(['1', '2']);
-		expect(draft.warnings).toEqual([{ line: 5, message: '文档在此行中断（截断），第5行起的任务不完整，未导入：“任务三”' }]);
+		expect(draft.warnings).toEqual([
+			{ line: 5, message: '文档在此行中断（截断），第5行起的任务不完整，未导入：“任务三”' }
+		]);
 	});
 
 	it('refuses a CSV without a task header, with an ImportError', () => {
 		expect(() => readReport(utf8('名称,数量\n苹果,3\n'), { fileName: 'a.csv' })).toThrow(ImportError);
-		expect(() => readReport(utf8('名称,数量\n苹果,3\n'), { fileName: 'a.csv' })).toThrow(/no row of the CSV file names the columns/);
+		expect(() => readReport(utf8('名称,数量\n苹果,3\n'), { fileName: 'a.csv' })).toThrow(
+			/no row of the CSV file names the columns/
+		);
 	});
 });
 

@@ -19,7 +19,8 @@ export interface CsvReading {
 
 /** Reads a CSV or tab-separated file's text (decoded). Throws ImportError when no row names a task table's columns. */
 export function readCsv(text: string): CsvReading {
-	const parsed = (([',', '\t'] as const).map((separator) => ({ separator, ...parseCsv(text, separator) })))
+	const parsed = ([',', '\t'] as const)
+		.map((separator) => ({ separator, ...parseCsv(text, separator) }))
 		.map((p) => ({ ...p, header: findGridHeader(p.rows) }))
 		.filter((p) => p.header !== null)
 		// The separator that splits the header into more columns; a comma inside a tab-separated header splits nothing that maps.

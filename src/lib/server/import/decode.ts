@@ -69,7 +69,8 @@ function decodeBytes(bytes: Uint8Array, options: DecodeOptions): string {
 	} catch {
 		// Saved pages often keep a <meta charset> that no longer holds, so a declaration counts only when the bytes are not UTF-8.
 		const declared = encodingOf(options.declared);
-		if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return new TextDecoder(declared === 'gbk' ? GBK : declared).decode(body);
+		if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16'))
+			return new TextDecoder(declared === 'gbk' ? GBK : declared).decode(body);
 		return decodeDamagedOrGbk(body, options.markup ?? false);
 	}
 }
@@ -135,7 +136,9 @@ function isControl(code: number): boolean {
 }
 
 function binaryError(): ImportError {
-	return new ImportError('the file looks like a binary file, not report text (不是文本文件); upload the page text, HTML or Excel export');
+	return new ImportError(
+		'the file looks like a binary file, not report text (不是文本文件); upload the page text, HTML or Excel export'
+	);
 }
 
 function normaliseLineEnds(text: string): string {

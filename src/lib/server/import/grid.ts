@@ -7,7 +7,17 @@
  */
 import { mapHeader, mapTwoRowHeader, type Column, type HeaderMap } from './columns';
 import { readPageMeta } from './page-meta';
-import { continueRow, endsCut, groupRows, quote, rowLabel, SEQ_NO, yearAndPeriod, type RawRow, type TableReading } from './table';
+import {
+	continueRow,
+	endsCut,
+	groupRows,
+	quote,
+	rowLabel,
+	SEQ_NO,
+	yearAndPeriod,
+	type RawRow,
+	type TableReading
+} from './table';
 import { ImportError, type ImportWarning, type SourceMeta } from './types';
 
 /**
@@ -59,7 +69,8 @@ export interface Grid {
 /** Rows searched for the header: titles and notes above it are a handful of rows, never dozens. */
 const HEADER_SEARCH_ROWS = 50;
 /** A note under the table (注：…, 填报人：…) ends it. */
-const NOTE_ROW = /^(?:注|备注|说明|附注|填报说明|填表说明|制表|制表人|填报人|填表人|审核人|负责人|联系人|联系电话)\s*[:：\d１-９]/;
+const NOTE_ROW =
+	/^(?:注|备注|说明|附注|填报说明|填表说明|制表|制表人|填报人|填表人|审核人|负责人|联系人|联系电话)\s*[:：\d１-９]/;
 /** A section heading row in a table without a category column: 一、坚持引育并举…, （二）… */
 const SECTION = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S/;
 
@@ -104,10 +115,19 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 	const headerLine = grid.rows[header.at].line;
 	const { rows, warnings } = readBody(grid, header);
 	if (rows.length === 0) {
-		throw new ImportError(`no task table found: the header on ${place(grid, grid.rows[header.at])} has no complete row under it`, headerLine);
+		throw new ImportError(
+			`no task table found: the header on ${place(grid, grid.rows[header.at])} has no complete row under it`,
+			headerLine
+		);
 	}
 	const meta = readMeta(grid, header.at);
-	const { year, period, searched, warning } = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period);
+	const { year, period, searched, warning } = yearAndPeriod(
+		meta.source,
+		meta.titleLine,
+		header.map,
+		headerLine,
+		meta.period
+	);
 	return {
 		source: meta.source,
 		year,
@@ -190,10 +210,16 @@ function readBody(grid: Grid, header: GridHeader): Body {
 				break;
 			}
 			if (!grid.fixedColumns) {
-				warnings.push({ line: source.line, message: `${place(grid, source)}有${filled.at(-1)! + 1}个单元格，表头有${width}列，无法对齐，未导入：${quote(rowText(cells))}` });
+				warnings.push({
+					line: source.line,
+					message: `${place(grid, source)}有${filled.at(-1)! + 1}个单元格，表头有${width}列，无法对齐，未导入：${quote(rowText(cells))}`
+				});
 				continue;
 			}
-			warnings.push({ line: source.line, message: `${place(grid, source, extra)}在表头之外的列有内容，已忽略：${quote(extra.text)}` });
+			warnings.push({
+				line: source.line,
+				message: `${place(grid, source, extra)}在表头之外的列有内容，已忽略：${quote(extra.text)}`
+			});
 		}
 		cells = cells.slice(0, width);
 		// A category on a row of its own (its cell not merged over the tasks under it), or a section heading.
@@ -212,7 +238,10 @@ function readBody(grid: Grid, header: GridHeader): Body {
 				warnings.push(
 					atEnd
 						? truncationOfRow(grid, source)
-						: { line: source.line, message: `${place(grid, source)}有${cells.length}个单元格，表头有${width}列，无法对齐，未导入：${quote(rowText(cells))}` }
+						: {
+								line: source.line,
+								message: `${place(grid, source)}有${cells.length}个单元格，表头有${width}列，无法对齐，未导入：${quote(rowText(cells))}`
+							}
 				);
 				continue;
 			}
@@ -225,7 +254,10 @@ function readBody(grid: Grid, header: GridHeader): Body {
 				break;
 			}
 			if (!last) {
-				warnings.push({ line: source.line, message: `${place(grid, source)}不是任务行，也不接在任务行之后，未导入：${quote(rowText(cells))}` });
+				warnings.push({
+					line: source.line,
+					message: `${place(grid, source)}不是任务行，也不接在任务行之后，未导入：${quote(rowText(cells))}`
+				});
 				continue;
 			}
 			continueRow(last, cells.map(own), subItemAt);
@@ -253,13 +285,21 @@ const GRID_SEQ_NO = /^\d{1,4}(?:[.．-]\d{1,3})+$/;
  * number (a sub-item flattened into the first column). A row with an empty 序号 but its own task
  * and more cells is a task whose number was left out.
  */
-function continuesAbove(cells: readonly GridCell[], keyAt: number, seqAt: number, taskAt: number, categoryAt: number, filled: number): boolean {
+function continuesAbove(
+	cells: readonly GridCell[],
+	keyAt: number,
+	seqAt: number,
+	taskAt: number,
+	categoryAt: number,
+	filled: number
+): boolean {
 	const key = cells[keyAt];
 	const text = key.text.trim();
 	if (keyAt === categoryAt) return text === '';
 	if (key.span === 'above') return true;
 	if (seqAt === -1) return text === '';
-	if (text === '') return !(taskAt !== -1 && cells[taskAt].span === null && cells[taskAt].text.trim() !== '' && filled >= 2);
+	if (text === '')
+		return !(taskAt !== -1 && cells[taskAt].span === null && cells[taskAt].text.trim() !== '' && filled >= 2);
 	return !SEQ_NO.test(text) && !GRID_SEQ_NO.test(text);
 }
 
@@ -279,7 +319,8 @@ function lastFilled(row: RawRow): number {
  * (or second, after 序号) column to the table's end, or numbered like one (一、…, （二）…).
  */
 function isSection(cells: readonly GridCell[], at: number, width: number): boolean {
-	if (cells.length === width && at <= 1 && width - at > 2 && cells.slice(at + 1).every((c) => c.span === 'left')) return true;
+	if (cells.length === width && at <= 1 && width - at > 2 && cells.slice(at + 1).every((c) => c.span === 'left'))
+		return true;
 	return SECTION.test(cells[at].text.trim()) && cells.every((c, k) => k === at || c.text.trim() === '');
 }
 
@@ -295,19 +336,32 @@ function alignShortRow(
 	leadingCategories: number,
 	last: RawRow | null
 ): GridCell[] | null {
-	const pad = (from: readonly GridCell[]) => [...from, ...Array.from({ length: width - from.length }, () => ({ ...from[0], text: '', span: null }))];
+	const pad = (from: readonly GridCell[]) => [
+		...from,
+		...Array.from({ length: width - from.length }, () => ({ ...from[0], text: '', span: null }))
+	];
 	if (filled.length === 1 && cells.length >= 1) return pad(cells);
 	if (last && leadingCategories > 0 && cells.length === width - leadingCategories) {
-		const inherited = Array.from({ length: leadingCategories }, (_, k) => ({ ...cells[0], text: last.cells[k] ?? '', span: 'above' as const }));
+		const inherited = Array.from({ length: leadingCategories }, (_, k) => ({
+			...cells[0],
+			text: last.cells[k] ?? '',
+			span: 'above' as const
+		}));
 		return [...inherited, ...cells];
 	}
 	return null;
 }
 
 function truncation(grid: Grid, row: RawRow, columns: readonly Column[]): ImportWarning {
-	return { line: grid.lastLine, message: `文档在此行中断（截断），第${row.line}行起的任务不完整，未导入：${rowLabel(row, columns)}` };
+	return {
+		line: grid.lastLine,
+		message: `文档在此行中断（截断），第${row.line}行起的任务不完整，未导入：${rowLabel(row, columns)}`
+	};
 }
 
 function truncationOfRow(grid: Grid, row: GridRow): ImportWarning {
-	return { line: grid.lastLine, message: `文档在此行中断（截断），第${row.line}行起的一行不完整，未导入：${quote(rowText(row.cells))}` };
+	return {
+		line: grid.lastLine,
+		message: `文档在此行中断（截断），第${row.line}行起的一行不完整，未导入：${quote(rowText(row.cells))}`
+	};
 }

@@ -22,16 +22,71 @@ const MAX_COLSPAN = 100;
 
 /** Elements whose text a reader never sees, or that only hold navigation. */
 const SKIPPED = new Set([
-	'head', 'script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'select', 'option', 'button', 'iframe',
-	'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'map', 'input', 'textarea', 'link', 'meta', 'title'
+	'head',
+	'script',
+	'style',
+	'noscript',
+	'template',
+	'nav',
+	'footer',
+	'aside',
+	'select',
+	'option',
+	'button',
+	'iframe',
+	'object',
+	'embed',
+	'svg',
+	'math',
+	'canvas',
+	'audio',
+	'video',
+	'map',
+	'input',
+	'textarea',
+	'link',
+	'meta',
+	'title'
 ]);
 /** Menus and breadcrumbs built from <div>s and <ul>s. */
 const NAVIGATION_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sidebar|footer)(?:$|[\s_-])/i;
 /** Elements that start a new line of text. */
 const BLOCKS = new Set([
-	'address', 'article', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'form',
-	'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'caption',
-	'tbody', 'thead', 'tfoot', 'tr', 'ul'
+	'address',
+	'article',
+	'blockquote',
+	'body',
+	'center',
+	'dd',
+	'div',
+	'dl',
+	'dt',
+	'fieldset',
+	'figcaption',
+	'figure',
+	'form',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'hr',
+	'html',
+	'li',
+	'main',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'table',
+	'caption',
+	'tbody',
+	'thead',
+	'tfoot',
+	'tr',
+	'ul'
 ]);
 const CELLS = new Set(['td', 'th']);
 
@@ -67,8 +122,13 @@ export function readHtml(bytes: Uint8Array): HtmlReading {
 	const lastLine = html.trimEnd().split('\n').length;
 	const warnings: ImportWarning[] = [];
 	const end = tableEnd(chosen.table, chosen.rows, chosen.header);
-	if (end === 'stopped') warnings.push({ line: lastLine, message: '文档在表格结束前中断（截断），此后的行（如有）未导入' });
-	if (others > 0) warnings.push({ line: null, message: `页面上还有${others}个任务表格，只导入了第${chosen.rows[0]?.line ?? 1}行起的第一个` });
+	if (end === 'stopped')
+		warnings.push({ line: lastLine, message: '文档在表格结束前中断（截断），此后的行（如有）未导入' });
+	if (others > 0)
+		warnings.push({
+			line: null,
+			message: `页面上还有${others}个任务表格，只导入了第${chosen.rows[0]?.line ?? 1}行起的第一个`
+		});
 	const grid: Grid = {
 		rows: chosen.rows,
 		before: visibleText(document, chosen.table, ' '),
@@ -135,7 +195,8 @@ function elements(root: Node, tag: string): Element[] {
 }
 
 function contains(ancestor: Element, node: Element): boolean {
-	for (let p: DefaultTreeAdapterTypes.ParentNode | null = node.parentNode; p && 'parentNode' in p; p = p.parentNode) if (p === ancestor) return true;
+	for (let p: DefaultTreeAdapterTypes.ParentNode | null = node.parentNode; p && 'parentNode' in p; p = p.parentNode)
+		if (p === ancestor) return true;
 	return false;
 }
 
@@ -256,7 +317,8 @@ class TextBuilder {
 		const separator = this.cellSeparator.trim();
 		let text = this.parts.join('').replace(/ {2,}/g, ' ').trim();
 		// Empty cells at either end of a row leave separators behind.
-		if (separator !== '') while (text.startsWith(separator) || text.endsWith(separator)) text = text.replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+		if (separator !== '')
+			while (text.startsWith(separator) || text.endsWith(separator)) text = text.replace(/^\s*\|\s*|\s*\|\s*$/g, '');
 		if (text !== '') this.lines.push({ text, line: this.line });
 		this.parts = [];
 	}
@@ -306,7 +368,11 @@ function collect(node: Node, out: TextBuilder, stop: Element | null, inCell = fa
 }
 
 /** The page's visible text as lines, up to `stop` (or the end). */
-function visibleText(document: DefaultTreeAdapterTypes.Document, stop: Element | null, cellSeparator: string): TextLine[] {
+function visibleText(
+	document: DefaultTreeAdapterTypes.Document,
+	stop: Element | null,
+	cellSeparator: string
+): TextLine[] {
 	const body = elements(document, 'body')[0] ?? document;
 	const out = new TextBuilder(cellSeparator);
 	collect(body, out, stop);
@@ -329,7 +395,11 @@ function headMeta(document: DefaultTreeAdapterTypes.Document): Partial<SourceMet
 	}
 	const canonical = elements(head, 'link').find((l) => (attr(l, 'rel') ?? '').toLowerCase() === 'canonical');
 	const titleElement = elements(head, 'title')[0];
-	const titleText = titleElement ? cellText(titleElement).split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0].trim() : '';
+	const titleText = titleElement
+		? cellText(titleElement)
+				.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]
+				.trim()
+		: '';
 	const url = named.get('url') ?? (canonical && attr(canonical, 'href')) ?? named.get('og:url') ?? null;
 	return {
 		title: named.get('articletitle') ?? (titleText || null),

@@ -45,21 +45,91 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	...progress(['已完成'], { place: 'before-object' }),
 	...verdict('completed', ['提前完成', '超额完成', '全部完成', '全面完成', '圆满完成', '已完工', '已竣工', '已办结']),
 	// Only closing their clause: 完成全年目标的60% is progress, not completion.
-	...verdict('completed', ['完成全年目标', '完成全年任务', '完成年度目标', '完成年度任务', '完成全年计划'], { place: 'clause-end' }),
+	...verdict('completed', ['完成全年目标', '完成全年任务', '完成年度目标', '完成年度任务', '完成全年计划'], {
+		place: 'clause-end'
+	}),
 	...verdict('completed', ['基本完成'], { when: 'year-end' }),
 	...verdict('on_track', ['基本完成'], { when: 'before-year-end' }),
-	...verdict('ahead', ['超进度', '超序时进度', '超时序进度', '超时间进度', '高于序时进度', '快于序时进度', '超过序时进度', '超额完成序时进度', '进展较快']),
-	...verdict('on_track', ['达进度', '达到序时进度', '达序时', '符合序时进度', '按序时推进', '按序时进度推进', '按时序推进', '与时间进度同步']),
-	...verdict('on_track', ['按计划完成节点目标', '按计划推进', '按节点推进', '正常推进', '稳步推进', '有序推进', '顺利推进']),
+	...verdict('ahead', [
+		'超进度',
+		'超序时进度',
+		'超时序进度',
+		'超时间进度',
+		'高于序时进度',
+		'快于序时进度',
+		'超过序时进度',
+		'超额完成序时进度',
+		'进展较快'
+	]),
+	...verdict('on_track', [
+		'达进度',
+		'达到序时进度',
+		'达序时',
+		'符合序时进度',
+		'按序时推进',
+		'按序时进度推进',
+		'按时序推进',
+		'与时间进度同步'
+	]),
+	...verdict('on_track', [
+		'按计划完成节点目标',
+		'按计划推进',
+		'按节点推进',
+		'正常推进',
+		'稳步推进',
+		'有序推进',
+		'顺利推进'
+	]),
 	...verdict('on_track', ['进展顺利', '进展良好', '推进中', '正在推进']),
-	...verdict('behind', ['欠进度', '未达到序时进度', '未达到序时', '未达序时', '滞后序时', '慢序时', '慢于序时进度', '低于序时进度']),
-	...verdict('behind', ['落后于序时进度', '滞后', '推进缓慢', '进展缓慢', '进度偏慢', '进度缓慢', '完成有一定困难', '完成有困难', '完成存在困难']),
+	...verdict('behind', [
+		'欠进度',
+		'未达到序时进度',
+		'未达到序时',
+		'未达序时',
+		'滞后序时',
+		'慢序时',
+		'慢于序时进度',
+		'低于序时进度'
+	]),
+	...verdict('behind', [
+		'落后于序时进度',
+		'滞后',
+		'推进缓慢',
+		'进展缓慢',
+		'进度偏慢',
+		'进度缓慢',
+		'完成有一定困难',
+		'完成有困难',
+		'完成存在困难'
+	]),
 	...verdict('behind', ['未完成', '尚未完成', '暂未完成', '没有完成', '未能完成'], { when: 'year-end' }),
 	...verdict(null, ['未完成', '尚未完成', '暂未完成', '没有完成', '未能完成']),
-	...verdict('not_started', ['未启动', '尚未启动', '暂未启动', '暂未开启', '未开工', '尚未开工', '暂未开工', '尚未开展', '暂未开展']),
+	...verdict('not_started', [
+		'未启动',
+		'尚未启动',
+		'暂未启动',
+		'暂未开启',
+		'未开工',
+		'尚未开工',
+		'暂未开工',
+		'尚未开展',
+		'暂未开展'
+	]),
 	...verdict('unknown', ['其它类', '其他类', '调整节点目标', '无法判断']),
 	...verdict(null, ['完成情况', '完成值', '完成时限', '完成时间', '完成率', '完成进度']),
-	...progress(['完成', '建成', '全面开工', '开工建设', '已开工', '全面启动', '已启动', '启动', '全面开展', '已上线', '已签约']),
+	...progress([
+		'完成',
+		'建成',
+		'全面开工',
+		'开工建设',
+		'已开工',
+		'全面启动',
+		'已启动',
+		'启动',
+		'全面开展',
+		'已上线',
+		'已签约'
+	]),
 	...progress(['投入使用', '已投用', '通过验收', '已落地', '已开业'])
 ];
 
@@ -84,11 +154,19 @@ const REPORTED_WORDS: Record<string, Status> = {
  * whose meaning depends on the period, are left out.
  */
 export function statusWordsByStatus(): Record<Status, string[]> {
-	const words: Record<Status, string[]> = { completed: [], ahead: [], on_track: [], behind: [], not_started: [], unknown: [] };
+	const words: Record<Status, string[]> = {
+		completed: [],
+		ahead: [],
+		on_track: [],
+		behind: [],
+		not_started: [],
+		unknown: []
+	};
 	const add = (status: Status, word: string) => {
 		if (!words[status].includes(word)) words[status].push(word);
 	};
-	for (const rule of STATUS_RULES) if (rule.kind === 'verdict' && rule.status && !rule.when) add(rule.status, rule.phrase);
+	for (const rule of STATUS_RULES)
+		if (rule.kind === 'verdict' && rule.status && !rule.when) add(rule.status, rule.phrase);
 	for (const [word, status] of Object.entries(REPORTED_WORDS)) add(status, word);
 	return words;
 }

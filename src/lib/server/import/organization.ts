@@ -42,5 +42,7 @@ export function resolveOrganization(draft: ReportDraft, override?: string[]): st
 	}
 	if (chain.length > 0) return chain;
 	if (publisher) return [publisher];
-	throw new ImportError('cannot tell which organization published this report: no body in the title and no 发布机构; name it with --org');
+	throw new ImportError(
+		'cannot tell which organization published this report: no body in the title and no 发布机构; name it with --org'
+	);
 }

@@ -19,7 +19,20 @@ const LABELS: Record<MetaKey, readonly string[]> = {
 	origin: ['信息来源'],
 	// Spreadsheets (and the import template) state the period in a cell of its own.
 	period: ['报告期'],
-	ignored: ['公开方式', '发文字号', '文号', '访问次数', '浏览次数', '字体', '有效性', '公开范围', '生成日期', '点击数', '组配分类', '体裁分类']
+	ignored: [
+		'公开方式',
+		'发文字号',
+		'文号',
+		'访问次数',
+		'浏览次数',
+		'字体',
+		'有效性',
+		'公开范围',
+		'生成日期',
+		'点击数',
+		'组配分类',
+		'体裁分类'
+	]
 };
 
 /** A metadata line longer than this is body text, not a label block. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkQuality, flagSameAsPrevious } from './quality';
 import type { DraftTask, Target } from './types';
 
-function task(name: string, statusText: string | null, targets: Target[] = [], statusSource: DraftTask['statusSource'] = 'inferred'): DraftTask {
+function task(
+	name: string,
+	statusText: string | null,
+	targets: Target[] = [],
+	statusSource: DraftTask['statusSource'] = 'inferred'
+): DraftTask {
 	return {
 		seqNo: null,
 		name,
@@ -28,9 +33,9 @@ const COPIED = '围绕企业技改项目、新升规新入规工业企业和订�
 
 describe('checkQuality', () => {
 	it('flags a status text shared by several tasks once, naming them in order', () => {
-		expect(checkQuality(draft(task('甲', COPIED), task('乙', '另一段完成情况的文字，足够长。'), task('丙', ` ${COPIED}\n`)))).toEqual([
-			{ kind: 'duplicate_text', tasks: ['甲', '丙'], detail: '以下任务的完成情况文字完全相同：甲、丙' }
-		]);
+		expect(
+			checkQuality(draft(task('甲', COPIED), task('乙', '另一段完成情况的文字，足够长。'), task('丙', ` ${COPIED}\n`)))
+		).toEqual([{ kind: 'duplicate_text', tasks: ['甲', '丙'], detail: '以下任务的完成情况文字完全相同：甲、丙' }]);
 	});
 
 	it('does not call short standard phrases duplicates', () => {
@@ -40,10 +45,19 @@ describe('checkQuality', () => {
 	it.each([
 		['no figure at all', '已开展相关工作。', [target(5, '个', '5个以上')], ['“5个以上”']],
 		['a figure in another unit', '已举办3次活动。', [target(30, '场次', '不少于30场次')], ['“不少于30场次”']],
-		['only one of two targets', '新建城市书房2座。', [target(2, '座', '2座'), target(30, '场次', '不少于30场次')], ['“不少于30场次”']]
+		[
+			'only one of two targets',
+			'新建城市书房2座。',
+			[target(2, '座', '2座'), target(30, '场次', '不少于30场次')],
+			['“不少于30场次”']
+		]
 	])('flags a target with %s', (_, status, targets, named) => {
 		expect(checkQuality(draft(task('丰富文化文明活动', status, targets)))).toEqual([
-			{ kind: 'target_not_reported', tasks: ['丰富文化文明活动'], detail: `主要内容中的目标${named.join('、')}在完成情况中没有对应的数字` }
+			{
+				kind: 'target_not_reported',
+				tasks: ['丰富文化文明活动'],
+				detail: `主要内容中的目标${named.join('、')}在完成情况中没有对应的数字`
+			}
 		]);
 	});
 
@@ -80,8 +94,11 @@ describe('flagSameAsPrevious', () => {
 			['乙', '上一期的文字。'],
 			['丁', '']
 		]);
-		expect(flagSameAsPrevious(draft(task('甲', COPIED), task('乙', '这一期的新文字。'), task('丙', COPIED), task('丁', '')), previous)).toEqual([
-			{ kind: 'same_as_previous', tasks: ['甲'], detail: '完成情况与上一期完全相同' }
-		]);
+		expect(
+			flagSameAsPrevious(
+				draft(task('甲', COPIED), task('乙', '这一期的新文字。'), task('丙', COPIED), task('丁', '')),
+				previous
+			)
+		).toEqual([{ kind: 'same_as_previous', tasks: ['甲'], detail: '完成情况与上一期完全相同' }]);
 	});
 });

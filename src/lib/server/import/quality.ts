@@ -37,7 +37,11 @@ function duplicateTexts(tasks: readonly DraftTask[]): DraftFlag[] {
 	}
 	return [...byText.values()]
 		.filter((names) => names.length > 1)
-		.map((names) => ({ kind: 'duplicate_text', tasks: names, detail: `以下任务的完成情况文字完全相同：${names.join('、')}` }));
+		.map((names) => ({
+			kind: 'duplicate_text',
+			tasks: names,
+			detail: `以下任务的完成情况文字完全相同：${names.join('、')}`
+		}));
 }
 
 /**
@@ -70,14 +74,19 @@ function mentions(text: string, target: Target): boolean {
 function emptyStatus(task: DraftTask): DraftFlag[] {
 	if (task.statusSource === 'reported' || !isEmptyStatus(task.statusText)) return [];
 	const shown = (task.statusText ?? '').trim();
-	return [{ kind: 'empty_status', tasks: [task.name], detail: shown ? `完成情况只有占位内容“${shown}”` : '完成情况为空' }];
+	return [
+		{ kind: 'empty_status', tasks: [task.name], detail: shown ? `完成情况只有占位内容“${shown}”` : '完成情况为空' }
+	];
 }
 
 /**
  * same_as_previous: a task whose status text is identical (after trimming) to its text in the
  * previous period. The write step looks the previous texts up and passes them by task name.
  */
-export function flagSameAsPrevious(draft: Pick<ReportDraft, 'categories'>, previousTextByTaskName: Map<string, string>): DraftFlag[] {
+export function flagSameAsPrevious(
+	draft: Pick<ReportDraft, 'categories'>,
+	previousTextByTaskName: Map<string, string>
+): DraftFlag[] {
 	return allTasks(draft).flatMap((task): DraftFlag[] => {
 		const text = (task.statusText ?? '').trim();
 		const previous = previousTextByTaskName.get(task.name);

@@ -14,7 +14,13 @@ const tasksOf = (draft: ReportDraft) => draft.categories.flatMap((c) => c.tasks)
 
 function seedCsv(separator = ','): string {
 	const quote = (t: string) => (t.includes(separator) || /["\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-	return [SEED_TITLE, '任务类别,具体任务,主要内容,二季度完成情况'.replace(/,/g, separator), ...seedTable().map((row) => row.map(quote).join(separator))].join('\n') + '\n';
+	return (
+		[
+			SEED_TITLE,
+			'任务类别,具体任务,主要内容,二季度完成情况'.replace(/,/g, separator),
+			...seedTable().map((row) => row.map(quote).join(separator))
+		].join('\n') + '\n'
+	);
 }
 
 describe('detectFormat', () => {
@@ -24,9 +30,19 @@ describe('detectFormat', () => {
 		['a ZIP container named .csv', 'xlsx', xlsxBytes(), 'a.csv'],
 		['anything named .xlsx', 'xlsx', utf8('text'), 'a.xlsx'],
 		['a doctype', 'html', utf8('<!DOCTYPE html><html></html>'), 'page.txt'],
-		['an HTML table exported as .xls', 'html', utf8('<html><body><table><tr><td>具体任务</td></tr></table>'), 'export.xls'],
+		[
+			'an HTML table exported as .xls',
+			'html',
+			utf8('<html><body><table><tr><td>具体任务</td></tr></table>'),
+			'export.xls'
+		],
 		['an HTML table named .xlsx', 'html', utf8('<table><tr><td>具体任务</td></tr></table>'), 'export.xlsx'],
-		['markup after a BOM and a comment', 'html', utf8('\uFEFF<!-- saved from url=(0020)https://a.gov.cn/ -->\n<html>'), undefined],
+		[
+			'markup after a BOM and a comment',
+			'html',
+			utf8('\uFEFF<!-- saved from url=(0020)https://a.gov.cn/ -->\n<html>'),
+			undefined
+		],
 		['a bare table', 'html', utf8('  <table><tr><td>具体任务</td></tr></table>'), undefined],
 		['an .htm name on text', 'html', utf8('具体任务'), 'page.htm'],
 		['a .csv name', 'csv', utf8('具体任务\n'), 'a.csv'],
@@ -70,7 +86,8 @@ function expectWellFormed(draft: ReportDraft, lineCount: number, label: string):
 		expect(t.line, label).toBeGreaterThanOrEqual(1);
 		expect(t.line, label).toBeLessThanOrEqual(lineCount);
 	}
-	for (const w of draft.warnings) expect(w.line === null || (w.line >= 1 && w.line <= lineCount), `${label}: ${JSON.stringify(w)}`).toBe(true);
+	for (const w of draft.warnings)
+		expect(w.line === null || (w.line >= 1 && w.line <= lineCount), `${label}: ${JSON.stringify(w)}`).toBe(true);
 	expect(JSON.parse(JSON.stringify(draft)), label).toEqual(draft);
 }
 
@@ -143,7 +160,14 @@ describe('readReport: mutated HTML and CSV (seeded)', () => {
 	});
 
 	it.each(['x.html', 'x.csv', 'x.tsv'])('refuses empty and near-empty %s with an ImportError', (name) => {
-		for (const bytes of [new Uint8Array(), utf8('\n'), utf8('   '), new Uint8Array([0xef, 0xbb, 0xbf]), utf8('<html></html>'), utf8('""')]) {
+		for (const bytes of [
+			new Uint8Array(),
+			utf8('\n'),
+			utf8('   '),
+			new Uint8Array([0xef, 0xbb, 0xbf]),
+			utf8('<html></html>'),
+			utf8('""')
+		]) {
 			expect(() => readReport(bytes, { fileName: name })).toThrow(ImportError);
 		}
 	});
@@ -192,7 +216,11 @@ describe('readDocument: mutated workbooks (seeded)', () => {
 	});
 
 	it('refuses an empty file and a bare ZIP header with an ImportError', async () => {
-		for (const bytes of [new Uint8Array(), Uint8Array.from([0x50, 0x4b, 0x03, 0x04]), Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])]) {
+		for (const bytes of [
+			new Uint8Array(),
+			Uint8Array.from([0x50, 0x4b, 0x03, 0x04]),
+			Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])
+		]) {
 			await expect(readDocument(bytes, { fileName: 'x.xlsx' })).rejects.toBeInstanceOf(ImportError);
 		}
 	});

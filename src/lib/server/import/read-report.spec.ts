@@ -30,7 +30,10 @@ describe('readReport: the seed (xinjie 2024 Q2)', () => {
 	it('reads 4 categories and 12 tasks in report order', () => {
 		expect(draft.categories.map((c) => [c.name, c.tasks.map((t) => t.name)])).toEqual([
 			['坚持引育并举,全力保稳促调,增强经济发展支撑力', ['坚定数字升级', '拓展项目渠道', '实现高质运行']],
-			['坚持环境提质,聚焦美丽创建,增强区域发展新魅力', ['聚能聚力重塑关键板块', '用心用情提升街域风貌', '敢想敢做抓好城市管理']],
+			[
+				'坚持环境提质,聚焦美丽创建,增强区域发展新魅力',
+				['聚能聚力重塑关键板块', '用心用情提升街域风貌', '敢想敢做抓好城市管理']
+			],
 			['坚持以人为本,提升公共服务,不断提高群众满意率', ['全面打造美好教育', '丰富文化文明活动', '扎实推进民生优享']],
 			['坚持干群合力,优化基层治理,发挥共享共治源动力', ['深化系统治理体系', '做好靠前管理服务', '做好超前感知防治']]
 		]);
@@ -51,7 +54,13 @@ describe('readReport: the seed (xinjie 2024 Q2)', () => {
 	});
 
 	it('reads the targets in the content', () => {
-		expect(Object.fromEntries(tasksOf(draft).filter((t) => t.targets.length > 0).map((t) => [t.name, t.targets]))).toEqual({
+		expect(
+			Object.fromEntries(
+				tasksOf(draft)
+					.filter((t) => t.targets.length > 0)
+					.map((t) => [t.name, t.targets])
+			)
+		).toEqual({
 			坚定数字升级: [{ value: 5, unit: '个', comparator: '>=', text: '5个以上' }],
 			实现高质运行: [{ value: 1, unit: '宗', comparator: '>=', text: '1宗以上' }],
 			丰富文化文明活动: [
@@ -97,10 +106,26 @@ describe('readReport: the seed (xinjie 2024 Q2)', () => {
 
 	it('flags the copied status text exactly once, and the targets it does not report on', () => {
 		expect(draft.flags).toEqual([
-			{ kind: 'duplicate_text', tasks: ['坚定数字升级', '聚能聚力重塑关键板块'], detail: '以下任务的完成情况文字完全相同：坚定数字升级、聚能聚力重塑关键板块' },
-			{ kind: 'target_not_reported', tasks: ['坚定数字升级'], detail: '主要内容中的目标“5个以上”在完成情况中没有对应的数字' },
-			{ kind: 'target_not_reported', tasks: ['实现高质运行'], detail: '主要内容中的目标“1宗以上”在完成情况中没有对应的数字' },
-			{ kind: 'target_not_reported', tasks: ['丰富文化文明活动'], detail: '主要内容中的目标“2座”、“不少于30场次”在完成情况中没有对应的数字' }
+			{
+				kind: 'duplicate_text',
+				tasks: ['坚定数字升级', '聚能聚力重塑关键板块'],
+				detail: '以下任务的完成情况文字完全相同：坚定数字升级、聚能聚力重塑关键板块'
+			},
+			{
+				kind: 'target_not_reported',
+				tasks: ['坚定数字升级'],
+				detail: '主要内容中的目标“5个以上”在完成情况中没有对应的数字'
+			},
+			{
+				kind: 'target_not_reported',
+				tasks: ['实现高质运行'],
+				detail: '主要内容中的目标“1宗以上”在完成情况中没有对应的数字'
+			},
+			{
+				kind: 'target_not_reported',
+				tasks: ['丰富文化文明活动'],
+				detail: '主要内容中的目标“2座”、“不少于30场次”在完成情况中没有对应的数字'
+			}
 		]);
 	});
 
@@ -119,7 +144,16 @@ describe('readReport: xiaoshan 2020 上半年 (项目名称 spanning rows, cut o
 
 	it('groups the rows under their projects and names them by their content', () => {
 		expect(draft.categories.map((c) => [c.name, c.tasks.map((t) => t.name)])).toEqual([
-			['支持民营企业健康发展', ['提升政策兑现时效', '制定实施新一轮惠企扶持政策', '充分发挥驻企服务专员作用', '全面落实“凤凰行动”计划', '落实全省“雄鹰行动”培育计划']],
+			[
+				'支持民营企业健康发展',
+				[
+					'提升政策兑现时效',
+					'制定实施新一轮惠企扶持政策',
+					'充分发挥驻企服务专员作用',
+					'全面落实“凤凰行动”计划',
+					'落实全省“雄鹰行动”培育计划'
+				]
+			],
 			['加快现代服务业发展', ['扎实推动省市县长“152”重点项目建设']]
 		]);
 		expect(task(draft, '提升政策兑现时效')).toMatchObject({
@@ -145,7 +179,11 @@ describe('readReport: xiaoshan 2020 上半年 (项目名称 spanning rows, cut o
 
 	it('drops the cut-off last row with one truncation warning naming its line', () => {
 		expect(draft.warnings).toEqual([
-			{ line: 47, message: '文档在此行中断（截断），第45行起的任务不完整，未导入：“完成数字化改造项目300个,新增企业上云2800家,打造智能…”' }
+			{
+				line: 47,
+				message:
+					'文档在此行中断（截断），第45行起的任务不完整，未导入：“完成数字化改造项目300个,新增企业上云2800家,打造智能…”'
+			}
 		]);
 	});
 });
@@ -165,7 +203,14 @@ describe('readReport: shaoxing 2021 半年度 (序号 / 内容与要求 / 进展
 			percent: null,
 			line: 21
 		});
-		expect(tasksOf(draft)[0].targets.map((t) => `${t.comparator}${t.value}${t.unit}`)).toEqual(['>=7%', '>=7%', '>=10%', '~8%', '=10%', '>=120%']);
+		expect(tasksOf(draft)[0].targets.map((t) => `${t.comparator}${t.value}${t.unit}`)).toEqual([
+			'>=7%',
+			'>=7%',
+			'>=10%',
+			'~8%',
+			'=10%',
+			'>=120%'
+		]);
 	});
 
 	it('reads the period and metadata', () => {
@@ -181,7 +226,11 @@ describe('readReport: shaoxing 2021 半年度 (序号 / 内容与要求 / 进展
 
 	it('drops the cut-off row 2 with one truncation warning', () => {
 		expect(draft.warnings).toEqual([
-			{ line: 33, message: '文档在此行中断（截断），第29行起的任务不完整，未导入：“高质量完成“十四五”规划《纲要》编制并印发实施;制定实施20…”' }
+			{
+				line: 33,
+				message:
+					'文档在此行中断（截断），第29行起的任务不完整，未导入：“高质量完成“十四五”规划《纲要》编制并印发实施;制定实施20…”'
+			}
 		]);
 	});
 });
@@ -190,10 +239,28 @@ describe('readReport: keqiao 2023 一季度 (pipe-separated, status column, cut 
 	const draft = readReport(report('keqiao-2023-q1.txt'));
 
 	it('reads tasks 1–3 with owner, period target and the reported status', () => {
-		expect(tasksOf(draft).map((t) => [t.seqNo, t.name, t.owner, t.periodTarget, t.status, t.statusSource, t.evidence])).toEqual([
+		expect(
+			tasksOf(draft).map((t) => [t.seqNo, t.name, t.owner, t.periodTarget, t.status, t.statusSource, t.evidence])
+		).toEqual([
 			['1', '新改扩建公办中小学校1所', '教体局', '室内安装、装修及场外施工', 'on_track', 'reported', ['顺利推进']],
-			['2', '完成“县中崛起”一对一结对帮扶学校2所', '教体局', '互派人员到位,集体备课,集中教研,专家入校指导', 'on_track', 'reported', ['顺利推进']],
-			['3', '符合条件的义务教育段随迁子女在家长常住地100%保障入学', '教体局', '公布随迁子女入(转)学政策', 'on_track', 'reported', ['顺利推进']]
+			[
+				'2',
+				'完成“县中崛起”一对一结对帮扶学校2所',
+				'教体局',
+				'互派人员到位,集体备课,集中教研,专家入校指导',
+				'on_track',
+				'reported',
+				['顺利推进']
+			],
+			[
+				'3',
+				'符合条件的义务教育段随迁子女在家长常住地100%保障入学',
+				'教体局',
+				'公布随迁子女入(转)学政策',
+				'on_track',
+				'reported',
+				['顺利推进']
+			]
 		]);
 	});
 
@@ -209,8 +276,14 @@ describe('readReport: keqiao 2023 一季度 (pipe-separated, status column, cut 
 
 	it('reads the period from the title and drops the cut-off line with one truncation warning', () => {
 		expect(draft.period).toEqual({ year: 2023, quarter: 1, months: null, label: '一季度' });
-		expect(draft.source).toMatchObject({ publisher: '区政府办(外事办)', publishedOn: '2023-11-16', url: 'https://www.kq.gov.cn/art/2023/11/16/art_1229760972_59195505.html' });
-		expect(draft.warnings).toEqual([{ line: 12, message: '文档在此行中断（截断），该行不完整，未导入：“义务教育段随迁子女就”' }]);
+		expect(draft.source).toMatchObject({
+			publisher: '区政府办(外事办)',
+			publishedOn: '2023-11-16',
+			url: 'https://www.kq.gov.cn/art/2023/11/16/art_1229760972_59195505.html'
+		});
+		expect(draft.warnings).toEqual([
+			{ line: 12, message: '文档在此行中断（截断），该行不完整，未导入：“义务教育段随迁子女就”' }
+		]);
 	});
 });
 
@@ -226,7 +299,11 @@ describe('readReport: refusals', () => {
 		['only whitespace', utf8(' \n\r\n\t '), /the document is empty/],
 		['only a BOM', new Uint8Array([0xef, 0xbb, 0xbf]), /the document is empty/],
 		['binary input', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /looks like a binary file, not report text/],
-		['a page without a task table', utf8('杭州市萧山区人民政府关于做好防汛工作的通知\n\n各镇街：请做好防汛工作。\n\n扫一扫在手机打开当前页'), /no task table found/]
+		[
+			'a page without a task table',
+			utf8('杭州市萧山区人民政府关于做好防汛工作的通知\n\n各镇街：请做好防汛工作。\n\n扫一扫在手机打开当前页'),
+			/no task table found/
+		]
 	])('%s', (_, bytes, message) => {
 		expect(() => readReport(bytes)).toThrow(ImportError);
 		expect(() => readReport(bytes)).toThrow(message);
@@ -241,7 +318,9 @@ describe('readReport: refusals', () => {
 	});
 
 	it('falls back to the file name for year and period, and says so', () => {
-		const draft = readReport(utf8('重点任务执行情况\n\n具体任务\n\n完成情况\n\n任务一\n\n已完成。'), { fileName: 'uploads/xinjie-2024-q3.txt' });
+		const draft = readReport(utf8('重点任务执行情况\n\n具体任务\n\n完成情况\n\n任务一\n\n已完成。'), {
+			fileName: 'uploads/xinjie-2024-q3.txt'
+		});
 		expect(draft.period).toEqual({ year: 2024, quarter: 3, months: null, label: '三季度' });
 		expect(draft.warnings).toEqual([
 			{ line: null, message: '页面未写明年份，按文件名“uploads/xinjie-2024-q3.txt”取2024年' },
@@ -260,7 +339,9 @@ describe('readReport: refusals', () => {
 		const seed = report('xinjie-2024-q2.txt');
 		const at = seed.indexOf('实施5个以上');
 		const damaged = new Uint8Array([...seed.subarray(0, at), 0xff, ...seed.subarray(at)]);
-		expect(readReport(damaged).warnings).toEqual([{ line: 22, message: '文档中有1处无法识别的字符（编码损坏），已显示为“\uFFFD”，请核对' }]);
+		expect(readReport(damaged).warnings).toEqual([
+			{ line: 22, message: '文档中有1处无法识别的字符（编码损坏），已显示为“\uFFFD”，请核对' }
+		]);
 	});
 });
 
@@ -335,14 +416,22 @@ describe('readReport: mutated real reports (seeded, 200 cases each)', () => {
 		const random = prng(4);
 		for (let n = 0; n < CASES; n++) {
 			const lines = SOURCES[n % SOURCES.length].toString('utf8').split('\n');
-			const huge = Array.from({ length: 100_000 }, () => CHAR_POOL[Math.floor(random() * CHAR_POOL.length)]).join('').replace(/\n/g, '');
+			const huge = Array.from({ length: 100_000 }, () => CHAR_POOL[Math.floor(random() * CHAR_POOL.length)])
+				.join('')
+				.replace(/\n/g, '');
 			lines.splice(Math.floor(random() * (lines.length + 1)), 0, huge);
 			expectDraftOrImportError(utf8(lines.join('\n')), `${FIXTURES[n % SOURCES.length]} huge line #${n}`);
 		}
 	});
 
 	it('refuses empty and near-empty input with an ImportError', () => {
-		for (const bytes of [new Uint8Array(), utf8('\n'), utf8('   '), new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0xff, 0xfe])]) {
+		for (const bytes of [
+			new Uint8Array(),
+			utf8('\n'),
+			utf8('   '),
+			new Uint8Array([0xef, 0xbb, 0xbf]),
+			new Uint8Array([0xff, 0xfe])
+		]) {
 			expect(() => readReport(bytes)).toThrow(ImportError);
 		}
 	});
@@ -384,4 +473,3 @@ describe('readReport: a stated completion percent against 序时进度', () => {
 		expect(only.evidence.join(' ')).toContain(evidence);
 	});
 });
-

@@ -20,7 +20,14 @@ import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
 import { readText } from './text-reader';
 import { assignThemes } from './themes';
-import { ImportError, type DraftCategory, type DraftHistoryEntry, type DraftTask, type ImportWarning, type ReportDraft } from './types';
+import {
+	ImportError,
+	type DraftCategory,
+	type DraftHistoryEntry,
+	type DraftTask,
+	type ImportWarning,
+	type ReportDraft
+} from './types';
 import { readXlsx } from './xlsx-reader';
 
 export const DOCUMENT_FORMATS = ['text', 'html', 'xlsx', 'csv'] as const;
@@ -83,13 +90,17 @@ function guard<T>(read: () => T): T {
 function asImportError(error: unknown): ImportError {
 	if (error instanceof ImportError) return error;
 	// A bug here must still reach the person importing as a clear refusal, not a crash.
-	return new ImportError(`could not read the document (internal error: ${error instanceof Error ? error.message : String(error)})`);
+	return new ImportError(
+		`could not read the document (internal error: ${error instanceof Error ? error.message : String(error)})`
+	);
 }
 
 function formatOf(bytes: Uint8Array, options: ReadOptions): DocumentFormat {
 	if (bytes.length === 0) throw new ImportError('the document is empty');
 	if (startsWith(bytes, OLE_MAGIC)) {
-		throw new ImportError('the file is an old-style Office document (.xls or .doc), which cannot be read: save it as an Excel workbook (.xlsx) or CSV and import that');
+		throw new ImportError(
+			'the file is an old-style Office document (.xls or .doc), which cannot be read: save it as an Excel workbook (.xlsx) or CSV and import that'
+		);
 	}
 	return options.format ?? detectFormat(bytes, options.fileName);
 }
@@ -110,7 +121,8 @@ function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, op
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** How a page starts: a declaration, comments (browsers write "saved from url" in one), then a tag. */
-const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|link|script|style)\b/i;
+const HTML_START =
+	/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|link|script|style)\b/i;
 /** How far into a file detection looks. */
 const SNIFF_BYTES = 64 * 1024;
 
@@ -184,9 +196,21 @@ function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftT
 	return task;
 }
 
-function toHistoryEntry(row: ReadRow, entry: ReadPeriodRow, year: number, warnings: ImportWarning[]): DraftHistoryEntry {
+function toHistoryEntry(
+	row: ReadRow,
+	entry: ReadPeriodRow,
+	year: number,
+	warnings: ImportWarning[]
+): DraftHistoryEntry {
 	const period: Period = { year, ...entry.period };
-	const { status, statusSource, evidence } = statusOf(row, entry.statusWord, entry.statusText, period, entry.period.label, warnings);
+	const { status, statusSource, evidence } = statusOf(
+		row,
+		entry.statusWord,
+		entry.statusText,
+		period,
+		entry.period.label,
+		warnings
+	);
 	const history: DraftHistoryEntry = {
 		period,
 		statusText: entry.statusText,
@@ -214,7 +238,10 @@ function statusOf(
 	if (word && !reported) {
 		const which = periodLabel ? `${periodLabel}的状态` : '状态';
 		const where = row.ref ? `（${row.ref}）` : '';
-		warnings.push({ line: row.line, message: `任务“${row.name}”的${which}“${word}”${where}无法识别，已根据完成情况推断` });
+		warnings.push({
+			line: row.line,
+			message: `任务“${row.name}”的${which}“${word}”${where}无法识别，已根据完成情况推断`
+		});
 	}
 	if (reported) return { ...reported, statusSource: 'reported' };
 	return { ...withStatedPercent(inferStatus(text, period), text, period), statusSource: 'inferred' };

@@ -143,7 +143,9 @@ function toReadRow(raw: RawRow, map: HeaderMap): ReadRow {
 	const periods = map.periods ?? [];
 	const latestEnd = periods.length > 0 ? periodEndMonth(periods[periods.length - 1]) : null;
 	const byRole = (role: ColumnRole, end: number | null = latestEnd): string | null => {
-		const texts = columns.flatMap((c, k) => (c.role === role && raw.cells[k] !== '' && inPeriod(c, end, latestEnd) ? [raw.cells[k]] : []));
+		const texts = columns.flatMap((c, k) =>
+			c.role === role && raw.cells[k] !== '' && inPeriod(c, end, latestEnd) ? [raw.cells[k]] : []
+		);
 		return texts.length > 0 ? texts.join('\n') : null;
 	};
 	const task = byRole('task');
@@ -241,7 +243,9 @@ export function yearAndPeriod(
 		};
 	}
 	const headerYear = map.columns.map((c) => YEAR.exec(c.header)).find((m) => m !== null);
-	let year = Number(YEAR.exec(title)?.[1] ?? (stated ? YEAR.exec(stated.text)?.[1] : undefined) ?? headerYear?.[1] ?? Number.NaN);
+	let year = Number(
+		YEAR.exec(title)?.[1] ?? (stated ? YEAR.exec(stated.text)?.[1] : undefined) ?? headerYear?.[1] ?? Number.NaN
+	);
 	const date = source.publishedOn ?? source.writtenOn;
 	if (Number.isNaN(year) && date && period) {
 		const [y, m] = date.split('-').map(Number);

@@ -19,10 +19,13 @@ describe('extractTargets', () => {
 		['举办不少于十场讲座', [{ value: 10, unit: '场', comparator: '>=', text: '不少于十场' }]],
 		['PM2.5浓度不超过30', []],
 		['占比提高2个百分点', [{ value: 2, unit: '个百分点', comparator: '=', text: '2个百分点' }]],
-		['上市挂牌5家，新增上云2800家', [
-			{ value: 5, unit: '家', comparator: '=', text: '5家' },
-			{ value: 2800, unit: '家', comparator: '=', text: '2800家' }
-		]],
+		[
+			'上市挂牌5家，新增上云2800家',
+			[
+				{ value: 5, unit: '家', comparator: '=', text: '5家' },
+				{ value: 2800, unit: '家', comparator: '=', text: '2800家' }
+			]
+		],
 		['规上工业企业数字化覆盖率80%以上', [{ value: 80, unit: '%', comparator: '>=', text: '80%以上' }]]
 	])('%s', (content, expected) => {
 		expect(extractTargets(content)).toEqual(expected);

@@ -11,9 +11,55 @@ import type { Comparator, Target } from './types';
  * Time units are left out on purpose: 24小时, 3天, 6个月 are service promises or durations.
  */
 const UNITS = [
-	'个百分点', '平方公里', '万平方米', '平方米', '万人次', '万千瓦', '个', '家', '宗', '座', '场次', '场', '次', '所', '项',
-	'条', '件', '人次', '人', '名', '户', '套', '间', '处', '公里', '千米', '米', '亩', '公顷', '吨', '辆', '台',
-	'幢', '栋', '批', '篇', '张', '床', '位', '支', '部', '只', '元', '千瓦', '兆瓦', '万元', '亿元', '%', '％'
+	'个百分点',
+	'平方公里',
+	'万平方米',
+	'平方米',
+	'万人次',
+	'万千瓦',
+	'个',
+	'家',
+	'宗',
+	'座',
+	'场次',
+	'场',
+	'次',
+	'所',
+	'项',
+	'条',
+	'件',
+	'人次',
+	'人',
+	'名',
+	'户',
+	'套',
+	'间',
+	'处',
+	'公里',
+	'千米',
+	'米',
+	'亩',
+	'公顷',
+	'吨',
+	'辆',
+	'台',
+	'幢',
+	'栋',
+	'批',
+	'篇',
+	'张',
+	'床',
+	'位',
+	'支',
+	'部',
+	'只',
+	'元',
+	'千瓦',
+	'兆瓦',
+	'万元',
+	'亿元',
+	'%',
+	'％'
 ].sort((a, b) => b.length - a.length);
 
 /** Magnitudes written between a number and its unit: 17.5万家, 22.84亿元. */
@@ -50,7 +96,14 @@ const TARGET = new RegExp(
 /** What may not stand right before a number: digits and dots (part of a longer number), 第 (ordinal). */
 const BAD_BEFORE = /[\d.．第]/;
 /** What may not follow a unit: 个月 is a duration, 个人 a word, 元年 a year. Keyed by the unit without magnitude. */
-const BAD_AFTER: Record<string, RegExp> = { 个: /^[月人体]/, 场: /^[所地景馆]/, 次: /^[要生]/, 位: /^[置于]/, 部: /^[门署分]/, 元: /^[年素]/ };
+const BAD_AFTER: Record<string, RegExp> = {
+	个: /^[月人体]/,
+	场: /^[所地景馆]/,
+	次: /^[要生]/,
+	位: /^[置于]/,
+	部: /^[门署分]/,
+	元: /^[年素]/
+};
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -101,9 +154,7 @@ function comparatorOf(prefix: string | undefined, about: string | undefined, suf
 	return '=';
 }
 
-const PERCENT_WORDS = [
-	'完成率', '完工率', '完成进度', '形象进度', '工程进度', '建设进度', '总体进度', '进度', '完成'
-];
+const PERCENT_WORDS = ['完成率', '完工率', '完成进度', '形象进度', '工程进度', '建设进度', '总体进度', '进度', '完成'];
 /**
  * A percent right after a completion word, optionally joined by 了/达/达到/为/约; or 完成(全年|年度)…的N%.
  * Growth (增长13.7%), shares (占比) and rates (落地率) have none of these words right before the number.

@@ -18,20 +18,59 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 /** Rows an office might enter, in the template's column order. */
 const ROWS: (string | number | null)[][] = [
-	['坚持引育并举，增强经济发展支撑力', '1', '坚定数字升级', '实施5个以上数字化改造项目。', '经发办', '张三', '完成3个', '已实施数字化改造项目3个。', '达进度', 3, null],
-	[null, '2', '拓展项目渠道', '完成1宗以上宅地出让。', '规划办', '李四', '完成挂牌', '土地挂牌因规划调整推迟，\n预计三季度完成。', '欠进度', 0, '规划调整'],
-	['坚持以人为本，提升公共服务', '3', '全面打造美好教育', '新建学校1所。', '社会事务办', '王五', '主体结顶', '新街五小主体结顶。', null, null, null]
+	[
+		'坚持引育并举，增强经济发展支撑力',
+		'1',
+		'坚定数字升级',
+		'实施5个以上数字化改造项目。',
+		'经发办',
+		'张三',
+		'完成3个',
+		'已实施数字化改造项目3个。',
+		'达进度',
+		3,
+		null
+	],
+	[
+		null,
+		'2',
+		'拓展项目渠道',
+		'完成1宗以上宅地出让。',
+		'规划办',
+		'李四',
+		'完成挂牌',
+		'土地挂牌因规划调整推迟，\n预计三季度完成。',
+		'欠进度',
+		0,
+		'规划调整'
+	],
+	[
+		'坚持以人为本，提升公共服务',
+		'3',
+		'全面打造美好教育',
+		'新建学校1所。',
+		'社会事务办',
+		'王五',
+		'主体结顶',
+		'新街五小主体结顶。',
+		null,
+		null,
+		null
+	]
 ];
 
 async function filledTemplate(options: { title?: string; period?: string } = {}): Promise<Uint8Array> {
 	const workbook = await load(await buildTemplate());
 	const sheet = workbook.getWorksheet(TEMPLATE_SHEET)!;
 	const { titleRow, publisherRow, periodRow, publishedOnRow, firstTaskRow } = TEMPLATE_LAYOUT;
-	sheet.getCell(titleRow, 1).value = options.title ?? '杭州市萧山区人民政府新街街道办事处2024年《政府工作报告》第二季度重点任务执行情况';
+	sheet.getCell(titleRow, 1).value =
+		options.title ?? '杭州市萧山区人民政府新街街道办事处2024年《政府工作报告》第二季度重点任务执行情况';
 	sheet.getCell(publisherRow, 2).value = '新街街道';
 	if (options.period) sheet.getCell(periodRow, 2).value = options.period;
 	sheet.getCell(publishedOnRow, 2).value = new Date(Date.UTC(2024, 6, 8));
-	ROWS.forEach((row, r) => row.forEach((value, c) => value !== null && (sheet.getCell(firstTaskRow + r, c + 1).value = value)));
+	ROWS.forEach((row, r) =>
+		row.forEach((value, c) => value !== null && (sheet.getCell(firstTaskRow + r, c + 1).value = value))
+	);
 	sheet.mergeCells(firstTaskRow, 1, firstTaskRow + 1, 1);
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -48,7 +87,17 @@ describe('the Excel template', () => {
 		const header = TEMPLATE_COLUMNS.map((_, i) => String(sheet.getCell(TEMPLATE_LAYOUT.headerRow, i + 1).value));
 		expect(header).toEqual([...TEMPLATE_COLUMNS]);
 		expect(mapHeader(header)?.columns.map((c) => c.role)).toEqual([
-			'category', 'seqNo', 'task', 'content', 'owner', 'leader', 'periodTarget', 'statusText', 'statusWord', 'actual', 'note'
+			'category',
+			'seqNo',
+			'task',
+			'content',
+			'owner',
+			'leader',
+			'periodTarget',
+			'statusText',
+			'statusWord',
+			'actual',
+			'note'
 		]);
 	});
 
@@ -67,7 +116,9 @@ describe('the Excel template', () => {
 	});
 
 	it('is refused unfilled, saying the header has no rows under it', async () => {
-		await expect(readDocument(template)).rejects.toThrow(/no task table found: the header on 第6行（重点任务!A6） has no complete row under it/);
+		await expect(readDocument(template)).rejects.toThrow(
+			/no task table found: the header on 第6行（重点任务!A6） has no complete row under it/
+		);
 	});
 
 	it('round-trips: filled in programmatically, it imports to the values entered', async () => {
@@ -79,14 +130,41 @@ describe('the Excel template', () => {
 			['坚持引育并举，增强经济发展支撑力', ['坚定数字升级', '拓展项目渠道']],
 			['坚持以人为本，提升公共服务', ['全面打造美好教育']]
 		]);
-		expect(tasksOf(draft).map((t) => [t.seqNo, t.name, t.content, t.owner, t.leader, t.periodTarget, t.statusText, t.status, t.statusSource, t.actual, t.notes])).toEqual(
-			ROWS.map((row) => [row[1], row[2], row[3], row[4], row[5], row[6], row[7], ...expectedStatus(row[8] as string | null), row[9], row[10]])
+		expect(
+			tasksOf(draft).map((t) => [
+				t.seqNo,
+				t.name,
+				t.content,
+				t.owner,
+				t.leader,
+				t.periodTarget,
+				t.statusText,
+				t.status,
+				t.statusSource,
+				t.actual,
+				t.notes
+			])
+		).toEqual(
+			ROWS.map((row) => [
+				row[1],
+				row[2],
+				row[3],
+				row[4],
+				row[5],
+				row[6],
+				row[7],
+				...expectedStatus(row[8] as string | null),
+				row[9],
+				row[10]
+			])
 		);
 		expect(tasksOf(draft).map((t) => t.line)).toEqual([7, 8, 9]);
 	});
 
 	it('takes the period from the 报告期 cell when the title names none', async () => {
-		const draft = await readDocument(await filledTemplate({ title: '新街街道2024年重点任务执行情况', period: '2024年1-11月' }));
+		const draft = await readDocument(
+			await filledTemplate({ title: '新街街道2024年重点任务执行情况', period: '2024年1-11月' })
+		);
 		expect(draft.period).toEqual({ year: 2024, quarter: null, months: [1, 11], label: '1-11月' });
 	});
 });

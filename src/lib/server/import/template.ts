@@ -10,12 +10,31 @@ import { STATUS_LABEL, STATUSES } from '../../domain/status';
 import { statusWordsByStatus } from './infer-status';
 
 /** The canonical columns, in order. */
-export const TEMPLATE_COLUMNS = ['任务类别', '序号', '具体任务', '主要内容', '责任单位', '分管领导', '节点目标', '完成情况', '状态', '完成值', '说明'] as const;
+export const TEMPLATE_COLUMNS = [
+	'任务类别',
+	'序号',
+	'具体任务',
+	'主要内容',
+	'责任单位',
+	'分管领导',
+	'节点目标',
+	'完成情况',
+	'状态',
+	'完成值',
+	'说明'
+] as const;
 
 export const TEMPLATE_SHEET = '重点任务';
 export const TEMPLATE_HELP_SHEET = '填写说明';
 /** Where things are on the first sheet (1-based rows). */
-export const TEMPLATE_LAYOUT = { titleRow: 1, publisherRow: 2, periodRow: 3, publishedOnRow: 4, headerRow: 6, firstTaskRow: 7 } as const;
+export const TEMPLATE_LAYOUT = {
+	titleRow: 1,
+	publisherRow: 2,
+	periodRow: 3,
+	publishedOnRow: 4,
+	headerRow: 6,
+	firstTaskRow: 7
+} as const;
 /** Rows below the header prepared with the 状态 drop-down and number formats. */
 const PREPARED_ROWS = 300;
 
@@ -23,7 +42,11 @@ const PREPARED_ROWS = 300;
 const TITLE_PLACEHOLDER = '（单位全称）（年份）年《政府工作报告》（报告期）重点任务执行情况';
 
 const COLUMN_HELP: Record<(typeof TEMPLATE_COLUMNS)[number], [meaning: string, rule: string, width: number]> = {
-	任务类别: ['报告中的任务分组（如“坚持引育并举，增强经济发展支撑力”）', '可把一个类别合并单元格跨在它的各项任务上，也可每行重复填写；没有分组可留空', 26],
+	任务类别: [
+		'报告中的任务分组（如“坚持引育并举，增强经济发展支撑力”）',
+		'可把一个类别合并单元格跨在它的各项任务上，也可每行重复填写；没有分组可留空',
+		26
+	],
 	序号: ['任务的编号', '可留空；同一序号下多出的一行（如子目标“新增学位810个”）会并入该任务', 6],
 	具体任务: ['任务名称', '必填（或填写主要内容）；同一计划的任务以名称对应到上一期', 24],
 	主要内容: ['全年计划要做的事，含数量目标（如“实施5个以上数字化改造项目”）', '目标数字会被识别为任务目标', 40],
@@ -72,7 +95,9 @@ export async function buildTemplate(): Promise<Uint8Array> {
 }
 
 function addTaskSheet(workbook: ExcelJS.Workbook): void {
-	const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: TEMPLATE_LAYOUT.headerRow }] });
+	const sheet = workbook.addWorksheet(TEMPLATE_SHEET, {
+		views: [{ state: 'frozen', ySplit: TEMPLATE_LAYOUT.headerRow }]
+	});
 	const last = TEMPLATE_COLUMNS.length;
 	sheet.columns = TEMPLATE_COLUMNS.map((name) => ({ width: COLUMN_HELP[name][2] }));
 
@@ -155,7 +180,12 @@ function addHelpSheet(workbook: ExcelJS.Workbook): void {
 	tableHeader(['状态', '可填写的词（任选其一）', '说明']);
 	const words = statusWordsByStatus();
 	for (const status of STATUSES) {
-		const note = status === 'unknown' ? '导入后显示为“无法判断”，不计入完成或滞后' : status === 'completed' ? '“基本完成”在全年报告中也算已完成' : '';
+		const note =
+			status === 'unknown'
+				? '导入后显示为“无法判断”，不计入完成或滞后'
+				: status === 'completed'
+					? '“基本完成”在全年报告中也算已完成'
+					: '';
 		wrap([STATUS_LABEL.zh[status], words[status].join('、'), note]);
 	}
 	wrap(['（留空）', '', '按“完成情况”的文字推断状态，并标明是推断的']);

@@ -8,7 +8,17 @@
  */
 import { columnRole, mapHeader, type Column, type ColumnRole, type HeaderMap } from './columns';
 import { readPageMeta } from './page-meta';
-import { continueRow, endsCut, groupRows, quote, rowLabel, SEQ_NO, yearAndPeriod, type RawRow, type TableReading } from './table';
+import {
+	continueRow,
+	endsCut,
+	groupRows,
+	quote,
+	rowLabel,
+	SEQ_NO,
+	yearAndPeriod,
+	type RawRow,
+	type TableReading
+} from './table';
 import { ImportError, type ImportWarning } from './types';
 
 export { nameFromContent, type ReadCategory, type ReadRow } from './table';
@@ -44,10 +54,19 @@ export function readText(text: string): TextReading {
 	const body = header.layout === 'cells' ? readCellRows(lines, header) : readSeparatedRows(lines, header);
 	const headerLine = header.firstLine + 1;
 	if (body.rows.length === 0) {
-		throw new ImportError(`no task table found: the header on line ${headerLine} has no complete row under it`, headerLine);
+		throw new ImportError(
+			`no task table found: the header on line ${headerLine} has no complete row under it`,
+			headerLine
+		);
 	}
 	const categories = groupRows(body.rows, header.map);
-	const { year, period, searched, warning } = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period ?? null);
+	const { year, period, searched, warning } = yearAndPeriod(
+		meta.source,
+		meta.titleLine,
+		header.map,
+		headerLine,
+		meta.period ?? null
+	);
 	return {
 		source: meta.source,
 		year,
@@ -77,7 +96,15 @@ function findHeader(lines: readonly string[]): Header | null {
 			if (!line.includes(separator)) continue;
 			const split = splitSeparated(line, separator);
 			const map = mapHeader(split.cells);
-			if (map) return { layout: 'separated', map, firstLine: i, separator, opened: line.startsWith(separator), closed: split.closed };
+			if (map)
+				return {
+					layout: 'separated',
+					map,
+					firstLine: i,
+					separator,
+					opened: line.startsWith(separator),
+					closed: split.closed
+				};
 		}
 		if (columnRole(line) !== null) {
 			const run = headerRun(lines, i);
@@ -150,7 +177,11 @@ function splitRunTogether(line: string): string[] | null {
  * Splits a line into trimmed cells. A separator closing the line is a border; one opening it is a
  * border only when the header has one too (`opened`), else it marks an empty first cell.
  */
-function splitSeparated(line: string, separator: Separator, opened = line.startsWith(separator)): { cells: string[]; closed: boolean } {
+function splitSeparated(
+	line: string,
+	separator: Separator,
+	opened = line.startsWith(separator)
+): { cells: string[]; closed: boolean } {
 	const cells = line.split(separator).map((cell) => cell.trim());
 	if (opened && line.startsWith(separator)) cells.shift();
 	const closed = line.endsWith(separator);
@@ -203,7 +234,10 @@ function seqValue(text: string): number | null {
 }
 
 /** The cells below a one-cell-per-line header, up to the page chrome or the end of the text. */
-function collectCells(lines: readonly string[], header: Extract<Header, { layout: 'cells' }>): { cells: Cell[]; ended: boolean } {
+function collectCells(
+	lines: readonly string[],
+	header: Extract<Header, { layout: 'cells' }>
+): { cells: Cell[]; ended: boolean } {
 	const cells: Cell[] = [];
 	let parts: string[] = [];
 	let firstLine = 0;
@@ -284,8 +318,14 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 		if (broken) {
 			warnings.push(
 				started
-					? { line: row.line, message: `第${row.line}行起的一行缺少单元格（第${broken.line}行已是下一个序号${broken.text}），与表头的列对不上，未导入` }
-					: { line: broken.line, message: `第${broken.line}行的${quote(broken.text)}处应为序号，与表头的列对不上，到下一个序号之前的内容未导入` }
+					? {
+							line: row.line,
+							message: `第${row.line}行起的一行缺少单元格（第${broken.line}行已是下一个序号${broken.text}），与表头的列对不上，未导入`
+						}
+					: {
+							line: broken.line,
+							message: `第${broken.line}行的${quote(broken.text)}处应为序号，与表头的列对不上，到下一个序号之前的内容未导入`
+						}
 			);
 			i = nextRowStart(cells, i + (broken.shape === 'number' ? 0 : 1), expectedSeq);
 			lastRow = null;
@@ -298,7 +338,10 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 		rows.pop();
 		warnings.push(
 			ended
-				? { line: lastRow.row.line, message: `第${lastRow.row.line}行起的一行缺少单元格，未导入：${rowLabel(lastRow.row, columns)}` }
+				? {
+						line: lastRow.row.line,
+						message: `第${lastRow.row.line}行起的一行缺少单元格，未导入：${rowLabel(lastRow.row, columns)}`
+					}
 				: truncation(lastLineOf(lines, header.bodyStart), lastRow.row, columns)
 		);
 	}
@@ -310,12 +353,19 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
  * scores the next cells against both readings and takes the one that fits better. `required`
  * (no category yet) settles a tie for the category, since the first row always carries it.
  */
-function categoryStartsAt(cells: readonly Cell[], i: number, columns: readonly Column[], at: number, required: boolean): boolean {
+function categoryStartsAt(
+	cells: readonly Cell[],
+	i: number,
+	columns: readonly Column[],
+	at: number,
+	required: boolean
+): boolean {
 	if (cells[i].shape !== 'name') return false;
 	const roles = columns.map((c) => c.role);
 	const rest = roles.slice(at + 1).map((role) => [role]);
 	const withoutCategory = roles.filter((_, k) => k !== at);
-	const nextRow = (k: number) => [roles[k], withoutCategory[k]].filter((role): role is ColumnRole => role !== undefined);
+	const nextRow = (k: number) =>
+		[roles[k], withoutCategory[k]].filter((role): role is ColumnRole => role !== undefined);
 	const present = score(cells, i, [['category'], ...rest, nextRow(0)]);
 	const absent = score(cells, i, [...rest, nextRow(0), nextRow(1)]);
 	return present < absent || (present === absent && required);
@@ -348,7 +398,13 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 	const columns = header.map.columns;
 	const width = columns.length;
 	const seqAt = columns.findIndex((c) => c.role === 'seqNo');
-	const keyAt = seqAt !== -1 ? seqAt : Math.max(0, columns.findIndex((c) => c.role === 'task' || c.role === 'content'));
+	const keyAt =
+		seqAt !== -1
+			? seqAt
+			: Math.max(
+					0,
+					columns.findIndex((c) => c.role === 'task' || c.role === 'content')
+				);
 	const categoryAt = columns.findIndex((c) => c.role === 'category');
 	const { end, ended, lastSeparated } = separatedExtent(lines, header);
 	const finalLine = ended ? -1 : lastNonEmpty(lines, end);
@@ -374,7 +430,10 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 			warnings.push(
 				atEnd
 					? truncationOfLine(lineNo, line)
-					: { line: lineNo, message: `第${lineNo}行有${cells.length}个单元格，表头有${width}列，无法对齐，未导入：${quote(line)}` }
+					: {
+							line: lineNo,
+							message: `第${lineNo}行有${cells.length}个单元格，表头有${width}列，无法对齐，未导入：${quote(line)}`
+						}
 			);
 			continue;
 		}
@@ -395,7 +454,15 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 	}
 	// Without closing separators, a cut-off final row shows only in its last cell's punctuation.
 	const last = rows.at(-1);
-	if (last && !header.closed && last.line === finalLine + 1 && endsCut(rows, last.cells.findLastIndex((c) => c !== ''))) {
+	if (
+		last &&
+		!header.closed &&
+		last.line === finalLine + 1 &&
+		endsCut(
+			rows,
+			last.cells.findLastIndex((c) => c !== '')
+		)
+	) {
 		rows.pop();
 		warnings.push(truncationOfLine(last.line, lines[finalLine].trim()));
 	}

@@ -21,7 +21,20 @@ describe('assignThemes', () => {
 
 	it('covers the themes leadership asks for in the bundled rules', () => {
 		expect(THEME_RULES.themes.map((t) => t.name)).toEqual(
-			expect.arrayContaining(['数字化', '招商引资', '产业发展', '城市建设', '生态环境', '教育', '文化', '民生', '平安治理', '基层治理', '营商环境', '交通'])
+			expect.arrayContaining([
+				'数字化',
+				'招商引资',
+				'产业发展',
+				'城市建设',
+				'生态环境',
+				'教育',
+				'文化',
+				'民生',
+				'平安治理',
+				'基层治理',
+				'营商环境',
+				'交通'
+			])
 		);
 		expect(THEME_RULES.fallback.name).toBe('其他');
 	});
@@ -31,11 +44,25 @@ describe('parseThemeRules', () => {
 	it.each([
 		['no themes list', {}, /"themes" must be a list/],
 		['no fallback', { themes: [] }, /"fallback"/],
-		['a theme without keywords', { fallback: { name: '其他', nameEn: 'Other' }, themes: [{ name: '教育', nameEn: 'Education' }] }, /themes\[0\] \(教育\): "keywords"/],
-		['an empty keyword', { fallback: { name: '其他', nameEn: 'Other' }, themes: [{ name: '教育', nameEn: 'E', keywords: [''] }] }, /keywords/],
+		[
+			'a theme without keywords',
+			{ fallback: { name: '其他', nameEn: 'Other' }, themes: [{ name: '教育', nameEn: 'Education' }] },
+			/themes\[0\] \(教育\): "keywords"/
+		],
+		[
+			'an empty keyword',
+			{ fallback: { name: '其他', nameEn: 'Other' }, themes: [{ name: '教育', nameEn: 'E', keywords: [''] }] },
+			/keywords/
+		],
 		[
 			'a theme listed twice',
-			{ fallback: { name: '其他', nameEn: 'Other' }, themes: [{ name: '教育', nameEn: 'E', keywords: ['学校'] }, { name: '教育', nameEn: 'E', keywords: ['教师'] }] },
+			{
+				fallback: { name: '其他', nameEn: 'Other' },
+				themes: [
+					{ name: '教育', nameEn: 'E', keywords: ['学校'] },
+					{ name: '教育', nameEn: 'E', keywords: ['教师'] }
+				]
+			},
 			/themes\[1\]: theme 教育 is listed twice/
 		]
 	])('rejects %s, naming the field', (_, value, message) => {

@@ -37,7 +37,9 @@ describe('readDocument: the seed as an Excel sheet (title and notes above the he
 	it('reads another sheet by name, and names the sheets when the name is wrong', async () => {
 		const two = await buildWorkbook([{ name: '封面', rows: [['封面']] }, seedSheet('二季度')]);
 		expect(structureOf(await readDocument(two, { sheet: '二季度' }))).toEqual(structureOf(text));
-		await expect(readDocument(two, { sheet: '三季度' })).rejects.toThrow('the workbook has no sheet named “三季度”; its sheets are “封面”, “二季度”');
+		await expect(readDocument(two, { sheet: '三季度' })).rejects.toThrow(
+			'the workbook has no sheet named “三季度”; its sheets are “封面”, “二季度”'
+		);
 	});
 
 	it('reads the first sheet with a task table when the first sheet has none, and says so', async () => {
@@ -48,14 +50,26 @@ describe('readDocument: the seed as an Excel sheet (title and notes above the he
 	});
 
 	it('skips a hidden first sheet', async () => {
-		const two = await buildWorkbook([{ name: '旧表', rows: [['具体任务', '完成情况'], ['任务甲', '已完成。']], state: 'hidden' }, seedSheet()]);
+		const two = await buildWorkbook([
+			{
+				name: '旧表',
+				rows: [
+					['具体任务', '完成情况'],
+					['任务甲', '已完成。']
+				],
+				state: 'hidden'
+			},
+			seedSheet()
+		]);
 		expect(structureOf(await readDocument(two))).toEqual(structureOf(text));
 	});
 });
 
 describe('readDocument: Excel cells', () => {
-	const sheet = (rows: import('exceljs').CellValue[][], extra: Partial<Parameters<typeof buildWorkbook>[0][number]> = {}) =>
-		buildWorkbook([{ name: 'Sheet1', rows: [['2023年一季度重点工作进展情况'], [], ...rows], ...extra }]);
+	const sheet = (
+		rows: import('exceljs').CellValue[][],
+		extra: Partial<Parameters<typeof buildWorkbook>[0][number]> = {}
+	) => buildWorkbook([{ name: 'Sheet1', rows: [['2023年一季度重点工作进展情况'], [], ...rows], ...extra }]);
 
 	it('keeps numbers as numbers (完成值, percent formats) and booleans of 是否达序 as 是/否', async () => {
 		const bytes = await sheet(
@@ -78,13 +92,20 @@ describe('readDocument: Excel cells', () => {
 	it('reads formula results, rich text and hyperlinks as their text', async () => {
 		const bytes = await sheet([
 			['具体任务', '完成情况', '完成值'],
-			[{ richText: [{ text: '任务' }, { text: '一', font: { bold: true } }] }, { text: '已完成。', hyperlink: 'https://example.org' }, { formula: '1+2', result: 3 }]
+			[
+				{ richText: [{ text: '任务' }, { text: '一', font: { bold: true } }] },
+				{ text: '已完成。', hyperlink: 'https://example.org' },
+				{ formula: '1+2', result: 3 }
+			]
 		]);
 		expect(tasksOf(await readDocument(bytes))[0]).toMatchObject({ name: '任务一', statusText: '已完成。', actual: 3 });
 	});
 
 	it('keeps line breaks inside a cell', async () => {
-		const bytes = await sheet([['具体任务', '完成情况'], ['任务一', '进展情况：已开工。\r\n下步打算：加快进度。']]);
+		const bytes = await sheet([
+			['具体任务', '完成情况'],
+			['任务一', '进展情况：已开工。\r\n下步打算：加快进度。']
+		]);
 		expect(tasksOf(await readDocument(bytes))[0].statusText).toBe('进展情况：已开工。\n下步打算：加快进度。');
 	});
 
@@ -148,9 +169,17 @@ describe('readDocument: Excel cells', () => {
 
 describe('readDocument: workbooks that cannot be read', () => {
 	it.each([
-		['a ZIP that is not a workbook', () => Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), /holds no worksheet \(工作表\): it is not an Excel workbook/],
+		[
+			'a ZIP that is not a workbook',
+			() => Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+			/holds no worksheet \(工作表\): it is not an Excel workbook/
+		],
 		['an .xlsx name on text', () => new TextEncoder().encode('具体任务\n完成情况'), /not a readable Excel workbook/],
-		['an old .xls workbook', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /old-style Office document/]
+		[
+			'an old .xls workbook',
+			() => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+			/old-style Office document/
+		]
 	])('refuses %s with an ImportError', async (_, bytes, message) => {
 		const read = readDocument(bytes(), { fileName: 'report.xlsx' });
 		await expect(read).rejects.toThrow(ImportError);
@@ -159,12 +188,16 @@ describe('readDocument: workbooks that cannot be read', () => {
 
 	it('refuses a workbook whose sheets hold no task table, naming the sheet', async () => {
 		const bytes = await buildWorkbook([{ name: '封面', rows: [['2023年工作总结'], ['内容']] }]);
-		await expect(readDocument(bytes)).rejects.toThrow('no task table found: no row of sheet “封面” names the columns of a task table');
+		await expect(readDocument(bytes)).rejects.toThrow(
+			'no task table found: no row of sheet “封面” names the columns of a task table'
+		);
 	});
 
 	it('refuses a header without rows under it', async () => {
 		const bytes = await buildWorkbook([{ name: 'Sheet1', rows: [['2023年一季度进展情况'], ['工作任务', '进展情况']] }]);
-		await expect(readDocument(bytes)).rejects.toThrow('no task table found: the header on 第2行（Sheet1!A2） has no complete row under it');
+		await expect(readDocument(bytes)).rejects.toThrow(
+			'no task table found: the header on 第2行（Sheet1!A2） has no complete row under it'
+		);
 	});
 
 	it('tells callers of the synchronous readReport to use readDocument', async () => {

@@ -30,23 +30,36 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
 		// exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
 		await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
 	} catch (error) {
-		throw new ImportError(`the file is not a readable Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`);
+		throw new ImportError(
+			`the file is not a readable Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`
+		);
 	}
 	const sheets = workbook.worksheets;
-	if (sheets.length === 0) throw new ImportError('the file holds no worksheet (工作表): it is not an Excel workbook (.xlsx), or an empty one');
+	if (sheets.length === 0)
+		throw new ImportError('the file holds no worksheet (工作表): it is not an Excel workbook (.xlsx), or an empty one');
 	if (sheetName !== undefined) {
 		const sheet = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.trim() === sheetName.trim());
-		if (!sheet) throw new ImportError(`the workbook has no sheet named “${sheetName}”; its sheets are ${sheets.map((s) => `“${s.name}”`).join(', ')}`);
+		if (!sheet)
+			throw new ImportError(
+				`the workbook has no sheet named “${sheetName}”; its sheets are ${sheets.map((s) => `“${s.name}”`).join(', ')}`
+			);
 		return readSheet(sheet, []);
 	}
-	const ordered = [...sheets.filter((s) => s.state === 'visible' || s.state === undefined), ...sheets.filter((s) => s.state !== 'visible' && s.state !== undefined)];
+	const ordered = [
+		...sheets.filter((s) => s.state === 'visible' || s.state === undefined),
+		...sheets.filter((s) => s.state !== 'visible' && s.state !== undefined)
+	];
 	const first = ordered[0];
 	const firstRows = sheetRows(first);
 	if (findGridHeader(firstRows)) return readSheet(first, [], firstRows);
 	for (const sheet of ordered.slice(1)) {
 		const rows = sheetRows(sheet);
 		if (findGridHeader(rows)) {
-			return readSheet(sheet, [{ line: null, message: `第一个工作表“${first.name}”中没有任务表，已读取工作表“${sheet.name}”` }], rows);
+			return readSheet(
+				sheet,
+				[{ line: null, message: `第一个工作表“${first.name}”中没有任务表，已读取工作表“${sheet.name}”` }],
+				rows
+			);
 		}
 	}
 	return readSheet(first, [], firstRows);
@@ -97,9 +110,14 @@ function valueText(value: ExcelJS.CellValue, numFmt: string): string {
 	if (typeof value === 'number') return numberText(value, numFmt);
 	if (typeof value === 'boolean') return value ? '是' : '否';
 	if (value instanceof Date) return dateText(value);
-	if ('richText' in value) return value.richText.map((part) => part.text).join('').replace(/\r\n?/g, '\n');
+	if ('richText' in value)
+		return value.richText
+			.map((part) => part.text)
+			.join('')
+			.replace(/\r\n?/g, '\n');
 	if ('error' in value) return '';
-	if ('formula' in value || 'sharedFormula' in value) return valueText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt);
+	if ('formula' in value || 'sharedFormula' in value)
+		return valueText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt);
 	if ('text' in value) return valueText(value.text as ExcelJS.CellValue, numFmt);
 	return '';
 }

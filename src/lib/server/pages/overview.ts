@@ -17,12 +17,23 @@ const RECENT_PLAN_PERIODS = 20;
 export async function loadOverviewPage(db: DB, url: URL) {
 	const { filters, scope } = await filtersAndScope(db, url);
 	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
-		organizations.listOrganizationTree(db, scope.organizations.map((o) => o.id)),
+		organizations.listOrganizationTree(
+			db,
+			scope.organizations.map((o) => o.id)
+		),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
 		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
 		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT })
 	]);
-	const base = { filters, scope, organizationTree, years, themes, plans: planSummaries, trafficLightRule: settings().trafficLightRule };
+	const base = {
+		filters,
+		scope,
+		organizationTree,
+		years,
+		themes,
+		plans: planSummaries,
+		trafficLightRule: settings().trafficLightRule
+	};
 	return overview ? { ...base, ...overview } : { ...base, period: null as null };
 }

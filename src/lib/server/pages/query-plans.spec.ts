@@ -15,7 +15,10 @@ async function statementsOf(load: (db: DB, url: URL) => Promise<unknown>, url: s
 	const sqlite = new Database(':memory:');
 	const statements: { sql: string; params: readonly unknown[] }[] = [];
 	let capturing = false;
-	const db = openDatabase(':memory:', { handle: sqlite, log: (e) => capturing && e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters }) });
+	const db = openDatabase(':memory:', {
+		handle: sqlite,
+		log: (e) => capturing && e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters })
+	});
 	sqlite.pragma('foreign_keys = ON');
 	await migrateToLatest(db);
 	await generateData(db, { seed: 'plans', organizations: 12, years: 1, tasksPerPlan: 20 });
@@ -25,7 +28,9 @@ async function statementsOf(load: (db: DB, url: URL) => Promise<unknown>, url: s
 	capturing = false;
 	return statements.map((s) => ({
 		sql: s.sql,
-		plan: (sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.params as unknown[])) as { detail: string }[]).map((r) => r.detail)
+		plan: (sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.params as unknown[])) as { detail: string }[]).map(
+			(r) => r.detail
+		)
 	}));
 }
 
@@ -35,7 +40,9 @@ describe('query plans of the hot pages', () => {
 	it('recognises a full scan of updates when there is one', async () => {
 		const db = openDatabase(':memory:');
 		await migrateToLatest(db);
-		const plan = (await sql<{ detail: string }>`explain query plan select id from updates where notes = ${'x'}`.execute(db)).rows.map((r) => r.detail);
+		const plan = (
+			await sql<{ detail: string }>`explain query plan select id from updates where notes = ${'x'}`.execute(db)
+		).rows.map((r) => r.detail);
 		expect(plan.some((step) => FULL_SCAN.test(step))).toBe(true);
 	});
 

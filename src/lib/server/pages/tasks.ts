@@ -14,7 +14,10 @@ export async function loadTaskPage(db: DB, url: URL) {
 	const { filters, scope, table } = await parseTaskView(db, url);
 	const search = parseSearch(filters.q);
 	const [organizationTree, years, themes] = await Promise.all([
-		organizations.listOrganizationTree(db, scope.organizations.map((o) => o.id)),
+		organizations.listOrganizationTree(
+			db,
+			scope.organizations.map((o) => o.id)
+		),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db)
 	]);
@@ -26,11 +29,16 @@ export async function loadTaskPage(db: DB, url: URL) {
 		overview.listPeriodsWithData(db, scope, period.year),
 		organizations.listCategoryNames(db, scope, period.id),
 		// Owner suggestions for one organization or a few; a province's would be thousands.
-		scope.organizationIds !== null && scope.organizationIds.length <= 50 ? tasks.listOwners(db, scope, period.id) : Promise.resolve([] as string[]),
+		scope.organizationIds !== null && scope.organizationIds.length <= 50
+			? tasks.listOwners(db, scope, period.id)
+			: Promise.resolve([] as string[]),
 		tasks.countTasks(db, scope, period.id, filters)
 	]);
 	const window = pageWindow(total, table.page, table.size);
-	const rows = await tasks.listTasks(db, scope, period.id, filters, table, { limit: table.size, offset: window.offset });
+	const rows = await tasks.listTasks(db, scope, period.id, filters, table, {
+		limit: table.size,
+		offset: window.offset
+	});
 	return {
 		...base,
 		period,

@@ -30,12 +30,16 @@ export type DumpTable = (typeof DUMP_TABLES)[number];
 
 /** One row as canonical text: columns in table order, blobs as hex. */
 function rowText(row: Record<string, unknown>): string {
-	return JSON.stringify(Object.values(row).map((v) => (v instanceof Uint8Array ? `x'${Buffer.from(v).toString('hex')}'` : v)));
+	return JSON.stringify(
+		Object.values(row).map((v) => (v instanceof Uint8Array ? `x'${Buffer.from(v).toString('hex')}'` : v))
+	);
 }
 
 /** Every row of `table` as canonical text, ordered by all its columns (so insertion order does not matter). */
 export async function* dumpTable(db: DB, table: DumpTable): AsyncGenerator<string> {
-	const columns = (await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db)).rows.map((c) => c.name);
+	const columns = (
+		await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db)
+	).rows.map((c) => c.name);
 	const query = columns.reduce(
 		(qb, column) => qb.orderBy(sql.ref(column)),
 		(db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll()

@@ -11,7 +11,19 @@ import { wideCsv, wideXlsx } from '../import/fixtures/wide-table';
 import { buildWorkbook } from '../import/fixtures/workbooks';
 
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
-const TABLES = ['organizations', 'plans', 'periods', 'sources', 'categories', 'tasks', 'targets', 'updates', 'themes', 'task_themes', 'quality_flags'] as const;
+const TABLES = [
+	'organizations',
+	'plans',
+	'periods',
+	'sources',
+	'categories',
+	'tasks',
+	'targets',
+	'updates',
+	'themes',
+	'task_themes',
+	'quality_flags'
+] as const;
 
 /** Every row of every table, for comparing a database before and after an operation. */
 async function dump(db: DB): Promise<Record<string, unknown[]>> {
@@ -49,8 +61,18 @@ describe('writeReport through a real SQLite file', () => {
 		expect(categories).toHaveLength(4);
 		const tasks = await db.selectFrom('tasks').select(['id', 'name']).orderBy('position').execute();
 		expect(tasks.map((t) => t.name)).toEqual([
-			'坚定数字升级', '拓展项目渠道', '实现高质运行', '聚能聚力重塑关键板块', '用心用情提升街域风貌', '敢想敢做抓好城市管理',
-			'全面打造美好教育', '丰富文化文明活动', '扎实推进民生优享', '深化系统治理体系', '做好靠前管理服务', '做好超前感知防治'
+			'坚定数字升级',
+			'拓展项目渠道',
+			'实现高质运行',
+			'聚能聚力重塑关键板块',
+			'用心用情提升街域风貌',
+			'敢想敢做抓好城市管理',
+			'全面打造美好教育',
+			'丰富文化文明活动',
+			'扎实推进民生优享',
+			'深化系统治理体系',
+			'做好靠前管理服务',
+			'做好超前感知防治'
 		]);
 		const targets = await db
 			.selectFrom('targets')
@@ -73,7 +95,11 @@ describe('writeReport through a real SQLite file', () => {
 		const untagged = await db
 			.selectFrom('tasks')
 			.select('name')
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('task_themes').select('task_id').whereRef('task_themes.task_id', '=', 'tasks.id'))))
+			.where((eb) =>
+				eb.not(
+					eb.exists(eb.selectFrom('task_themes').select('task_id').whereRef('task_themes.task_id', '=', 'tasks.id'))
+				)
+			)
 			.execute();
 		expect(untagged).toEqual([]);
 		const flags = await db
@@ -140,7 +166,11 @@ describe('writeReport through a real SQLite file', () => {
 		// A trigger that fails on the 7th task of the next document: the first six are already written by then.
 		await sql`create trigger fail_late before insert on tasks when (select count(*) from tasks) >= 18
 			begin select raise(abort, 'disk full (simulated)'); end`.execute(db);
-		const other = Buffer.from(SEED.toString('utf8').replace('新街街道办事处', '东街街道办事处').replace('发布机构 新街街道', '发布机构 东街街道'));
+		const other = Buffer.from(
+			SEED.toString('utf8')
+				.replace('新街街道办事处', '东街街道办事处')
+				.replace('发布机构 新街街道', '发布机构 东街街道')
+		);
 		await expect(importDocument(db, other)).rejects.toThrow(/disk full/);
 		expect(await dump(db)).toEqual(before);
 	});
@@ -150,7 +180,9 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 	const xinjieHtml = () => readFileSync('src/lib/server/import/fixtures/xinjie-2024-q2.html');
 	/** The wide CSV fixture with a 发布日期 row, so that reports for the same periods can be ordered. */
 	const wideOn = (date: string, replace: [string, string] = ['', '']) =>
-		Buffer.from(new TextDecoder().decode(wideCsv()).replace('\r\n', `\r\n发布日期,${date}\r\n`).replace(replace[0], replace[1]));
+		Buffer.from(
+			new TextDecoder().decode(wideCsv()).replace('\r\n', `\r\n发布日期,${date}\r\n`).replace(replace[0], replace[1])
+		);
 	/** A single-period 1-10月 report for the same plan. */
 	const octoberOn = (date: string, text: string) =>
 		Buffer.from(
@@ -163,7 +195,8 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 				'3,开展群文活动不少于30场次,文化站,尚未启动。'
 			].join('\n') + '\n'
 		);
-	const periodLabels = async (db: DB) => (await db.selectFrom('periods').select('label').orderBy('month_end').execute()).map((p) => p.label);
+	const periodLabels = async (db: DB) =>
+		(await db.selectFrom('periods').select('label').orderBy('month_end').execute()).map((p) => p.label);
 	const currentTexts = async (db: DB, label: string) =>
 		(
 			await db
@@ -182,14 +215,27 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 		const { result } = await importDocument(db, await wideXlsx(), { fileName: 'wide.xlsx' });
 		expect(result).toMatchObject({ outcome: 'imported', taskCount: 3, historyCount: 3, replacedCount: 0 });
 		expect(await periodLabels(db)).toEqual(['1-10月', '1-11月']);
-		const sources = await db.selectFrom('sources').innerJoin('periods', 'periods.id', 'sources.period_id').select(['sources.format', 'periods.label', 'sources.text']).execute();
+		const sources = await db
+			.selectFrom('sources')
+			.innerJoin('periods', 'periods.id', 'sources.period_id')
+			.select(['sources.format', 'periods.label', 'sources.text'])
+			.execute();
 		expect(sources).toMatchObject([{ format: 'xlsx', label: '1-11月' }]);
 		expect(sources[0].text).toContain('新建城市书房3座\t文化站');
 		const updates = await db
 			.selectFrom('updates')
 			.innerJoin('periods', 'periods.id', 'updates.period_id')
 			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
-			.select(['tasks.name', 'periods.label', 'updates.status', 'updates.status_source', 'updates.notes', 'updates.actual_value', 'updates.source_id', 'updates.superseded_at'])
+			.select([
+				'tasks.name',
+				'periods.label',
+				'updates.status',
+				'updates.status_source',
+				'updates.notes',
+				'updates.actual_value',
+				'updates.source_id',
+				'updates.superseded_at'
+			])
 			.orderBy('tasks.position')
 			.orderBy('periods.month_end')
 			.execute();
@@ -218,7 +264,11 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 		const corrected = await importDocument(db, octoberOn('2023-12-10', '已建成2座，第3座完成主体。'));
 		expect(corrected.result).toMatchObject({ outcome: 'imported', replacedCount: 3 });
 		expect(await currentTexts(db, '1-10月')).toEqual(['已建成2座，第3座完成主体。', '1个小区已开工。', '尚未启动。']);
-		expect(await currentTexts(db, '1-11月')).toEqual(['3座城市书房全部建成并投入使用。', '1个小区完工，另1个进度滞后。', '已开展12场次，推进缓慢。']);
+		expect(await currentTexts(db, '1-11月')).toEqual([
+			'3座城市书房全部建成并投入使用。',
+			'1个小区完工，另1个进度滞后。',
+			'已开展12场次，推进缓慢。'
+		]);
 	});
 
 	it('a wide table published before the current report of an earlier period writes that column as history', async () => {
@@ -268,10 +318,25 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 
 	it.each([
 		['a page cut before its header', async () => xinjieHtml().subarray(0, 2000)],
-		['a page without a task table', async () => Buffer.from('<html><body><table><tr><td>索引号</td></tr></table></body></html>')],
+		[
+			'a page without a task table',
+			async () => Buffer.from('<html><body><table><tr><td>索引号</td></tr></table></body></html>')
+		],
 		['a CSV without a task header', async () => Buffer.from('名称,数量\n苹果,3\n')],
 		['a truncated workbook', async () => (await wideXlsx()).subarray(0, 3000)],
-		['a workbook without a year', async () => buildWorkbook([{ name: 'S', rows: [['工作任务', '进展情况'], ['任务一', '已完成。']] }])]
+		[
+			'a workbook without a year',
+			async () =>
+				buildWorkbook([
+					{
+						name: 'S',
+						rows: [
+							['工作任务', '进展情况'],
+							['任务一', '已完成。']
+						]
+					}
+				])
+		]
 	])('%s writes nothing', async (_, bytes) => {
 		const db = await openTestDatabase();
 		await importDocument(db, SEED);

@@ -156,7 +156,8 @@ export async function writeReport(
 			superseded_at: isNewest ? null : now
 		}));
 		for (const rows of chunks(updateRows)) {
-			for (const row of await trx.insertInto('updates').values(rows).returning(['id', 'task_id']).execute()) updateIds.set(row.task_id, row.id);
+			for (const row of await trx.insertInto('updates').values(rows).returning(['id', 'task_id']).execute())
+				updateIds.set(row.task_id, row.id);
 		}
 
 		const historyCount = await writeHistory(trx, planId, sourceId, taskIds, draft.source.publishedOn, now);
@@ -173,7 +174,12 @@ export async function writeReport(
 			for (const taskId of ids) {
 				const updateId = updateIds.get(taskId);
 				if (updateId === undefined) continue;
-				flagRows.push({ update_id: updateId, kind: flag.kind, related_task_id: ids.find((other) => other !== taskId) ?? null, detail: flag.detail });
+				flagRows.push({
+					update_id: updateId,
+					kind: flag.kind,
+					related_task_id: ids.find((other) => other !== taskId) ?? null,
+					detail: flag.detail
+				});
 			}
 		}
 		for (const rows of chunks(flagRows)) await trx.insertInto('quality_flags').values(rows).execute();
@@ -206,7 +212,13 @@ async function ensureOrganizationChain(trx: Trx, chain: string[], now: string, s
 			.executeTakeFirst();
 		parentId = found
 			? found.id
-			: (await trx.insertInto('organizations').values({ name, parent_id: parentId, created_at: now, is_sample: sample ? 1 : 0 }).returning('id').executeTakeFirstOrThrow()).id;
+			: (
+					await trx
+						.insertInto('organizations')
+						.values({ name, parent_id: parentId, created_at: now, is_sample: sample ? 1 : 0 })
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
 	}
 	return parentId as number;
 }
@@ -223,7 +235,11 @@ async function ensurePlan(trx: Trx, organizationId: number, year: number, title:
 		return found.id;
 	}
 	return (
-		await trx.insertInto('plans').values({ organization_id: organizationId, year, title }).returning('id').executeTakeFirstOrThrow()
+		await trx
+			.insertInto('plans')
+			.values({ organization_id: organizationId, year, title })
+			.returning('id')
+			.executeTakeFirstOrThrow()
 	).id;
 }
 
@@ -265,7 +281,13 @@ async function isNewestSource(
 		.where((eb) =>
 			eb.or([
 				eb('period_id', '=', periodId),
-				eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.source_id', '=', 'sources.id').where('updates.period_id', '=', periodId))
+				eb.exists(
+					eb
+						.selectFrom('updates')
+						.select('updates.id')
+						.whereRef('updates.source_id', '=', 'sources.id')
+						.where('updates.period_id', '=', periodId)
+				)
 			])
 		)
 		.where('id', '!=', sourceId)
@@ -356,7 +378,11 @@ interface TaskRow extends TaskAttributes {
  * dozen statements rather than several per task.
  */
 async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise<Map<DraftTask, number>> {
-	const categories = await trx.selectFrom('categories').select(['id', 'name', 'position']).where('plan_id', '=', planId).execute();
+	const categories = await trx
+		.selectFrom('categories')
+		.select(['id', 'name', 'position'])
+		.where('plan_id', '=', planId)
+		.execute();
 	const tasks: TaskRow[] = (
 		await trx
 			.selectFrom('tasks')
@@ -388,7 +414,8 @@ async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise
 				leader: task.leader
 			};
 			const candidates = byName.get(task.name) ?? [];
-			const match = candidates.find((c) => c.category_id === categoryId) ?? (candidates.length === 1 ? candidates[0] : undefined);
+			const match =
+				candidates.find((c) => c.category_id === categoryId) ?? (candidates.length === 1 ? candidates[0] : undefined);
 			if (match) {
 				if ((Object.keys(attributes) as (keyof TaskAttributes)[]).some((key) => match[key] !== attributes[key])) {
 					Object.assign(match, attributes, { changed: true });
@@ -405,13 +432,28 @@ async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise
 	const matched = [...new Set([...rowOf.values()].filter((row) => row.id !== undefined))];
 	for (const row of matched.filter((r) => r.changed)) {
 		const { category_id, seq_no, name, content, owner, leader } = row;
-		await trx.updateTable('tasks').set({ category_id, seq_no, name, content, owner, leader }).where('id', '=', row.id!).execute();
+		await trx
+			.updateTable('tasks')
+			.set({ category_id, seq_no, name, content, owner, leader })
+			.where('id', '=', row.id!)
+			.execute();
 	}
 	const created = [...new Set([...rowOf.values()].filter((row) => row.id === undefined))];
 	for (const rows of chunks(created)) {
 		const inserted = await trx
 			.insertInto('tasks')
-			.values(rows.map(({ category_id, seq_no, name, content, owner, leader, position }) => ({ plan_id: planId, position, category_id, seq_no, name, content, owner, leader })))
+			.values(
+				rows.map(({ category_id, seq_no, name, content, owner, leader, position }) => ({
+					plan_id: planId,
+					position,
+					category_id,
+					seq_no,
+					name,
+					content,
+					owner,
+					leader
+				}))
+			)
 			.returning(['id', 'position'])
 			.execute();
 		const idByPosition = new Map(inserted.map((r) => [r.position, r.id]));
@@ -430,13 +472,26 @@ async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise
 	const oldTargets = new Map<number, string[]>();
 	const oldThemes = new Map<number, Set<number>>();
 	for (const ids of chunks(matchedIds)) {
-		const targetRows = await trx.selectFrom('targets').select(['task_id', 'value', 'unit', 'comparator', 'text']).where('task_id', 'in', ids).orderBy('task_id').orderBy('position').execute();
+		const targetRows = await trx
+			.selectFrom('targets')
+			.select(['task_id', 'value', 'unit', 'comparator', 'text'])
+			.where('task_id', 'in', ids)
+			.orderBy('task_id')
+			.orderBy('position')
+			.execute();
 		for (const t of targetRows) oldTargets.set(t.task_id, [...(oldTargets.get(t.task_id) ?? []), targetKey(t)]);
-		const themeRows = await trx.selectFrom('task_themes').select(['task_id', 'theme_id']).where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
+		const themeRows = await trx
+			.selectFrom('task_themes')
+			.select(['task_id', 'theme_id'])
+			.where('task_id', 'in', ids)
+			.where('assigned_by', '=', 'rule')
+			.execute();
 		for (const t of themeRows) oldThemes.set(t.task_id, (oldThemes.get(t.task_id) ?? new Set()).add(t.theme_id));
 	}
 	const isNew = new Set(created.map((row) => row.id!));
-	const retarget = [...targetsOf].filter(([id, targets]) => isNew.has(id) || (oldTargets.get(id) ?? []).join('\n') !== targets.map(targetKey).join('\n'));
+	const retarget = [...targetsOf].filter(
+		([id, targets]) => isNew.has(id) || (oldTargets.get(id) ?? []).join('\n') !== targets.map(targetKey).join('\n')
+	);
 	const retheme = [...themesOf].filter(([id, names]) => {
 		if (isNew.has(id)) return true;
 		const old = oldThemes.get(id) ?? new Set<number>();
@@ -449,9 +504,13 @@ async function writeTasks(trx: Trx, planId: number, draft: ReportDraft): Promise
 	for (const ids of chunks(retheme.filter(([id]) => !isNew.has(id)).map(([id]) => id))) {
 		await trx.deleteFrom('task_themes').where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
 	}
-	const targetRows = retarget.flatMap(([taskId, targets]) => targets.map((target, i) => ({ task_id: taskId, position: i + 1, ...target })));
+	const targetRows = retarget.flatMap(([taskId, targets]) =>
+		targets.map((target, i) => ({ task_id: taskId, position: i + 1, ...target }))
+	);
 	for (const rows of chunks(targetRows)) await trx.insertInto('targets').values(rows).execute();
-	const themeRows = retheme.flatMap(([taskId, names]) => [...new Set(names)].map((name) => ({ task_id: taskId, theme_id: themeIds.get(name)! })));
+	const themeRows = retheme.flatMap(([taskId, names]) =>
+		[...new Set(names)].map((name) => ({ task_id: taskId, theme_id: themeIds.get(name)! }))
+	);
 	for (const rows of chunks(themeRows)) {
 		await trx
 			.insertInto('task_themes')
@@ -471,9 +530,11 @@ function targetKey(t: Pick<Target, 'value' | 'unit' | 'comparator' | 'text'>): s
 async function ensureThemes(trx: Trx, names: string[]): Promise<Map<string, number>> {
 	const ids = new Map<string, number>();
 	if (names.length === 0) return ids;
-	for (const row of await trx.selectFrom('themes').select(['id', 'name']).where('name', 'in', names).execute()) ids.set(row.name, row.id);
+	for (const row of await trx.selectFrom('themes').select(['id', 'name']).where('name', 'in', names).execute())
+		ids.set(row.name, row.id);
 	for (const name of names) {
-		if (!ids.has(name)) ids.set(name, (await trx.insertInto('themes').values({ name }).returning('id').executeTakeFirstOrThrow()).id);
+		if (!ids.has(name))
+			ids.set(name, (await trx.insertInto('themes').values({ name }).returning('id').executeTakeFirstOrThrow()).id);
 	}
 	return ids;
 }

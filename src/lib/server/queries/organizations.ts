@@ -25,10 +25,17 @@ const FULL_TREE_LIMIT = 300;
  * light and a person drills down one level at a time.
  */
 export async function listOrganizationTree(db: DB, selectedIds: number[] = []): Promise<OrganizationOption[]> {
-	const { n } = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const { n } = await db
+		.selectFrom('organizations')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	let rows;
 	if (Number(n) <= FULL_TREE_LIMIT) {
-		rows = await db.selectFrom('organizations').select(['id', 'name', 'parent_id as parentId', 'is_sample']).orderBy('name').execute();
+		rows = await db
+			.selectFrom('organizations')
+			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
+			.orderBy('name')
+			.execute();
 	} else {
 		const chain =
 			selectedIds.length === 0
@@ -40,7 +47,10 @@ export async function listOrganizationTree(db: DB, selectedIds: number[] = []): 
 								.select(['id', 'parent_id'])
 								.where('id', 'in', selectedIds)
 								.unionAll((qb2) =>
-									qb2.selectFrom('organizations').innerJoin('chain', 'chain.parent_id', 'organizations.id').select(['organizations.id', 'organizations.parent_id'])
+									qb2
+										.selectFrom('organizations')
+										.innerJoin('chain', 'chain.parent_id', 'organizations.id')
+										.select(['organizations.id', 'organizations.parent_id'])
 								)
 						)
 						.selectFrom('chain')
@@ -80,7 +90,9 @@ export async function listYears(db: DB, scope: Scope): Promise<number[]> {
 		.select('year')
 		.distinct()
 		.$if(scope.organizationIds !== null, (qb) => qb.where('organization_id', 'in', scope.organizationIds!))
-		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('organization_id', 'not in', scope.excludedOrganizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
+			qb.where('organization_id', 'not in', scope.excludedOrganizationIds!)
+		)
 		.orderBy('year', 'desc')
 		.execute();
 	return rows.map((r) => r.year);

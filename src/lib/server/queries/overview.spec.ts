@@ -26,11 +26,17 @@ beforeAll(async () => {
 	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
 		const bytes = readFileSync(`data/reports/${file}`);
 		const { draft } = await importDocument(db, bytes, { fileName: file, organization: manifest[file] });
-		drafts.set(file, draft.categories.flatMap((c) => c.tasks));
+		drafts.set(
+			file,
+			draft.categories.flatMap((c) => c.tasks)
+		);
 	}
 	const q1 = Buffer.from(SEED_Q1);
 	await importDocument(db, q1, { fileName: 'xinjie-2024-q1.txt' });
-	drafts.set('q1', (await previewDocument(q1)).draft.categories.flatMap((c) => c.tasks));
+	drafts.set(
+		'q1',
+		(await previewDocument(q1)).draft.categories.flatMap((c) => c.tasks)
+	);
 });
 
 async function scopeOf(query: string) {
@@ -93,7 +99,8 @@ describe('overview aggregates', () => {
 		const scope = await scopeOf('org=新街街道');
 		const rows = await overview.countTasksByThemeStatus(db, scope, scope.period!.id, NO_TASK_FILTERS);
 		const expected: Record<string, number> = {};
-		for (const task of drafts.get('xinjie-2024-q2.txt')!) for (const theme of task.themes) expected[theme] = (expected[theme] ?? 0) + 1;
+		for (const task of drafts.get('xinjie-2024-q2.txt')!)
+			for (const theme of task.themes) expected[theme] = (expected[theme] ?? 0) + 1;
 		const counted: Record<string, number> = {};
 		for (const row of rows) counted[row.theme] = (counted[row.theme] ?? 0) + row.taskCount;
 		expect(counted).toEqual(expected);
@@ -104,7 +111,12 @@ describe('overview aggregates', () => {
 		const scope = await scopeOf('org=新街街道');
 		const periods = await overview.listPeriodsWithData(db, scope, 2024);
 		expect(periods.map((p) => p.quarter)).toEqual([1, 2]);
-		const rows = await overview.countTasksByPeriodStatus(db, scope, periods.map((p) => p.id), NO_TASK_FILTERS);
+		const rows = await overview.countTasksByPeriodStatus(
+			db,
+			scope,
+			periods.map((p) => p.id),
+			NO_TASK_FILTERS
+		);
 		const q1 = rows.filter((r) => r.periodId === periods[0].id);
 		const counted: Record<string, number> = {};
 		for (const row of q1) counted[row.status] = (counted[row.status] ?? 0) + row.taskCount;
@@ -120,7 +132,11 @@ describe('overview aggregates', () => {
 		const counts = await overview.countTasksByCategoryStatus(db, scope, scope.period!.id, filters);
 		expect(counts.every((r) => r.category === category)).toBe(true);
 		for (const row of counts) {
-			const listed = await scopedUpdates(db, scope, [scope.period!.id], { ...filters, status: [row.status], source: [row.statusSource] })
+			const listed = await scopedUpdates(db, scope, [scope.period!.id], {
+				...filters,
+				status: [row.status],
+				source: [row.statusSource]
+			})
 				.select('tasks.name')
 				.execute();
 			expect(listed.length).toBe(row.taskCount);
@@ -143,15 +159,23 @@ describe('overview aggregates', () => {
 		expect(tasks.length).toBe(total);
 		const rank = (s: string) => (s === 'behind' ? 0 : s === 'not_started' ? 1 : 2);
 		expect(tasks.map((t) => rank(t.status))).toEqual([...tasks.map((t) => rank(t.status))].sort());
-		expect(tasks.filter((t) => t.status !== 'behind' && t.status !== 'not_started').every((t) => t.flags.length > 0)).toBe(true);
+		expect(
+			tasks.filter((t) => t.status !== 'behind' && t.status !== 'not_started').every((t) => t.flags.length > 0)
+		).toBe(true);
 		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
 	});
 
 	it('counts flagged tasks of any status, as the attention list flags them', async () => {
-		for (const query of ['org=新街街道&year=2024&quarter=2', 'org=新街街道&year=2024&quarter=1', 'org=萧山区&year=2024&quarter=2']) {
+		for (const query of [
+			'org=新街街道&year=2024&quarter=2',
+			'org=新街街道&year=2024&quarter=1',
+			'org=萧山区&year=2024&quarter=2'
+		]) {
 			const scope = await scopeOf(query);
 			const { tasks } = await overview.listAttentionTasks(db, scope, scope.period!.id, NO_TASK_FILTERS, 1000);
-			expect(await overview.countFlaggedTasks(db, scope, scope.period!.id, NO_TASK_FILTERS)).toBe(tasks.filter((t) => t.flags.length > 0).length);
+			expect(await overview.countFlaggedTasks(db, scope, scope.period!.id, NO_TASK_FILTERS)).toBe(
+				tasks.filter((t) => t.flags.length > 0).length
+			);
 		}
 	});
 
@@ -166,9 +190,9 @@ describe('overview aggregates', () => {
 			.map((t) => ({ name: t.name, from: before.get(t.name), to: t.status }));
 		expect(changes.map(({ name, from, to }) => ({ name, from, to }))).toEqual(expected);
 		expect(changes.map((c) => c.from)).toEqual(expect.arrayContaining(['not_started', 'behind']));
-		expect(await overview.listStatusChanges(db, scope, q2.id, q1.id, { ...NO_TASK_FILTERS, status: ['completed'] })).toEqual(
-			changes.filter((c) => c.to === 'completed')
-		);
+		expect(
+			await overview.listStatusChanges(db, scope, q2.id, q1.id, { ...NO_TASK_FILTERS, status: ['completed'] })
+		).toEqual(changes.filter((c) => c.to === 'completed'));
 	});
 });
 
@@ -180,10 +204,14 @@ describe('sample data beside real reports', () => {
 		await addSampleOrganization(sampleDb);
 		const all = await resolveScope(sampleDb, EMPTY_FILTERS);
 		expect(all.period).toMatchObject({ year: 2024, quarter: 2 });
-		const counted = await scopedUpdates(sampleDb, all, [all.period!.id], NO_TASK_FILTERS).select('updates.id').execute();
+		const counted = await scopedUpdates(sampleDb, all, [all.period!.id], NO_TASK_FILTERS)
+			.select('updates.id')
+			.execute();
 		expect(counted).toHaveLength(12);
 		const sample = await resolveScope(sampleDb, parseFilters(new URLSearchParams('org=示例街道')));
 		expect(sample.period).toMatchObject({ year: 2024, quarter: 4 });
-		expect(await scopedUpdates(sampleDb, sample, [sample.period!.id], NO_TASK_FILTERS).select('updates.id').execute()).not.toHaveLength(0);
+		expect(
+			await scopedUpdates(sampleDb, sample, [sample.period!.id], NO_TASK_FILTERS).select('updates.id').execute()
+		).not.toHaveLength(0);
 	});
 });

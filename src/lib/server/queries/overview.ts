@@ -17,7 +17,12 @@ export interface PeriodStatusCount {
 	taskCount: number;
 }
 
-export async function countTasksByPeriodStatus(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodStatusCount[]> {
+export async function countTasksByPeriodStatus(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters
+): Promise<PeriodStatusCount[]> {
 	const rolled = await rollupOrganizations(db, scope, filters);
 	if (rolled) {
 		return (await readRollups(db, rolled, periodIds, 'status')).map((r) => ({
@@ -28,7 +33,12 @@ export async function countTasksByPeriodStatus(db: DB, scope: Scope, periodIds: 
 		}));
 	}
 	return scopedUpdates(db, scope, periodIds, filters)
-		.select((eb) => ['updates.period_id as periodId', 'updates.status', 'updates.status_source as statusSource', eb.fn.countAll<number>().as('taskCount')])
+		.select((eb) => [
+			'updates.period_id as periodId',
+			'updates.status',
+			'updates.status_source as statusSource',
+			eb.fn.countAll<number>().as('taskCount')
+		])
 		.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
 		.execute();
 }
@@ -42,12 +52,27 @@ export interface CategoryStatusCount {
 	taskCount: number;
 }
 
-export async function countTasksByCategoryStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<CategoryStatusCount[]> {
+export async function countTasksByCategoryStatus(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters
+): Promise<CategoryStatusCount[]> {
 	const rolled = await rollupOrganizations(db, scope, filters);
 	if (rolled) {
 		return (await readRollups(db, rolled, [periodId], 'category'))
-			.map((r) => ({ category: r.key === '' ? null : r.key, position: Number(r.order), status: r.status, statusSource: r.statusSource, taskCount: Number(r.taskCount) }))
-			.sort((a, b) => a.position - b.position || ((a.category ?? '') < (b.category ?? '') ? -1 : (a.category ?? '') > (b.category ?? '') ? 1 : 0));
+			.map((r) => ({
+				category: r.key === '' ? null : r.key,
+				position: Number(r.order),
+				status: r.status,
+				statusSource: r.statusSource,
+				taskCount: Number(r.taskCount)
+			}))
+			.sort(
+				(a, b) =>
+					a.position - b.position ||
+					((a.category ?? '') < (b.category ?? '') ? -1 : (a.category ?? '') > (b.category ?? '') ? 1 : 0)
+			);
 	}
 	return scopedUpdates(db, scope, [periodId], filters)
 		.select((eb) => [
@@ -72,13 +97,26 @@ export interface ThemeStatusCount {
 	taskCount: number;
 }
 
-export async function countTasksByThemeStatus(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<ThemeStatusCount[]> {
+export async function countTasksByThemeStatus(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters
+): Promise<ThemeStatusCount[]> {
 	const rolled = await rollupOrganizations(db, scope, filters);
 	if (rolled) {
-		const themes = new Map((await db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()).map((t) => [String(t.id), t]));
+		const themes = new Map(
+			(await db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()).map((t) => [String(t.id), t])
+		);
 		return (await readRollups(db, rolled, [periodId], 'theme'))
 			.filter((r) => themes.has(r.key))
-			.map((r) => ({ theme: themes.get(r.key)!.name, themeEn: themes.get(r.key)!.name_en, status: r.status, statusSource: r.statusSource, taskCount: Number(r.taskCount) }))
+			.map((r) => ({
+				theme: themes.get(r.key)!.name,
+				themeEn: themes.get(r.key)!.name_en,
+				status: r.status,
+				statusSource: r.statusSource,
+				taskCount: Number(r.taskCount)
+			}))
 			.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
 	}
 	return scopedUpdates(db, scope, [periodId], filters)
@@ -105,7 +143,14 @@ export async function listPeriodsWithData(db: DB, scope: Scope, year: number): P
 	if (rolled) {
 		return db
 			.selectFrom('periods')
-			.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+			.select([
+				'periods.id',
+				'periods.year',
+				'periods.quarter',
+				'periods.month_start as monthStart',
+				'periods.month_end as monthEnd',
+				'periods.label'
+			])
 			.where('periods.year', '=', year)
 			.where((eb) =>
 				eb.exists(
@@ -124,7 +169,14 @@ export async function listPeriodsWithData(db: DB, scope: Scope, year: number): P
 	return scopedUpdates(db, scope, null, NO_TASK_FILTERS)
 		.innerJoin('periods', 'periods.id', 'updates.period_id')
 		.where('periods.year', '=', year)
-		.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+		.select([
+			'periods.id',
+			'periods.year',
+			'periods.quarter',
+			'periods.month_start as monthStart',
+			'periods.month_end as monthEnd',
+			'periods.label'
+		])
 		.distinct()
 		.orderBy('periods.month_end')
 		.execute();
@@ -141,9 +193,16 @@ export interface PeriodProgress {
 }
 
 /** A task's completion ratio in SQL: actual / its first target, else its stated percent / 100. */
-const completionRatio = sql<number | null>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
+const completionRatio = sql<
+	number | null
+>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
 
-export async function getProgressByPeriod(db: DB, scope: Scope, periodIds: number[], filters: TaskFilters): Promise<PeriodProgress[]> {
+export async function getProgressByPeriod(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters
+): Promise<PeriodProgress[]> {
 	const rolled = await rollupOrganizations(db, scope, filters);
 	if (rolled) {
 		const sums = new Map<number, { n: number; sum: number }>();
@@ -161,7 +220,11 @@ export async function getProgressByPeriod(db: DB, scope: Scope, periodIds: numbe
 	return scopedUpdates(db, scope, periodIds, filters)
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 		.where(ratio, 'is not', null)
-		.select((eb) => ['updates.period_id as periodId', eb.fn.countAll<number>().as('taskCount'), eb.fn.avg<number>(ratio).as('meanRatio')])
+		.select((eb) => [
+			'updates.period_id as periodId',
+			eb.fn.countAll<number>().as('taskCount'),
+			eb.fn.avg<number>(ratio).as('meanRatio')
+		])
 		.groupBy('updates.period_id')
 		.execute();
 }
@@ -199,7 +262,14 @@ export async function listAttentionTasks(
 		(qb: ReturnType<typeof base>) =>
 			qb
 				.where('updates.status', 'not in', ['behind', 'not_started'])
-				.where((eb) => eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')))
+				.where((eb) =>
+					eb.exists(
+						eb
+							.selectFrom('quality_flags')
+							.select('quality_flags.id')
+							.whereRef('quality_flags.update_id', '=', 'updates.id')
+					)
+				)
 	];
 	const rows = [];
 	for (const narrow of groups) {
@@ -215,7 +285,11 @@ export async function listAttentionTasks(
 					'organizations.name as organization',
 					'updates.status',
 					'updates.status_source as statusSource',
-					sql<string | null>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as('flagKinds'),
+					sql<
+						string | null
+					>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
+						'flagKinds'
+					),
 					completionRatio.as('ratio')
 				])
 				.orderBy('updates.task_id')
@@ -225,7 +299,10 @@ export async function listAttentionTasks(
 	}
 	return {
 		total: await countAttentionTasks(db, scope, periodId, filters),
-		tasks: rows.map(({ flagKinds, ...row }) => ({ ...row, flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : [] }))
+		tasks: rows.map(({ flagKinds, ...row }) => ({
+			...row,
+			flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
+		}))
 	};
 }
 
@@ -243,7 +320,12 @@ async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filte
 		.where((eb) =>
 			eb.or([
 				eb('updates.status', 'in', ['behind', 'not_started']),
-				eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id'))
+				eb.exists(
+					eb
+						.selectFrom('quality_flags')
+						.select('quality_flags.id')
+						.whereRef('quality_flags.update_id', '=', 'updates.id')
+				)
 			])
 		)
 		.select((eb) => eb.fn.countAll<number>().as('total'))
@@ -263,7 +345,11 @@ export async function countFlaggedTasks(db: DB, scope: Scope, periodId: number, 
 		return total;
 	}
 	const { total } = await scopedUpdates(db, scope, [periodId], filters)
-		.where((eb) => eb.exists(eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')))
+		.where((eb) =>
+			eb.exists(
+				eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')
+			)
+		)
 		.select((eb) => eb.fn.countAll<number>().as('total'))
 		.executeTakeFirstOrThrow();
 	return Number(total);
@@ -283,13 +369,28 @@ export interface StatusChange {
  * `previousPeriodId` (tasks without an update in both periods are not changes); report order.
  * Task filters apply to the later period, as on every other count of that period.
  */
-export async function listStatusChanges(db: DB, scope: Scope, periodId: number, previousPeriodId: number, filters: TaskFilters): Promise<StatusChange[]> {
+export async function listStatusChanges(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	previousPeriodId: number,
+	filters: TaskFilters
+): Promise<StatusChange[]> {
 	return scopedUpdates(db, scope, [periodId], filters)
 		.innerJoin('updates as previous', (join) =>
-			join.onRef('previous.task_id', '=', 'tasks.id').on('previous.period_id', '=', previousPeriodId).on('previous.superseded_at', 'is', null)
+			join
+				.onRef('previous.task_id', '=', 'tasks.id')
+				.on('previous.period_id', '=', previousPeriodId)
+				.on('previous.superseded_at', 'is', null)
 		)
 		.whereRef('previous.status', '!=', 'updates.status')
-		.select(['tasks.id as taskId', 'tasks.name', 'categories.name as category', 'previous.status as from', 'updates.status as to'])
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'categories.name as category',
+			'previous.status as from',
+			'updates.status as to'
+		])
 		.orderBy('plans.organization_id')
 		.orderBy('tasks.position')
 		.execute();

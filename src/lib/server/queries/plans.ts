@@ -6,7 +6,10 @@ import type { Scope } from './scope';
 import type { Status, StatusSource } from '../../domain/status';
 
 export async function countSources(db: DB): Promise<number> {
-	const { n } = await db.selectFrom('sources').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const { n } = await db
+		.selectFrom('sources')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(n);
 }
 
@@ -43,7 +46,9 @@ export async function countTasksByPlanPeriodStatus(
 		.innerJoin('plans', 'plans.id', 'sources.plan_id')
 		.select(['sources.plan_id as planId', 'sources.period_id as periodId'])
 		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
-		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
+			qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
+		)
 		.orderBy('sources.id', 'desc')
 		.limit(limit * 4)
 		.execute();
@@ -82,5 +87,7 @@ export async function countTasksByPlanPeriodStatus(
 		.orderBy('plans.year', 'desc')
 		.orderBy('periods.month_end')
 		.execute();
-	return rows.filter((row) => pairs.has(`${row.planId}:${row.periodId}`)).map((row) => ({ ...row, isSample: row.isSample === 1 }));
+	return rows
+		.filter((row) => pairs.has(`${row.planId}:${row.periodId}`))
+		.map((row) => ({ ...row, isSample: row.isSample === 1 }));
 }

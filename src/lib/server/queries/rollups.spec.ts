@@ -25,16 +25,32 @@ async function subtrees(db: DB): Promise<Map<number, number[]>> {
 	return out;
 }
 
-type Row = { periodId: number; key: string; status: string; statusSource: string; taskCount: number; flaggedCount: number; ratioSum: number; ratioCount: number };
+type Row = {
+	periodId: number;
+	key: string;
+	status: string;
+	statusSource: string;
+	taskCount: number;
+	flaggedCount: number;
+	ratioSum: number;
+	ratioCount: number;
+};
 const canonical = (rows: Row[]) =>
 	rows
-		.map((r) => `${r.periodId}|${r.key}|${r.status}|${r.statusSource}|${Number(r.taskCount)}|${Number(r.flaggedCount)}|${Number(r.ratioSum).toFixed(6)}|${Number(r.ratioCount)}`)
+		.map(
+			(r) =>
+				`${r.periodId}|${r.key}|${r.status}|${r.statusSource}|${Number(r.taskCount)}|${Number(r.flaggedCount)}|${Number(r.ratioSum).toFixed(6)}|${Number(r.ratioCount)}`
+		)
 		.sort();
 
 /** The same numbers by the plain GROUP BY over current updates. */
 async function groupBy(db: DB, organizationIds: number[], dimension: 'status' | 'category' | 'theme'): Promise<Row[]> {
 	const key =
-		dimension === 'status' ? sql<string>`''` : dimension === 'category' ? sql<string>`ifnull(categories.name, '')` : sql<string>`cast(task_themes.theme_id as text)`;
+		dimension === 'status'
+			? sql<string>`''`
+			: dimension === 'category'
+				? sql<string>`ifnull(categories.name, '')`
+				: sql<string>`cast(task_themes.theme_id as text)`;
 	let query = scopedUpdates(db, { organizationIds }, null, NO_TASK_FILTERS).leftJoin('targets', (j) =>
 		j.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
 	);
@@ -61,7 +77,9 @@ async function expectRollupsExact(db: DB) {
 	for (const [organizationId, ids] of trees) {
 		for (const dimension of ['status', 'category', 'theme'] as const) {
 			const rolled = (await readRollups(db, [organizationId], periods, dimension)) as unknown as Row[];
-			expect(canonical(rolled), `organization ${organizationId}, ${dimension}`).toEqual(canonical(await groupBy(db, ids, dimension)));
+			expect(canonical(rolled), `organization ${organizationId}, ${dimension}`).toEqual(
+				canonical(await groupBy(db, ids, dimension))
+			);
 		}
 	}
 }
@@ -75,11 +93,15 @@ describe('status rollups', () => {
 	});
 
 	it('equal the GROUP BY after imports, a newer report for the same period, a second period, generated data and sample data', async () => {
-		for (const file of ['xinjie-2024-q2.txt', 'xiaoshan-2020-h1.txt']) await importDocument(db, readFileSync(`data/reports/${file}`));
+		for (const file of ['xinjie-2024-q2.txt', 'xiaoshan-2020-h1.txt'])
+			await importDocument(db, readFileSync(`data/reports/${file}`));
 		await expectRollupsExact(db);
 
 		// A correction published later: every update of the period is superseded.
-		const corrected = SEED.replace('发布日期:2024-07-08', '发布日期:2024-07-20').replace('稳步推进平安村社创建', '平安村社创建进度滞后');
+		const corrected = SEED.replace('发布日期:2024-07-08', '发布日期:2024-07-20').replace(
+			'稳步推进平安村社创建',
+			'平安村社创建进度滞后'
+		);
 		await importDocument(db, Buffer.from(corrected));
 		// An earlier quarter arriving late, with a task renamed (a new task) and one moved to another category.
 		const q1 = SEED.replace('第二季度重点任务', '第一季度重点任务')
@@ -101,15 +123,27 @@ describe('status rollups', () => {
 		expect(await getDataVersion(db)).toBeGreaterThan(before);
 		await expectRollupsExact(db);
 		const afterRemoval = await getDataVersion(db);
-		await importDocument(db, Buffer.from(SEED.replace('新街街道办事处', '南街街道办事处').replace('发布机构 新街街道', '发布机构 南街街道')));
+		await importDocument(
+			db,
+			Buffer.from(SEED.replace('新街街道办事处', '南街街道办事处').replace('发布机构 新街街道', '发布机构 南街街道'))
+		);
 		expect(await getDataVersion(db)).toBeGreaterThan(afterRemoval);
 		await expectRollupsExact(db);
 	});
 
 	it('count the task table exactly for status, source, category and theme filters', async () => {
-		const category = (await db.selectFrom('categories').select('name').where('name', 'is not', null).executeTakeFirstOrThrow()).name!;
+		const category = (
+			await db.selectFrom('categories').select('name').where('name', 'is not', null).executeTakeFirstOrThrow()
+		).name!;
 		const theme = (await db.selectFrom('themes').select('name').executeTakeFirstOrThrow()).name;
-		const queries = ['', 'status=behind', 'status=completed,on_track&source=inferred', `category=${encodeURIComponent(category)}&status=on_track`, `theme=${encodeURIComponent(theme)}`, 'org=新街街道&status=unknown'];
+		const queries = [
+			'',
+			'status=behind',
+			'status=completed,on_track&source=inferred',
+			`category=${encodeURIComponent(category)}&status=on_track`,
+			`theme=${encodeURIComponent(theme)}`,
+			'org=新街街道&status=unknown'
+		];
 		for (const query of queries) {
 			const filters = parseFilters(new URLSearchParams(query));
 			const scope = await resolveScope(db, filters);

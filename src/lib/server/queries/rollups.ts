@@ -44,12 +44,23 @@ export async function planContribution(db: Db, planId: number): Promise<Contribu
 	const measures = [
 		sql<number>`count(*)`.as('taskCount'),
 		sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
-		sql<number>`ifnull(sum(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)), 0)`.as('ratioSum'),
-		sql<number>`count(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0))`.as('ratioCount')
+		sql<number>`ifnull(sum(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)), 0)`.as(
+			'ratioSum'
+		),
+		sql<number>`count(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0))`.as(
+			'ratioCount'
+		)
 	];
 	const [byStatus, byCategory, byTheme] = await Promise.all([
 		facts
-			.select(['updates.period_id as periodId', 'updates.status', 'updates.status_source as statusSource', sql<string>`''`.as('key'), sql<number>`0`.as('order'), ...measures])
+			.select([
+				'updates.period_id as periodId',
+				'updates.status',
+				'updates.status_source as statusSource',
+				sql<string>`''`.as('key'),
+				sql<number>`0`.as('order'),
+				...measures
+			])
 			.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
 			.execute(),
 		facts
@@ -83,7 +94,14 @@ export async function planContribution(db: Db, planId: number): Promise<Contribu
 		['theme', byTheme]
 	] as const) {
 		for (const row of rows) {
-			const cell: Cell = { ...row, dimension, taskCount: Number(row.taskCount), flaggedCount: Number(row.flaggedCount), ratioSum: Number(row.ratioSum), ratioCount: Number(row.ratioCount) };
+			const cell: Cell = {
+				...row,
+				dimension,
+				taskCount: Number(row.taskCount),
+				flaggedCount: Number(row.flaggedCount),
+				ratioSum: Number(row.ratioSum),
+				ratioCount: Number(row.ratioCount)
+			};
 			out.set(cellKey(cell), cell);
 		}
 	}
@@ -99,7 +117,12 @@ async function ancestorsOfPlan(db: Db, planId: number): Promise<number[]> {
 				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
 				.select(['organizations.id', 'organizations.parent_id'])
 				.where('plans.id', '=', planId)
-				.unionAll((qb2) => qb2.selectFrom('organizations').innerJoin('chain', 'chain.parent_id', 'organizations.id').select(['organizations.id', 'organizations.parent_id']))
+				.unionAll((qb2) =>
+					qb2
+						.selectFrom('organizations')
+						.innerJoin('chain', 'chain.parent_id', 'organizations.id')
+						.select(['organizations.id', 'organizations.parent_id'])
+				)
 		)
 		.selectFrom('chain')
 		.select('id')
@@ -128,13 +151,15 @@ async function addCells(db: Db, organizationIds: number[], cells: Iterable<Cell>
 					ratio_count: sign * cell.ratioCount
 				})
 				.onConflict((oc) =>
-					oc.columns(['organization_id', 'period_id', 'dimension', 'dimension_key', 'status', 'status_source']).doUpdateSet((eb) => ({
-						task_count: eb('status_rollups.task_count', '+', eb.ref('excluded.task_count')),
-						flagged_count: eb('status_rollups.flagged_count', '+', eb.ref('excluded.flagged_count')),
-						ratio_sum: eb('status_rollups.ratio_sum', '+', eb.ref('excluded.ratio_sum')),
-						ratio_count: eb('status_rollups.ratio_count', '+', eb.ref('excluded.ratio_count')),
-						dimension_order: sql<number>`min(status_rollups.dimension_order, excluded.dimension_order)`
-					}))
+					oc
+						.columns(['organization_id', 'period_id', 'dimension', 'dimension_key', 'status', 'status_source'])
+						.doUpdateSet((eb) => ({
+							task_count: eb('status_rollups.task_count', '+', eb.ref('excluded.task_count')),
+							flagged_count: eb('status_rollups.flagged_count', '+', eb.ref('excluded.flagged_count')),
+							ratio_sum: eb('status_rollups.ratio_sum', '+', eb.ref('excluded.ratio_sum')),
+							ratio_count: eb('status_rollups.ratio_count', '+', eb.ref('excluded.ratio_count')),
+							dimension_order: sql<number>`min(status_rollups.dimension_order, excluded.dimension_order)`
+						}))
 				)
 				.execute();
 		}
@@ -152,16 +177,34 @@ export async function applyPlanChange(db: Db, planId: number, before: Contributi
 		const old = before.get(key);
 		delta.push(
 			old
-				? { ...cell, taskCount: cell.taskCount - old.taskCount, flaggedCount: cell.flaggedCount - old.flaggedCount, ratioSum: cell.ratioSum - old.ratioSum, ratioCount: cell.ratioCount - old.ratioCount }
+				? {
+						...cell,
+						taskCount: cell.taskCount - old.taskCount,
+						flaggedCount: cell.flaggedCount - old.flaggedCount,
+						ratioSum: cell.ratioSum - old.ratioSum,
+						ratioCount: cell.ratioCount - old.ratioCount
+					}
 				: cell
 		);
 	}
 	for (const [key, old] of before) {
-		if (!after.has(key)) delta.push({ ...old, taskCount: -old.taskCount, flaggedCount: -old.flaggedCount, ratioSum: -old.ratioSum, ratioCount: -old.ratioCount });
+		if (!after.has(key))
+			delta.push({
+				...old,
+				taskCount: -old.taskCount,
+				flaggedCount: -old.flaggedCount,
+				ratioSum: -old.ratioSum,
+				ratioCount: -old.ratioCount
+			});
 	}
 	const organizations = await ancestorsOfPlan(db, planId);
 	await addCells(db, organizations, delta, 1);
-	await db.deleteFrom('status_rollups').where('organization_id', 'in', organizations).where('task_count', '=', 0).where('ratio_count', '=', 0).execute();
+	await db
+		.deleteFrom('status_rollups')
+		.where('organization_id', 'in', organizations)
+		.where('task_count', '=', 0)
+		.where('ratio_count', '=', 0)
+		.execute();
 	await bumpDataVersion(db);
 }
 
@@ -175,12 +218,21 @@ async function applyPlanChangeFromEmpty(db: Db, planId: number): Promise<void> {
 	const current = await planContribution(db, planId);
 	const organizations = await ancestorsOfPlan(db, planId);
 	await addCells(db, organizations, current.values(), -1);
-	await db.deleteFrom('status_rollups').where('organization_id', 'in', organizations).where('task_count', '=', 0).where('ratio_count', '=', 0).execute();
+	await db
+		.deleteFrom('status_rollups')
+		.where('organization_id', 'in', organizations)
+		.where('task_count', '=', 0)
+		.where('ratio_count', '=', 0)
+		.execute();
 }
 
 /** Every write transaction bumps this; caches of rendered pages are keyed by it. */
 export async function bumpDataVersion(db: Db): Promise<void> {
-	await db.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+	await db
+		.updateTable('data_version')
+		.set((eb) => ({ version: eb('version', '+', 1) }))
+		.where('id', '=', 1)
+		.execute();
 }
 
 export async function getDataVersion(db: Db): Promise<number> {
@@ -193,7 +245,8 @@ export async function getDataVersion(db: Db): Promise<number> {
  * must run: any task filter, or organizations that are not disjoint subtrees.
  */
 export async function rollupOrganizations(db: Db, scope: Scope, filters: TaskFilters): Promise<number[] | null> {
-	if (filters.category || filters.theme || filters.status || filters.source || filters.flag || filters.owner) return null;
+	if (filters.category || filters.theme || filters.status || filters.source || filters.flag || filters.owner)
+		return null;
 	// One page asks this of one scope several times; the answer depends on the scope alone.
 	let answer = answers.get(scope);
 	if (!answer) {
@@ -254,7 +307,13 @@ export async function countFromRollups(
 	filters: TaskFilters & { q?: string | null }
 ): Promise<number | null> {
 	if (filters.q || filters.flag || filters.owner || (filters.category && filters.theme)) return null;
-	const organizations = await rollupOrganizations(db, scope, { ...filters, category: null, theme: null, status: null, source: null });
+	const organizations = await rollupOrganizations(db, scope, {
+		...filters,
+		category: null,
+		theme: null,
+		status: null,
+		source: null
+	});
 	if (!organizations) return null;
 	let dimension: Dimension = 'status';
 	let key = '';

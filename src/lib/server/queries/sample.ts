@@ -27,15 +27,38 @@ async function count(query: Promise<{ n: number | string | bigint }>): Promise<n
 
 /** What the sample organizations hold; zeros when there are none. */
 export async function summariseSampleData(db: Reader): Promise<Omit<SampleSummary, 'periods'>> {
-	const organizations = await db.selectFrom('organizations').select(['id', 'name']).where('is_sample', '=', 1).orderBy('id').execute();
+	const organizations = await db
+		.selectFrom('organizations')
+		.select(['id', 'name'])
+		.where('is_sample', '=', 1)
+		.orderBy('id')
+		.execute();
 	const ids = organizations.map((o) => o.id);
 	if (ids.length === 0) return { organizations: [], plans: 0, sources: 0, tasks: 0, updates: 0, flags: 0 };
 	const plans = (qb: Reader) => qb.selectFrom('plans').select('plans.id').where('organization_id', 'in', ids);
 	return {
 		organizations: organizations.map((o) => o.name),
-		plans: await count(db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).where('organization_id', 'in', ids).executeTakeFirstOrThrow()),
-		sources: await count(db.selectFrom('sources').select((eb) => eb.fn.countAll().as('n')).where('plan_id', 'in', plans(db)).executeTakeFirstOrThrow()),
-		tasks: await count(db.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).where('plan_id', 'in', plans(db)).executeTakeFirstOrThrow()),
+		plans: await count(
+			db
+				.selectFrom('plans')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where('organization_id', 'in', ids)
+				.executeTakeFirstOrThrow()
+		),
+		sources: await count(
+			db
+				.selectFrom('sources')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where('plan_id', 'in', plans(db))
+				.executeTakeFirstOrThrow()
+		),
+		tasks: await count(
+			db
+				.selectFrom('tasks')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where('plan_id', 'in', plans(db))
+				.executeTakeFirstOrThrow()
+		),
 		updates: await count(
 			db
 				.selectFrom('updates')
@@ -92,13 +115,24 @@ export async function removeSampleData(db: DB): Promise<SampleSummary> {
 			const deleted = await trx
 				.deleteFrom('organizations')
 				.where('is_sample', '=', 1)
-				.where((eb) => eb.not(eb.exists(eb.selectFrom('organizations as child').select('child.id').whereRef('child.parent_id', '=', 'organizations.id'))))
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('organizations as child')
+								.select('child.id')
+								.whereRef('child.parent_id', '=', 'organizations.id')
+						)
+					)
+				)
 				.executeTakeFirst();
 			if (Number(deleted.numDeletedRows) === 0) break;
 		}
 		const left = await trx.selectFrom('organizations').select('name').where('is_sample', '=', 1).execute();
 		if (left.length > 0) {
-			throw new Error(`sample organizations ${left.map((o) => o.name).join(', ')} have real organizations under them; nothing was removed`);
+			throw new Error(
+				`sample organizations ${left.map((o) => o.name).join(', ')} have real organizations under them; nothing was removed`
+			);
 		}
 
 		// Periods the sample brought in and nothing else refers to: without them the period filters offer no empty quarters.
@@ -107,8 +141,16 @@ export async function removeSampleData(db: DB): Promise<SampleSummary> {
 			const deleted = await trx
 				.deleteFrom('periods')
 				.where('id', 'in', periodIds)
-				.where((eb) => eb.not(eb.exists(eb.selectFrom('sources').select('sources.id').whereRef('sources.period_id', '=', 'periods.id'))))
-				.where((eb) => eb.not(eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.period_id', '=', 'periods.id'))))
+				.where((eb) =>
+					eb.not(
+						eb.exists(eb.selectFrom('sources').select('sources.id').whereRef('sources.period_id', '=', 'periods.id'))
+					)
+				)
+				.where((eb) =>
+					eb.not(
+						eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.period_id', '=', 'periods.id'))
+					)
+				)
 				.executeTakeFirst();
 			periods = Number(deleted.numDeletedRows);
 		}

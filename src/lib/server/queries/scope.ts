@@ -43,7 +43,14 @@ export interface Scope {
 /** The task-level filters that narrow a scope. */
 export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner'>;
 
-export const NO_TASK_FILTERS: TaskFilters = { category: null, theme: null, status: null, source: null, flag: null, owner: null };
+export const NO_TASK_FILTERS: TaskFilters = {
+	category: null,
+	theme: null,
+	status: null,
+	source: null,
+	flag: null,
+	owner: null
+};
 
 /**
  * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
@@ -77,7 +84,14 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
 	const period = await db
 		.selectFrom('periods')
-		.select(['periods.id', 'periods.year', 'periods.quarter', 'periods.month_start as monthStart', 'periods.month_end as monthEnd', 'periods.label'])
+		.select([
+			'periods.id',
+			'periods.year',
+			'periods.quarter',
+			'periods.month_start as monthStart',
+			'periods.month_end as monthEnd',
+			'periods.label'
+		])
 		.where((eb) =>
 			eb.exists(
 				eb
@@ -88,7 +102,9 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 					.whereRef('updates.period_id', '=', 'periods.id')
 					.where('updates.superseded_at', 'is', null)
 					.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
-					.$if(excludedOrganizationIds.length > 0, (qb) => qb.where('plans.organization_id', 'not in', excludedOrganizationIds))
+					.$if(excludedOrganizationIds.length > 0, (qb) =>
+						qb.where('plans.organization_id', 'not in', excludedOrganizationIds)
+					)
 			)
 		)
 		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
@@ -123,7 +139,12 @@ async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
 				.selectFrom('organizations')
 				.select('id')
 				.where('id', 'in', roots)
-				.unionAll((qb2) => qb2.selectFrom('organizations').innerJoin('tree', 'tree.id', 'organizations.parent_id').select('organizations.id'))
+				.unionAll((qb2) =>
+					qb2
+						.selectFrom('organizations')
+						.innerJoin('tree', 'tree.id', 'organizations.parent_id')
+						.select('organizations.id')
+				)
 		)
 		.selectFrom('tree')
 		.select('id')
@@ -136,7 +157,12 @@ async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
  * Current updates in a scope's organizations, for the given periods (null: any), of the tasks that match
  * the task filters, joined to their task, category and plan. Callers add the select.
  */
-export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodIds: number[] | null, filters: TaskFilters) {
+export function scopedUpdates(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodIds: number[] | null,
+	filters: TaskFilters
+) {
 	return db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
@@ -145,7 +171,9 @@ export function scopedUpdates(db: DB, scope: Pick<Scope, 'organizationIds' | 'ex
 		.where('updates.superseded_at', 'is', null)
 		.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
 		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
-		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) => qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!))
+		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
+			qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
+		)
 		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
 		.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
 		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))

@@ -84,7 +84,12 @@ function whereSearch(qb: Updates, q: string | null): Updates {
 }
 
 /** The current updates of one period in scope that pass the task filters and the search. */
-function filteredUpdates(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, filters: TaskListFilters): Updates {
+function filteredUpdates(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodId: number,
+	filters: TaskListFilters
+): Updates {
 	return whereSearch(scopedUpdates(db, scope, [periodId], filters), filters.q);
 }
 
@@ -136,7 +141,10 @@ function orderTerms({ sort, dir }: TaskOrder): OrderTerm[] {
 	return [...keys[sort], ...tie];
 }
 
-function applyOrder<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>, order: TaskOrder): SelectQueryBuilder<D, TB, O> {
+function applyOrder<D, TB extends keyof D, O>(
+	qb: SelectQueryBuilder<D, TB, O>,
+	order: TaskOrder
+): SelectQueryBuilder<D, TB, O> {
 	for (const term of orderTerms(order)) qb = qb.orderBy(term.expr, term.dir);
 	return qb;
 }
@@ -148,36 +156,41 @@ interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsS
 }
 
 function selectTaskRow(qb: Updates) {
-	return qb
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-		.select([
-			'tasks.id as taskId',
-			'updates.id as updateId',
-			'tasks.plan_id as planId',
-			'plans.year',
-			'organizations.name as organization',
-			'organizations.is_sample as organizationIsSample',
-			'tasks.seq_no as seqNo',
-			'tasks.position',
-			'categories.name as category',
-			'tasks.name',
-			'tasks.content',
-			'tasks.owner',
-			'tasks.leader',
-			'updates.status',
-			'updates.status_source as statusSource',
-			'updates.status_text as statusText',
-			sql<string>`(select json_group_array(json_object('name', themes.name, 'nameEn', themes.name_en) order by themes.name)
+	return qb.innerJoin('organizations', 'organizations.id', 'plans.organization_id').select([
+		'tasks.id as taskId',
+		'updates.id as updateId',
+		'tasks.plan_id as planId',
+		'plans.year',
+		'organizations.name as organization',
+		'organizations.is_sample as organizationIsSample',
+		'tasks.seq_no as seqNo',
+		'tasks.position',
+		'categories.name as category',
+		'tasks.name',
+		'tasks.content',
+		'tasks.owner',
+		'tasks.leader',
+		'updates.status',
+		'updates.status_source as statusSource',
+		'updates.status_text as statusText',
+		sql<string>`(select json_group_array(json_object('name', themes.name, 'nameEn', themes.name_en) order by themes.name)
 				from task_themes join themes on themes.id = task_themes.theme_id where task_themes.task_id = tasks.id)`.as('themes'),
-			sql<string | null>`(select group_concat(distinct quality_flags.kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
-				'flags'
-			)
-		]);
+		sql<
+			string | null
+		>`(select group_concat(distinct quality_flags.kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
+			'flags'
+		)
+	]);
 }
 
 function toTaskRow({ themes, flags, organizationIsSample, ...row }: RawTaskRow): TaskRow {
 	const kinds = new Set(flags ? flags.split(',') : []);
-	return { ...row, organizationIsSample: organizationIsSample === 1, themes: JSON.parse(themes) as ThemeName[], flags: FLAG_KINDS.filter((k) => kinds.has(k)) };
+	return {
+		...row,
+		organizationIsSample: organizationIsSample === 1,
+		themes: JSON.parse(themes) as ThemeName[],
+		flags: FLAG_KINDS.filter((k) => kinds.has(k))
+	};
 }
 
 /**
@@ -222,10 +235,14 @@ export async function* iterateTasks(
 	order: TaskOrder,
 	chunkSize = 1000
 ): AsyncGenerator<TaskRow[]> {
-	const ids = (await applyOrder(filteredUpdates(db, scope, periodId, filters).select('updates.id'), order).execute()).map((r) => r.id);
+	const ids = (
+		await applyOrder(filteredUpdates(db, scope, periodId, filters).select('updates.id'), order).execute()
+	).map((r) => r.id);
 	for (let start = 0; start < ids.length; start += chunkSize) {
 		const chunk = ids.slice(start, start + chunkSize);
-		const rows = (await selectTaskRow(scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', chunk)).execute()) as RawTaskRow[];
+		const rows = (await selectTaskRow(
+			scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', chunk)
+		).execute()) as RawTaskRow[];
 		const byId = new Map(rows.map((r) => [r.updateId, r]));
 		// A row superseded since the id query is skipped rather than exported stale.
 		yield chunk.flatMap((id) => {
@@ -256,19 +273,32 @@ export async function getTaskNeighbours(
 		orderTerms(order).map((t) => sql`${t.expr} ${sql.raw(t.dir)}`),
 		sql`, `
 	);
-	const ranked = filteredUpdates(db, scope, periodId, filters).innerJoin('organizations', 'organizations.id', 'plans.organization_id').select([
-		'tasks.id as taskId',
-		sql<number | null>`lag(tasks.id) over (order by ${window})`.as('previousId'),
-		sql<number | null>`lead(tasks.id) over (order by ${window})`.as('nextId'),
-		sql<number>`row_number() over (order by ${window}) - 1`.as('index'),
-		sql<number>`count(*) over ()`.as('total')
-	]);
-	const row = await db.selectFrom(ranked.as('ranked')).selectAll().where('ranked.taskId', '=', taskId).executeTakeFirst();
-	return row ? { index: Number(row.index), total: Number(row.total), previousId: row.previousId, nextId: row.nextId } : null;
+	const ranked = filteredUpdates(db, scope, periodId, filters)
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select([
+			'tasks.id as taskId',
+			sql<number | null>`lag(tasks.id) over (order by ${window})`.as('previousId'),
+			sql<number | null>`lead(tasks.id) over (order by ${window})`.as('nextId'),
+			sql<number>`row_number() over (order by ${window}) - 1`.as('index'),
+			sql<number>`count(*) over ()`.as('total')
+		]);
+	const row = await db
+		.selectFrom(ranked.as('ranked'))
+		.selectAll()
+		.where('ranked.taskId', '=', taskId)
+		.executeTakeFirst();
+	return row
+		? { index: Number(row.index), total: Number(row.total), previousId: row.previousId, nextId: row.nextId }
+		: null;
 }
 
 /** Distinct responsible units (责任单位) of the tasks in one period of a scope, by name; at most `limit`. */
-export async function listOwners(db: DB, scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>, periodId: number, limit = 1000): Promise<string[]> {
+export async function listOwners(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodId: number,
+	limit = 1000
+): Promise<string[]> {
 	const rows = await scopedUpdates(db, scope, [periodId], NO_TASK_FILTERS)
 		.where(sql<SqlBool>`nullif(trim(tasks.owner), '') is not null`)
 		.select('tasks.owner')
@@ -476,7 +506,13 @@ export async function listTaskSources(db: DB, taskId: number): Promise<TaskSourc
 		.innerJoin('periods', 'periods.id', 'sources.period_id')
 		.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
 		.where((eb) =>
-			eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.source_id', '=', 'sources.id').where('updates.task_id', '=', taskId))
+			eb.exists(
+				eb
+					.selectFrom('updates')
+					.select('updates.id')
+					.whereRef('updates.source_id', '=', 'sources.id')
+					.where('updates.task_id', '=', taskId)
+			)
 		)
 		.select([
 			'sources.id',
@@ -501,13 +537,23 @@ export async function listTaskSources(db: DB, taskId: number): Promise<TaskSourc
 }
 
 /** The full decoded text of a source, only when one of the task's updates came from it. */
-export async function getTaskSourceText(db: DB, taskId: number, sourceId: number): Promise<{ fileName: string | null; text: string } | undefined> {
+export async function getTaskSourceText(
+	db: DB,
+	taskId: number,
+	sourceId: number
+): Promise<{ fileName: string | null; text: string } | undefined> {
 	return db
 		.selectFrom('sources')
 		.select(['sources.file_name as fileName', 'sources.text'])
 		.where('sources.id', '=', sourceId)
 		.where((eb) =>
-			eb.exists(eb.selectFrom('updates').select('updates.id').whereRef('updates.source_id', '=', 'sources.id').where('updates.task_id', '=', taskId))
+			eb.exists(
+				eb
+					.selectFrom('updates')
+					.select('updates.id')
+					.whereRef('updates.source_id', '=', 'sources.id')
+					.where('updates.task_id', '=', taskId)
+			)
 		)
 		.executeTakeFirst();
 }

@@ -10,7 +10,8 @@ import * as tasks from '$lib/server/queries/tasks';
 export const GET: RequestHandler = async ({ params }) => {
 	const taskId = /^\d{1,15}$/.test(params.id) ? Number(params.id) : null;
 	const sourceId = /^\d{1,15}$/.test(params.sourceId) ? Number(params.sourceId) : null;
-	const source = taskId === null || sourceId === null ? undefined : await tasks.getTaskSourceText(getDb(), taskId, sourceId);
+	const source =
+		taskId === null || sourceId === null ? undefined : await tasks.getTaskSourceText(getDb(), taskId, sourceId);
 	if (!source) error(404, `no source ${params.sourceId} for task ${params.id}`);
 	return new Response(source.text, {
 		headers: {
