@@ -36,6 +36,7 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
 export const BOM = '\uFEFF';
 
 /** Characters no file system or Content-Disposition parser should see in a name. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /**

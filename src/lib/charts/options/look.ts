@@ -41,6 +41,7 @@ export function progressColor(look?: ChartLook): string {
 }
 
 // Options are deeply optional unions; the adjustments below only read and copy plain objects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts' option types are too deep to narrow here
 type Obj = Record<string, any>;
 
 /** Rough rendered width of a label: Chinese characters are square, Latin about 0.6 of the size. */
