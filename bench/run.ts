@@ -98,11 +98,14 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<{ p50: number
  * A loader and its floor. The floor replays, through statements prepared in advance, exactly the
  * SQL the loader ran (captured by kysely's log), so loader / floor is the cost of the app code.
  */
+/** The request locals a loader sees for a Chinese page. */
+const LOCALS: App.Locals = { lang: 'zh' };
+
 async function benchLoader(
 	file: string,
 	label: string,
 	url: string,
-	load: (db: DB, url: URL) => Promise<unknown>,
+	load: (db: DB, url: URL, locals: App.Locals) => Promise<unknown>,
 	budget?: { p50: number }
 ) {
 	const sqlite = new Database(file, { readonly: true });
@@ -114,10 +117,10 @@ async function benchLoader(
 	});
 	const target = new URL(url, 'http://bench.local');
 	capturing = true;
-	await load(db, target);
+	await load(db, target, LOCALS);
 	capturing = false;
 	const prepared = statements.map((s) => ({ stmt: sqlite.prepare(s.sql), params: s.params as unknown[] }));
-	const loader = await time(() => load(db, target));
+	const loader = await time(() => load(db, target, LOCALS));
 	const floor = await time(() => {
 		for (const { stmt, params } of prepared) stmt.all(...params);
 	});

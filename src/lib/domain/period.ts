@@ -15,6 +15,22 @@ export interface Period {
 	label: string;
 }
 
+/**
+ * A period as the database stores it and every page receives it (the one shape outside the importer, which
+ * keeps the report's own wording in `Period` until the write turns it into this).
+ */
+export interface StoredPeriod {
+	year: number;
+	quarter: number | null;
+	/** First month when the report named a month range (1-11月), else null. */
+	monthStart: number | null;
+	/** Last month the period covers, 1–12. */
+	monthEnd: number;
+}
+
+/** Either shape, where only the period's end matters (序时进度). */
+export type PeriodEnd = Pick<Period, 'quarter' | 'months'> | Pick<StoredPeriod, 'monthEnd'>;
+
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function cnNumber(text: string): number | null {
@@ -27,14 +43,15 @@ function cnNumber(text: string): number | null {
 export const QUARTER_LABEL: Record<number, string> = { 1: '一季度', 2: '二季度', 3: '三季度', 4: '四季度' };
 
 /** The last month a period covers, 1–12. */
-export function periodEndMonth(period: Pick<Period, 'quarter' | 'months'>): number {
+export function periodEndMonth(period: PeriodEnd): number {
+	if ('monthEnd' in period) return period.monthEnd;
 	if (period.months) return period.months[1];
 	if (period.quarter) return period.quarter * 3;
 	return 12;
 }
 
 /** 序时进度: the share of the year elapsed at the period's end (Q1 0.25, 1-11月 ≈ 0.917). */
-export function elapsedFraction(period: Pick<Period, 'quarter' | 'months'>): number {
+export function elapsedFraction(period: PeriodEnd): number {
 	return periodEndMonth(period) / 12;
 }
 
@@ -94,10 +111,7 @@ export function findPeriodIn(text: string): Omit<Period, 'year'> | null {
 }
 
 /** A stored period (as queries return it) in the UI language, with its year: 2024年二季度, 2024 Q2, 2024 Jan–Nov. */
-export function periodName(
-	period: { year: number; quarter: number | null; monthStart: number | null; monthEnd: number },
-	lang: 'zh' | 'en'
-): string {
+export function periodName(period: StoredPeriod, lang: 'zh' | 'en'): string {
 	return formatPeriod(
 		{
 			year: period.year,

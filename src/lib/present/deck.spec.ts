@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../domain/kpi';
 import type { Status } from '../domain/status';
 import type { FlagKind } from '../domain/flags';
-import type { OverviewData } from '../server/overview-data';
-import type { AttentionTask, StatusChange } from '../server/queries/overview';
+import type { OverviewData } from '../types/overview';
+import type { AttentionTask, StatusChange } from '../types/overview';
 import {
 	buildDeck,
 	pages,

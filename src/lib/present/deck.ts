@@ -9,8 +9,8 @@ import { elapsedFraction, periodName } from '../domain/period';
 import { deviationPoints } from '../domain/schedule';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
-import type { OverviewData } from '../server/overview-data';
-import type { AttentionTask, StatusChange } from '../server/queries/overview';
+import type { OverviewData } from '../types/overview';
+import type { AttentionTask, StatusChange } from '../types/overview';
 import { SLIDE_KINDS, type SlideKind } from './params';
 
 export interface DeckOptions {
@@ -354,10 +354,7 @@ function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	const { lang } = input;
 	const t = messages[lang];
 	const period = data.period;
-	const schedule = elapsedFraction({
-		quarter: period.quarter,
-		months: period.monthStart ? [period.monthStart, period.monthEnd] : null
-	});
+	const schedule = elapsedFraction(period);
 	const progress = data.progress.find((p) => p.periodId === period.id) ?? null;
 	const notes = [fill(t.notesSchedule, { period: periodName(period, lang), schedule: percent(schedule) })];
 	if (progress) {

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { loadPresentation } from '$lib/server/present-data';
+import { getDb } from '$lib/server/app';
+import { loadPresentationPage } from '$lib/server/pages/present';
 
-export const load: PageServerLoad = ({ url, locals }) => loadPresentation(url, locals.lang);
+export const load: PageServerLoad = ({ url, locals }) => loadPresentationPage(getDb(), url, locals);

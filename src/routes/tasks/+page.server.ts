@@ -2,4 +2,4 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/app';
 import { loadTaskPage } from '$lib/server/pages/tasks';
 
-export const load: PageServerLoad = ({ url }) => loadTaskPage(getDb(), url);
+export const load: PageServerLoad = ({ url, locals }) => loadTaskPage(getDb(), url, locals);

@@ -11,7 +11,7 @@ import { neutraliseCell } from '../../export/cells';
 import { resolveScope } from '../queries/scope';
 import * as tasks from '../queries/tasks';
 import { generateData } from '../generate';
-import { prepareTaskDownload } from './task-download';
+import { prepareTaskDownload } from '../pages/task-export';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 import { csvRecords } from '../../export/testing';
 

@@ -4,8 +4,8 @@
  */
 import type { DB } from '../db';
 import { settings } from '../app';
-import { filtersAndScope } from '../filters';
-import { loadOverviewData } from '../overview-data';
+import { filtersAndScope } from './request';
+import { loadOverviewData } from './overview-data';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { summarisePlans } from '../../domain/plan-summary';
@@ -14,7 +14,7 @@ const ATTENTION_LIMIT = 12;
 /** How many recently imported plan periods the list under the charts shows. */
 const RECENT_PLAN_PERIODS = 20;
 
-export async function loadOverviewPage(db: DB, url: URL) {
+export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url);
 	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
 		organizations.listOrganizationTree(

@@ -11,7 +11,7 @@ import { loadTaskPage } from './tasks';
  * The hot pages' statements must reach updates through an index, never by reading the whole
  * table: at a million updates a full scan is the difference between milliseconds and seconds.
  */
-async function statementsOf(load: (db: DB, url: URL) => Promise<unknown>, url: string) {
+async function statementsOf(load: (db: DB, url: URL, locals: App.Locals) => Promise<unknown>, url: string) {
 	const sqlite = new Database(':memory:');
 	const statements: { sql: string; params: readonly unknown[] }[] = [];
 	let capturing = false;
@@ -24,7 +24,7 @@ async function statementsOf(load: (db: DB, url: URL) => Promise<unknown>, url: s
 	await generateData(db, { seed: 'plans', organizations: 12, years: 1, tasksPerPlan: 20 });
 	const category = sqlite.prepare('select name from categories limit 1').pluck().get() as string;
 	capturing = true;
-	await load(db, new URL(url.replace('CATEGORY', encodeURIComponent(category)), 'http://test.local'));
+	await load(db, new URL(url.replace('CATEGORY', encodeURIComponent(category)), 'http://test.local'), { lang: 'zh' });
 	capturing = false;
 	return statements.map((s) => ({
 		sql: s.sql,

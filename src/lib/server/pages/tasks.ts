@@ -3,14 +3,14 @@
  * the benchmark (bench/run.ts) measures exactly what the route runs.
  */
 import type { DB } from '../db';
-import { parseTaskView } from '../task-view';
+import { parseTaskView } from './request';
 import * as organizations from '../queries/organizations';
 import * as overview from '../queries/overview';
 import * as tasks from '../queries/tasks';
 import { hasMatch, matchSnippet, parseSearch } from '../../domain/search';
 import { pageWindow } from '../../table-params';
 
-export async function loadTaskPage(db: DB, url: URL) {
+export async function loadTaskPage(db: DB, url: URL, _locals: App.Locals) {
 	const { filters, scope, table } = await parseTaskView(db, url);
 	const search = parseSearch(filters.q);
 	const [organizationTree, years, themes] = await Promise.all([

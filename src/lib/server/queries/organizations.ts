@@ -4,16 +4,9 @@
 import type { DB } from '../db';
 import { NO_TASK_FILTERS, scopedUpdates, type Scope } from './scope';
 import { readRollups, rollupOrganizations } from './rollups';
+import type { OrganizationOption } from '../../types/organizations';
 
-export interface OrganizationOption {
-	id: number;
-	name: string;
-	parentId: number | null;
-	/** Depth in the tree, 0 for a top-level body. */
-	depth: number;
-	/** Sample data (示例数据): the selector labels it. */
-	isSample: boolean;
-}
+export type { OrganizationOption };
 
 /** Up to this many organizations the selector lists the whole tree. */
 const FULL_TREE_LIMIT = 300;

@@ -4,18 +4,28 @@
  */
 import { sql } from 'kysely';
 import type { DB } from '../db';
-import type { Status, StatusSource } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope, type ScopePeriod, type TaskFilters } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
 import { readRollups, rollupOrganizations } from './rollups';
+import type {
+	AttentionTask,
+	CategoryStatusCount,
+	PeriodProgress,
+	PeriodRow,
+	PeriodStatusCount,
+	StatusChange,
+	ThemeStatusCount
+} from '../../types/overview';
 
-/** Task count per period × status × status source. */
-export interface PeriodStatusCount {
-	periodId: number;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
-}
+export type {
+	AttentionTask,
+	CategoryStatusCount,
+	PeriodProgress,
+	PeriodRow,
+	PeriodStatusCount,
+	StatusChange,
+	ThemeStatusCount
+};
 
 export async function countTasksByPeriodStatus(
 	db: DB,
@@ -41,15 +51,6 @@ export async function countTasksByPeriodStatus(
 		])
 		.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
 		.execute();
-}
-
-/** Task count per category name × status × source in one period; categories in report order. */
-export interface CategoryStatusCount {
-	category: string | null;
-	position: number;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
 }
 
 export async function countTasksByCategoryStatus(
@@ -88,15 +89,6 @@ export async function countTasksByCategoryStatus(
 		.execute();
 }
 
-/** Task count per theme × status × source in one period. A task with two themes counts in both. */
-export interface ThemeStatusCount {
-	theme: string;
-	themeEn: string | null;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
-}
-
 export async function countTasksByThemeStatus(
 	db: DB,
 	scope: Scope,
@@ -133,9 +125,6 @@ export async function countTasksByThemeStatus(
 		.orderBy('themes.name')
 		.execute();
 }
-
-/** A period as pages show it: the same shape as the scope's selected period. */
-export type PeriodRow = ScopePeriod;
 
 /** The periods of a year that have current updates in scope, in order. */
 export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
@@ -182,16 +171,6 @@ export async function listPeriodsWithData(db: DB, scope: Scope, year: number): P
 		.execute();
 }
 
-/**
- * Progress against 序时进度 per period for tasks that have a numeric target and an actual (or a
- * stated percent): how many, their mean completion ratio (actual / first target, or percent / 100).
- */
-export interface PeriodProgress {
-	periodId: number;
-	taskCount: number;
-	meanRatio: number;
-}
-
 /** A task's completion ratio in SQL: actual / its first target, else its stated percent / 100. */
 const completionRatio = sql<
 	number | null
@@ -227,18 +206,6 @@ export async function getProgressByPeriod(
 		])
 		.groupBy('updates.period_id')
 		.execute();
-}
-
-export interface AttentionTask {
-	taskId: number;
-	name: string;
-	category: string | null;
-	organization: string;
-	status: Status;
-	statusSource: StatusSource;
-	flags: FlagKind[];
-	/** Completion ratio (actual / target or percent / 100) where the task has one. */
-	ratio: number | null;
 }
 
 /**
@@ -353,15 +320,6 @@ export async function countFlaggedTasks(db: DB, scope: Scope, periodId: number, 
 		.select((eb) => eb.fn.countAll<number>().as('total'))
 		.executeTakeFirstOrThrow();
 	return Number(total);
-}
-
-/** One task whose status differs between two periods. */
-export interface StatusChange {
-	taskId: number;
-	name: string;
-	category: string | null;
-	from: Status;
-	to: Status;
 }
 
 /**

@@ -3,7 +3,9 @@
  */
 import type { DB } from '../db';
 import type { Scope } from './scope';
-import type { Status, StatusSource } from '../../domain/status';
+import type { PlanPeriodStatusCount } from '../../types/organizations';
+
+export type { PlanPeriodStatusCount };
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db
@@ -11,24 +13,6 @@ export async function countSources(db: DB): Promise<number> {
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(n);
-}
-
-/** One row per plan × period × status × status source: current updates only. */
-export interface PlanPeriodStatusCount {
-	planId: number;
-	organization: string;
-	parentOrganization: string | null;
-	/** Sample data (示例数据), to be labelled wherever shown. */
-	isSample: boolean;
-	year: number;
-	periodId: number;
-	periodLabel: string;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
 }
 
 /**

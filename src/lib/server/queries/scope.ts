@@ -7,41 +7,9 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
+import type { Scope, ScopeOrganization, ScopePeriod, TaskFilters } from '../../types/scope';
 
-export interface ScopeOrganization {
-	id: number;
-	name: string;
-	parentName: string | null;
-	/** Sample data (示例数据): pages label it. */
-	isSample: boolean;
-}
-
-export interface ScopePeriod {
-	id: number;
-	year: number;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
-	label: string;
-}
-
-export interface Scope {
-	/** The organizations the filter named (empty when it named none: all organizations). */
-	organizations: ScopeOrganization[];
-	/** Those organizations and all their descendants; null means every organization. */
-	organizationIds: number[] | null;
-	/**
-	 * Organizations left out of an all-organizations view: sample data (示例数据) when real
-	 * reports exist, so a fresh install opens on real data and roll-ups are never mixed with
-	 * made-up numbers. Naming a sample organization in `org` still shows it.
-	 */
-	excludedOrganizationIds?: number[];
-	/** The selected period; null when nothing in scope has data. */
-	period: ScopePeriod | null;
-}
-
-/** The task-level filters that narrow a scope. */
-export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner'>;
+export type { Scope, ScopeOrganization, ScopePeriod, TaskFilters };
 
 export const NO_TASK_FILTERS: TaskFilters = {
 	category: null,

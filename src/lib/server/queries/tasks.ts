@@ -6,52 +6,35 @@
  */
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db';
-import type { Filters } from '../../filters';
-import { FLAG_KINDS, type FlagKind } from '../../domain/flags';
-import { STATUSES, type Status, type StatusSource } from '../../domain/status';
+import { FLAG_KINDS } from '../../domain/flags';
+import { STATUSES } from '../../domain/status';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import type { SortDir, TaskSortKey } from '../../table-params';
 import { countFromRollups } from './rollups';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates, type Scope } from './scope';
+import type {
+	HistoryFlag,
+	TaskDetail,
+	TaskListFilters,
+	TaskNeighbours,
+	TaskOrder,
+	TaskRow,
+	TaskSource,
+	TaskUpdate,
+	ThemeName
+} from '../../types/tasks';
 
-/** The task filters plus the search text. */
-export type TaskListFilters = TaskFilters & Pick<Filters, 'q'>;
-
-export interface TaskOrder {
-	sort: TaskSortKey;
-	dir: SortDir;
-}
-
-export interface ThemeName {
-	name: string;
-	nameEn: string | null;
-}
-
-/** One row of the task table: a task and its current update in one period. */
-export interface TaskRow {
-	taskId: number;
-	updateId: number;
-	planId: number;
-	year: number;
-	organization: string;
-	/** The organization holds sample data (示例数据): labelled wherever it appears. */
-	organizationIsSample: boolean;
-	/** 序号 as printed, else null (the table shows the position). */
-	seqNo: string | null;
-	/** Report order within the plan, from 1. */
-	position: number;
-	category: string | null;
-	name: string;
-	content: string | null;
-	themes: ThemeName[];
-	owner: string | null;
-	leader: string | null;
-	status: Status;
-	statusSource: StatusSource;
-	statusText: string | null;
-	/** Distinct flag kinds on this update, in FLAG_KINDS order. */
-	flags: FlagKind[];
-}
+export type {
+	HistoryFlag,
+	TaskDetail,
+	TaskListFilters,
+	TaskNeighbours,
+	TaskOrder,
+	TaskRow,
+	TaskSource,
+	TaskUpdate,
+	ThemeName
+};
 
 type Updates = ReturnType<typeof scopedUpdates>;
 
@@ -252,14 +235,6 @@ export async function* iterateTasks(
 	}
 }
 
-/** Where a task stands in the filtered, sorted table: its 0-based index, the total, and its neighbours. */
-export interface TaskNeighbours {
-	index: number;
-	total: number;
-	previousId: number | null;
-	nextId: number | null;
-}
-
 /** The task's place in the filtered table for one period, or null when the filters exclude it. */
 export async function getTaskNeighbours(
 	db: DB,
@@ -309,26 +284,6 @@ export async function listOwners(
 	return rows.map((r) => r.owner as string);
 }
 
-/** One task with what it belongs to. */
-export interface TaskDetail {
-	id: number;
-	planId: number;
-	year: number;
-	organization: string;
-	organizationIsSample: boolean;
-	parentOrganization: string | null;
-	category: string | null;
-	seqNo: string | null;
-	position: number;
-	name: string;
-	content: string | null;
-	owner: string | null;
-	leader: string | null;
-	themes: ThemeName[];
-	/** Targets read from the content, in content order. */
-	targets: { value: number; unit: string; comparator: string; text: string }[];
-}
-
 /** One task by id, with its themes and targets; undefined when there is no such task. */
 export async function getTask(db: DB, taskId: number): Promise<TaskDetail | undefined> {
 	const task = await db
@@ -369,40 +324,6 @@ export async function getTask(db: DB, taskId: number): Promise<TaskDetail | unde
 		.orderBy('position')
 		.execute();
 	return { ...task, organizationIsSample: task.organizationIsSample === 1, themes, targets };
-}
-
-export interface HistoryFlag {
-	kind: FlagKind;
-	detail: string;
-	relatedTaskId: number | null;
-	relatedTaskName: string | null;
-}
-
-/** One update of a task: a period's status text and status, current or superseded. */
-export interface TaskUpdate {
-	id: number;
-	periodId: number;
-	year: number;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
-	periodLabel: string;
-	statusText: string | null;
-	status: Status;
-	statusSource: StatusSource;
-	/** The phrases that decided the status. */
-	evidence: string[];
-	percent: number | null;
-	actualValue: number | null;
-	periodTarget: string | null;
-	notes: string | null;
-	createdAt: string;
-	/** Null for the period's current update. */
-	supersededAt: string | null;
-	sourceId: number | null;
-	sourceTitle: string | null;
-	sourcePublishedOn: string | null;
-	flags: HistoryFlag[];
 }
 
 /**
@@ -475,26 +396,6 @@ function parseEvidence(json: string): string[] {
 	} catch {
 		return [];
 	}
-}
-
-/** A document a task's updates came from: its metadata and the part of its text around the task. */
-export interface TaskSource {
-	id: number;
-	fileName: string | null;
-	title: string | null;
-	indexNo: string | null;
-	publisher: string | null;
-	writtenOn: string | null;
-	publishedOn: string | null;
-	subject: string | null;
-	url: string | null;
-	importedAt: string;
-	periodLabel: string;
-	/** Characters in the whole text. */
-	textLength: number;
-	/** About 1 000 characters of the text from just before the task's name (the start when the name is not found). */
-	excerpt: string;
-	excerptStart: number;
 }
 
 /** The documents behind a task's updates, newest period first. Grain: one row per source. */

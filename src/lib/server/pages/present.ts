@@ -3,28 +3,22 @@
  * tasks whose status changed since the previous period, and the deck built from them.
  */
 import { error } from '@sveltejs/kit';
-import { getDb, settings } from './app';
-import { filtersAndScope } from './filters';
+import type { DB } from '../db';
+import { settings } from '../app';
+import { filtersAndScope, parseOr400 } from './request';
 import { loadOverviewData } from './overview-data';
-import * as overview from './queries/overview';
-import * as organizations from './queries/organizations';
-import { FilterError } from '../filters';
-import { messages, type Lang } from '../i18n';
-import { buildDeck, periodName } from '../present/deck';
-import { DEFAULT_PRESENT_PARAMS, filterParams, parsePresentParams, presentHref } from '../present/params';
+import * as overview from '../queries/overview';
+import * as organizations from '../queries/organizations';
+import { messages } from '../../i18n';
+import { buildDeck, periodName } from '../../present/deck';
+import { DEFAULT_PRESENT_PARAMS, filterParams, parsePresentParams, presentHref } from '../../present/params';
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
 const ATTENTION_MAX = 60;
 
-export async function loadPresentation(url: URL, lang: Lang) {
-	const db = getDb();
-	let present;
-	try {
-		present = parsePresentParams(url.searchParams);
-	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
-		throw e;
-	}
+export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals) {
+	const lang = locals.lang;
+	const present = await parseOr400(() => parsePresentParams(url.searchParams));
 	const filtersUrl = new URL(url);
 	filtersUrl.search = filterParams(url.searchParams).toString();
 	const { filters, scope } = await filtersAndScope(db, filtersUrl);

@@ -2,19 +2,25 @@
  * The overview's numbers for one scope, shared by `/` and `/present`, so the slides a meeting
  * sees are exactly the counts of the dashboard (both go through the same queries).
  */
-import type { DB } from './db';
-import type { Filters } from '../filters';
-import type { Scope } from './queries/scope';
-import * as overview from './queries/overview';
-import * as organizations from './queries/organizations';
-import { computeKpis } from '../domain/kpi';
+import type { DB } from '../db';
+import type { Filters } from '../../filters';
+import type { Scope } from '../../types/scope';
+import type { CategoryStatusCount, OverviewData } from '../../types/overview';
+import * as overview from '../queries/overview';
+import * as organizations from '../queries/organizations';
+import { computeKpis } from '../../domain/kpi';
 
 /**
  * The selected period with its year's other periods, the previous one, KPIs, counts by period,
  * category and theme, progress against 序时进度 and the first `attentionLimit` tasks that need
  * attention. Null when nothing in scope has data.
  */
-export async function loadOverviewData(db: DB, filters: Filters, scope: Scope, options: { attentionLimit: number }) {
+export async function loadOverviewData(
+	db: DB,
+	filters: Filters,
+	scope: Scope,
+	options: { attentionLimit: number }
+): Promise<OverviewData | null> {
 	if (!scope.period) return null;
 	const period = scope.period;
 	const periods = await overview.listPeriodsWithData(db, scope, period.year);
@@ -55,7 +61,7 @@ export async function loadOverviewData(db: DB, filters: Filters, scope: Scope, o
  */
 export const CATEGORY_LIMIT = 15;
 
-function largestCategories(rows: overview.CategoryStatusCount[], limit: number): overview.CategoryStatusCount[] {
+function largestCategories(rows: CategoryStatusCount[], limit: number): CategoryStatusCount[] {
 	const totals = new Map<string | null, number>();
 	for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + r.taskCount);
 	if (totals.size <= limit) return rows;
@@ -68,4 +74,4 @@ function largestCategories(rows: overview.CategoryStatusCount[], limit: number):
 	return rows.filter((r) => keep.has(r.category));
 }
 
-export type OverviewData = NonNullable<Awaited<ReturnType<typeof loadOverviewData>>>;
+export type { OverviewData };

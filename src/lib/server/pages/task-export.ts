@@ -1,15 +1,16 @@
 /**
- * What the two export routes share: the same parameters as /tasks (a bad one is a 400), every
- * row of the filtered table in its order, and a file name that says what was exported.
+ * `/tasks/export.csv` and `/tasks/export.xlsx`: the same parameters as /tasks (a bad one is a 400), every
+ * row of the filtered table in its order, streamed, under a file name that says what was exported.
  */
 import type { DB } from '../db';
+import { tasksCsvStream, tasksXlsxStream } from '../export/task-export';
 import { contentDisposition, exportFileName } from '../../export/cells';
-import { formatPeriod } from '../../domain/period';
+import { periodName } from '../../domain/period';
 import { STATUS_LABEL } from '../../domain/status';
 import { FLAG_LABEL } from '../../domain/flags';
 import { messages, type Lang } from '../../i18n';
 import { iterateTasks } from '../queries/tasks';
-import { parseTaskView } from '../task-view';
+import { parseTaskView } from './request';
 import type { TaskSheetRow } from '../../export/task-sheet';
 
 export interface TaskDownload {
@@ -26,16 +27,7 @@ export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise
 	const periodLabel = period ? `${period.year} ${period.label}` : '';
 	const parts = [
 		...scope.organizations.map((o) => o.name),
-		period
-			? formatPeriod(
-					{
-						year: period.year,
-						quarter: period.quarter,
-						months: period.monthStart ? [period.monthStart, period.monthEnd] : null
-					},
-					lang
-				)
-			: null,
+		period ? periodName(period, lang) : null,
 		filters.category,
 		filters.theme,
 		filters.status?.map((s) => STATUS_LABEL[lang][s]).join('+'),
@@ -51,7 +43,23 @@ export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise
 	};
 }
 
-export function downloadHeaders(fileName: string, contentType: string): Record<string, string> {
+/** The export the URL's path names (`export.csv` or `export.xlsx`), as a streamed download. */
+export async function loadTaskExport(db: DB, url: URL, locals: App.Locals): Promise<Response> {
+	const download = await prepareTaskDownload(db, url, locals.lang);
+	const options = { lang: locals.lang, periodLabel: download.periodLabel };
+	if (url.pathname.endsWith('.xlsx')) {
+		return new Response(tasksXlsxStream(download.rows, options, messages[locals.lang].taskTable), {
+			headers: downloadHeaders(download.fileName('xlsx'), XLSX_TYPE)
+		});
+	}
+	return new Response(tasksCsvStream(download.rows, options), {
+		headers: downloadHeaders(download.fileName('csv'), 'text/csv; charset=utf-8')
+	});
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function downloadHeaders(fileName: string, contentType: string): Record<string, string> {
 	return {
 		'content-type': contentType,
 		'content-disposition': contentDisposition(fileName),

@@ -1,0 +1,48 @@
+/**
+ * What every page loader does first: parse the URL into filters (and, for task tables, the table's
+ * sort/dir/page/size) and resolve their scope. A bad value stops the request with 400 naming the
+ * parameter — here, once, for every route.
+ */
+import { error } from '@sveltejs/kit';
+import { FilterError, parseFilters, type Filters } from '../../filters';
+import { parseTableParams, type TableParams } from '../../table-params';
+import type { DB } from '../db';
+import { resolveScope } from '../queries/scope';
+import type { Scope } from '../../types/scope';
+
+/** Every page loader's signature: the database, the request's URL (path and query) and its locals. */
+export type PageLoader<T> = (db: DB, url: URL, locals: App.Locals) => Promise<T>;
+
+/** Runs a parse that may throw FilterError; a FilterError becomes a 400 with its message. */
+export async function parseOr400<T>(parse: () => T | Promise<T>): Promise<T> {
+	try {
+		return await parse();
+	} catch (e) {
+		if (e instanceof FilterError) error(400, e.message);
+		throw e;
+	}
+}
+
+/** Parses the URL's filters and resolves their scope, or stops the request with 400. */
+export async function filtersAndScope(db: DB, url: URL): Promise<{ filters: Filters; scope: Scope }> {
+	const filters = await parseOr400(() => parseFilters(url.searchParams));
+	return { filters, scope: await parseOr400(() => resolveScope(db, filters)) };
+}
+
+/** A task table view (`/tasks`, a task page, an export): the filters, their scope and the table's parameters. */
+export interface TaskView {
+	filters: Filters;
+	scope: Scope;
+	table: TableParams;
+}
+
+export async function parseTaskView(db: DB, url: URL): Promise<TaskView> {
+	const table = await parseOr400(() => parseTableParams(url.searchParams));
+	return { ...(await filtersAndScope(db, url)), table };
+}
+
+/** A numeric id in a path segment (`/tasks/12`), or null: ids are never parsed from anything longer. */
+export function pathId(url: URL, segment: number): number | null {
+	const value = url.pathname.split('/')[segment] ?? '';
+	return /^\d{1,15}$/.test(value) ? Number(value) : null;
+}

@@ -1,0 +1,33 @@
+/**
+ * Everything `/tasks/[id]` loads: the task, its history and sources, and the list it was opened from
+ * (its filters and order decide previous/next).
+ */
+import { error } from '@sveltejs/kit';
+import type { DB } from '../db';
+import { settings } from '../app';
+import * as tasks from '../queries/tasks';
+import { pageOfIndex } from '../../table-params';
+import { parseTaskView, pathId } from './request';
+
+export async function loadTaskDetailPage(db: DB, url: URL, _locals: App.Locals) {
+	const id = pathId(url, 2);
+	const task = id === null ? undefined : await tasks.getTask(db, id);
+	if (!task) error(404, `no task ${url.pathname.split('/')[2]}`);
+
+	const { filters, scope, table } = await parseTaskView(db, url);
+	const [history, sources, neighbours] = await Promise.all([
+		tasks.getTaskHistory(db, task.id),
+		tasks.listTaskSources(db, task.id),
+		scope.period ? tasks.getTaskNeighbours(db, scope, scope.period.id, filters, table, task.id) : null
+	]);
+	return {
+		task,
+		history,
+		sources,
+		filters,
+		table: neighbours ? { ...table, page: pageOfIndex(neighbours.index, table.size) } : table,
+		neighbours,
+		scopePeriodId: scope.period?.id ?? null,
+		trafficLightRule: settings().trafficLightRule
+	};
+}

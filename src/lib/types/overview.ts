@@ -1,0 +1,87 @@
+/**
+ * The rows the overview's queries return and the pages draw: counts by period, category and theme, progress
+ * against 序时进度, the attention list and status changes. Declared here, not beside the queries, so browser code
+ * can use them without reaching into $lib/server.
+ */
+import type { Status, StatusSource } from '../domain/status';
+import type { FlagKind } from '../domain/flags';
+import type { Kpi } from '../domain/kpi';
+import type { ScopePeriod } from './scope';
+
+/** Task count per period × status × status source. */
+export interface PeriodStatusCount {
+	periodId: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+/** Task count per category name × status × source in one period; categories in report order. */
+export interface CategoryStatusCount {
+	category: string | null;
+	position: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+/** Task count per theme × status × source in one period. A task with two themes counts in both. */
+export interface ThemeStatusCount {
+	theme: string;
+	themeEn: string | null;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+}
+
+/** A period as pages show it: the same shape as the scope's selected period. */
+export type PeriodRow = ScopePeriod;
+
+/**
+ * Progress against 序时进度 per period for tasks that have a numeric target and an actual (or a
+ * stated percent): how many, their mean completion ratio (actual / first target, or percent / 100).
+ */
+export interface PeriodProgress {
+	periodId: number;
+	taskCount: number;
+	meanRatio: number;
+}
+
+export interface AttentionTask {
+	taskId: number;
+	name: string;
+	category: string | null;
+	organization: string;
+	status: Status;
+	statusSource: StatusSource;
+	flags: FlagKind[];
+	/** Completion ratio (actual / target or percent / 100) where the task has one. */
+	ratio: number | null;
+}
+
+/** One task whose status differs between two periods. */
+export interface StatusChange {
+	taskId: number;
+	name: string;
+	category: string | null;
+	from: Status;
+	to: Status;
+}
+
+/** The overview's numbers for one scope and period: what `/` shows and `/present` turns into slides. */
+export interface OverviewData {
+	period: ScopePeriod;
+	/** The periods of the selected year that have data, in order. */
+	periods: PeriodRow[];
+	/** Every category name in scope, in report order. */
+	categories: string[];
+	/** How many categories the scope has; byCategory holds at most CATEGORY_LIMIT of them. */
+	categoryCount: number;
+	kpis: Kpi[];
+	previous: PeriodRow | null;
+	byPeriod: PeriodStatusCount[];
+	byCategory: CategoryStatusCount[];
+	byTheme: ThemeStatusCount[];
+	progress: PeriodProgress[];
+	attention: { total: number; tasks: AttentionTask[] };
+}
