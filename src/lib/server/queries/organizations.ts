@@ -2,11 +2,10 @@
  * Organizations and the choices a filter bar offers.
  */
 import type { DB } from '../db';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import type { Scope } from '../../types/scope';
 import { readRollups, rollupOrganizations } from './rollups';
 import type { OrganizationOption } from '../../types/organizations';
-
-export type { OrganizationOption };
 
 /** Up to this many organizations the selector lists the whole tree. */
 const FULL_TREE_LIMIT = 300;

@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope, type TaskFilters } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations } from './rollups';
 import type {
 	AttentionTask,
@@ -16,16 +17,6 @@ import type {
 	StatusChange,
 	ThemeStatusCount
 } from '../../types/overview';
-
-export type {
-	AttentionTask,
-	CategoryStatusCount,
-	PeriodProgress,
-	PeriodRow,
-	PeriodStatusCount,
-	StatusChange,
-	ThemeStatusCount
-};
 
 export async function countTasksByPeriodStatus(
 	db: DB,

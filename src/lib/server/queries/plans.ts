@@ -2,10 +2,8 @@
  * Imported plans and periods with their status counts, for the list under the overview's charts.
  */
 import type { DB } from '../db';
-import type { Scope } from './scope';
+import type { Scope } from '../../types/scope';
 import type { PlanPeriodStatusCount } from '../../types/organizations';
-
-export type { PlanPeriodStatusCount };
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db

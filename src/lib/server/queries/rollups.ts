@@ -8,7 +8,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
-import type { Scope, TaskFilters } from './scope';
+import type { Scope, TaskFilters } from '../../types/scope';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Dimension = 'status' | 'category' | 'theme';

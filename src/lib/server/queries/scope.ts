@@ -7,9 +7,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
-import type { Scope, ScopeOrganization, ScopePeriod, TaskFilters } from '../../types/scope';
-
-export type { Scope, ScopeOrganization, ScopePeriod, TaskFilters };
+import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
 
 export const NO_TASK_FILTERS: TaskFilters = {
 	category: null,

@@ -8,7 +8,9 @@ import { parseFilters, type Filters } from '../../filters';
 import { statusRank } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
 import { TASK_SORT_KEYS, type SortDir, type TaskSortKey } from '../../table-params';
-import { resolveScope, type Scope } from './scope';
+import { resolveScope } from './scope';
+import type { Scope } from '../../types/scope';
+import type { TaskRow } from '../../types/tasks';
 import * as tasks from './tasks';
 import { generateData, type GenerateSummary } from '../generate';
 
@@ -155,7 +157,7 @@ describe('search', () => {
 describe('filters on the generated plans', () => {
 	/** 2024 Q4 holds only generated data (the real reports are of other periods). */
 	const BASE = 'year=2024&quarter=4';
-	let all: tasks.TaskRow[];
+	let all: TaskRow[];
 	let textsByTask: Map<number, string>;
 	/** Names of organizations without children, held by one organization only: filtering by one selects exactly its rows. */
 	let leaves: Set<string>;
@@ -182,7 +184,7 @@ describe('filters on the generated plans', () => {
 		for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
 		return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 	}
-	const everything = (r: tasks.TaskRow) => [r.name, r.content, textsByTask.get(r.taskId)].join('\n').toLowerCase();
+	const everything = (r: TaskRow) => [r.name, r.content, textsByTask.get(r.taskId)].join('\n').toLowerCase();
 	/** `length` characters of a text from `from`, skipping whitespace (which would split the term). */
 	const termOf = (text: string | null, from: number, length: number) =>
 		[...(text ?? '').replace(/\s+/g, '')]
@@ -191,7 +193,7 @@ describe('filters on the generated plans', () => {
 			.toLowerCase();
 
 	/** Filter combinations, each with the rows it must select, chosen from the generated data itself. */
-	const cases: [string, () => { query: string; predicate: (r: tasks.TaskRow) => boolean }][] = [
+	const cases: [string, () => { query: string; predicate: (r: TaskRow) => boolean }][] = [
 		['one status', () => ({ query: 'status=behind', predicate: (r) => r.status === 'behind' })],
 		[
 			'two statuses',
@@ -314,7 +316,7 @@ describe('filters on the generated plans', () => {
 describe('sort and paging', () => {
 	const BASE = 'year=2024&quarter=4&status=behind,not_started';
 
-	const key = (sort: TaskSortKey, r: tasks.TaskRow): string | number | null => {
+	const key = (sort: TaskSortKey, r: TaskRow): string | number | null => {
 		switch (sort) {
 			case 'seq':
 				return r.planId * 1e6 + r.position;
@@ -347,7 +349,7 @@ describe('sort and paging', () => {
 			expect(full).toHaveLength(total);
 
 			const size = 997;
-			const paged: tasks.TaskRow[] = [];
+			const paged: TaskRow[] = [];
 			for (let offset = 0; offset < total; offset += size)
 				paged.push(...(await tasks.listTasks(db, v.scope, v.periodId, v.filters, order, { limit: size, offset })));
 			expect(paged.map((r) => r.updateId)).toEqual(full.map((r) => r.updateId));

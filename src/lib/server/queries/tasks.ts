@@ -11,9 +11,9 @@ import { STATUSES } from '../../domain/status';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import type { SortDir, TaskSortKey } from '../../table-params';
 import { countFromRollups } from './rollups';
-import { NO_TASK_FILTERS, scopedUpdates, type Scope } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import type { Scope } from '../../types/scope';
 import type {
-	HistoryFlag,
 	TaskDetail,
 	TaskListFilters,
 	TaskNeighbours,
@@ -23,18 +23,6 @@ import type {
 	TaskUpdate,
 	ThemeName
 } from '../../types/tasks';
-
-export type {
-	HistoryFlag,
-	TaskDetail,
-	TaskListFilters,
-	TaskNeighbours,
-	TaskOrder,
-	TaskRow,
-	TaskSource,
-	TaskUpdate,
-	ThemeName
-};
 
 type Updates = ReturnType<typeof scopedUpdates>;
 
