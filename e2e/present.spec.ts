@@ -219,12 +219,23 @@ test.describe('presentation', () => {
 			['slides=kpi,charts', ['slides', 'charts']],
 			['auto=soon', ['auto']],
 			['theme=blue', ['theme']],
+			['scheme=blue', ['scheme']],
 			['loop=yes', ['loop']]
 		] as const) {
 			const response = await page.goto(`${DECK}&${query}`);
 			expect(response?.status()).toBe(400);
 			for (const word of words) await expect(page.locator('body')).toContainText(word);
 		}
+	});
+
+	test('an old link with theme=light opens the light deck at scheme=light, keeping the 主题 filter', async ({
+		page
+	}) => {
+		await open(page, `${DECK}&theme=light`);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('scheme')).toBe('light');
+		expect(url.searchParams.getAll('theme')).toEqual([]);
+		await expect(page.locator('.viewport')).toHaveAttribute('data-theme', 'light');
 	});
 
 	test('an agenda in the URL picks and orders the slides', async ({ page }) => {
@@ -247,7 +258,7 @@ for (const [width, height, themes] of [
 
 		for (const theme of themes) {
 			test(`every slide fits the stage, type ≥ 28 px at 1080p, Chinese rendered (${theme})`, async ({ page }) => {
-				await open(page, `${DECK}&theme=${theme}`);
+				await open(page, `${DECK}&scheme=${theme}`);
 				const [, count] = await position(page);
 				expect(
 					await page.evaluate(

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, parseFilters } from '../filters';
-import { DEFAULT_PRESENT_PARAMS, filterParams, parsePresentParams, presentHref, type PresentParams } from './params';
+import {
+	DEFAULT_PRESENT_PARAMS,
+	legacySchemeLocation,
+	parsePresentParams,
+	presentHref,
+	type PresentParams
+} from './params';
 
 const parse = (query: string) => parsePresentParams(new URLSearchParams(query));
 
@@ -18,10 +24,10 @@ describe('parsePresentParams', () => {
 		['auto=20&loop=1', { auto: 20, loop: true }],
 		['loop=true', { loop: true }],
 		['loop=0', { loop: false }],
-		['theme=light', { theme: 'light' }],
-		['theme=DARK', { theme: 'dark' }],
+		['scheme=light', { scheme: 'light' }],
+		['scheme=DARK', { scheme: 'dark' }],
 		['theme=数字化', {}],
-		['theme=数字化&theme=light', { theme: 'light' }],
+		['theme=数字化&scheme=light', { scheme: 'light' }],
 		['print=1', { print: true }]
 	];
 	it.each(ok)('%s', (query, expected) => {
@@ -37,25 +43,30 @@ describe('parsePresentParams', () => {
 		['auto=0.5', /^auto: /],
 		['auto=99999', /^auto: /],
 		['loop=yes', /^loop: "yes" is not 1 or 0/],
-		['print=2', /^print: /]
+		['print=2', /^print: /],
+		['scheme=blue', /^scheme: "blue" is not dark or light/]
 	];
 	it.each(bad)('%s is refused, naming the parameter', (query, message) => {
 		expect(() => parse(query)).toThrow(message);
 	});
 });
 
-describe('filterParams: theme is also the shared 主题 filter', () => {
+describe('legacySchemeLocation: old links with theme=dark|light move to scheme=', () => {
 	const cases: [string, string | null][] = [
-		['theme=light', null],
-		['theme=数字化', '数字化'],
-		['theme=数字化&theme=dark', '数字化'],
-		['theme=Dark&theme=教育&org=1', '教育']
+		['theme=light', '/present?scheme=light'],
+		['theme=数字化', null],
+		['org=1&theme=数字化&theme=Dark', '/present?org=1&theme=%E6%95%B0%E5%AD%97%E5%8C%96&scheme=dark'],
+		['theme=light&scheme=dark', '/present?scheme=dark'],
+		['', null]
 	];
-	it.each(cases)('%s', (query, topic) => {
-		expect(parseFilters(filterParams(new URLSearchParams(query))).theme).toBe(topic);
+	it.each(cases)('%s', (query, location) => {
+		expect(legacySchemeLocation(new URL(`http://x/present?${query}`))).toBe(location);
 	});
-	it('keeps the other parameters', () => {
-		expect(filterParams(new URLSearchParams('org=1&theme=light&year=2024')).toString()).toBe('org=1&year=2024');
+	it('leaves a 主题 filter that survives the move to the filters', () => {
+		const moved = legacySchemeLocation(new URL('http://x/present?theme=教育&theme=light'))!;
+		const params = new URL(moved, 'http://x').searchParams;
+		expect(parseFilters(params).theme).toBe('教育');
+		expect(parsePresentParams(params).scheme).toBe('light');
 	});
 });
 
@@ -65,8 +76,8 @@ describe('presentHref', () => {
 		['/present', {}, '/present?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2'],
 		[
 			'/present/presenter',
-			{ slides: ['kpi', 'attention'], auto: 20, loop: true, theme: 'light' },
-			'/present/presenter?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&slides=kpi%2Cattention&auto=20&loop=1&theme=light'
+			{ slides: ['kpi', 'attention'], auto: 20, loop: true, scheme: 'light' },
+			'/present/presenter?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&slides=kpi%2Cattention&auto=20&loop=1&scheme=light'
 		],
 		['/present', { print: true }, '/present?org=%E6%96%B0%E8%A1%97%E8%A1%97%E9%81%93&year=2024&quarter=2&print=1']
 	];
@@ -75,11 +86,11 @@ describe('presentHref', () => {
 	});
 
 	it('round-trips through the parser, a 主题 filter beside the colour scheme', () => {
-		const present: PresentParams = { slides: ['title', 'quality'], auto: 7, loop: true, theme: 'light', print: false };
+		const present: PresentParams = { slides: ['title', 'quality'], auto: 7, loop: true, scheme: 'light', print: false };
 		const withTopic = { ...filters, theme: '数字化' };
 		const params = new URL(presentHref('/present', withTopic, present), 'http://x').searchParams;
 		expect(parsePresentParams(params)).toEqual(present);
-		expect(parseFilters(filterParams(params))).toEqual(withTopic);
+		expect(parseFilters(params)).toEqual(withTopic);
 	});
 
 	it('is the bare path without filters or parameters', () => {

@@ -1,12 +1,11 @@
 /**
  * The presentation's own URL parameters, next to the shared filters of src/lib/filters.ts:
  * `slides` (which slides, in which order: a bookmarkable agenda), `auto` (seconds per slide),
- * `loop`, `theme` and `print`. Parsed and validated like the filters: a bad value is a
- * FilterError that names the parameter, which the loader turns into a 400.
+ * `loop`, `scheme` (dark or light) and `print`. Parsed and validated like the filters: a bad value
+ * is a FilterError that names the parameter, which the loader turns into a 400.
  *
- * `theme` is also the shared filter for a 主题 (数字化, 教育…). On /present the values `light`
- * and `dark` choose the colour scheme and any other value is the 主题 filter, so both can be
- * given (`theme=数字化&theme=light`); `filterParams` hands the filters only what is theirs.
+ * `theme` is the 主题 filter here as on every page. Links made before the colour scheme had its own
+ * name said `theme=dark|light`; `legacySchemeLocation` turns them into `scheme=` so they keep working.
  */
 import { FilterError, serialiseFilters, type Filters } from '../filters';
 
@@ -17,8 +16,8 @@ export type SlideKind = (typeof SLIDE_KINDS)[number];
 /** Singular names a presenter is likely to type; they mean the same kind. */
 const SLIDE_ALIASES: Record<string, SlideKind> = { category: 'categories', theme: 'themes', kpis: 'kpi' };
 
-export const PRESENT_THEMES = ['dark', 'light'] as const;
-export type PresentTheme = (typeof PRESENT_THEMES)[number];
+export const PRESENT_SCHEMES = ['dark', 'light'] as const;
+export type PresentScheme = (typeof PRESENT_SCHEMES)[number];
 
 export interface PresentParams {
 	/** The agenda; null means every kind in the default order. A kind may appear twice (KPIs at the start and the end). */
@@ -27,19 +26,19 @@ export interface PresentParams {
 	auto: number | null;
 	/** Start again at the first slide after the last one (auto-advance only). */
 	loop: boolean;
-	/** Dark suits a projector in a dim room; light a bright one. */
-	theme: PresentTheme;
+	/** Colour scheme: dark suits a projector in a dim room; light a bright one. */
+	scheme: PresentScheme;
 	/** Every slide one below the other, one per A4 landscape page: the handout. */
 	print: boolean;
 }
 
-export const PRESENT_KEYS = ['slides', 'auto', 'loop', 'theme', 'print'] as const;
+export const PRESENT_KEYS = ['slides', 'auto', 'loop', 'scheme', 'print'] as const;
 
 export const DEFAULT_PRESENT_PARAMS: PresentParams = {
 	slides: null,
 	auto: null,
 	loop: false,
-	theme: 'dark',
+	scheme: 'dark',
 	print: false
 };
 
@@ -47,15 +46,24 @@ export const DEFAULT_PRESENT_PARAMS: PresentParams = {
 const MAX_AGENDA = 30;
 const MAX_AUTO_SECONDS = 3600;
 
-function isPresentTheme(value: string): boolean {
-	return (PRESENT_THEMES as readonly string[]).includes(value.trim().toLowerCase());
+function isPresentScheme(value: string): value is PresentScheme {
+	return (PRESENT_SCHEMES as readonly string[]).includes(value);
 }
 
-/** The query without the colour-scheme `theme` values, for parseFilters: the 主题 filter stays. */
-export function filterParams(params: URLSearchParams): URLSearchParams {
-	const out = new URLSearchParams();
-	for (const [key, value] of params) if (!(key === 'theme' && isPresentTheme(value))) out.append(key, value);
-	return out;
+/**
+ * Where an old link (`theme=dark|light` as the colour scheme) now points: the same query with that value
+ * moved to `scheme`; null when the query has no such value. Other `theme` values are the 主题 filter.
+ */
+export function legacySchemeLocation(url: URL): string | null {
+	const legacy = url.searchParams.getAll('theme').filter((v) => isPresentScheme(v.trim().toLowerCase()));
+	if (legacy.length === 0) return null;
+	const params = new URLSearchParams();
+	for (const [key, value] of url.searchParams) {
+		if (key === 'theme' && isPresentScheme(value.trim().toLowerCase())) continue;
+		params.append(key, value);
+	}
+	if (!params.has('scheme')) params.set('scheme', legacy.at(-1)!.trim().toLowerCase());
+	return `${url.pathname}?${params}`;
 }
 
 export function isSlideKind(value: unknown): value is SlideKind {
@@ -102,14 +110,14 @@ export function parsePresentParams(params: URLSearchParams): PresentParams {
 		auto = seconds === 0 ? null : seconds;
 	}
 
-	// Other `theme` values are the 主题 filter, checked against the data by the loader.
-	const themeText = params.getAll('theme').filter(isPresentTheme).at(-1)?.trim().toLowerCase();
+	const scheme = params.get('scheme')?.trim().toLowerCase() || DEFAULT_PRESENT_PARAMS.scheme;
+	if (!isPresentScheme(scheme)) throw new FilterError('scheme', `"${scheme}" is not ${PRESENT_SCHEMES.join(' or ')}`);
 
 	return {
 		slides,
 		auto,
 		loop: flag(params, 'loop'),
-		theme: (themeText as PresentTheme | undefined) || 'dark',
+		scheme,
 		print: flag(params, 'print')
 	};
 }
@@ -120,7 +128,7 @@ function presentPairs(present: PresentParams): [string, string][] {
 	if (present.slides) pairs.push(['slides', present.slides.join(',')]);
 	if (present.auto !== null) pairs.push(['auto', String(present.auto)]);
 	if (present.loop) pairs.push(['loop', '1']);
-	if (present.theme !== DEFAULT_PRESENT_PARAMS.theme) pairs.push(['theme', present.theme]);
+	if (present.scheme !== DEFAULT_PRESENT_PARAMS.scheme) pairs.push(['scheme', present.scheme]);
 	if (present.print) pairs.push(['print', '1']);
 	return pairs;
 }
@@ -136,8 +144,7 @@ export function presentHref(
 	overrides: Partial<PresentParams> = {}
 ): string {
 	const params = new URLSearchParams(serialiseFilters(filters));
-	// append, not set: a colour scheme must not replace the 主题 filter of the same name.
-	for (const [key, value] of presentPairs({ ...present, ...overrides })) params.append(key, value);
+	for (const [key, value] of presentPairs({ ...present, ...overrides })) params.set(key, value);
 	const query = params.toString();
 	return query ? `${path}?${query}` : path;
 }

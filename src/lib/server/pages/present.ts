@@ -2,7 +2,7 @@
  * What `/present` and `/present/presenter` load: the overview's data for the URL's filters, the
  * tasks whose status changed since the previous period, and the deck built from them.
  */
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { settings } from '../app';
 import { filtersAndScope, parseOr400 } from './request';
@@ -11,20 +11,20 @@ import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
 import { buildDeck, periodName } from '../../present/deck';
-import { DEFAULT_PRESENT_PARAMS, filterParams, parsePresentParams, presentHref } from '../../present/params';
+import { DEFAULT_PRESENT_PARAMS, legacySchemeLocation, parsePresentParams, presentHref } from '../../present/params';
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
 const ATTENTION_MAX = 60;
 
 export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals) {
 	const lang = locals.lang;
+	const moved = legacySchemeLocation(url);
+	if (moved) redirect(308, moved);
 	const present = await parseOr400(() => parsePresentParams(url.searchParams));
-	const filtersUrl = new URL(url);
-	filtersUrl.search = filterParams(url.searchParams).toString();
-	const { filters, scope } = await filtersAndScope(db, filtersUrl);
-	// `theme` means two things here (see params.ts): a value that is neither a colour scheme nor a 主题 is a typo, not an empty deck.
+	const { filters, scope } = await filtersAndScope(db, url);
+	// A deck of an unknown 主题 would be empty slides in front of a meeting: say so instead.
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
-		error(400, `theme: "${filters.theme}" is neither a colour scheme (dark, light) nor a theme (主题) of the data`);
+		error(400, `theme: "${filters.theme}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light`);
 	}
 	const data = await loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_MAX });
 	const [changes, flaggedTotal] = data
