@@ -16,20 +16,36 @@ export interface MappedForm {
 	origin: number[] | null;
 }
 
-/** What the form changes besides script: brackets (pinyin), full-width ASCII, the ideographic space, whitespace. */
-const NEEDS_FOLDING = /[(（\uff01-\uff5e\u3000\s]/;
-
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-/** Pinyin in brackets (half- or full-width) right after a CJK character: lower-case letters, tone marks, spaces. */
-const PINYIN = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\s]{1,30}[)）]/gu;
+/** Full-width ASCII and the ideographic space: folded in place, so offsets do not move. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+const CJK_CLASS = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK = new RegExp(`[${CJK_CLASS}]`);
+/**
+ * Pinyin in brackets (half- or full-width) right after a CJK character: lower-case letters, tone
+ * marks, spaces. The bracket comes first and the look back after it, so the look back runs only
+ * at brackets.
+ */
+const PINYIN_SOURCE = `[(（](?<=[${CJK_CLASS}][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\\s]{1,30}[)）]`;
+const PINYIN = new RegExp(PINYIN_SOURCE, 'gu');
+/** What shortens the text: pinyin, or a space between two CJK characters. */
+const SHORTENS = new RegExp(`${PINYIN_SOURCE}|\\s+(?<=[${CJK_CLASS}]\\s+)(?=[${CJK_CLASS}])`, 'u');
 
 /** The match form: simplified, without inserted pinyin, full-width ASCII folded, no spaces between CJK characters. */
 export function matchForm(text: string): string {
 	return matchFormMapped(text).form;
 }
 
+/**
+ * The match form with the way back to the published text. Most texts only fold width and script,
+ * which keep every offset (origin null); only pinyin and spaces between CJK characters need a map.
+ */
 export function matchFormMapped(text: string): MappedForm {
-	if (!NEEDS_FOLDING.test(text)) return { form: hasTraditional(text) ? simplify(text) : text, origin: null };
+	const folded = text.replace(FULL_WIDTH, foldWidth);
+	const shortened = SHORTENS.test(folded) ? shorten(folded) : { form: folded, origin: null };
+	return hasTraditional(shortened.form) ? { ...shortened, form: simplify(shortened.form) } : shortened;
+}
+
+function shorten(text: string): MappedForm {
 	const chars: string[] = [];
 	const origin: number[] = [];
 	const skip = pinyinSpans(text);
@@ -39,12 +55,11 @@ export function matchFormMapped(text: string): MappedForm {
 			i = end - 1;
 			continue;
 		}
-		chars.push(foldWidth(text[i]));
+		chars.push(text[i]);
 		origin.push(i);
 	}
 	dropSpacesBetweenCjk(chars, origin);
-	const folded = chars.join('');
-	return { form: hasTraditional(folded) ? simplify(folded) : folded, origin };
+	return { form: chars.join(''), origin };
 }
 
 /** Start → end of every inserted pinyin, to be left out of the form. */

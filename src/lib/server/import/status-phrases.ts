@@ -37,8 +37,11 @@ const END = `(?=$|${CLAUSE_END}|、|\\s)`;
 const NOT_END = `(?!$|${CLAUSE_END}|、|\\s)`;
 /** 序时进度 and the ways pages write it. */
 const SCHEDULE = '(?:(?:序时|时序|时间)(?:进度)?|(?:年度)?计划进度)';
-/** A growth figure earlier in the sentence: a growth target is compared as growth, not as a share. */
-const AFTER_GROWTH = '(?<=(?:增长|增速|增幅|同比|增加|提高)[^。;]{0,30})';
+/**
+ * A growth figure earlier in the sentence: a growth target is compared as growth, not as a share.
+ * Placed after the comparing word, so the look back runs only where that word stands.
+ */
+const AFTER_GROWTH = '(?<=(?:增长|增速|增幅|同比|增加|提高)[^。;]{0,34})';
 const TARGET = '(?:年度|全年)?(?:预期|计划)?目标(?:任务)?';
 /** A milestone: not the year's target. */
 const MILESTONE_WORD = '(?:节点|阶段性?|[一二三]季度|上半年|半年|月度|月份)';
@@ -124,32 +127,32 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'behind',
 		'comparison',
-		`${AFTER_GROWTH}(?:低于|落后于|慢于|未达到?)${TARGET}`,
+		`(?:低于|落后于|慢于|未达到?)${AFTER_GROWTH}${TARGET}`,
 		'规上工业增加值增长4.1%，低于年度目标3.9个百分点'
 	),
 	row(
 		'behind',
 		'comparison',
-		`${AFTER_GROWTH}比${TARGET}(?:低|慢|少)`,
+		`比${AFTER_GROWTH}${TARGET}(?:低|慢|少)`,
 		'地方财政收入同比增长2.5%，比年度目标低3.5个百分点'
 	),
 	row(
 		'ahead',
 		'comparison',
-		`${AFTER_GROWTH}(?:高于|超过|超出|快于)${TARGET}`,
+		`(?:高于|超过|超出|快于)${AFTER_GROWTH}${TARGET}`,
 		'社会消费品零售总额增长9.2%，高于年度目标1.2个百分点'
 	),
-	row('ahead', 'comparison', `${AFTER_GROWTH}比${TARGET}(?:高|快|多)`, '进出口总额增长12%，比预期目标高2个百分点'),
+	row('ahead', 'comparison', `比${AFTER_GROWTH}${TARGET}(?:高|快|多)`, '进出口总额增长12%，比预期目标高2个百分点'),
 	row(
 		'completed',
 		'comparison',
-		`${AFTER_GROWTH}(?:达到|符合|完成)${TARGET}`,
+		`(?:达到|符合|完成)${AFTER_GROWTH}${TARGET}`,
 		'地区生产总值比上年增长6.1%，符合年度预期目标',
 		{
 			when: 'year-end'
 		}
 	),
-	row('on_track', 'comparison', `${AFTER_GROWTH}(?:达到|符合)${TARGET}`, '地区生产总值同比增长6.5%，达到年度预期目标', {
+	row('on_track', 'comparison', `(?:达到|符合)${AFTER_GROWTH}${TARGET}`, '地区生产总值同比增长6.5%，达到年度预期目标', {
 		when: 'before-year-end'
 	}),
 	// Finished and handed over; a hedge (基本) stays in the phrase and so in the evidence.
