@@ -122,7 +122,22 @@ const PHRASES: { tag: 'plain' | 'negation' | 'traditional'; period: PeriodEnd; c
 			['对未达到序时进度要求的任务进行重点督查。', 'unknown'],
 			['淘汰落后产能12万吨。', 'unknown'],
 			['进展顺利，但低于序时进度5个百分点。', 'behind'],
-			['个别子项目推进缓慢，整体超序时进度3个百分点。', 'ahead']
+			['个别子项目推进缓慢，整体超序时进度3个百分点。', 'ahead'],
+			['已完成全年任务的85%。', 'unknown'],
+			['累计完成投资2.4亿元，已完成序时进度。', 'on_track'],
+			['较时序进度超出5个百分点。', 'ahead'],
+			['项目已按期完成。', 'completed'],
+			['已完成全部建设任务。', 'completed'],
+			['提前实现全年目标。', 'completed'],
+			['各项工作进展总体顺利。', 'on_track'],
+			['受资金影响，项目暂停施工。', 'behind'],
+			['项目尚未进场施工。', 'not_started'],
+			['经研究，该项目暂缓实施。', 'not_started'],
+			['因规划调整，该项目已取消。', 'unknown'],
+			['已取消高速公路省界收费站。', 'unknown'],
+			['道路改造已全部开工。', 'on_track'],
+			['主体工程已开工，下一步，将加快推进装修。', 'on_track'],
+			['目前正在招标，下一步将力争提前完成。', 'unknown']
 		]
 	},
 	{
@@ -188,7 +203,8 @@ const PHRASES: { tag: 'plain' | 'negation' | 'traditional'; period: PeriodEnd; c
 			['不是进度滞后的项目。', 'on_track'],
 			['各项工作不折不扣推进，进展良好。', 'on_track'],
 			['非税收入完成全年目标的56%，进展正常。', 'on_track'],
-			['建设工期无法按期完成。', 'behind']
+			['建设工期无法按期完成。', 'behind'],
+			['该项目至今无实质性进展。', 'behind']
 		]
 	},
 	{

@@ -65,9 +65,17 @@ export const STATUS_RULES: readonly StatusRule[] = [
 		'(?:推进|进展|进度|建设|完成|工作){1,2}(?:相对|明显|仍然|仍)?(?:缓慢|偏慢|较慢|迟缓|不快)|相对较慢',
 		'新开工棚户区改造完成进度相对较慢'
 	),
+	// A judgement of how it went, before the noun 完成情况 below.
+	row(
+		'on_track',
+		'verdict',
+		'(?:完成|进展|推进)情况(?:总体|整体)?(?:较好|良好|好)',
+		'地区生产总值等经济指标完成情况较好'
+	),
+	row('behind', 'verdict', '(?:完成|进展|推进)情况(?:较差|不好|不佳)', '社会融资规模完成情况较差'),
 	// Nouns and percent statements that hold status words: they decide nothing.
 	row(null, 'verdict', '完成(?:情况|值|时限|时间|率|进度|比例|投资额|目标任务情况)', '完成情况详见附件'),
-	row(null, 'verdict', '完成(?:全年|年度|年)(?:目标|任务|计划)(?:任务)?的', '完成全年目标的60%'),
+	row(null, 'verdict', '(?:已|已经)?完成(?:全年|年度|年)(?:目标|任务|计划)(?:任务)?的', '已完成全年任务的85%'),
 	row(null, 'verdict', '落后(?:产能|地区|设备|工艺|产业)', '淘汰落后产能12万吨'),
 	// A notice's requirement (对未达到序时进度要求的任务), not a task's standing.
 	row(
@@ -97,7 +105,12 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row('behind', 'comparison', `(?:滞后|落后|慢|低)于?${SCHEDULE}`, '完成投资2.1亿元，低于序时进度12.4个百分点', {
 		word: '低于序时进度'
 	}),
-	row('behind', 'comparison', `(?:较|比)${SCHEDULE}(?:慢|低|滞后|落后)`, '完成年度目标的38%，较序时进度慢12个百分点'),
+	row(
+		'behind',
+		'comparison',
+		`(?:较|比)${SCHEDULE}(?:慢|低|滞后|落后|相差)`,
+		'完成年度目标的38%，较序时进度慢12个百分点'
+	),
 	row('behind', 'comparison', '欠(?:序时|时序)?进度|欠序', '经督查核实，该项目欠进度', { word: '欠进度' }),
 	row(
 		'ahead',
@@ -108,11 +121,17 @@ export const STATUS_RULES: readonly StatusRule[] = [
 			word: '超序时进度'
 		}
 	),
-	row('ahead', 'comparison', `(?:较|比)${SCHEDULE}(?:快|高|超前|提前)`, '完成40%，较序时快2个百分点'),
+	row('ahead', 'comparison', `(?:较|比)${SCHEDULE}(?:快|高|超前|提前|超出|超过)`, '完成40%，较序时快2个百分点'),
 	row('ahead', 'comparison', '超进度|超序', '经督查核实，该任务超进度', { word: '超进度' }),
-	row('on_track', 'comparison', `(?:达到|达|符合|同步于)${SCHEDULE}`, '截至6月底，累计完成投资1.5亿元，达到序时进度', {
-		word: '达到序时进度'
-	}),
+	row(
+		'on_track',
+		'comparison',
+		`(?:达到|达|符合|同步于|(?:已|已经)?完成)${SCHEDULE}(?![进的])`,
+		'截至6月底，累计完成投资1.5亿元，达到序时进度',
+		{
+			word: '达到序时进度'
+		}
+	),
 	row('on_track', 'comparison', `与${SCHEDULE}(?:基本)?(?:同步|持平|相当|一致)`, '项目建设与时间进度同步'),
 	row(
 		'on_track',
@@ -173,7 +192,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'completed',
 		'verdict',
-		`${EARLY}|全部完成|全面完成|圆满完成|全部建成|全面建成|全部办结|均已完成|已全面完成`,
+		`${EARLY}|提前实现(?:全年|年度)?(?:目标|任务)|全部完成|全面完成|圆满完成|全部建成|全面建成|全部办结|均已完成|已全面完成|(?:已|均已|已经)(?:按期|如期|按时)完成|(?:已|已经)?完成(?:了)?全部[^,。;]{0,6}?(?:任务|内容|目标)${END}`,
 		'已于5月提前完成全年任务',
 		{ word: '提前完成' }
 	),
@@ -192,7 +211,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'not_started',
 		'verdict',
-		'(?:尚|暂|还|仍|均|一直)?(?:未|没有|未能|迟迟未)(?:正式)?(?:启动|开启|开工|开展|开始|实施|动工)|不具备(?:开工|施工|建设)条件',
+		'(?:尚|暂|还|仍|均|一直)?(?:未|没有|未能|迟迟未)(?:正式)?(?:启动|开启|开工|开展|开始|实施|动工|进场|招标|落地)|不具备(?:开工|施工|建设)条件|暂缓(?:实施|建设|启动|开工)',
 		'资金尚未落实，项目尚未启动',
 		{ word: '未启动' }
 	),
@@ -213,7 +232,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'on_track',
 		'verdict',
-		'按(?:照)?(?:计划|时间节点|节点|既定)(?:有序|稳步)?(?:推进|实施|完成)|(?:正常|稳步|有序|顺利|按期|如期)推进|推进(?:顺利|良好|正常)|进展(?:顺利|良好|正常)|进度正常|总体平稳|符合预期|达到预期',
+		'按(?:照)?(?:计划|时间节点|节点|既定)(?:有序|稳步)?(?:推进|实施|完成)|(?:正常|稳步|有序|顺利|按期|如期)推进|(?:进展|推进|进度|运行)(?:总体|整体|基本|较为|比较|十分|非常)?(?:顺利|良好|正常)|总体平稳|符合预期|达到预期',
 		'受理、审批等各项工作有序推进',
 		{ word: '顺利推进' }
 	),
@@ -225,7 +244,12 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	),
 	// Behind in words: lagging, slow, stalled, in difficulty.
 	row('behind', 'verdict', '滞后|落后|迟缓', '受疫情影响，项目进度滞后', { word: '滞后' }),
-	row('behind', 'verdict', '停滞|停工|搁置|暂停实施|处于停滞状态', '因资金链断裂，项目处于停滞状态'),
+	row(
+		'behind',
+		'verdict',
+		'停滞|停工|搁置|烂尾|暂停(?:实施|建设|施工)|被迫暂停|(?:无|没有|未取得)(?:实质性?|明显|任何)?进展|进展(?:不大|甚微)',
+		'因资金链断裂，项目处于停滞状态'
+	),
 	row(
 		'behind',
 		'verdict',
@@ -242,7 +266,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'unknown',
 		'verdict',
-		'其[它他]类|(?:调整|调减|变更)(?:了)?(?:年度|节点)?目标|出现调整|无法判断',
+		`其[它他]类|(?:调整|调减|变更)(?:了)?(?:年度|节点)?目标|出现调整|无法判断|(?:已|予以)取消${END}|不再实施|终止实施`,
 		'经报市政府同意后调整节点目标',
 		{
 			word: '其它类'
@@ -253,7 +277,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'on_track',
 		'progress',
-		'完成|建成|全面开工|开工建设|已开工|全面启动|已启动|启动|全面开展|已上线|已签约|投入使用|已投用|通过验收|已落地|已开业',
+		'(?:已|均已|已经)(?:全部|全面)?(?:开工|启动|上线|签约|投用|落地|开业)|完成|建成|全面开工|开工建设|全面启动|启动|全面开展|投入使用|通过验收',
 		'全面开工建设新街五小项目'
 	)
 ];
@@ -306,4 +330,4 @@ export const INTENT =
 export const PART = '[一二三四五首]期|部分|其中|个别|局部|子项目|第[一二三四五六七八九十\\d]+[个项期批]';
 
 /** The narrative's plans for the next period: not progress so far. */
-export const NEXT_STEPS = '下步打算|下一步打算|下一步工作|下一步计划|下步计划|下步工作|下阶段|下一阶段';
+export const NEXT_STEPS = '下一?步(?:打算|工作|计划|思路|安排|举措)|下一?步[,:将要]|下一?阶段';
