@@ -137,7 +137,9 @@ const PHRASES: { tag: 'plain' | 'negation' | 'traditional'; period: PeriodEnd; c
 			['已取消高速公路省界收费站。', 'unknown'],
 			['道路改造已全部开工。', 'on_track'],
 			['主体工程已开工，下一步，将加快推进装修。', 'on_track'],
-			['目前正在招标，下一步将力争提前完成。', 'unknown']
+			['目前正在招标，下一步将力争提前完成。', 'unknown'],
+			['10个全民健身示范工程已开工8个，已完工7个。', 'on_track'],
+			['4月份计划：加快未开工项目尽快开工。', 'unknown']
 		]
 	},
 	{

@@ -33,6 +33,8 @@ export interface StatusRule {
 
 /** Where a clause ends, in the match form (full-width punctuation is already half-width). */
 export const CLAUSE_END = '[,。;!?:\\n]';
+/** Any character that does not end a clause. */
+const IN_CLAUSE = '[^,。;!?:\\n]';
 const END = `(?=$|${CLAUSE_END}|、|\\s)`;
 const NOT_END = `(?!$|${CLAUSE_END}|、|\\s)`;
 /** 序时进度 and the ways pages write it. */
@@ -45,7 +47,7 @@ const AFTER_GROWTH = '(?<=(?:增长|增速|增幅|同比|增加|提高)[^。;]{0
 const TARGET = '(?:年度|全年)?(?:预期|计划)?目标(?:任务)?';
 /** A milestone: not the year's target. */
 const MILESTONE_WORD = '(?:节点|阶段性?|[一二三]季度|上半年|半年|月度|月份)';
-const MILESTONE = `[^,。;]{0,8}?${MILESTONE_WORD}(?:目标|任务|计划)`;
+const MILESTONE = `${IN_CLAUSE}{0,8}?${MILESTONE_WORD}(?:目标|任务|计划)`;
 /** Done early or beyond: 提前完成, 提前一个月完成, 超额完成. */
 const EARLY = '(?:提前(?:[\\d一二三四五六七八九十两半]+个?(?:月|周|天|日|年))?|超额|超前)完成';
 
@@ -89,7 +91,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'ahead',
 		'verdict',
-		`${MILESTONE_WORD}[^,。;]{0,6}?(?:目标|任务|计划)[^,。;]{0,4}?${EARLY}`,
+		`${MILESTONE_WORD}${IN_CLAUSE}{0,6}?(?:目标|任务|计划)${IN_CLAUSE}{0,4}?${EARLY}`,
 		'上半年目标任务已提前完成'
 	),
 	row(
@@ -174,11 +176,12 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row('on_track', 'comparison', `(?:达到|符合)${AFTER_GROWTH}${TARGET}`, '地区生产总值同比增长6.5%，达到年度预期目标', {
 		when: 'before-year-end'
 	}),
-	// Finished and handed over; a hedge (基本) stays in the phrase and so in the evidence.
+	// Finished and handed over; a hedge (基本) stays in the phrase and so in the evidence. A count
+	// after it (已完工7个) is progress on some of the items.
 	row(
 		'completed',
 		'verdict',
-		'(?:已|已经|均已|全部|顺利)(?:于[^,。;]{0,10}?)?(?:基本|全面|全部|顺利)?(?:建成(?:并)?(?:投入|正式)?(?:交付使用|移交使用|运营|使用|投用|运行|开放|通车|投产|移交|交付)|(?:正式)?上线(?:运营|运行)|移交|交付(?:使用)?|投入使用|投用|竣工(?:验收)?|完工|通过(?:竣工)?验收|开通运营|正式运营|办结|全面建成|全部建成)',
+		`(?:已|已经|均已|全部|顺利)(?:于${IN_CLAUSE}{0,10}?)?(?:基本|全面|全部|顺利)?(?:建成(?:并)?(?:投入|正式)?(?:交付使用|移交使用|运营|使用|投用|运行|开放|通车|投产|移交|交付)|(?:正式)?上线(?:运营|运行)|移交|交付(?:使用)?|投入使用|投用|竣工(?:验收)?|完工|通过(?:竣工)?验收|开通运营|正式运营|办结|全面建成|全部建成)(?![\\d一二三四五六七八九十两])`,
 		'该项目已于9月底建成并移交使用',
 		{ word: '已移交' }
 	),
@@ -192,7 +195,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'completed',
 		'verdict',
-		`${EARLY}|提前实现(?:全年|年度)?(?:目标|任务)|全部完成|全面完成|圆满完成|全部建成|全面建成|全部办结|均已完成|已全面完成|(?:已|均已|已经)(?:按期|如期|按时)完成|(?:已|已经)?完成(?:了)?全部[^,。;]{0,6}?(?:任务|内容|目标)${END}`,
+		`${EARLY}|提前实现(?:全年|年度)?(?:目标|任务)|全部完成|全面完成|圆满完成|全部建成|全面建成|全部办结|均已完成|已全面完成|(?:已|均已|已经)(?:按期|如期|按时)完成|(?:已|已经)?完成(?:了)?全部${IN_CLAUSE}{0,6}?(?:任务|内容|目标)${END}`,
 		'已于5月提前完成全年任务',
 		{ word: '提前完成' }
 	),
@@ -218,7 +221,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 	row(
 		'not_started',
 		'verdict',
-		`(?:拟|计划|预计|准备|争取|力争|将)(?:于|在|到)?[^,。;]{0,10}?(?:开工|动工|启动|开建|实施)(?:建设)?${END}`,
+		`(?:拟|计划|预计|准备|争取|力争|将)(?:于|在|到)?${IN_CLAUSE}{0,10}?(?:开工|动工|启动|开建|实施)(?:建设)?${END}`,
 		'用地手续正在报批，拟于四季度开工'
 	),
 	row(
@@ -330,4 +333,5 @@ export const INTENT =
 export const PART = '[一二三四五首]期|部分|其中|个别|局部|子项目|第[一二三四五六七八九十\\d]+[个项期批]';
 
 /** The narrative's plans for the next period: not progress so far. */
-export const NEXT_STEPS = '下一?步(?:打算|工作|计划|思路|安排|举措)|下一?步[,:将要]|下一?阶段';
+export const NEXT_STEPS =
+	'下一?步(?:打算|工作|计划|思路|安排|举措)|下一?步[,:将要]|下一?阶段|[\\d一二三四五六七八九十]+月份?(?:工作)?(?:计划|打算|安排):';
