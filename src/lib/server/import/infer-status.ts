@@ -24,6 +24,7 @@ import {
 	INTENT,
 	NEGATED,
 	NEGATION_BREAK,
+	NEGATION_REACH,
 	NEGATORS,
 	NEXT_STEPS,
 	PART,
@@ -213,8 +214,8 @@ function clauseStartOf(body: string, start: number): number {
 }
 
 /**
- * The last negation between `from` and the phrase at `start`, outside earlier phrases, unless a
- * cause stands after it.
+ * The last negation between `from` and the phrase at `start`, outside earlier phrases, within
+ * reach and with no cause after it.
  */
 function negationBefore(
 	body: string,
@@ -230,7 +231,7 @@ function negationBefore(
 		const at = from + match.index;
 		if (kind !== 'none' && !inside(at, earlier)) last = { kind, start: at, end: at + match[0].length };
 	}
-	if (!last || BREAK.test(body.slice(last.end, start))) return null;
+	if (!last || start - last.end > NEGATION_REACH || BREAK.test(body.slice(last.end, start))) return null;
 	return last;
 }
 

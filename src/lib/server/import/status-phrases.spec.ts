@@ -206,6 +206,11 @@ const PHRASES: { tag: 'plain' | 'negation' | 'traditional'; period: PeriodEnd; c
 			['各项工作不折不扣推进，进展良好。', 'on_track'],
 			['非税收入完成全年目标的56%，进展正常。', 'on_track'],
 			['建设工期无法按期完成。', 'behind'],
+			['打击非法集资专项行动稳步推进。', 'on_track'],
+			['未成年人保护工作进展顺利。', 'on_track'],
+			['生活无着人员救助工作已全部完成。', 'completed'],
+			['拟定的实施方案已完成。', 'completed'],
+			['未列入省重点项目的配套道路工程目前进展顺利。', 'on_track'],
 			['该项目至今无实质性进展。', 'behind']
 		]
 	},

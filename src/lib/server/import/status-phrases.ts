@@ -290,7 +290,7 @@ export const NEGATORS: readonly { pattern: string; kind: NegationKind }[] = [
 	// Words holding a negation character that negate nothing after them.
 	{
 		pattern:
-			'不断|不少|不仅|不但|不折不扣|不懈|不遗余力|不停|不良|不动产|不定期|不忘|不等|不足|不到位|不力|不够|不畅|不佳|不利|不高|不强|不稳|不平衡|不充分|无缝|无障碍|无人机|无害化|无偿|无线|无纸化|无锡|无论|非遗|非常|非公|非物质|非税|未来|未央|毫不',
+			'不断|不少|不仅|不但|不折不扣|不懈|不遗余力|不停|不良|不动产|不定期|不忘|不等|不足|不到位|不力|不够|不畅|不佳|不利|不高|不强|不稳|不平衡|不充分|无缝|无障碍|无人机|无害化|无偿|无线|无纸化|无锡|无论|无着|无证|无主|无业|非遗|非常|非公|非物质|非税|非法|非洲|未来|未央|未成年|未婚|没收|毫不|不合格|不文明|不安全|不稳定|不规范|不正当|不确定',
 		kind: 'none'
 	},
 	{ pattern: '避免|防止|杜绝|以免|谨防|严防|是否', kind: 'unreal' },
@@ -322,12 +322,18 @@ export const NEGATED: Record<
 	progress: { not: null, cannot: 'behind' }
 };
 
-/** Between a negation and its phrase, these end its reach: 资金未到位导致进度滞后 is behind. */
+/**
+ * How far a negation reaches: at most this many characters between it and its phrase, and none
+ * of NEGATION_BREAK (资金未到位导致进度滞后 is behind). Real negations sit close (没有任何项目落后,
+ * 不属于滞后项目); a word far back in a long clause (打击非法集资…稳步推进) negates nothing.
+ */
+export const NEGATION_REACH = 12;
+
 export const NEGATION_BREAK = '导致|造成|致使|使得|影响|以致|从而|但|仍|目前|因此|所以';
 
 /** A clause of intent: a positive phrase after these states a plan, not a result (力争年底前完成). */
 export const INTENT =
-	'力争|争取|预计|确保|将于|将在|即将|拟|有望|准备|打算|力求|计划(?=于|在|到|今年|年底|年内|\\d|[一二三四]季度|[上下]半年)';
+	'力争|争取|预计|确保|将于|将在|即将|拟(?!定|订|稿)|有望|准备|打算|力求|计划(?=于|在|到|今年|年底|年内|\\d|[一二三四]季度|[上下]半年)';
 
 /** A part of the task (一期, 部分项目): its completion is progress, not the task's standing. */
 export const PART = '[一二三四五首]期|部分|其中|个别|局部|子项目|第[一二三四五六七八九十\\d]+[个项期批]';
