@@ -100,7 +100,10 @@ export function mapReportedStatus(word: string | null, period: PeriodEnd): Statu
 	return hits.length > 0 ? { status: decide(hits).status, evidence: [published] } : null;
 }
 
-/** The table compiled once per season: one alternation, a group per row, in table order. */
+/**
+ * The table compiled once for the year's end and once for before it (rows with `when` differ): one
+ * alternation, a group per row, in table order.
+ */
 interface Compiled {
 	rules: StatusRule[];
 	any: RegExp;
@@ -188,13 +191,7 @@ function read(rule: StatusRule, c: Context, { start, end }: Span, earlier: Span[
 	let kind = rule.kind;
 	let from = start;
 	if (negation) {
-		const turned = NEGATED[rule.kind === 'progress' ? 'progress' : status];
-		const next =
-			negation.kind === 'cannot'
-				? turned.cannot
-				: negation.kind === 'not'
-					? ((c.yearEnd ? turned.notAtYearEnd : undefined) ?? turned.not)
-					: null;
+		const next = negatedStatus(rule, negation.kind, c.yearEnd);
 		if (!next) return null;
 		if (rule.kind === 'progress') kind = 'verdict';
 		[status, from] = [next, negation.start];
@@ -205,6 +202,14 @@ function read(rule: StatusRule, c: Context, { start, end }: Span, earlier: Span[
 	if (part) [status, kind, from] = ['on_track', 'progress', clauseStart + part.index];
 	const evidenceEnd = rule.kind === 'progress' && !negation ? progressEnd(c.body, start) : end;
 	return { status, kind, evidence: publishedSpan(c.text, c.mapped, from, evidenceEnd).trim() };
+}
+
+/** What a negated phrase says (NEGATED); null when it says nothing (避免滞后, 未超序时进度). */
+function negatedStatus(rule: StatusRule, negation: NegationKind, yearEnd: boolean): Status | null {
+	const turned = NEGATED[rule.kind === 'progress' ? 'progress' : rule.status!];
+	if (negation === 'cannot') return turned.cannot;
+	if (negation === 'not') return (yearEnd ? turned.notAtYearEnd : undefined) ?? turned.not;
+	return null;
 }
 
 function clauseStartOf(body: string, start: number): number {
