@@ -1,7 +1,7 @@
 /**
  * The status vocabulary as data: one row per class of phrase, as real reports and supervision
  * bulletins write them (DESIGN.md, "Status words seen in real reports"). infer-status.ts reads a
- * text against these rows; it has no phrase of its own.
+ * narrative against these rows; it holds no phrase of its own (only a status column's 是 / 否).
  *
  * Patterns are regular expressions on the match form of the text (normalise.ts: simplified
  * script, no inserted pinyin, half-width punctuation), without capturing groups. At each place in
