@@ -49,6 +49,14 @@ describe('columnRole', () => {
 		['2024年第二季度重点任务执行情况', null],
 		['重点工作全年推进情况', null],
 		['2024年二季度完成情况', 'statusText'],
+		// traditional script, inserted pinyin, full-width: matched on the simplified form
+		['進展情況', 'statusText'],
+		['是否達序', 'statusWord'],
+		['責任單位', 'owner'],
+		['具體任務', 'task'],
+		['序(xù)號', 'seqNo'],
+		['責任單位：', 'owner'],
+		['二季度完成情况（％）', 'statusText'],
 		['', null]
 	])('%s → %s', (header, role) => {
 		expect(columnRole(header)).toBe(role);
@@ -68,6 +76,15 @@ describe('mapHeader', () => {
 			periodHeader: '二季度完成情况',
 			projectAsCategory: false
 		});
+	});
+
+	it('keeps a traditional header as published while mapping it by its simplified form', () => {
+		expect(mapHeader(['序號', '工作任務', '責任單位', '二季度進展情況'])?.columns).toEqual([
+			{ role: 'seqNo', header: '序號' },
+			{ role: 'task', header: '工作任務' },
+			{ role: 'owner', header: '責任單位' },
+			{ role: 'statusText', header: '二季度進展情況' }
+		]);
 	});
 
 	it('maps by synonym, not position (keqiao)', () => {

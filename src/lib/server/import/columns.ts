@@ -4,6 +4,7 @@
  * meaning of its headers, never by position. The synonyms come from real reports (DESIGN.md).
  */
 import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
+import { matchForm } from './normalise';
 
 export type ColumnRole =
 	| 'seqNo'
@@ -90,9 +91,12 @@ export interface HeaderMap {
 	projectAsCategory: boolean;
 }
 
-/** Header text without spaces, colons and a trailing （…） note, for comparison. */
+/**
+ * Header text in its match form (simplified, no inserted pinyin, half-width), without spaces,
+ * colons and a trailing （…） note, for comparison. The header itself is kept as published.
+ */
 function normaliseHeader(text: string): string {
-	return text
+	return matchForm(text)
 		.replace(/\s+/g, '')
 		.replace(/[:：]$/, '')
 		.replace(/[（(][^）)]*[）)]$/, '');

@@ -1,137 +1,50 @@
 /**
  * Status from words. Some reports have a status column (目标完成情况: 顺利推进; 是否达序: 是); most
- * give only a narrative. Both are read against one vocabulary, taken from real reports and
- * supervision bulletins (DESIGN.md, "Status words seen in real reports"), kept here as data.
+ * give only a narrative. Both are read against one vocabulary, kept as data in status-phrases.ts.
  *
- * How a narrative is read:
- * - Phrases are matched leftmost-longest, so 未完成 is never read as 完成 and 未达到序时进度 never
- *   as 达到序时进度. A phrase right after 未/不/无/没/非 (并未滞后) decides nothing, nor does a
- *   positive phrase in a clause of intent (计划/力争/预计…完成), nor anything after 下步打算.
- * - A verdict states the task's standing (达到序时进度, 滞后, 已完成。). When several verdicts
- *   appear, the most cautious wins (behind, not started, unknown, on track, ahead, completed):
- *   one lagging part holds the whole task back, and a text saying both 已完成 and 稳步推进 is
- *   still in progress.
- * - Progress is a part of the work reported done or begun (已完成海塘路沿线提升, 全面开工建设,
- *   启动规划编制). Without a verdict it means the task is under way: on_track (推进中). A narrative
- *   listing activities only (开展, 举办, 建立, 出台…) is not decisive: those verbs read the same in
- *   plans and reports.
- * - 基本完成 and 未完成 speak of the whole year: at year end they mean completed and behind; before
- *   it 基本完成 is on track and 未完成 decides nothing.
+ * How a narrative is read, clause by clause, on its match form (normalise.ts: simplified script,
+ * no inserted pinyin), while the evidence quotes the text as published:
+ * - Phrases are found left to right; at each place the first row of the table that fits wins, so
+ *   未完成 is never read as 完成 and 未达到序时进度 never as 达到序时进度.
+ * - A negation anywhere earlier in the clause turns the phrase (没有任何项目落后于计划 is on track,
+ *   年内难以全部建成 behind), unless a cause stands between them (资金未到位导致滞后 is behind).
+ *   A positive phrase in a clause of intent (力争…完成) and everything after 下步打算 decide nothing.
+ * - A completion said of a part (一期已完成, 部分项目提前完成) is progress, not the task's standing.
+ * - The strongest kind of phrase present decides: a comparison with 序时进度 or a target, then a
+ *   verdict in words, then progress on parts of the work (on track). Within that kind, phrases that
+ *   disagree (one positive, one lagging) give unknown with both as evidence — never a confident
+ *   wrong answer; phrases that agree give the most cautious of them (已完成 and 稳步推进: on track).
  * - No decisive phrase: unknown, with no evidence. Never a guess.
  */
 import { periodEndMonth, type Period } from '../../domain/period';
 import type { Status } from '../../domain/status';
+import { matchForm, matchFormMapped, publishedSpan, type MappedForm } from './normalise';
+import {
+	CLAUSE_END,
+	INTENT,
+	NEGATED,
+	NEGATION_BREAK,
+	NEGATION_REACH,
+	NEGATORS,
+	NEXT_STEPS,
+	PART,
+	STATUS_RULES,
+	type NegationKind,
+	type PhraseKind,
+	type StatusRule
+} from './status-phrases';
 
-export interface StatusRule {
-	phrase: string;
-	/** null: decides nothing, but keeps the shorter phrases inside it from matching (完成情况 is not 完成). */
-	status: Status | null;
-	/** verdict: the task's standing; progress: part of the work done or begun (on_track unless a verdict says otherwise). */
-	kind: 'verdict' | 'progress';
-	/** Only at the year's end, or only before it. */
-	when?: 'year-end' | 'before-year-end';
-	/** Where the phrase must stand: closing its clause (…已完成。) or before what was done (已完成海塘路…). */
-	place?: 'clause-end' | 'before-object';
+export { STATUS_RULES, type StatusRule } from './status-phrases';
+
+export interface StatusReading {
+	status: Status;
+	/** The phrases that decided it, in text order, as published; empty for unknown without an explicit phrase. */
+	evidence: string[];
+	/** Decided by an explicit comparison with 序时进度 or a target: a stated percent does not override it. */
+	comparison?: true;
 }
 
-const verdict = (status: Status | null, phrases: string[], extra: Partial<StatusRule> = {}): StatusRule[] =>
-	phrases.map((phrase) => ({ phrase, status, kind: 'verdict', ...extra }));
-const progress = (phrases: string[], extra: Partial<StatusRule> = {}): StatusRule[] =>
-	phrases.map((phrase) => ({ phrase, status: 'on_track', kind: 'progress', ...extra }));
-
-/** The vocabulary. Order within one phrase matters: the first rule whose conditions hold decides. */
-export const STATUS_RULES: readonly StatusRule[] = [
-	...verdict('completed', ['已完成'], { place: 'clause-end' }),
-	...progress(['已完成'], { place: 'before-object' }),
-	...verdict('completed', ['提前完成', '超额完成', '全部完成', '全面完成', '圆满完成', '已完工', '已竣工', '已办结']),
-	// Only closing their clause: 完成全年目标的60% is progress, not completion.
-	...verdict('completed', ['完成全年目标', '完成全年任务', '完成年度目标', '完成年度任务', '完成全年计划'], {
-		place: 'clause-end'
-	}),
-	...verdict('completed', ['基本完成'], { when: 'year-end' }),
-	...verdict('on_track', ['基本完成'], { when: 'before-year-end' }),
-	...verdict('ahead', [
-		'超进度',
-		'超序时进度',
-		'超时序进度',
-		'超时间进度',
-		'高于序时进度',
-		'快于序时进度',
-		'超过序时进度',
-		'超额完成序时进度',
-		'进展较快'
-	]),
-	...verdict('on_track', [
-		'达进度',
-		'达到序时进度',
-		'达序时',
-		'符合序时进度',
-		'按序时推进',
-		'按序时进度推进',
-		'按时序推进',
-		'与时间进度同步'
-	]),
-	...verdict('on_track', [
-		'按计划完成节点目标',
-		'按计划推进',
-		'按节点推进',
-		'正常推进',
-		'稳步推进',
-		'有序推进',
-		'顺利推进'
-	]),
-	...verdict('on_track', ['进展顺利', '进展良好', '推进中', '正在推进']),
-	...verdict('behind', [
-		'欠进度',
-		'未达到序时进度',
-		'未达到序时',
-		'未达序时',
-		'滞后序时',
-		'慢序时',
-		'慢于序时进度',
-		'低于序时进度'
-	]),
-	...verdict('behind', [
-		'落后于序时进度',
-		'滞后',
-		'推进缓慢',
-		'进展缓慢',
-		'进度偏慢',
-		'进度缓慢',
-		'完成有一定困难',
-		'完成有困难',
-		'完成存在困难'
-	]),
-	...verdict('behind', ['未完成', '尚未完成', '暂未完成', '没有完成', '未能完成'], { when: 'year-end' }),
-	...verdict(null, ['未完成', '尚未完成', '暂未完成', '没有完成', '未能完成']),
-	...verdict('not_started', [
-		'未启动',
-		'尚未启动',
-		'暂未启动',
-		'暂未开启',
-		'未开工',
-		'尚未开工',
-		'暂未开工',
-		'尚未开展',
-		'暂未开展'
-	]),
-	...verdict('unknown', ['其它类', '其他类', '调整节点目标', '无法判断']),
-	...verdict(null, ['完成情况', '完成值', '完成时限', '完成时间', '完成率', '完成进度']),
-	...progress([
-		'完成',
-		'建成',
-		'全面开工',
-		'开工建设',
-		'已开工',
-		'全面启动',
-		'已启动',
-		'启动',
-		'全面开展',
-		'已上线',
-		'已签约'
-	]),
-	...progress(['投入使用', '已投用', '通过验收', '已落地', '已开业'])
-];
+type PeriodEnd = Pick<Period, 'quarter' | 'months'>;
 
 /**
  * A status column's words that are not narrative phrases. Everything else in a status column is
@@ -150,8 +63,7 @@ const REPORTED_WORDS: Record<string, Status> = {
 
 /**
  * The words a status column may hold, by status, for the import template's explanation: the
- * column's own words (是, 达序 …) and every verdict that holds in any period. 基本完成 and 未完成,
- * whose meaning depends on the period, are left out.
+ * column's own words (是, 达序 …) and the short word of every row that holds in any period.
  */
 export function statusWordsByStatus(): Record<Status, string[]> {
 	const words: Record<Status, string[]> = {
@@ -165,44 +77,9 @@ export function statusWordsByStatus(): Record<Status, string[]> {
 	const add = (status: Status, word: string) => {
 		if (!words[status].includes(word)) words[status].push(word);
 	};
-	for (const rule of STATUS_RULES)
-		if (rule.kind === 'verdict' && rule.status && !rule.when) add(rule.status, rule.phrase);
+	for (const rule of STATUS_RULES) if (rule.word && rule.status && !rule.when) add(rule.status, rule.word);
 	for (const [word, status] of Object.entries(REPORTED_WORDS)) add(status, word);
 	return words;
-}
-
-/** Where a verdict stops being cautious: the first status in this list that any verdict names wins. */
-const CAUTION_ORDER: readonly Status[] = ['behind', 'not_started', 'unknown', 'on_track', 'ahead', 'completed'];
-
-const CLAUSE_END = /[，,。；;！!？?：:\n]/;
-const NEGATION = /[未不无没非]/;
-const INTENT = /计划|力争|争取|预计|确保|将于|将在|即将|拟于|拟在|有望|准备|打算/;
-/** The narrative's plans for the next period: not progress so far. */
-const NEXT_STEPS = /下步打算|下一步打算|下一步工作|下一步计划|下步计划|下步工作/;
-/** Evidence quotes at most this much of a progress clause. */
-const EVIDENCE_CHARS = 30;
-/** The start of a clause is searched back at most this far, to keep the scan linear. */
-const CLAUSE_LOOKBACK = 60;
-
-/** Rules by the first character of their phrase, longest phrase first, for a single left-to-right scan. */
-const RULES_BY_FIRST_CHAR = new Map<string, StatusRule[]>();
-for (const rule of [...STATUS_RULES].sort((a, b) => b.phrase.length - a.phrase.length)) {
-	const list = RULES_BY_FIRST_CHAR.get(rule.phrase[0]) ?? [];
-	list.push(rule);
-	RULES_BY_FIRST_CHAR.set(rule.phrase[0], list);
-}
-
-export interface StatusReading {
-	status: Status;
-	/** The phrases that decided it, in text order; empty for unknown without an explicit phrase. */
-	evidence: string[];
-}
-
-type PeriodEnd = Pick<Period, 'quarter' | 'months'>;
-
-interface Hit {
-	rule: StatusRule;
-	evidence: string;
 }
 
 /** Infers a status from a narrative status text (see the module comment for the rules). */
@@ -215,77 +92,186 @@ export function inferStatus(text: string | null, period: PeriodEnd): StatusReadi
  * words are not in the vocabulary (the caller then infers from the narrative and warns).
  */
 export function mapReportedStatus(word: string | null, period: PeriodEnd): StatusReading | null {
-	const normalised = (word ?? '').replace(/\s+/g, '').replace(/[。.！!；;，,]+$/, '');
-	if (normalised === '') return null;
-	const direct = REPORTED_WORDS[normalised];
-	if (direct) return { status: direct, evidence: [normalised] };
-	const hits = scan(normalised, period);
-	return hits.length > 0 ? { status: decide(hits).status, evidence: [normalised] } : null;
+	const published = (word ?? '').replace(/\s+/g, '').replace(/[。.！!；;，,]+$/, '');
+	if (published === '') return null;
+	const direct = REPORTED_WORDS[matchForm(published)];
+	if (direct) return { status: direct, evidence: [published] };
+	const hits = scan(published, period);
+	return hits.length > 0 ? { status: decide(hits).status, evidence: [published] } : null;
+}
+
+/**
+ * The table compiled once for the year's end and once for before it (rows with `when` differ): one
+ * alternation, a group per row, in table order.
+ */
+interface Compiled {
+	rules: StatusRule[];
+	any: RegExp;
+}
+
+const compiled = new Map<boolean, Compiled>();
+
+function compile(yearEnd: boolean): Compiled {
+	let found = compiled.get(yearEnd);
+	if (!found) {
+		const rules = STATUS_RULES.filter((r) => !r.when || (r.when === 'year-end') === yearEnd);
+		found = { rules, any: new RegExp(rules.map((r) => `(${r.pattern})`).join('|'), 'g') };
+		compiled.set(yearEnd, found);
+	}
+	return found;
+}
+
+const CLAUSE_END_CHAR = new RegExp(CLAUSE_END);
+const NEGATOR = new RegExp(NEGATORS.map((n) => `(${n.pattern})`).join('|'), 'g');
+const BREAK = new RegExp(NEGATION_BREAK);
+const INTENT_WORD = new RegExp(INTENT);
+const PART_WORD = new RegExp(PART);
+const NEXT = new RegExp(NEXT_STEPS);
+/** Evidence quotes at most this much of a progress clause. */
+const EVIDENCE_CHARS = 30;
+/** The start of a clause is searched back at most this far, to keep the scan linear. */
+const CLAUSE_LOOKBACK = 60;
+
+interface Span {
+	start: number;
+	end: number;
+}
+
+interface Hit {
+	status: Status;
+	kind: PhraseKind;
+	evidence: string;
+}
+
+/** What the text around one phrase makes of it. */
+interface Context {
+	text: string;
+	mapped: MappedForm;
+	body: string;
+	yearEnd: boolean;
 }
 
 function scan(text: string, period: PeriodEnd): Hit[] {
-	const next = NEXT_STEPS.exec(text);
-	const body = next ? text.slice(0, next.index) : text;
-	const yearEnd = periodEndMonth(period) === 12;
+	const mapped = matchFormMapped(text);
+	const next = NEXT.exec(mapped.form);
+	const context: Context = {
+		text,
+		mapped,
+		body: next ? mapped.form.slice(0, next.index) : mapped.form,
+		yearEnd: periodEndMonth(period) === 12
+	};
+	const { rules, any } = compile(context.yearEnd);
 	const hits: Hit[] = [];
-	let i = 0;
-	while (i < body.length) {
-		const candidates = RULES_BY_FIRST_CHAR.get(body[i]);
-		const phrase = candidates?.find((rule) => body.startsWith(rule.phrase, i))?.phrase;
-		if (!candidates || !phrase) {
-			i++;
-			continue;
-		}
-		const end = i + phrase.length;
-		const rule = candidates.find((r) => r.phrase === phrase && holds(r, body, end, yearEnd));
-		if (rule?.status && !negated(body, i) && !(isPositive(rule.status) && intended(body, i))) {
-			hits.push({ rule, evidence: rule.kind === 'progress' ? clauseFrom(body, i) : phrase });
-		}
-		i = end;
+	const spans: Span[] = [];
+	any.lastIndex = 0;
+	for (let match = any.exec(context.body); match; match = any.exec(context.body)) {
+		const rule = rules[groupOf(match) - 1];
+		const span = { start: match.index, end: match.index + match[0].length };
+		const hit = rule.status ? read(rule, context, span, spans) : null;
+		if (hit) hits.push(hit);
+		spans.push(span);
 	}
 	return hits;
 }
 
-/** Whether a rule's period and place conditions hold for its phrase ending at `end`. */
-function holds(rule: StatusRule, text: string, end: number, yearEnd: boolean): boolean {
-	if (rule.when === 'year-end' && !yearEnd) return false;
-	if (rule.when === 'before-year-end' && yearEnd) return false;
-	const atClauseEnd = end === text.length || CLAUSE_END.test(text[end]) || /\s/.test(text[end]);
-	if (rule.place === 'clause-end' && !atClauseEnd) return false;
-	if (rule.place === 'before-object' && atClauseEnd) return false;
-	return true;
+function groupOf(match: RegExpExecArray): number {
+	let group = 1;
+	while (match[group] === undefined) group++;
+	return group;
 }
 
-function negated(text: string, start: number): boolean {
-	return start > 0 && NEGATION.test(text[start - 1]);
+/**
+ * One phrase in its clause: negated, intended, said of a part, or as it stands. `earlier` are the
+ * phrases matched before it: a negation inside one of them (未完成) is that phrase's own.
+ */
+function read(rule: StatusRule, c: Context, { start, end }: Span, earlier: Span[]): Hit | null {
+	const clauseStart = clauseStartOf(c.body, start);
+	const negation = negationBefore(c.body, clauseStart, start, earlier);
+	let status = rule.status!;
+	let kind = rule.kind;
+	let from = start;
+	if (negation) {
+		const next = negatedStatus(rule, negation.kind, c.yearEnd);
+		if (!next) return null;
+		if (rule.kind === 'progress') kind = 'verdict';
+		[status, from] = [next, negation.start];
+	}
+	const before = c.body.slice(clauseStart, from);
+	if (isPositive(status) && INTENT_WORD.test(before)) return null;
+	const part = kind === 'verdict' && isPositive(status) ? PART_WORD.exec(before) : null;
+	if (part) [status, kind, from] = ['on_track', 'progress', clauseStart + part.index];
+	const evidenceEnd = rule.kind === 'progress' && !negation ? progressEnd(c.body, start) : end;
+	return { status, kind, evidence: publishedSpan(c.text, c.mapped, from, evidenceEnd).trim() };
+}
+
+/** What a negated phrase says (NEGATED); null when it says nothing (避免滞后, 未超序时进度). */
+function negatedStatus(rule: StatusRule, negation: NegationKind, yearEnd: boolean): Status | null {
+	const turned = NEGATED[rule.kind === 'progress' ? 'progress' : rule.status!];
+	if (negation === 'cannot') return turned.cannot;
+	if (negation === 'not') return (yearEnd ? turned.notAtYearEnd : undefined) ?? turned.not;
+	return null;
+}
+
+function clauseStartOf(body: string, start: number): number {
+	let from = start;
+	while (from > 0 && start - from < CLAUSE_LOOKBACK && !CLAUSE_END_CHAR.test(body[from - 1])) from--;
+	return from;
+}
+
+/**
+ * The last negation between `from` and the phrase at `start`, outside earlier phrases, within
+ * reach and with no cause after it.
+ */
+function negationBefore(
+	body: string,
+	from: number,
+	start: number,
+	earlier: Span[]
+): { kind: NegationKind; start: number } | null {
+	const text = body.slice(from, start);
+	let last: { kind: NegationKind; start: number; end: number } | null = null;
+	NEGATOR.lastIndex = 0;
+	for (let match = NEGATOR.exec(text); match; match = NEGATOR.exec(text)) {
+		const kind = NEGATORS[groupOf(match) - 1].kind;
+		const at = from + match.index;
+		if (kind !== 'none' && !inside(at, earlier)) last = { kind, start: at, end: at + match[0].length };
+	}
+	if (!last || start - last.end > NEGATION_REACH || BREAK.test(body.slice(last.end, start))) return null;
+	return last;
+}
+
+/** Whether a position lies inside one of the earlier phrases (in text order, not overlapping). */
+function inside(at: number, earlier: Span[]): boolean {
+	for (let i = earlier.length - 1; i >= 0 && earlier[i].end > at; i--) if (earlier[i].start <= at) return true;
+	return false;
+}
+
+/** A progress phrase quotes what follows it up to the end of its clause: 已完成海塘路沿线道路、景观、立面提升. */
+function progressEnd(body: string, start: number): number {
+	let end = start;
+	while (end < body.length && end - start < EVIDENCE_CHARS && !CLAUSE_END_CHAR.test(body[end])) end++;
+	return end;
 }
 
 function isPositive(status: Status): boolean {
 	return status === 'completed' || status === 'ahead' || status === 'on_track';
 }
 
-/** Whether the clause before `start` announces a plan (计划…完成) rather than a result. */
-function intended(text: string, start: number): boolean {
-	let from = start;
-	while (from > 0 && start - from < CLAUSE_LOOKBACK && !CLAUSE_END.test(text[from - 1])) from--;
-	return INTENT.test(text.slice(from, start));
-}
-
-/** The progress phrase with what follows it up to the end of its clause: 已完成海塘路沿线道路、景观、立面提升. */
-function clauseFrom(text: string, start: number): string {
-	let end = start;
-	while (end < text.length && end - start < EVIDENCE_CHARS && !CLAUSE_END.test(text[end])) end++;
-	return text.slice(start, end).trim();
-}
+/** Where phrases of one kind agree, the first status in this list that any of them names wins. */
+const CAUTION_ORDER: readonly Status[] = ['behind', 'not_started', 'unknown', 'on_track', 'ahead', 'completed'];
+const KIND_ORDER: readonly PhraseKind[] = ['comparison', 'verdict', 'progress'];
 
 function decide(hits: Hit[]): StatusReading {
-	const verdicts = hits.filter((h) => h.rule.kind === 'verdict');
-	if (verdicts.length > 0) {
-		const status = CAUTION_ORDER.find((s) => verdicts.some((h) => h.rule.status === s)) as Status;
-		return { status, evidence: unique(verdicts.filter((h) => h.rule.status === status).map((h) => h.evidence)) };
-	}
-	if (hits.length > 0) return { status: 'on_track', evidence: unique(hits.map((h) => h.evidence)) };
-	return { status: 'unknown', evidence: [] };
+	const kind = KIND_ORDER.find((k) => hits.some((h) => h.kind === k));
+	if (!kind) return { status: 'unknown', evidence: [] };
+	const deciding = hits.filter((h) => h.kind === kind);
+	const comparison = kind === 'comparison' ? ({ comparison: true } as const) : {};
+	const positive = deciding.some((h) => isPositive(h.status));
+	const lagging = deciding.some((h) => h.status === 'behind' || h.status === 'not_started');
+	if (positive && lagging) return { status: 'unknown', evidence: unique(deciding.map((h) => h.evidence)) };
+	const status = CAUTION_ORDER.find((s) => deciding.some((h) => h.status === s)) as Status;
+	const evidence = unique(deciding.filter((h) => h.status === status).map((h) => h.evidence));
+	return { status, evidence, ...comparison };
 }
 
 function unique(items: string[]): string[] {

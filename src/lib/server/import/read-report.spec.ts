@@ -457,7 +457,7 @@ describe('readReport: a 20 MB document', () => {
 	});
 });
 
-describe('readReport: a stated completion percent against 序时进度', () => {
+describe('readReport: a stated completion percent against 序时进度, outranked by an explicit comparison', () => {
 	const page = (statusText: string) =>
 		readReport(utf8(`2024年上半年进展情况\n序号 | 工作任务 | 进展情况 |\n1 | 建设城市书房5座 | ${statusText} |`));
 	it.each([
@@ -465,7 +465,10 @@ describe('readReport: a stated completion percent against 序时进度', () => {
 		['完成全年目标的60%。', 'ahead', '60%'],
 		['完成全年目标的50%。', 'on_track', '50%'],
 		['进度滞后，完成全年目标的80%。', 'behind', '滞后'],
-		['稳步推进。', 'on_track', '稳步推进']
+		['稳步推进。', 'on_track', '稳步推进'],
+		['完成全年目标的40%，较序时快2个百分点。', 'ahead', '较序时快'],
+		['完成全年目标的80%，但低于序时进度。', 'behind', '低于序时进度'],
+		['完成全年目標的30%，進展順利，達序(xù)時。', 'on_track', '達序(xù)時']
 	])('%s → %s', (text, status, evidence) => {
 		const [only] = tasksOf(page(text));
 		expect(only.status).toBe(status);

@@ -250,9 +250,11 @@ function statusOf(
 /**
  * A completion percent in the text (完成全年目标的30%) is measured against 序时进度: it decides a
  * text that is otherwise undecided, and it overrides a reading that is less cautious than it
- * (a narrative that sounds fine but reports 30% at mid-year is behind).
+ * (a narrative that sounds fine but reports 30% at mid-year is behind). An explicit comparison
+ * with 序时进度 in the text (完成40%，较序时快2个百分点) outranks it.
  */
 function withStatedPercent(reading: StatusReading, text: string | null, period: Period): StatusReading {
+	if (reading.comparison) return reading;
 	const percent = extractPercent(text);
 	const fromPercent = statusFromProgress(percent, period);
 	if (!fromPercent) return reading;

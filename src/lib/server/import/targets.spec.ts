@@ -63,6 +63,9 @@ describe('extractPercent', () => {
 		['落地率45.7%', null],
 		['80%的项目完成统计入库。', null],
 		['已全部完成', null],
+		['完成投资294.9亿元，占年计划投资的40.4%', 40.4],
+		['累计完成投资54.53亿元，占年度计划投资37.11%，超时序进度12.11个百分点', 37.11],
+		['欠进度的有17个，占总任务的7.7%', null],
 		[null, null]
 	])('%s → %s', (text, percent) => {
 		expect(extractPercent(text)).toBe(percent);

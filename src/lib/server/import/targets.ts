@@ -160,15 +160,15 @@ const PERCENT_WORDS = ['完成率', '完工率', '完成进度', '形象进度',
  * Growth (增长13.7%), shares (占比) and rates (落地率) have none of these words right before the number.
  */
 const PERCENT = new RegExp(
-	`(?:(?:${PERCENT_WORDS.join('|')})(?:了|达到|达|为|约)?|完成(?:全年|年度)(?:目标|任务|计划)?(?:任务)?的|占(?:全年|年度)(?:目标|任务|计划)的?)` +
+	`(?:(?:${PERCENT_WORDS.join('|')})(?:了|达到|达|为|约)?|完成(?:全年|年度)(?:目标|任务|计划)?(?:任务)?的|占(?:全年|年度|年)(?:目标|任务|计划)(?:投资|任务)?的?)` +
 		`\\s?(\\d{1,6}(?:\\.\\d{1,4})?)\\s?[%％]`,
 	'u'
 );
 
 /**
- * The first completion percent in a status text (完成60%, 完成率80%, 工程完成80%, 完成全年目标的62.5%),
- * or null. May exceed 100 (超额完成 reports 223%). "80%的项目完成…" is not read: the share of
- * projects is not the task's completion.
+ * The first completion percent in a status text (完成60%, 完成率80%, 工程完成80%, 完成全年目标的62.5%,
+ * 占年度计划投资的40.4% — a share of the year's budget), or null. May exceed 100 (超额完成 reports
+ * 223%). "80%的项目完成…" is not read: the share of projects is not the task's completion.
  */
 export function extractPercent(statusText: string | null): number | null {
 	if (!statusText) return null;
