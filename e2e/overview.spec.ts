@@ -98,4 +98,19 @@ test.describe('overview', () => {
 		expect(unknown?.status()).toBe(400);
 		await expect(page.locator('body')).toContainText('不存在的街道');
 	});
+
+	test('error pages speak the page language: Chinese by default, English on the switch', async ({ page }) => {
+		await page.goto('/?year=abc');
+		await expect(page.getByTestId('error')).toContainText('网址参数有误');
+		await expect(page.getByTestId('error-detail')).toHaveText('year: “abc”不是 1949 到 2200 之间的整数');
+		await page.goto('/?year=abc&lang=en');
+		await expect(page.getByTestId('error-detail')).toHaveText('year: "abc" is not a whole number from 1949 to 2200');
+		const english = await page.getByTestId('error').innerText();
+		expect(english).not.toMatch(/[\u3400-\u9fff]/);
+		const missing = await page.goto('/tasks/999999999');
+		expect(missing?.status()).toBe(404);
+		await expect(page.getByTestId('error')).toContainText('找不到这个页面');
+		await page.goto('/tasks/999999999?lang=en');
+		await expect(page.getByTestId('error')).toContainText('This page does not exist');
+	});
 });

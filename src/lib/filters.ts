@@ -4,6 +4,7 @@
  * validated with a message that names the bad parameter, and serialised back in one canonical
  * order so links built anywhere look the same.
  */
+import { filterErrorText, type ErrorValues, type FilterErrorKind } from './errors';
 import { isStatus, isStatusSource, STATUSES, STATUS_SOURCES, type Status, type StatusSource } from './domain/status';
 import { isLang, type Lang } from './i18n';
 import { FLAG_KINDS, isFlagKind, type FlagKind } from './domain/flags';
@@ -57,13 +58,17 @@ export const EMPTY_FILTERS: Filters = {
 	lang: null
 };
 
-/** A bad URL parameter; `param` names it so the 400 page can say which. */
+/**
+ * A bad URL parameter; `param` names it so the 400 page can say which. The message is English (logs, the
+ * command line); the page words `kind` and `values` in the UI language (src/lib/errors.ts).
+ */
 export class FilterError extends Error {
 	constructor(
 		readonly param: string,
-		message: string
+		readonly kind: FilterErrorKind,
+		readonly values: ErrorValues = {}
 	) {
-		super(`${param}: ${message}`);
+		super(filterErrorText('en', param, kind, values));
 		this.name = 'FilterError';
 	}
 }
@@ -73,7 +78,7 @@ const MAX_TEXT = 200;
 function text(params: URLSearchParams, key: string, max = MAX_TEXT): string | null {
 	const value = params.get(key)?.trim();
 	if (!value) return null;
-	if (value.length > max) throw new FilterError(key, `longer than ${max} characters`);
+	if (value.length > max) throw new FilterError(key, 'tooLong', { max });
 	return value;
 }
 
@@ -81,7 +86,7 @@ function integer(params: URLSearchParams, key: string, min: number, max: number)
 	const value = params.get(key)?.trim();
 	if (!value) return null;
 	if (!/^\d{1,4}$/.test(value) || Number(value) < min || Number(value) > max) {
-		throw new FilterError(key, `"${value}" is not a whole number from ${min} to ${max}`);
+		throw new FilterError(key, 'notInteger', { value, min, max });
 	}
 	return Number(value);
 }
@@ -103,7 +108,7 @@ function listOf<T>(
 		)
 	];
 	const bad = items.find((item) => !guard(item));
-	if (bad !== undefined) throw new FilterError(key, `"${bad}" is not one of ${allowed.join(', ')}`);
+	if (bad !== undefined) throw new FilterError(key, 'notOneOf', { value: bad, allowed: allowed.join(', ') });
 	return items.length > 0 ? (items as T[]) : null;
 }
 
@@ -115,7 +120,7 @@ function oneOf<T>(
 ): T | null {
 	const value = params.get(key)?.trim();
 	if (!value) return null;
-	if (!guard(value)) throw new FilterError(key, `"${value}" is not one of ${allowed.join(', ')}`);
+	if (!guard(value)) throw new FilterError(key, 'notOneOf', { value, allowed: allowed.join(', ') });
 	return value;
 }
 
@@ -128,7 +133,7 @@ export function parseFilters(params: URLSearchParams): Filters {
 		const from = Number(match?.[1]);
 		const to = Number(match?.[2]);
 		if (!match || from < 1 || to > 12 || from > to)
-			throw new FilterError('months', `"${monthsText}" is not a month range such as 1-11`);
+			throw new FilterError('months', 'notMonthRange', { value: monthsText });
 		months = [from, to];
 	}
 	let quarter = integer(params, 'quarter', 1, 4);
@@ -136,13 +141,13 @@ export function parseFilters(params: URLSearchParams): Filters {
 	const period = text(params, 'period', 10);
 	if (period && quarter === null && months === null) {
 		const match = /^(?:q([1-4])|m(\d{1,2})-(\d{1,2}))$/.exec(period);
-		if (!match) throw new FilterError('period', `"${period}" is not a period such as q2 or m1-11`);
+		if (!match) throw new FilterError('period', 'notPeriod', { value: period });
 		if (match[1]) quarter = Number(match[1]);
 		else if (Number(match[2]) >= 1 && Number(match[3]) <= 12 && Number(match[2]) <= Number(match[3]))
 			months = [Number(match[2]), Number(match[3])];
-		else throw new FilterError('period', `"${period}" is not a month range`);
+		else throw new FilterError('period', 'notMonthRange', { value: period });
 	}
-	if (quarter !== null && months !== null) throw new FilterError('months', 'give either quarter or months, not both');
+	if (quarter !== null && months !== null) throw new FilterError('months', 'quarterAndMonths');
 	return {
 		org: text(params, 'org'),
 		year: integer(params, 'year', 1949, 2200),

@@ -35,25 +35,26 @@ export function parseTableParams(params: URLSearchParams): TableParams {
 	const table = { ...DEFAULT_TABLE };
 	const sort = params.get('sort')?.trim();
 	if (sort) {
-		if (!isSortKey(sort)) throw new FilterError('sort', `"${sort}" is not one of ${TASK_SORT_KEYS.join(', ')}`);
+		if (!isSortKey(sort))
+			throw new FilterError('sort', 'notOneOf', { value: sort, allowed: TASK_SORT_KEYS.join(', ') });
 		table.sort = sort;
 	}
 	const dir = params.get('dir')?.trim();
 	if (dir) {
-		if (dir !== 'asc' && dir !== 'desc') throw new FilterError('dir', `"${dir}" is not asc or desc`);
+		if (dir !== 'asc' && dir !== 'desc') throw new FilterError('dir', 'notOneOf', { value: dir, allowed: 'asc, desc' });
 		table.dir = dir;
 	}
 	const page = params.get('page')?.trim();
 	if (page) {
 		if (!/^\d{1,6}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE) {
-			throw new FilterError('page', `"${page}" is not a page number from 1 to ${MAX_PAGE}`);
+			throw new FilterError('page', 'notInteger', { value: page, min: 1, max: MAX_PAGE });
 		}
 		table.page = Number(page);
 	}
 	const size = params.get('size')?.trim();
 	if (size) {
 		if (!(PAGE_SIZES as readonly number[]).includes(Number(size)) || !/^\d+$/.test(size)) {
-			throw new FilterError('size', `"${size}" is not one of ${PAGE_SIZES.join(', ')}`);
+			throw new FilterError('size', 'notOneOf', { value: size, allowed: PAGE_SIZES.join(', ') });
 		}
 		table.size = Number(size);
 	}

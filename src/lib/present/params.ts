@@ -75,7 +75,7 @@ function flag(params: URLSearchParams, key: string): boolean {
 	if (!value) return false;
 	if (value === '1' || value === 'true') return true;
 	if (value === '0' || value === 'false') return false;
-	throw new FilterError(key, `"${value}" is not 1 or 0`);
+	throw new FilterError(key, 'notFlag', { value });
 }
 
 /** Parses the presentation parameters; throws FilterError naming the first bad one (and, for `slides`, the bad kind). */
@@ -87,11 +87,11 @@ export function parsePresentParams(params: URLSearchParams): PresentParams {
 			.split(',')
 			.map((item) => item.trim().toLowerCase())
 			.filter(Boolean);
-		if (items.length > MAX_AGENDA) throw new FilterError('slides', `more than ${MAX_AGENDA} entries`);
+		if (items.length > MAX_AGENDA) throw new FilterError('slides', 'tooManyEntries', { max: MAX_AGENDA });
 		slides = items.map((item) => {
 			const kind = SLIDE_ALIASES[item] ?? item;
 			if (!isSlideKind(kind))
-				throw new FilterError('slides', `"${item}" is not a slide kind (${SLIDE_KINDS.join(', ')})`);
+				throw new FilterError('slides', 'notOneOf', { value: item, allowed: SLIDE_KINDS.join(', ') });
 			return kind;
 		});
 		if (slides.length === 0) slides = null;
@@ -102,16 +102,14 @@ export function parsePresentParams(params: URLSearchParams): PresentParams {
 	if (autoText) {
 		const seconds = Number(autoText);
 		if (!/^\d{1,4}(\.\d{1,3})?$/.test(autoText) || (seconds !== 0 && seconds < 1) || seconds > MAX_AUTO_SECONDS) {
-			throw new FilterError(
-				'auto',
-				`"${autoText}" is not a number of seconds from 1 to ${MAX_AUTO_SECONDS} (0 for off)`
-			);
+			throw new FilterError('auto', 'notSeconds', { value: autoText, max: MAX_AUTO_SECONDS });
 		}
 		auto = seconds === 0 ? null : seconds;
 	}
 
 	const scheme = params.get('scheme')?.trim().toLowerCase() || DEFAULT_PRESENT_PARAMS.scheme;
-	if (!isPresentScheme(scheme)) throw new FilterError('scheme', `"${scheme}" is not ${PRESENT_SCHEMES.join(' or ')}`);
+	if (!isPresentScheme(scheme))
+		throw new FilterError('scheme', 'notOneOf', { value: scheme, allowed: PRESENT_SCHEMES.join(', ') });
 
 	return {
 		slides,

@@ -2,10 +2,11 @@
  * What `/present` and `/present/presenter` load: the overview's data for the URL's filters, the
  * tasks whose status changed since the previous period, and the deck built from them.
  */
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { settings } from '../app';
-import { filtersAndScope, parseOr400 } from './request';
+import { filtersAndScope, parseOr400, throw400 } from './request';
+import { FilterError } from '../../filters';
 import { loadOverviewData } from './overview-data';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
@@ -24,7 +25,7 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	const { filters, scope } = await filtersAndScope(db, url);
 	// A deck of an unknown 主题 would be empty slides in front of a meeting: say so instead.
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
-		error(400, `theme: "${filters.theme}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light`);
+		throw400(new FilterError('theme', 'unknownTheme', { value: filters.theme }));
 	}
 	const data = await loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_MAX });
 	const [changes, flaggedTotal] = data

@@ -18,9 +18,14 @@ export async function parseOr400<T>(parse: () => T | Promise<T>): Promise<T> {
 	try {
 		return await parse();
 	} catch (e) {
-		if (e instanceof FilterError) error(400, e.message);
+		if (e instanceof FilterError) throw400(e);
 		throw e;
 	}
+}
+
+/** Stops the request with 400; the error page words the kind in the reader's language. */
+export function throw400(e: FilterError): never {
+	error(400, { message: e.message, param: e.param, kind: e.kind, values: e.values });
 }
 
 /** Parses the URL's filters and resolves their scope, or stops the request with 400. */

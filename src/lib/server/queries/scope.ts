@@ -38,7 +38,7 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 				.orderBy('organizations.id')
 				.execute()
 		).map(({ is_sample, ...o }) => ({ ...o, isSample: is_sample === 1 }));
-		if (organizations.length === 0) throw new FilterError('org', `no organization "${filters.org}"`);
+		if (organizations.length === 0) throw new FilterError('org', 'unknownOrganization', { value: filters.org });
 		organizationIds = await descendantIds(
 			db,
 			organizations.map((o) => o.id)
