@@ -63,3 +63,21 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** The server's logger (standard output). */
 export const log = createLogger();
+
+/** What one import's log line says (the CLI's, the server's seeding, any later importer). */
+export interface ImportFacts {
+	/** The OS user of the CLI, `seed` for the bundled reports at start, a user name for a web import. */
+	who: string;
+	file: string | null;
+	sha256: string;
+	organization: string[];
+	/** e.g. `2024 上半年`. */
+	period: string;
+	outcome: string;
+	tasks: number;
+	ms: number;
+}
+
+export function logImport(logger: Logger, facts: ImportFacts): void {
+	logger.info({ ...facts, organization: facts.organization.join('/') }, 'import');
+}

@@ -1,0 +1,19 @@
+/**
+ * What the health check and the start-up check read: the migrations a database has had and
+ * whether it answers at all. Cheap by design — /healthz runs them on every probe.
+ */
+import { sql } from 'kysely';
+import type { DB } from '../db';
+
+/**
+ * The names of the migrations applied to the database, in order; [] for a file that has never
+ * been migrated (kysely's own table does not exist yet).
+ */
+export async function listAppliedMigrations(db: DB): Promise<string[]> {
+	const table = await sql<{
+		n: number;
+	}>`select count(*) as n from sqlite_schema where type = 'table' and name = 'kysely_migration'`.execute(db);
+	if (table.rows[0].n === 0) return [];
+	const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+	return rows.map((r) => r.name);
+}
