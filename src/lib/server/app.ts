@@ -12,7 +12,7 @@ import { addSampleOrganization } from './generate/sample';
 import { log } from './log';
 import { countSources } from './queries/plans';
 import { getDataVersion } from './queries/rollups';
-import { listAppliedMigrations } from './queries/health';
+import { listAppliedMigrations } from './queries/maintenance';
 import { trafficLightRule, type TrafficLightRule } from '../domain/schedule';
 
 let instance: DB | undefined;
@@ -46,11 +46,16 @@ export function isReadOnly(): boolean {
 	return readOnly;
 }
 
-/** Whether SQLite could write the file and its -wal/-shm files beside it (false on a read-only mount). */
+/**
+ * Whether SQLite could write the file and its -wal/-shm files beside it (false on a read-only
+ * mount); for a directory still to be made, whether its nearest existing parent is writable.
+ */
 function storageIsWritable(file: string): boolean {
 	try {
 		if (existsSync(file)) accessSync(file, constants.W_OK);
-		accessSync(path.dirname(path.resolve(file)), constants.W_OK);
+		let dir = path.dirname(path.resolve(file));
+		while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+		accessSync(dir, constants.W_OK);
 		return true;
 	} catch {
 		return false;

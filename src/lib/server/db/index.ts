@@ -89,3 +89,15 @@ export async function quickCheck(db: DB, file: string): Promise<void> {
 export async function checkpoint(db: DB): Promise<void> {
 	await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
 }
+
+/** `PRAGMA integrity_check`: everything quick_check reads, and every index against its table. Throws DatabaseError. */
+export async function integrityCheck(db: DB, file: string): Promise<void> {
+	const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`
+		.execute(db)
+		.catch((error: unknown) => {
+			throw asDatabaseError(error, file);
+		});
+	const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+	if (problems.length > 0)
+		throw new DatabaseError(`${file}: damaged (PRAGMA integrity_check: ${problems.slice(0, 3).join('; ')})`);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_MIGRATIONS, describeSchemaState, schemaState, type SchemaState } from './schema-state';
 import { openTestDatabase } from './testing';
-import { listAppliedMigrations } from '../queries/health';
+import { listAppliedMigrations } from '../queries/maintenance';
 import { openDatabase } from './index';
 
 const KNOWN = ['0001_a', '0002_b', '0003_c'];

@@ -1,6 +1,6 @@
 /**
- * What the health check and the start-up check read: the migrations a database has had and
- * whether it answers at all. Cheap by design — /healthz runs them on every probe.
+ * What the health check, the start-up check, backup and restore read and write: the migrations a
+ * database has had, its data version. Cheap by design — /healthz runs them on every probe.
  */
 import { sql } from 'kysely';
 import type { DB } from '../db';
@@ -16,4 +16,12 @@ export async function listAppliedMigrations(db: DB): Promise<string[]> {
 	if (table.rows[0].n === 0) return [];
 	const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
 	return rows.map((r) => r.name);
+}
+
+/**
+ * Sets the data version (every cached page and ETag is keyed by it). A restore sets it above both
+ * the replaced database's and the backup's, so no page cached before the restore is served after.
+ */
+export async function setDataVersion(db: DB, version: number): Promise<void> {
+	await db.updateTable('data_version').set({ version }).where('id', '=', 1).execute();
 }
