@@ -103,20 +103,22 @@ export function soakUrls(database: string, count: number): string[] {
 			)
 			.all() as { org: string; year: number; quarter: number }[];
 		const tasks = (db.prepare('select id from tasks order by id').all() as { id: number }[]).map((t) => t.id);
-		const urls = new Set<string>(['/', '/tasks', '/present']);
-		const statuses = ['behind', 'completed', 'on_track', 'not_started', 'ahead,on_track'];
-		const sorts = ['seq', 'status', 'owner', 'task'];
-		for (let i = 0; urls.size < count && i < count * 4; i++) {
-			const scope = scopes[i % scopes.length];
+		const overviews: string[] = ['/', '/present'];
+		const lists: string[] = ['/tasks'];
+		for (const scope of scopes) {
 			const filter = `org=${encodeURIComponent(scope.org)}&year=${scope.year}&quarter=${scope.quarter}`;
-			const kind = i % 5;
-			if (kind === 0) urls.add(`/?${filter}`);
-			else if (kind === 1) urls.add(`/tasks?${filter}&status=${statuses[(i >> 3) % statuses.length]}`);
-			else if (kind === 2)
-				urls.add(`/tasks?${filter}&sort=${sorts[(i >> 2) % sorts.length]}&dir=${i % 2 ? 'asc' : 'desc'}`);
-			else if (kind === 3 && tasks.length > 0) urls.add(`/tasks/${tasks[i % tasks.length]}`);
-			else urls.add(`/present?${filter}&slides=kpi,categories`);
+			for (const lang of ['', '&lang=en']) {
+				overviews.push(`/?${filter}${lang}`, `/present?${filter}&slides=kpi,categories${lang}`);
+				for (const status of ['', '&status=behind', '&status=completed', '&status=on_track', '&status=ahead,on_track'])
+					for (const sort of ['seq', 'status', 'owner', 'task'])
+						for (const dir of ['asc', 'desc']) lists.push(`/tasks?${filter}${status}&sort=${sort}&dir=${dir}${lang}`);
+			}
 		}
+		// Round robin over the kinds, so a short list still has pages of each.
+		const kinds = [overviews, lists, tasks.map((id) => `/tasks/${id}`)];
+		const urls = new Set<string>();
+		for (let i = 0; urls.size < count && kinds.some((kind) => i < kind.length); i++)
+			for (const kind of kinds) if (i < kind.length && urls.size < count) urls.add(kind[i]);
 		return [...urls];
 	} finally {
 		db.close();

@@ -1,5 +1,5 @@
 /**
- * npm run soak [-- --duration 30 --urls 2000 --imports 6 --connections 32]
+ * npm run soak [-- --duration 30 --urls 1000 --imports 6 --connections 32]
  *
  * Builds the app, starts it on a new database (bundled reports and the sample organization), and
  * runs the load-while-writing check of scripts/soak-run.ts: 32 keep-alive connections over many
@@ -16,7 +16,7 @@ import { freePort, soak, soakFailures, startServer } from './soak-run';
 const { values } = parseArgs({
 	options: {
 		duration: { type: 'string', default: '30' },
-		urls: { type: 'string', default: '2000' },
+		urls: { type: 'string', default: '1000' },
 		imports: { type: 'string', default: '6' },
 		connections: { type: 'string', default: '32' }
 	}
