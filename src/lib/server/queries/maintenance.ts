@@ -25,3 +25,19 @@ export async function listAppliedMigrations(db: DB): Promise<string[]> {
 export async function setDataVersion(db: DB, version: number): Promise<void> {
 	await db.updateTable('data_version').set({ version }).where('id', '=', 1).execute();
 }
+
+export interface HealthFacts {
+	/** How many migrations have been applied, and the latest. */
+	migrationCount: number;
+	latestMigration: string | null;
+	dataVersion: number;
+}
+
+/** One statement for /healthz (fails when the database has never been migrated). */
+export async function getHealthFacts(db: DB): Promise<HealthFacts> {
+	const { rows } = await sql<HealthFacts>`select
+		(select count(*) from kysely_migration) as migrationCount,
+		(select max(name) from kysely_migration) as latestMigration,
+		(select version from data_version where id = 1) as dataVersion`.execute(db);
+	return rows[0];
+}
