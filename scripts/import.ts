@@ -132,6 +132,7 @@ for (const file of args.positionals) {
 		}
 	} catch (error) {
 		failures++;
+		if (db) log.warn({ who, file, error: error instanceof Error ? error.message : String(error) }, 'import failed');
 		if (error instanceof ImportError)
 			console.error(`${file}:${error.line ?? ''}${error.line ? ':' : ''} error: ${error.message}`);
 		else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`${file}: error: no such file`);

@@ -32,12 +32,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const id = requestId(event.request.headers.get('x-request-id'));
 	event.locals.requestId = id;
-	const response = await respond(event, resolve);
-	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
-	response.headers.set('x-request-id', id);
+	const response = withHeaders(await respond(event, resolve), id);
 	const facts = { id, method: event.request.method, path: event.url.pathname, started, failure: event.locals.failure };
 	return logWhenSent(log, response, facts);
 };
+
+/** The response with the security headers and the request id; a copy when its headers are immutable (a proxied fetch). */
+function withHeaders(response: Response, id: string): Response {
+	const headers: [string, string][] = [...SECURITY_HEADERS, ['x-request-id', id]];
+	try {
+		for (const [name, value] of headers) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of headers) copy.headers.set(name, value);
+		return copy;
+	}
+}
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	// ?lang= in a shared link wins for that page; otherwise the cookie the switch sets.
