@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { env } from '$env/dynamic/private';
 import type { RequestHandler } from './$types';
 import { isLang } from '$lib/i18n';
 import { sameOriginPath } from '$lib/redirect-target';
@@ -13,7 +14,7 @@ import { isHttpsRequest } from './https';
 export const GET: RequestHandler = ({ url, cookies, platform }) => {
 	const lang = url.searchParams.get('to');
 	if (!isLang(lang)) error(400, `to: unknown language "${String(lang)}" (zh or en)`);
-	const configured = dev || Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
+	const configured = dev || Boolean(env.ORIGIN || env.PROTOCOL_HEADER);
 	cookies.set('lang', lang, {
 		path: '/',
 		maxAge: 60 * 60 * 24 * 365,
