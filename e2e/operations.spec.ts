@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const REDIRECT = { maxRedirects: 0 };
@@ -78,4 +80,21 @@ test('GET /healthz: database readable, migrations current, data version; never c
 	expect(health).toMatchObject({ ok: true, readOnly: false, database: 'ok', migrations: { current: true } });
 	expect(health.migrations.latest).toMatch(/^\d{4}_/);
 	expect(health.dataVersion).toBeGreaterThan(0);
+});
+
+test('a server that cannot open its database says why in one line and exits 1', async () => {
+	const file = 'test-results/not-a-database.db';
+	writeFileSync(file, 'not a database '.repeat(400));
+	const started = spawnSync(process.execPath, ['build/index.js'], {
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: { ...process.env, DATABASE_PATH: file, PORT: '0', HOST: '127.0.0.1' }
+	});
+	expect(started.status).toBe(1);
+	const lines = `${started.stdout}${started.stderr}`.trim().split('\n');
+	expect(lines).toEqual([
+		expect.stringMatching(
+			/FATAL cannot start: test-results\/not-a-database\.db: not a jindu database, or damaged \(SQLITE_NOTADB\)/
+		)
+	]);
 });
