@@ -22,7 +22,15 @@ const config = {
 		// Inline scripts only come from Kit itself; everything else is same-origin (intranet, offline).
 		csp: {
 			mode: 'hash',
-			directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'] }
+			directives: {
+				'default-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'frame-ancestors': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none']
+			}
 		}
 	}
 };

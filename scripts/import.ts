@@ -9,7 +9,10 @@
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/lib/server/db';
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { explainDatabaseError, openDatabase } from '../src/lib/server/db';
+import { createLogger, logImport } from '../src/lib/server/log';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import {
 	DOCUMENT_FORMATS,
@@ -82,20 +85,34 @@ const organization = args.values.org
 	.map((s) => s.trim())
 	.filter(Boolean);
 const dryRun = args.values['dry-run'];
-const db = dryRun ? null : openDatabase(args.values.db || process.env.DATABASE_PATH || 'data/jindu.db');
-if (db) await migrateToLatest(db);
+const dbFile = args.values.db || process.env.DATABASE_PATH || 'data/jindu.db';
+const db = dryRun ? null : await openAndMigrate(dbFile);
+// One structured line per import on standard error (LOG_FORMAT=json for JSON), beside the summary on standard output.
+const log = createLogger({ out: process.stderr });
+const who = userInfo().username;
 
 let failures = 0;
 for (const file of args.positionals) {
 	try {
 		const bytes = await readFile(file);
 		if (db) {
+			const started = performance.now();
 			const {
 				draft,
 				organization: chain,
 				result
 			} = await importDocument(db, bytes, { fileName: file, organization, format, sheet });
 			const where = `${chain.join(' › ')} ${draft.period.year} ${draft.period.label}`;
+			logImport(log, {
+				who,
+				file,
+				sha256: createHash('sha256').update(bytes).digest('hex'),
+				organization: chain,
+				period: `${draft.period.year} ${draft.period.label}`,
+				outcome: result.outcome,
+				tasks: result.taskCount,
+				ms: Math.round(performance.now() - started)
+			});
 			if (result.outcome === 'unchanged')
 				console.log(`${file}: already imported (same content), nothing changed — ${where}`);
 			else {
@@ -115,14 +132,31 @@ for (const file of args.positionals) {
 		}
 	} catch (error) {
 		failures++;
+		if (db) log.warn({ who, file, error: error instanceof Error ? error.message : String(error) }, 'import failed');
 		if (error instanceof ImportError)
 			console.error(`${file}:${error.line ?? ''}${error.line ? ':' : ''} error: ${error.message}`);
 		else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`${file}: error: no such file`);
-		else console.error(`${file}: error: ${error instanceof Error ? error.message : String(error)}`);
+		else
+			console.error(
+				`${file}: error: ${explainDatabaseError(error, dbFile) ?? (error instanceof Error ? error.message : String(error))}`
+			);
 	}
 }
 await db?.destroy();
 process.exit(failures > 0 ? 1 : 0);
+
+/** The database, migrated; a file that cannot be opened or migrated ends the run with one clear line (exit 1). */
+async function openAndMigrate(file: string) {
+	try {
+		const opened = openDatabase(file);
+		await migrateToLatest(opened);
+		return opened;
+	} catch (error) {
+		const message = explainDatabaseError(error, file) ?? (error instanceof Error ? error.message : String(error));
+		console.error(`error: ${message}`);
+		process.exit(1);
+	}
+}
 
 /**
  * The documented --dry-run --json shape: the draft without the reader's line numbers, plus the

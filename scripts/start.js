@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { serverEnvironment } from './server-env.js';
 
 const SOURCES = [
 	'src',
@@ -37,7 +38,7 @@ console.log(`[jindu] serving on http://localhost:${port} (database: ${process.en
 // A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
 const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port }
+	env: { ...serverEnvironment(process.env), PORT: port }
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

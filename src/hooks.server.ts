@@ -1,24 +1,56 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
-import { version as build } from '$app/environment';
-import { randomUUID } from 'node:crypto';
+import { dev, version as build } from '$app/environment';
 import { getDb, initDatabase } from '$lib/server/app';
+import { DatabaseError } from '$lib/server/db';
+import { log } from '$lib/server/log';
 import { PageCache, etagMatches, pageEtag } from '$lib/server/page-cache';
+import { SECURITY_HEADERS, logWhenSent, requestId } from '$lib/server/request-log';
 import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
 
+/** Opens the database before the first request; a failure is one clear line and exit code 1, not a stack trace. */
 export const init: ServerInit = async () => {
-	await initDatabase();
+	try {
+		await initDatabase();
+	} catch (error) {
+		if (error instanceof DatabaseError) log.fatal(`cannot start: ${error.message}`);
+		else log.fatal({ err: error }, 'cannot start');
+		if (dev) throw error;
+		process.exit(1);
+	}
 };
 
 const pages = new PageCache();
 
-/** Pages and their data: GET, and not the language switch (it sets a cookie) or file downloads. */
+/** Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health check. */
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
-	return event.request.method === 'GET' && path !== '/lang' && !path.startsWith('/tasks/export');
+	return event.request.method === 'GET' && path !== '/lang' && path !== '/healthz' && !path.startsWith('/tasks/export');
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const id = requestId(event.request.headers.get('x-request-id'));
+	event.locals.requestId = id;
+	const response = withHeaders(await respond(event, resolve), id);
+	const facts = { id, method: event.request.method, path: event.url.pathname, started, failure: event.locals.failure };
+	return logWhenSent(log, response, facts);
+};
+
+/** The response with the security headers and the request id; a copy when its headers are immutable (a proxied fetch). */
+function withHeaders(response: Response, id: string): Response {
+	const headers: [string, string][] = [...SECURITY_HEADERS, ['x-request-id', id]];
+	try {
+		for (const [name, value] of headers) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of headers) copy.headers.set(name, value);
+		return copy;
+	}
+}
+
+async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	// ?lang= in a shared link wins for that page; otherwise the cookie the switch sets.
 	const asked = event.url.searchParams.get('lang');
 	const lang = isLang(asked) ? asked : languageFromCookie(event.cookies.get('lang'));
@@ -55,11 +87,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const entries = [...headers.entries()];
 	pages.set(key, dataVersion, { status: 200, headers: entries, body });
 	return new Response(body.slice(), { status: 200, headers: entries });
-};
+}
 
-/** Logs unexpected errors with an id the user can quote; the page shows only the id. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[jindu] error ${id} on ${event.url.pathname}:`, error);
-	return { message: status === 404 ? 'Not found' : 'Internal error', id };
+/**
+ * Unexpected errors: the page shows an id the user can quote, and the log has it with the stack.
+ * A 4xx that reaches here (an unknown route, a method not allowed) is the client's doing: its
+ * message joins the request's one line, at info, with no stack.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = event.locals.requestId ?? requestId(null);
+	if (status < 500) {
+		event.locals.failure = message;
+		return { message: status === 404 ? 'Not found' : message, id };
+	}
+	log.error({ id, status, path: event.url.pathname, err: error }, 'unexpected error');
+	return { message: 'Internal error', id };
 };

@@ -4,7 +4,7 @@
  * async because Excel workbooks are read asynchronously.
  */
 import { createHash } from 'node:crypto';
-import type { DB } from '../db';
+import { checkpoint, type DB } from '../db';
 import { writeReport, type ImportResult } from '../queries/imports';
 import { resolveOrganization } from './organization';
 import { flagSameAsPrevious } from './quality';
@@ -62,6 +62,8 @@ export async function importDocument(
 		preview.organization,
 		{ flagSameAsPrevious: (previous) => flagSameAsPrevious(preview.draft, withEarlierColumns(preview.draft, previous)) }
 	);
+	// Into the database file at once: a copy of the file alone (or a backup) then has the import.
+	if (result.outcome !== 'unchanged') await checkpoint(db);
 	return { ...preview, result };
 }
 
