@@ -18,7 +18,8 @@ import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { readText } from './text-reader';
+import { readPageText } from './read-page-text';
+import { summaryFlags } from './notice-summary';
 import { assignThemes } from './themes';
 import {
 	ImportError,
@@ -112,7 +113,7 @@ function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, op
 	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');
-	const reading = format === 'csv' ? readCsv(text).reading : readText(text);
+	const reading = format === 'csv' ? readCsv(text).reading : readPageText(text);
 	return { draft: buildDraft(reading, options.fileName, damageWarnings(text)), format, text };
 }
 
@@ -169,6 +170,10 @@ function buildDraft(reading: TableReading, fileName: string | undefined, preWarn
 	}));
 	const draft: ReportDraft = { source: reading.source, period, categories, flags: [], warnings };
 	draft.flags = checkQuality(draft);
+	if (reading.summary) {
+		draft.summary = reading.summary;
+		draft.flags.push(...summaryFlags(reading.summary, categories));
+	}
 	return draft;
 }
 
@@ -185,7 +190,7 @@ function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftT
 		owner: row.owner,
 		leader: row.leader,
 		periodTarget: row.periodTarget,
-		percent: extractPercent(row.statusText),
+		percent: row.percent !== undefined ? row.percent : extractPercent(row.statusText),
 		targets: extractTargets(row.content),
 		themes: assignThemes(`${row.name}\n${row.content ?? ''}`),
 		notes: row.note,
@@ -234,6 +239,7 @@ function statusOf(
 	periodLabel: string | null,
 	warnings: ImportWarning[]
 ): StatusReading & { statusSource: 'reported' | 'inferred' } {
+	if (row.reported && periodLabel === null) return { ...row.reported, statusSource: 'reported' };
 	const reported = word ? mapReportedStatus(word, period) : null;
 	if (word && !reported) {
 		const which = periodLabel ? `${periodLabel}的状态` : '状态';
