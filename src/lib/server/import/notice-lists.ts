@@ -89,9 +89,14 @@ function quotedItems(text: string, span: Span): ListReading | null {
 		: null;
 }
 
-/** An item span cleaned: trimmed, a leading 和/及 and a trailing count (3项指标) removed; null when nothing particular is left. */
+/**
+ * An item span cleaned: trimmed, a leading 和/及 removed, quotes around a whole item dropped; null
+ * when nothing particular is left. A figure in the item stays: 新建安置区5个 is the item's target.
+ */
 function cleanItem(text: string, span: Span): Span | null {
-	let { start, end } = trimSpan(text, span);
+	const trimmed = trimSpan(text, span);
+	const end = trimmed.end;
+	let start = trimmed.start;
 	const lead = /^(?:以及|和|及|与)/.exec(text.slice(start, end));
 	if (lead) start += lead[0].length;
 	const item = text.slice(start, end);
