@@ -53,7 +53,7 @@ const HEADLINE = /^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,。；;>›�
 const INTRO = /^(?:主要是|主要有|主要包括|分别为|分别是|包括|具体是|具体为|即|为|是|一是)[：:]?/;
 const OWNER = /(?:牵头|责任)(?:部门|单位)[：:]\s*([^。；;，,]+)/;
 /** Parentheses that explain rather than name (a band that defines the status, 详见附件1): masked before reading. */
-const ASIDE = /[（(][^（()）]*(?:%|下同|详见|附件)[^（()）]*[)）]/g;
+const ASIDE = /[（(][^（()）]*(?:下同|详见|附件|低于|高于|以上|以下)[^（()）]*[)）]/g;
 const SCOPE_START = /([\u4e00-\u9fff]{1,8}?)(?:\d+[件个项])*?(\d+)[项个件]中/;
 const ITEM_PERCENT =
 	/[（(]\s*(?:完成率?|进度|完成比例)?\s*(\d+(?:\.\d+)?)%\s*[)）]$|(?:完成率?|进度|完成比例)(?:为|达)?\s*(\d+(?:\.\d+)?)%$/;
@@ -243,7 +243,7 @@ class NoticeState {
 		const count = countBefore ? Number(countBefore[1]) : countAfter ? Number(countAfter[1]) : null;
 		const afterFrom = countAfter ? after.start + countAfter.index + countAfter[0].length : after.start;
 		const intro =
-			/^[^，,。；;、]{0,12}?[，,]?(?:占比[\d.]+%[，,])?(?:分别是|分别为|主要是|主要有|包括|具体为|即|为|是)[：:]?/.exec(
+			/^[^，,。；;、]{0,12}?[，,]?(?:占比[\d.]+%[，,])?(?:分别是|分别为|主要是|主要有|包括|具体为|即|为|是|有)[：:]?/.exec(
 				p.norm.slice(afterFrom, after.end).replace(/^、占比[\d.]+%/, (s) => ' '.repeat(s.length))
 			);
 		let list: ListReading = { items: [], cut: false };
@@ -299,12 +299,16 @@ class NoticeState {
 	finish(): { categories: ReadCategory[]; summary: PeriodSummary } {
 		const categories: ReadCategory[] = [];
 		const summary: PeriodSummary = [];
+		// The notice's opening counts (湘潭市已提前完成16项…仍有8项进展偏慢) cover the parts that follow.
+		const whole = this.scopes.length > 1 ? this.scopes[0] : null;
+		const allRows = this.scopes.flatMap((s) => s.groups.flatMap((g) => g.rows));
 		for (const scope of this.scopes) {
 			const rows = dedupe([...scope.rows, ...scope.groups.flatMap((g) => g.rows)], this.warnings);
 			if (rows.length > 0) categories.push({ name: scope.name, rows });
 			const counts = scope.groups.flatMap((g): SummaryCount[] => {
 				if (g.count === null) return [];
-				const named = new Set(g.rows.map((r) => r.name)).size;
+				const rows = scope === whole ? allRows.filter((r) => r.reported?.status === g.status) : g.rows;
+				const named = scope === whole ? rows.length : new Set(rows.map((r) => r.name)).size;
 				return [{ status: g.status, phrase: g.phrase, count: g.count, named, line: g.line }];
 			});
 			if (counts.length > 0) summary.push({ name: scope.name, total: scope.total, counts });
