@@ -76,7 +76,9 @@ const COMPILED = GROUP_PHRASES.map((rule) => ({ ...rule, regex: new RegExp(rule.
 /** A clause that denies or plans what follows is no report of it (没有任何项目落后, 力争提前完成). */
 const NEGATED = /没有|并未|并非|不属于|无一|未出现/;
 /** A clause that sets a rule for whatever falls under it (对…未达到序时进度的要…): no report of any item. */
-const CONDITION = /^\s*对|计划[:：]|下一步|下步/;
+const CONDITION = /^\s*对/;
+/** What is planned for later (4月份计划：加快未开工项目…; 下一步): no report of how things stand. */
+const LATER = /计划[:：]|下一步|下步/;
 const INTENDED = /力争|争取|确保|计划|预计|有望|将于|拟于/;
 /** A figure after a phrase that measures it (超额完成8人, 超时间进度2.3个百分点) rather than counting items. */
 const MEASURE_AFTER = /^\d+(?:\.\d+)?(?!\d|\.)(?![项个件])|^\d+(?:\.\d+)?个百分点/;
@@ -112,7 +114,7 @@ function standsAsGroup(text: string, match: PhraseMatch): boolean {
 	const after = text.slice(match.end);
 	if (MEASURE_AFTER.test(after) || !GROUP_FOLLOW.test(after)) return false;
 	const clause = clauseBefore(text, match.start);
-	if (NEGATED.test(clause) || CONDITION.test(clause)) return false;
+	if (NEGATED.test(clause) || CONDITION.test(clause) || LATER.test(text.slice(0, match.start))) return false;
 	const positive = match.status === 'completed' || match.status === 'ahead' || match.status === 'on_track';
 	return !(positive && INTENDED.test(clause));
 }

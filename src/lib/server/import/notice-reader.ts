@@ -51,6 +51,9 @@ const NUMBERED = /^(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{
 const HEADING = /^[^，,。；;！!？?：:]{2,40}$/;
 const HEADLINE = /^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,。；;>›»|•:：]{6,60}$/;
 const INTRO = /^(?:主要是|主要有|主要包括|分别为|分别是|包括|具体是|具体为|即|为|是|一是)[：:]?/;
+/** What leads from a group to its list: 的项目有：, 11项、占比20.0%，为, 的3项分别是：, 的项目： */
+const AFTER_INTRO =
+	/^[^，,。；;、：:]{0,12}?[，,]?(?:占比[\d.]+%[，,])?(?:(?:分别是|分别为|主要是|主要有|包括|具体为|即|为|是|有)[：:]?|[：:])/;
 const OWNER = /(?:牵头|责任)(?:部门|单位)[：:]\s*([^。；;，,]+)/;
 /** Parentheses that explain rather than name (a band that defines the status, 详见附件1): masked before reading. */
 const ASIDE = /[（(][^（()）]*(?:下同|详见|附件|低于|高于|以上|以下)[^（()）]*[)）]/g;
@@ -242,10 +245,9 @@ class NoticeState {
 		const countAfter = countBefore ? null : /^[^、\d]*?(\d+)\s*(?:项|个|件)(?!百分点)/.exec(afterText);
 		const count = countBefore ? Number(countBefore[1]) : countAfter ? Number(countAfter[1]) : null;
 		const afterFrom = countAfter ? after.start + countAfter.index + countAfter[0].length : after.start;
-		const intro =
-			/^[^，,。；;、]{0,12}?[，,]?(?:占比[\d.]+%[，,])?(?:分别是|分别为|主要是|主要有|包括|具体为|即|为|是|有)[：:]?/.exec(
-				p.norm.slice(afterFrom, after.end).replace(/^、占比[\d.]+%/, (s) => ' '.repeat(s.length))
-			);
+		const intro = AFTER_INTRO.exec(
+			p.norm.slice(afterFrom, after.end).replace(/^、占比[\d.]+%/, (s) => ' '.repeat(s.length))
+		);
 		let list: ListReading = { items: [], cut: false };
 		if (intro) list = listAfter(p.norm, { start: afterFrom + intro[0].length, end: after.end });
 		// 未开工项目 describes a noun that follows: what stands before it is no list of items.
