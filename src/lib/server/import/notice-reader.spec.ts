@@ -63,6 +63,30 @@ const SHAPES: [string, string, [string, Status, number | null][]][] = [
 		[['城乡道路提升工程', 'behind', null]]
 	],
 	[
+		'counts per status in one sentence, the laggards listed after 分别是',
+		'截至9月底，全县58项重点任务中，已完成12项，序时推进40项，滞后2项，分别是：城东路改造、城西公园。',
+		[
+			['城东路改造', 'behind', null],
+			['城西公园', 'behind', null]
+		]
+	],
+	[
+		'the items in brackets after their group',
+		'全市30个项目中，28个项目达到序时进度，2个项目未达到序时进度（城东路改造、城西公园）。',
+		[
+			['城东路改造', 'behind', null],
+			['城西公园', 'behind', null]
+		]
+	],
+	[
+		'items with their percents before the group',
+		'城东路改造（完成45%）、城西公园（完成30%）进度滞后，需加快推进。',
+		[
+			['城东路改造', 'behind', 45],
+			['城西公园', 'behind', 30]
+		]
+	],
+	[
 		'traditional script, shown as printed',
 		'進度滯後的項目：壬路改造、癸園建設。',
 		[
@@ -84,6 +108,22 @@ describe('readNotice', () => {
 		['a headline only', '提前完成16项省市重点民生实事']
 	])('names no task for %s', (_, body) => {
 		expect(readNotice(`${TITLE}\n${body}\n`).categories).toEqual([]);
+	});
+
+	it('keeps the counts of one sentence with the total before them', () => {
+		const reading = readNotice(
+			`${TITLE}\n全市30个项目中，28个项目达到序时进度，2个项目未达到序时进度（城东路改造、城西公园）。\n`
+		);
+		expect(reading.summary).toEqual([
+			{
+				name: null,
+				total: 30,
+				counts: [
+					{ status: 'on_track', phrase: '达到序时进度', count: 28, named: 0, line: 2 },
+					{ status: 'behind', phrase: '未达到序时进度', count: 2, named: 2, line: 2 }
+				]
+			}
+		]);
 	});
 
 	it('puts the items of each heading under it as a category, with its own counts', () => {

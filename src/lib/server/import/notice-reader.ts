@@ -248,8 +248,13 @@ class NoticeState {
 		const intro = AFTER_INTRO.exec(
 			p.norm.slice(afterFrom, after.end).replace(/^、占比[\d.]+%/, (s) => ' '.repeat(s.length))
 		);
+		// 2个项目未达到序时进度（甲、乙）: the list in brackets right after the group.
+		const bracket = /^\s*[（(]([^（()）]+)[)）]/.exec(p.norm.slice(afterFrom, after.end));
 		let list: ListReading = { items: [], cut: false };
-		if (intro) list = listAfter(p.norm, { start: afterFrom + intro[0].length, end: after.end });
+		if (bracket) {
+			const from = afterFrom + bracket[0].indexOf(bracket[1]);
+			list = listAfter(p.norm, { start: from, end: from + bracket[1].length });
+		} else if (intro) list = listAfter(p.norm, { start: afterFrom + intro[0].length, end: after.end });
 		// 未开工项目 describes a noun that follows: what stands before it is no list of items.
 		else if (!countAfter && !/^(?:项目|任务|指标|工程)/.test(afterText)) {
 			const end = countBefore ? before.start + countBefore.index : before.end;
