@@ -7,12 +7,11 @@
  * as evidence. Nothing is made up from prose that names no item: such a page reads as no tasks,
  * and the caller decides how to refuse it.
  */
-import { findPeriodIn, type Period } from '../../domain/period';
 import type { Status } from '../../domain/status';
-import { matchForm } from './normalise';
-import { COUNT_TAIL, isGeneric, listAfter, listBefore, trimSpan, type ListReading, type Span } from './notice-lists';
+import { COUNT_TAIL, isGeneric, listAfter, listBefore, type ListReading, type Span } from './notice-lists';
 import { findGroupPhrases, mostCautious, type PhraseMatch } from './notice-phrases';
 import type { PeriodSummary, SummaryCount } from './notice-summary';
+import { noticePeriod, paragraphsOf, sentences, shown, type Paragraph } from './notice-text';
 import { readPageMeta } from './page-meta';
 import type { ReadCategory, ReadRow, TableReading } from './table';
 import type { ImportWarning } from './types';
@@ -21,14 +20,6 @@ export interface NoticeReading extends TableReading {
 	summary: PeriodSummary;
 	/** 1-based lines that state a status of something without naming it (部分指标滞后序时). */
 	statements: number[];
-}
-
-/** A paragraph: its text as printed, its matching form, and a way back from the one to the other. */
-interface Paragraph {
-	line: number;
-	raw: string;
-	norm: string;
-	last: boolean;
 }
 
 interface Group {
@@ -49,14 +40,11 @@ interface Scope {
 
 const NUMBERED = /^(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*/;
 const HEADING = /^[^，,。；;！!？?：:]{2,40}$/;
-const HEADLINE = /^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,。；;>›»|•:：]{6,60}$/;
 const INTRO = /^(?:主要是|主要有|主要包括|分别为|分别是|包括|具体是|具体为|即|为|是|一是)[：:]?/;
 /** What leads from a group to its list: 的项目有：, 11项、占比20.0%，为, 的3项分别是：, 的项目： */
 const AFTER_INTRO =
 	/^[^，,。；;、：:]{0,12}?[，,]?(?:占比[\d.]+%[，,])?(?:(?:分别是|分别为|主要是|主要有|包括|具体为|即|为|是|有)[：:]?|[：:])/;
 const OWNER = /(?:牵头|责任)(?:部门|单位)[：:]\s*([^。；;，,]+)/;
-/** Parentheses that explain rather than name (a band that defines the status, 详见附件1): masked before reading. */
-const ASIDE = /[（(][^（()）]*(?:下同|详见|附件|低于|高于|以上|以下)[^（()）]*[)）]/g;
 const SCOPE_START = /([\u4e00-\u9fff]{1,8}?)(?:\d+[件个项])*?(\d+)[项个件]中/;
 const ITEM_PERCENT =
 	/[（(]\s*(?:完成率?|进度|完成比例)?\s*(\d+(?:\.\d+)?)%\s*[)）]$|(?:完成率?|进度|完成比例)(?:为|达)?\s*(\d+(?:\.\d+)?)%$/;
@@ -83,36 +71,6 @@ export function readNotice(text: string): NoticeReading {
 		summary,
 		statements: state.statements
 	};
-}
-
-/**
- * Non-empty lines, each printed once (pages repeat paragraphs), without the page address, list
- * bullets and the headlines above the first sentence (a headline's figures are the body's, said
- * again). The first headline stands in for a title the metadata block did not give.
- */
-function paragraphsOf(lines: readonly string[]): { paragraphs: Paragraph[]; headline: string | null } {
-	const seen = new Set<string>();
-	const paragraphs: Paragraph[] = [];
-	let headline: string | null = null;
-	const lastLine = lines.findLastIndex((l) => l.trim() !== '');
-	lines.forEach((line, i) => {
-		const raw = line.trim().replace(/^[■●•·▪◆◇□○]\s*/, '');
-		if (raw === '' || /^https?:\/\//.test(raw)) return;
-		const norm = matchForm(raw).replace(ASIDE, (aside) => ' '.repeat(aside.length));
-		if (seen.has(norm)) return;
-		seen.add(norm);
-		if (paragraphs.length === 0 && HEADLINE.test(norm)) {
-			headline ??= raw;
-			return;
-		}
-		paragraphs.push({ line: i + 1, raw, norm, last: i === lastLine });
-	});
-	return { paragraphs, headline };
-}
-
-/** The text as printed for a span of the matching form, where the two line up character for character. */
-function shown(p: Paragraph, span: Span): string {
-	return (p.raw.length === p.norm.length ? p.raw : p.norm).slice(span.start, span.end).trim();
 }
 
 class NoticeState {
@@ -225,14 +183,18 @@ class NoticeState {
 			this.addItems(p, pending, listAfter(p.norm, { start: from, end: span.end }));
 			return;
 		}
-		this.totalFrom(text);
+		this.totalFrom(text, true);
 	}
 
-	/** The number of items a part covers: the last count of a clause before any group (15项重点民生工程25个具体项目). */
-	private totalFrom(text: string): void {
+	/**
+	 * The number of items a part covers: the last count of a clause before any group
+	 * (15项重点民生工程25个具体项目). Before a group, the clause next to it is the group's own
+	 * (其余18个项目均…), not a total.
+	 */
+	private totalFrom(text: string, whole = false): void {
 		if (this.scope.total !== null || this.scope.groups.length > 0) return;
-		const clauses = text.split(/[，,]/).slice(0, -1);
-		if (!/[，,]/.test(text)) clauses.push(text);
+		const clauses = text.split(/[，,]/);
+		if (!whole) clauses.pop();
 		const counts = clauses.flatMap((c) => [...c.matchAll(/(\d+)\s*(?:项|个|件)(?!百分点)/g)]).map((m) => Number(m[1]));
 		const total = counts.filter((n) => n > 0).at(-1);
 		if (total !== undefined) this.scope.total = total;
@@ -364,25 +326,6 @@ function dedupe(rows: ReadRow[], warnings: ImportWarning[]): ReadRow[] {
 	return [...byName.values()];
 }
 
-/** Sentence spans of a paragraph, split at 。；！？ outside quotes. */
-function sentences(text: string, from: number): Span[] {
-	const out: Span[] = [];
-	let depth = 0;
-	let start = from;
-	for (let i = from; i < text.length; i++) {
-		const c = text[i];
-		if (c === '“') depth++;
-		else if (c === '”') depth = Math.max(0, depth - 1);
-		// ASCII ? and ! are left alone: garbled pages print ? for characters they lost (按序时推进的?3项).
-		else if (depth === 0 && /[。；;！？]/.test(c)) {
-			out.push({ start, end: i });
-			start = i + 1;
-		}
-	}
-	if (start < text.length) out.push({ start, end: text.length });
-	return out.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
-}
-
 function shift(match: PhraseMatch, by: number): PhraseMatch {
 	return { ...match, start: match.start + by, end: match.end + by };
 }
@@ -402,42 +345,4 @@ function joinPhrases(text: string, phrases: PhraseMatch[]): PhraseMatch[] {
 		} else out.push(phrase);
 	}
 	return out;
-}
-
-const YEAR = /((?:19|20)\d{2})\s*年/;
-const AS_OF = /截至\s*(\d{1,2})\s*月(?:底|末|份)/;
-
-/**
- * A notice states its period in the title or its first sentences (1-11月份，…; 截至7月底; 前三季度),
- * its year there too or only in the page's date or address (…/202308/…), which is said in a warning.
- */
-function noticePeriod(
-	source: TableReading['source'],
-	opening: readonly Paragraph[],
-	warnings: ImportWarning[]
-): { year: number | null; period: Omit<Period, 'year'> | null; searched: string } {
-	const texts = [source.title ?? '', ...opening.map((p) => p.norm.slice(0, 200))];
-	let period = findPeriodIn(texts[0]);
-	for (const text of texts.slice(1)) {
-		if (period) break;
-		// In prose 全年 / 年度 speak of targets (已完成全年任务), not of the period reported.
-		const found = findPeriodIn(text);
-		period = asOf(text) ?? (found && !/^(?:全年|年度|年底|年末)$/.test(found.label) ? found : null);
-	}
-	let year = texts.map((t) => YEAR.exec(t)?.[1]).find((y) => y !== undefined);
-	if (!year && (source.publishedOn || source.writtenOn)) year = (source.publishedOn ?? source.writtenOn)!.slice(0, 4);
-	if (!year && source.url) {
-		year = /\/((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:\d{2})?\//.exec(source.url)?.[1];
-		if (year) warnings.push({ line: 1, message: `页面未写明年份，按网址中的日期取${year}年` });
-	}
-	const searched = `the title (${source.title ?? 'none found'}), the first paragraphs (lines ${opening.map((p) => p.line).join(', ') || 'none'}), the dates and the page address`;
-	return { year: year ? Number(year) : null, period, searched };
-}
-
-function asOf(text: string): Omit<Period, 'year'> | null {
-	const match = AS_OF.exec(text);
-	if (!match) return null;
-	const month = Number(match[1]);
-	if (month < 1 || month > 12) return null;
-	return { quarter: month % 3 === 0 ? month / 3 : null, months: [1, month], label: `1-${month}月` };
 }
