@@ -11,14 +11,14 @@ import { findPeriodIn, QUARTER_LABEL, type Period } from '../../domain/period';
 import { readCsv, parseCsv } from './csv-reader';
 import { decodeDocument } from './decode';
 import { findGridHeader } from './grid';
-import { readHtml } from './html-reader';
+import { htmlPageText, readHtml } from './html-reader';
 import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
 import { statusFromProgress } from '../../domain/progress';
 import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { readPageText } from './read-page-text';
+import { isNoTable, readPageText, readWithoutTable } from './read-page-text';
 import { summaryFlags } from './notice-summary';
 import { assignThemes } from './themes';
 import {
@@ -108,8 +108,15 @@ function formatOf(bytes: Uint8Array, options: ReadOptions): DocumentFormat {
 
 function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, options: ReadOptions): SourceReading {
 	if (format === 'html') {
-		const { reading, text, decoded } = readHtml(bytes);
-		return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
+		try {
+			const { reading, text, decoded } = readHtml(bytes);
+			return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
+		} catch (error) {
+			if (!isNoTable(error)) throw error;
+			// A notice (or a page to refuse) saved as HTML: read from its visible text, whose lines the reading counts.
+			const text = htmlPageText(bytes);
+			return { draft: buildDraft(readWithoutTable(text, error), options.fileName, damageWarnings(text)), format, text };
+		}
 	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');

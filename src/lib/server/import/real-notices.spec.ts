@@ -273,6 +273,24 @@ describe('real supervision notices', () => {
 		expect(tasksOf(dandong).map((t) => t.name)).not.toContain('实现总');
 	});
 
+	it('reads a notice saved as an HTML page like its page text', () => {
+		const file = 'xiangtan-city-2019-jan-oct-provincial-city-livelihood';
+		const text = readFileSync(`src/lib/server/import/fixtures/real/${file}.txt`, 'utf8');
+		const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+		const html = `<!doctype html><html><body>${text
+			.split('\n')
+			.map((line) => `<p>${escape(line)}</p>`)
+			.join('\n')}</body></html>`;
+		const fromHtml = readReport(new TextEncoder().encode(html), { fileName: `${file}.html` });
+		const fromText = read(file);
+		const shape = (draft: ReportDraft) => ({
+			period: draft.period,
+			tasks: draft.categories.map((c) => [c.name, c.tasks.map((t) => [t.name, t.status, t.evidence])]),
+			counts: (draft.summary ?? []).map((s) => [s.name, s.total, s.counts.map((k) => [k.phrase, k.count, k.named])])
+		});
+		expect(shape(fromHtml)).toEqual(shape(fromText));
+	});
+
 	it('names no task after a status said of something unnamed (大部分工作目标任务有序推进)', () => {
 		const names = tasksOf(read('fuling-district-2023-q1-main-targets')).map((t) => t.name);
 		expect(names.some((n) => /大部分|目标任务|区级有关部门/.test(n))).toBe(false);

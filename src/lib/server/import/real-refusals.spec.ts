@@ -45,6 +45,18 @@ describe('real pages without per-task progress', () => {
 		expect(refusal.message).toMatch(new RegExp(`^line ${line}: `));
 	});
 
+	it('refuses a plan saved as an HTML page the same way, naming the line of its visible text', () => {
+		const text = bytesOf('caidian-district-2023-target-responsibility-division').toString('utf8');
+		const html = `<html><body>${text
+			.split('\n')
+			.filter((line) => line.trim() !== '')
+			.map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+			.join('')}</body></html>`;
+		expect(() => readReport(new TextEncoder().encode(html), { fileName: 'caidian.html' })).toThrow(
+			expect.objectContaining({ kind: 'plan', line: 2, text: expect.stringContaining('责任分解方案的通知') })
+		);
+	});
+
 	it('says in each message what kind of page it is', () => {
 		expect(refusalOf('caidian-district-2023-target-responsibility-division').reason).toContain('task division');
 		expect(refusalOf('jinzhai-county-2025-h1-supervision').reason).toContain('only counts');
