@@ -85,3 +85,13 @@ describe('pages with progress are never refused', () => {
 		);
 	});
 });
+
+describe('the order of the signs', () => {
+	it('takes counts per status over a plan the notice only cites', () => {
+		const page =
+			'按照《2024年重点工作任务分工方案》要求，现将上半年落实情况通报如下：\n欠进度的有3个，达进度的有40个。\n';
+		expect(() => readReport(new TextEncoder().encode(page), { fileName: 'x-2024-h1.txt' })).toThrow(
+			expect.objectContaining({ kind: 'counts_only', line: 2 })
+		);
+	});
+});

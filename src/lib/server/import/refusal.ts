@@ -47,6 +47,8 @@ export interface NoticeSigns {
 /** A title or clause naming a division of tasks. */
 const PLAN_TITLE =
 	/分工方案|分解方案|责任分解|任务分解表|分解表|任务分工|责任分工|落实分工|分工的通知|任务清单|责任清单|分工表/;
+/** A line that reports on a plan's progress, or cites the plan, rather than being the plan. */
+const PROGRESS_REPORT = /落实情况|完成情况|进展情况|推进情况|执行情况|通报如下|按照《|根据《/;
 /** An owner given in the text, as division lists do: （责任单位：区经委）. */
 const OWNER_LABEL = /(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)\s*[:：]/;
 /** Figures that measure progress per item: a page with several is for the indicator readers, never refused. */
@@ -80,11 +82,12 @@ export function classifyRefusal(text: string, notice: NoticeSigns): ImportRefusa
 	}
 	const figures = text.match(PROGRESS_FIGURE)?.length ?? 0;
 	if (figures >= PROGRESS_FIGURES_MIN) return null;
+	// Counts per status are a progress report's own words: they outweigh a plan merely mentioned (按照《…分工方案》).
+	if (notice.countLines.length > 0) return refuse('counts_only', notice.countLines[0], lines);
 	const plan =
-		found((l) => l.length <= 120 && PLAN_TITLE.test(l)) ??
+		found((l) => l.length <= 120 && PLAN_TITLE.test(l) && !PROGRESS_REPORT.test(l)) ??
 		(lines.filter((l) => OWNER_LABEL.test(l)).length >= 2 ? found((l) => OWNER_LABEL.test(l)) : null);
 	if (plan) return refuse('plan', plan, lines);
-	if (notice.countLines.length > 0) return refuse('counts_only', notice.countLines[0], lines);
 	if (notice.statementLines.length > 0 && ATTACHMENT.test(text)) {
 		return refuse('counts_only', notice.statementLines[0], lines);
 	}
