@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/lib/server/db';
 import { wideCsv } from '../src/lib/server/import/fixtures/wide-table';
 import { TEMPLATE_COLUMNS, TEMPLATE_LAYOUT, TEMPLATE_SHEET } from '../src/lib/server/import/template';
 
@@ -60,6 +61,42 @@ describe('npm run import', () => {
 			code: 2,
 			stderr: expect.stringContaining('--format: unknown format “pdf”')
 		});
+	});
+
+	it('prints a refused page as {refused: {kind, message, line, text}} and exits with 3', async () => {
+		const file = 'src/lib/server/import/fixtures/real/jinzhai-county-2025-h1-supervision.txt';
+		const failed = await cli('--dry-run', '--json', file).then(
+			() => null,
+			(error: { code: number; stdout: string; stderr: string }) => error
+		);
+		expect(failed?.code).toBe(3);
+		const { refused } = JSON.parse(failed!.stdout);
+		expect(refused).toMatchObject({ kind: 'counts_only', line: 3 });
+		expect(refused.message).toMatch(/only counts per status/);
+		expect(refused.text).toContain('欠进度的有17个');
+		expect(failed!.stderr).toBe('');
+	});
+
+	it('exits with 1, not 3, when one file failed and another was refused; writes nothing for either', async () => {
+		const bad = path.join(dir, 'empty.txt');
+		writeFileSync(bad, '');
+		const db = path.join(dir, 'refused.db');
+		const plan = 'src/lib/server/import/fixtures/real/caidian-district-2023-target-responsibility-division.txt';
+		await expect(cli('--db', db, plan, bad)).rejects.toMatchObject({
+			code: 1,
+			stderr: expect.stringMatching(/caidian[^\n]*:2: refused \(plan\)[\s\S]*empty\.txt: error/)
+		});
+		const written = openDatabase(db);
+		expect(await written.selectFrom('sources').select('id').execute()).toEqual([]);
+		await written.destroy();
+	});
+
+	it('prints a notice with its summary', async () => {
+		const file = 'src/lib/server/import/fixtures/real/xuancheng-city-2020-jan-nov-targets.txt';
+		const { stdout } = await cli('--dry-run', '--json', '--org', '宣城市', file);
+		const json = JSON.parse(stdout);
+		expect(json.summary[1]).toMatchObject({ name: '量化指标任务进展情况', total: 55 });
+		expect(json.flags.map((f: { kind: string }) => f.kind)).toContain('summary_mismatch');
 	});
 
 	it('writes the Excel template through npm run into a file that Excel can open', async () => {

@@ -4,7 +4,8 @@
  *
  * Imports published progress reports (page text, HTML, Excel, CSV). Each file is its own
  * transaction: a bad file writes nothing and does not stop the others. Exit code 1 when any file
- * failed, 2 on bad usage.
+ * failed, 3 when none failed but a page was refused for its kind (a plan, a counts-only notice, an
+ * investment summary, a narrative report), 2 on bad usage.
  */
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ import {
 	type DocumentFormat,
 	type Preview
 } from '../src/lib/server/import';
+import { ImportRefusal } from '../src/lib/server/import/refusal';
 import { buildTemplate } from '../src/lib/server/import/template';
 import { STATUS_LABEL } from '../src/lib/domain/status';
 
@@ -92,6 +94,7 @@ const log = createLogger({ out: process.stderr });
 const who = userInfo().username;
 
 let failures = 0;
+let refusals = 0;
 for (const file of args.positionals) {
 	try {
 		const bytes = await readFile(file);
@@ -131,6 +134,13 @@ for (const file of args.positionals) {
 			else printSummary(file, preview);
 		}
 	} catch (error) {
+		if (error instanceof ImportRefusal) {
+			refusals++;
+			const { kind, reason: message, line, text } = error;
+			if (args.values.json) console.log(JSON.stringify({ refused: { kind, message, line, text } }));
+			else console.error(`${file}:${line}: refused (${kind}): ${message}`);
+			continue;
+		}
 		failures++;
 		if (db) log.warn({ who, file, error: error instanceof Error ? error.message : String(error) }, 'import failed');
 		if (error instanceof ImportError)
@@ -143,7 +153,7 @@ for (const file of args.positionals) {
 	}
 }
 await db?.destroy();
-process.exit(failures > 0 ? 1 : 0);
+process.exit(failures > 0 ? 1 : refusals > 0 ? 3 : 0);
 
 /** The database, migrated; a file that cannot be opened or migrated ends the run with one clear line (exit 1). */
 async function openAndMigrate(file: string) {
@@ -185,6 +195,7 @@ function toJson({ draft, organization }: Preview) {
 			}))
 		})),
 		flags: draft.flags.map(({ kind, tasks, detail }) => ({ kind, tasks, detail })),
+		summary: draft.summary ?? null,
 		warnings: draft.warnings
 	};
 }
@@ -213,6 +224,10 @@ function printSummary(file: string, { draft, organization, format }: Preview): v
 				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
 			);
 		}
+	}
+	for (const scope of draft.summary ?? []) {
+		const counts = scope.counts.map((c) => `${c.phrase} ${c.count} (named ${c.named})`).join('; ');
+		console.log(`  Σ ${scope.name ?? '(notice)'}${scope.total !== null ? ` of ${scope.total}` : ''}: ${counts}`);
 	}
 	for (const flag of draft.flags) console.log(`  ⚑ ${flag.kind}: ${flag.tasks.join(', ')} — ${flag.detail}`);
 	for (const w of draft.warnings) console.log(`  ! line ${w.line ?? '-'}: ${w.message}`);

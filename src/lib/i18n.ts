@@ -187,6 +187,7 @@ const zh = {
 	flagPreviousExplainUnknown: '这段文字与本任务上一报告期的完成情况一字不差。',
 	flagTargetExplain: '主要内容定了数量目标，完成情况没有报告它。',
 	flagEmptyExplain: '完成情况为空，或只有占位文字。',
+	flagSummaryExplain: '通报所述该类项目数与其列出的项目数不符（通报常只列出滞后项目），本期导入的任务不是全部。',
 	indexNo: '索引号',
 	writtenOn: '成文日期',
 	publisher: '发布机构',
@@ -386,6 +387,8 @@ const en: Record<MessageKey, string> = {
 	flagPreviousExplainUnknown: 'This text is identical to this task’s text for the previous period.',
 	flagTargetExplain: 'The planned content sets a numeric target that the progress text does not report on.',
 	flagEmptyExplain: 'The progress text is empty or only a placeholder.',
+	flagSummaryExplain:
+		'The notice counts more (or fewer) items in this status group than it names — notices often name only the laggards — so the tasks imported for this period are not all of them.',
 	indexNo: 'Index no.',
 	writtenOn: 'Written',
 	publisher: 'Publisher',

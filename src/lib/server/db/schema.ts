@@ -122,6 +122,22 @@ export interface QualityFlagTable {
 	detail: string;
 }
 
+/** A notice's stated count for one status group (达到序时进度44项); see migration 0012. */
+export interface PeriodSummaryTable {
+	id: Generated<number>;
+	source_id: number;
+	scope_position: number;
+	scope: string | null;
+	scope_total: number | null;
+	position: number;
+	status: Status;
+	phrase: string;
+	count: number;
+	/** How many items the notice names under the group. */
+	named: number;
+	line: number | null;
+}
+
 /** Pre-aggregated counts per organization (and ancestor) × period × dimension; see migration 0010. */
 export interface StatusRollupTable {
 	organization_id: number;
@@ -155,6 +171,7 @@ export interface Database {
 	themes: ThemeTable;
 	task_themes: TaskThemeTable;
 	quality_flags: QualityFlagTable;
+	period_summaries: PeriodSummaryTable;
 	status_rollups: StatusRollupTable;
 	data_version: DataVersionTable;
 }

@@ -144,6 +144,17 @@ export function readHtml(bytes: Uint8Array): HtmlReading {
 	return { reading, text, decoded: html };
 }
 
+/**
+ * The visible text of a saved page (tables one row to a line, cells between |): what a page
+ * without a task table is read from as page text.
+ */
+export function htmlPageText(bytes: Uint8Array): string {
+	const html = decodeDocument(bytes, { declared: declaredCharset(bytes), markup: true });
+	return visibleText(parse(html), null, ' | ')
+		.map((l) => l.text)
+		.join('\n');
+}
+
 // ─── Charset ────────────────────────────────────────────────────────────────────────────────
 
 /**

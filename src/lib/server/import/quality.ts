@@ -30,7 +30,7 @@ function duplicateTexts(tasks: readonly DraftTask[]): DraftFlag[] {
 	const byText = new Map<string, string[]>();
 	for (const task of tasks) {
 		const text = (task.statusText ?? '').trim();
-		if (text.length < DUPLICATE_MIN_CHARS || isEmptyStatus(text)) continue;
+		if (text.length < DUPLICATE_MIN_CHARS || isEmptyStatus(text) || isGroupWords(task, text)) continue;
 		const names = byText.get(text) ?? [];
 		names.push(task.name);
 		byText.set(text, names);
@@ -42,6 +42,11 @@ function duplicateTexts(tasks: readonly DraftTask[]): DraftFlag[] {
 			tasks: names,
 			detail: `以下任务的完成情况文字完全相同：${names.join('、')}`
 		}));
+}
+
+/** A notice's group words given as the text of every task it names under them (提前或超额完成了节点任务): how notices report, not a copy. */
+function isGroupWords(task: DraftTask, text: string): boolean {
+	return task.statusSource === 'reported' && task.evidence.length === 1 && task.evidence[0] === text;
 }
 
 /**

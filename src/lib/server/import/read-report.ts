@@ -11,14 +11,15 @@ import { findPeriodIn, QUARTER_LABEL, type Period } from '../../domain/period';
 import { readCsv, parseCsv } from './csv-reader';
 import { decodeDocument } from './decode';
 import { findGridHeader } from './grid';
-import { readHtml } from './html-reader';
+import { htmlPageText, readHtml } from './html-reader';
 import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
 import { statusFromProgress } from '../../domain/progress';
 import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { readText } from './text-reader';
+import { isNoTable, readPageText, readWithoutTable } from './read-page-text';
+import { summaryFlags } from './notice-summary';
 import { assignThemes } from './themes';
 import {
 	ImportError,
@@ -107,12 +108,19 @@ function formatOf(bytes: Uint8Array, options: ReadOptions): DocumentFormat {
 
 function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, options: ReadOptions): SourceReading {
 	if (format === 'html') {
-		const { reading, text, decoded } = readHtml(bytes);
-		return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
+		try {
+			const { reading, text, decoded } = readHtml(bytes);
+			return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
+		} catch (error) {
+			if (!isNoTable(error)) throw error;
+			// A notice (or a page to refuse) saved as HTML: read from its visible text, whose lines the reading counts.
+			const text = htmlPageText(bytes);
+			return { draft: buildDraft(readWithoutTable(text, error), options.fileName, damageWarnings(text)), format, text };
+		}
 	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');
-	const reading = format === 'csv' ? readCsv(text).reading : readText(text);
+	const reading = format === 'csv' ? readCsv(text).reading : readPageText(text);
 	return { draft: buildDraft(reading, options.fileName, damageWarnings(text)), format, text };
 }
 
@@ -169,6 +177,10 @@ function buildDraft(reading: TableReading, fileName: string | undefined, preWarn
 	}));
 	const draft: ReportDraft = { source: reading.source, period, categories, flags: [], warnings };
 	draft.flags = checkQuality(draft);
+	if (reading.summary) {
+		draft.summary = reading.summary;
+		draft.flags.push(...summaryFlags(reading.summary, categories));
+	}
 	return draft;
 }
 
@@ -185,7 +197,7 @@ function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftT
 		owner: row.owner,
 		leader: row.leader,
 		periodTarget: row.periodTarget,
-		percent: extractPercent(row.statusText),
+		percent: row.percent !== undefined ? row.percent : extractPercent(row.statusText),
 		targets: extractTargets(row.content),
 		themes: assignThemes(`${row.name}\n${row.content ?? ''}`),
 		notes: row.note,
@@ -234,6 +246,7 @@ function statusOf(
 	periodLabel: string | null,
 	warnings: ImportWarning[]
 ): StatusReading & { statusSource: 'reported' | 'inferred' } {
+	if (row.reported && periodLabel === null) return { ...row.reported, statusSource: 'reported' };
 	const reported = word ? mapReportedStatus(word, period) : null;
 	if (word && !reported) {
 		const which = periodLabel ? `${periodLabel}的状态` : '状态';

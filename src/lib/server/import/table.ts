@@ -7,6 +7,8 @@
  */
 import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import type { Column, ColumnRole, HeaderMap } from './columns';
+import type { Status } from '../../domain/status';
+import type { PeriodSummary } from './notice-summary';
 import type { ImportWarning, SourceMeta } from './types';
 
 /** One period's cells of a row in a wide table (1-10月推进情况 …). */
@@ -37,6 +39,10 @@ export interface ReadRow {
 	ref?: string;
 	/** A wide table's earlier periods, earliest first; present only in wide tables. */
 	history?: ReadPeriodRow[];
+	/** A status the page states for the row in words other than a status column's (a notice's group: 进度滞后的项目). */
+	reported?: { status: Status; evidence: string[] };
+	/** A completion percent given beside the row's name rather than in its status text (A（45%）). */
+	percent?: number | null;
 }
 
 export interface ReadCategory {
@@ -54,6 +60,8 @@ export interface TableReading {
 	header: { line: number; columns: Column[] };
 	categories: ReadCategory[];
 	warnings: ImportWarning[];
+	/** A notice's stated counts per status; absent for tables. */
+	summary?: PeriodSummary;
 }
 
 /** A row as read, one text per column ('' for an empty cell), before naming and grouping. */

@@ -6,6 +6,7 @@
 import type { Period } from '../../domain/period';
 import type { Status, StatusSource } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
+import type { PeriodSummary } from './notice-summary';
 
 /** A problem that does not stop the import; `line` is 1-based in the decoded text, null when not tied to a line. */
 export interface ImportWarning {
@@ -111,6 +112,11 @@ export interface ReportDraft {
 	categories: DraftCategory[];
 	flags: DraftFlag[];
 	warnings: ImportWarning[];
+	/**
+	 * A notice's own counts per status (达到序时进度44项), by part of the notice; absent for tables.
+	 * Checked against the tasks it names (summary_mismatch).
+	 */
+	summary?: PeriodSummary;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../db';
 import { applyPlanChange, planContribution } from './rollups';
+import { writePeriodSummary } from './summaries';
 import type { Database } from '../db/schema';
 import type { DraftHistoryEntry, DraftTask, ReportDraft, Target } from '../import/types';
 import { periodEndMonth, type Period } from '../../domain/period';
@@ -123,6 +124,8 @@ export async function writeReport(
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
+
+		await writePeriodSummary(trx, sourceId, draft.summary);
 
 		const isNewest = await isNewestSource(trx, planId, periodId, sourceId, draft.source.publishedOn);
 		let replacedCount = 0;

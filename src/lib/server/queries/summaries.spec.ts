@@ -1,0 +1,95 @@
+/**
+ * A notice's stated counts are written with its import and read back as the period's summary;
+ * migration 0012 (the summary table, and the flags table rebuilt for summary_mismatch) keeps every
+ * row of a database that already holds imports.
+ */
+import { readFileSync } from 'node:fs';
+import { Migrator, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../../../migrations/index.js';
+import { openDatabase, type DB } from '../db';
+import { migrateToLatest } from '../db/migrate';
+import { openTestDatabase } from '../db/testing';
+import { importDocument } from '../import';
+import { getPeriodSummary, getSourceSummary } from './summaries';
+
+const XUANCHENG = readFileSync('src/lib/server/import/fixtures/real/xuancheng-city-2020-jan-nov-targets.txt');
+const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
+
+describe('period summaries', () => {
+	it('writes a notice’s counts with its import and reads them back as the period’s summary', async () => {
+		const db = await openTestDatabase();
+		const { draft, result } = await importDocument(db, XUANCHENG, {
+			fileName: 'xuancheng-city-2020-jan-nov-targets.txt',
+			organization: ['宣城市']
+		});
+		expect(result).toMatchObject({ outcome: 'imported', taskCount: 9 });
+		expect(draft.summary).toBeDefined();
+		expect(await getSourceSummary(db, result.sourceId)).toEqual(draft.summary);
+		expect(await getPeriodSummary(db, result.planId, result.periodId)).toEqual(draft.summary);
+		const flagged = await db
+			.selectFrom('quality_flags')
+			.innerJoin('updates', 'updates.id', 'quality_flags.update_id')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.select('tasks.name')
+			.where('quality_flags.kind', '=', 'summary_mismatch')
+			.orderBy('tasks.position')
+			.execute();
+		expect(flagged.map((f) => f.name)).toEqual(draft.flags.find((f) => f.detail.includes('11项'))!.tasks);
+		await db.destroy();
+	});
+
+	it('gives a report without counts an empty summary, and importing the notice again writes nothing twice', async () => {
+		const db = await openTestDatabase();
+		const seed = await importDocument(db, SEED, { fileName: 'xinjie-2024-q2.txt' });
+		expect(await getSourceSummary(db, seed.result.sourceId)).toEqual([]);
+		expect(await getPeriodSummary(db, seed.result.planId, seed.result.periodId)).toEqual([]);
+		const options = { fileName: 'xuancheng.txt', organization: ['宣城市'] };
+		await importDocument(db, XUANCHENG, options);
+		const again = await importDocument(db, XUANCHENG, options);
+		expect(again.result.outcome).toBe('unchanged');
+		const { count } = await db
+			.selectFrom('period_summaries')
+			.select((eb) => eb.fn.countAll<number>().as('count'))
+			.executeTakeFirstOrThrow();
+		expect(count).toBe(3);
+		await db.destroy();
+	});
+});
+
+describe('migration 0012', () => {
+	const TABLES = ['organizations', 'plans', 'periods', 'sources', 'tasks', 'updates', 'quality_flags'];
+
+	async function rows(db: DB): Promise<Record<string, unknown[]>> {
+		const out: Record<string, unknown[]> = {};
+		for (const table of TABLES) out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
+		return out;
+	}
+
+	it('keeps every row of a database imported before it, flags included, and then takes the new flag kind', async () => {
+		const db = openDatabase(':memory:');
+		const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+		const { error } = await migrator.migrateTo('0011_attention_index');
+		expect(error).toBeUndefined();
+		await importDocument(db, SEED, { fileName: 'xinjie-2024-q2.txt' });
+		const before = await rows(db);
+		expect(before.quality_flags.length).toBeGreaterThan(0);
+
+		await migrateToLatest(db);
+		expect(await rows(db)).toEqual(before);
+		const index = await sql<{
+			name: string;
+		}>`select name from sqlite_master where type = 'index' and tbl_name = 'quality_flags'`.execute(db);
+		expect(index.rows.map((r) => r.name)).toContain('quality_flags_update');
+
+		const update = (before.updates[0] as { id: number }).id;
+		await db
+			.insertInto('quality_flags')
+			.values({ update_id: update, kind: 'summary_mismatch', related_task_id: null, detail: 'x' })
+			.execute();
+		await expect(
+			sql`insert into quality_flags (update_id, kind, detail) values (${update}, 'no_such_kind', 'x')`.execute(db)
+		).rejects.toThrow(/CHECK constraint/);
+		await db.destroy();
+	});
+});
