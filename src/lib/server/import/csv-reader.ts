@@ -112,7 +112,7 @@ export function parseCsv(text: string, separator: CsvSeparator): CsvRows {
 			cells.push({ text: value, line: fieldLine, ref: null, span: null });
 			cellCount++;
 		} else if (value.trim() !== '') {
-			limit ??= limitError(`line ${rowLine} has text in column ${cells.length + 1}`, 'MAX_COLUMNS', MAX_COLUMNS, rowLine);
+			limit ??= limitError(`a row has text in column ${cells.length + 1}`, 'MAX_COLUMNS', MAX_COLUMNS, rowLine);
 		}
 		if (k < text.length && text.charCodeAt(k) === sep) {
 			i = k + 1;

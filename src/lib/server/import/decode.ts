@@ -57,7 +57,11 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): 
 /** Refuses a document too large to read, before any of it is decoded or unpacked (every format). */
 export function checkDocumentSize(bytes: Uint8Array): void {
 	if (bytes.length > MAX_DOCUMENT_BYTES)
-		throw limitError(`the document is ${bytes.length.toLocaleString('en')} bytes`, 'MAX_DOCUMENT_BYTES', MAX_DOCUMENT_BYTES);
+		throw limitError(
+			`the document is ${bytes.length.toLocaleString('en')} bytes`,
+			'MAX_DOCUMENT_BYTES',
+			MAX_DOCUMENT_BYTES
+		);
 }
 
 /**

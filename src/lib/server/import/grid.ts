@@ -162,7 +162,12 @@ function checkGrid(grid: Grid): void {
 			chars += cell.text.length;
 		}
 		if (chars > MAX_TABLE_CHARS)
-			throw limitError(`the table's cells up to ${place(grid, row)} hold more text than that`, 'MAX_TABLE_CHARS', MAX_TABLE_CHARS, row.line);
+			throw limitError(
+				`the table's cells up to ${place(grid, row)} hold more text than that`,
+				'MAX_TABLE_CHARS',
+				MAX_TABLE_CHARS,
+				row.line
+			);
 	}
 }
 

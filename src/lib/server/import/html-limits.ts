@@ -14,7 +14,12 @@ export function checkElementCount(html: string): void {
 	for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
 		const next = html.charCodeAt(at + 1) | 0x20;
 		if (next >= 0x61 && next <= 0x7a && ++count > MAX_HTML_ELEMENTS)
-			throw limitError('the page has more elements than that', 'MAX_HTML_ELEMENTS', MAX_HTML_ELEMENTS, lineAt(html, at));
+			throw limitError(
+				'the page has more elements than that',
+				'MAX_HTML_ELEMENTS',
+				MAX_HTML_ELEMENTS,
+				lineAt(html, at)
+			);
 	}
 }
 

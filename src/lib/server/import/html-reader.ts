@@ -9,7 +9,7 @@ import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { decodeDocument } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridHeader, type GridRow } from './grid';
 import { checkDepth, checkElementCount } from './html-limits';
-import { limitError, MAX_CELLS, MAX_ROWS } from './limits';
+import { limitError, MAX_CELLS } from './limits';
 import { isoDate } from './page-meta';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning, type SourceMeta } from './types';
@@ -243,8 +243,6 @@ function span(element: Element, name: string, max: number): number {
  */
 function tableRows(table: Element): GridRow[] {
 	const trs = ownRows(table);
-	if (trs.length > MAX_ROWS)
-		throw limitError(`the table has ${trs.length} rows`, 'MAX_ROWS', MAX_ROWS, lineOf(table));
 	const slots: (GridCell | undefined)[][] = trs.map(() => []);
 	let laid = 0;
 	trs.forEach((tr, y) => {

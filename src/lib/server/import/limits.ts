@@ -23,13 +23,13 @@ export const MAX_TABLE_CHARS = 10_000_000;
 /** Element nesting in an HTML page: Chromium's parser stops nesting at 512 too. */
 export const MAX_NESTING_DEPTH = 512;
 /** Elements of an HTML page: each costs ~0.5 KB parsed, and a page of 1 000 task rows has ~50 000. */
-export const MAX_HTML_ELEMENTS = 200_000;
+export const MAX_HTML_ELEMENTS = 50_000;
 /** Parts (files) in an Excel workbook's ZIP container: a workbook has a few dozen. */
 export const MAX_XLSX_PARTS = 1_000;
 /** What a workbook's parts unpack to, together: deflated XML shrinks ~10×, a bomb 1000× and more. */
-export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
+export const MAX_XLSX_UNPACKED_BYTES = 24 * 1024 * 1024;
 /** Cells of a workbook, all sheets together (exceljs keeps ~0.7 KB per cell). */
-export const MAX_XLSX_CELLS = 150_000;
+export const MAX_XLSX_CELLS = 100_000;
 /** Shared strings of a workbook: no more than it can have cells. */
 export const MAX_SHARED_STRINGS = MAX_XLSX_CELLS;
 /** Merged ranges of a workbook (checked pairwise by exceljs). */

@@ -98,12 +98,17 @@ function checkColumns(xml: string, name: string): void {
 	}
 }
 
-function checkMerges(xml: string, name: string, so: { ranges: number; cells: number }): { ranges: number; cells: number } {
+function checkMerges(
+	xml: string,
+	name: string,
+	so: { ranges: number; cells: number }
+): { ranges: number; cells: number } {
 	let { ranges, cells } = so;
 	for (const match of xml.matchAll(MERGE)) {
 		const ref = match[1].trim();
 		const area = areaOf(ref);
-		if (area === null) throw limitError(`${name} merges “${ref}”, which is no range of an Excel sheet`, 'EXCEL_MAX_ROW', EXCEL_MAX_ROW);
+		if (area === null)
+			throw limitError(`${name} merges “${ref}”, which is no range of an Excel sheet`, 'EXCEL_MAX_ROW', EXCEL_MAX_ROW);
 		ranges++;
 		cells += area;
 		if (ranges > MAX_MERGED_RANGES)

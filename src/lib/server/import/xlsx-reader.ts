@@ -108,10 +108,20 @@ function sheetRows(sheet: ExcelJS.Worksheet): GridRow[] {
 /** A cell's text, refused past MAX_CELL_CHARS before it is copied: a shared string can fill many cells. */
 function boundedText(cell: ExcelJS.Cell): string {
 	const value = cell.value;
-	const raw = typeof value === 'string' ? value : value && typeof value === 'object' && 'richText' in value ? value.richText : null;
+	const raw =
+		typeof value === 'string'
+			? value
+			: value && typeof value === 'object' && 'richText' in value
+				? value.richText
+				: null;
 	const length = Array.isArray(raw) ? raw.reduce((n, part) => n + (part.text?.length ?? 0), 0) : (raw?.length ?? 0);
 	if (length > MAX_CELL_CHARS)
-		throw limitError(`cell ${cell.worksheet.name}!${cell.address} has ${length} characters`, 'MAX_CELL_CHARS', MAX_CELL_CHARS, Number(cell.row));
+		throw limitError(
+			`cell ${cell.worksheet.name}!${cell.address} has ${length} characters`,
+			'MAX_CELL_CHARS',
+			MAX_CELL_CHARS,
+			Number(cell.row)
+		);
 	return cellText(cell);
 }
 

@@ -4,7 +4,7 @@
  * unpack to gigabytes; here each part is inflated with a ceiling on its output, and the parts
  * can be packed again (stored, uncompressed) once they are known to be safe.
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { limitError, MAX_XLSX_PARTS, MAX_XLSX_UNPACKED_BYTES } from './limits';
 import { ImportError } from './types';
 
@@ -48,7 +48,8 @@ export function unzip(input: Uint8Array): ZipPart[] {
 	let unpacked = 0;
 	let at = offset;
 	for (let i = 0; i < count; i++) {
-		if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw corrupt('its ZIP directory is damaged');
+		if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY)
+			throw corrupt('its ZIP directory is damaged');
 		const flags = bytes.readUInt16LE(at + 8);
 		const method = bytes.readUInt16LE(at + 10);
 		const crc = bytes.readUInt32LE(at + 16);
@@ -74,45 +75,59 @@ function partData(bytes: Buffer, local: number, size: number, method: number, na
 	if (start + size > bytes.length) throw corrupt(`part ${name} is cut off`);
 	const packed = bytes.subarray(start, start + size);
 	const tooBig = () =>
-		limitError(`the workbook's parts unpack to more than that (at ${name})`, 'MAX_XLSX_UNPACKED_BYTES', MAX_XLSX_UNPACKED_BYTES);
+		limitError(
+			`the workbook's parts unpack to more than that (at ${name})`,
+			'MAX_XLSX_UNPACKED_BYTES',
+			MAX_XLSX_UNPACKED_BYTES
+		);
 	if (method === 0) {
 		if (packed.length > room) throw tooBig();
 		return packed;
 	}
 	if (method !== 8) throw corrupt(`part ${name} uses an unknown compression (${method})`);
+	let data: Buffer;
 	try {
 		// One byte more than there is room for tells "too big" apart from "exactly full".
-		return inflateRawSync(packed, { maxOutputLength: room + 1 });
+		data = inflateRawSync(packed, { maxOutputLength: room + 1 });
 	} catch (error) {
 		if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
 		throw corrupt(`part ${name} cannot be unpacked (${(error as Error).message})`);
 	}
+	if (data.length > room) throw tooBig();
+	return data;
 }
 
-/** Packs parts into a ZIP container, stored without compression: it is only read back at once. */
-export function zip(parts: readonly ZipPart[]): Buffer {
+/**
+ * Packs parts into a ZIP container: stored without compression by default, since the reader only
+ * reads it back at once; `deflate` compresses (tests build small files that unpack to a lot).
+ */
+export function zip(parts: readonly ZipPart[], { deflate = false } = {}): Buffer {
 	const locals: Buffer[] = [];
 	const entries: Buffer[] = [];
 	let offset = 0;
-	for (const { name, data } of parts) {
+	for (const { name, data: raw } of parts) {
 		const nameBytes = Buffer.from(name, 'utf8');
-		const crc = crc32(data);
+		const crc = crc32(raw);
+		const data = deflate ? deflateRawSync(raw, { level: 9 }) : raw;
+		const method = deflate ? 8 : 0;
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(LOCAL_HEADER, 0);
 		local.writeUInt16LE(20, 4);
 		local.writeUInt16LE(0x0800, 6); // names are UTF-8
+		local.writeUInt16LE(method, 8);
 		local.writeUInt32LE(crc, 14);
 		local.writeUInt32LE(data.length, 18);
-		local.writeUInt32LE(data.length, 22);
+		local.writeUInt32LE(raw.length, 22);
 		local.writeUInt16LE(nameBytes.length, 26);
 		const entry = Buffer.alloc(46);
 		entry.writeUInt32LE(DIRECTORY_ENTRY, 0);
 		entry.writeUInt16LE(20, 4);
 		entry.writeUInt16LE(20, 6);
 		entry.writeUInt16LE(0x0800, 8);
+		entry.writeUInt16LE(method, 10);
 		entry.writeUInt32LE(crc, 16);
 		entry.writeUInt32LE(data.length, 20);
-		entry.writeUInt32LE(data.length, 24);
+		entry.writeUInt32LE(raw.length, 24);
 		entry.writeUInt16LE(nameBytes.length, 28);
 		entry.writeUInt32LE(offset, 42);
 		locals.push(local, nameBytes, data);
