@@ -23,6 +23,7 @@ import {
 	MAX_ROWS,
 	MAX_SHARED_STRINGS,
 	MAX_XLSX_CELLS,
+	MAX_XLSX_ROWS,
 	MAX_XLSX_PARTS
 } from './limits';
 import { readDocument } from './read-report';
@@ -113,7 +114,7 @@ const HOSTILE: [string, () => Promise<Uint8Array> | Uint8Array, string, RegExp][
 		'a workbook with more shared strings than cells it may have',
 		() => sharedStringsBomb(MAX_SHARED_STRINGS + 1),
 		'a.xlsx',
-		/has \d+ shared strings.*MAX_SHARED_STRINGS = 100,000/
+		/has \d+ shared strings.*MAX_SHARED_STRINGS = 60,000/
 	],
 	[
 		'a workbook with more cells than MAX_XLSX_CELLS',
@@ -125,6 +126,31 @@ const HOSTILE: [string, () => Promise<Uint8Array> | Uint8Array, string, RegExp][
 			),
 		'a.xlsx',
 		/\(at xl\/worksheets\/sheet1\.xml\).*MAX_XLSX_CELLS/
+	],
+	[
+		'a workbook with more rows than MAX_XLSX_ROWS',
+		async () =>
+			packed(
+				edited(await seedParts(), SHEET, (x) =>
+					x.replace('</sheetData>', `${'<row/>'.repeat(MAX_XLSX_ROWS)}</sheetData>`)
+				)
+			),
+		'a.xlsx',
+		/more rows than that \(at xl\/worksheets\/sheet1\.xml\).*MAX_XLSX_ROWS = 20,000/
+	],
+	[
+		'a sheet whose one cell per row in column GR lays out past MAX_XLSX_GRID_CELLS',
+		async () =>
+			packed(
+				edited(await seedParts(), SHEET, (x) =>
+					x.replace(
+						'</sheetData>',
+						`${Array.from({ length: 2_000 }, (_, k) => `<row r="${k + 20}"><c r="GR${k + 20}" t="s"><v>1</v></c></row>`).join('')}</sheetData>`
+					)
+				)
+			),
+		'a.xlsx',
+		/^line 1269: sheet “二季度” lays out more cells than that up to row 1269.*MAX_XLSX_GRID_CELLS = 250,000/
 	],
 	[
 		'a workbook declaring column 100 000 000',

@@ -29,7 +29,14 @@ export const MAX_XLSX_PARTS = 1_000;
 /** What a workbook's parts unpack to, together: deflated XML shrinks ~10×, a bomb 1000× and more. */
 export const MAX_XLSX_UNPACKED_BYTES = 24 * 1024 * 1024;
 /** Cells of a workbook, all sheets together (exceljs keeps ~0.7 KB per cell). */
-export const MAX_XLSX_CELLS = 100_000;
+export const MAX_XLSX_CELLS = 60_000;
+/** Rows of a workbook, all sheets together (exceljs keeps ~0.7 KB per row, empty or not). */
+export const MAX_XLSX_ROWS = 20_000;
+/**
+ * Cells of a sheet as the reader lays it out, gaps included (a row's one cell in column J is ten
+ * cells): a few times MAX_XLSX_CELLS, so a row of gaps cannot cost what a sheet of cells may.
+ */
+export const MAX_XLSX_GRID_CELLS = 250_000;
 /** Shared strings of a workbook: no more than it can have cells. */
 export const MAX_SHARED_STRINGS = MAX_XLSX_CELLS;
 /** Merged ranges of a workbook (checked pairwise by exceljs). */

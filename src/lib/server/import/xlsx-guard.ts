@@ -12,9 +12,9 @@ import {
 	limitError,
 	MAX_MERGED_CELLS,
 	MAX_MERGED_RANGES,
-	MAX_ROWS,
 	MAX_SHARED_STRINGS,
-	MAX_XLSX_CELLS
+	MAX_XLSX_CELLS,
+	MAX_XLSX_ROWS
 } from './limits';
 import { unzip, zip, type ZipPart } from './zip';
 
@@ -33,6 +33,7 @@ const REF = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i;
 export function guardWorkbook(bytes: Uint8Array): Buffer {
 	const parts = unzip(bytes);
 	let cells = 0;
+	let rows = 0;
 	let merged = { ranges: 0, cells: 0 };
 	const safe = parts.map((part): ZipPart => {
 		if (SHARED_STRINGS_PART.test(part.name)) {
@@ -46,8 +47,9 @@ export function guardWorkbook(bytes: Uint8Array): Buffer {
 		cells += countOf(xml, CELL);
 		if (cells > MAX_XLSX_CELLS)
 			throw limitError(`the workbook has more cells than that (at ${part.name})`, 'MAX_XLSX_CELLS', MAX_XLSX_CELLS);
-		const rows = countOf(xml, ROW);
-		if (rows > MAX_ROWS) throw limitError(`${part.name} has ${rows} rows`, 'MAX_ROWS', MAX_ROWS);
+		rows += countOf(xml, ROW);
+		if (rows > MAX_XLSX_ROWS)
+			throw limitError(`the workbook has more rows than that (at ${part.name})`, 'MAX_XLSX_ROWS', MAX_XLSX_ROWS);
 		checkColumns(xml, part.name);
 		merged = checkMerges(xml, part.name, merged);
 		return without(part, 'dataValidations');
