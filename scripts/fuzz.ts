@@ -4,13 +4,21 @@
  * The importers' fuzz test at length (the short run is src/lib/server/import/fuzz.spec.ts): every
  * fixture in every format, mutated, read, written into a fresh in-memory database, and checked
  * (see fixtures/fuzz-harness.ts). Prints the runs, how they ended, every distinct failure, the
- * largest document and the process's peak memory; exit code 1 when any run failed.
+ * process's peak memory, and the peak of the largest documents each read alone; exit code 1 when any
+ * run failed.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FuzzFailure, fuzzCase, runCase, type RunOutcome } from '../src/lib/server/import/fixtures/fuzz-harness';
+import {
+	FuzzFailure,
+	fuzzCase,
+	runCase,
+	type FuzzCase,
+	type RunOutcome
+} from '../src/lib/server/import/fixtures/fuzz-harness';
 import { loadSeeds, mutate } from '../src/lib/server/import/fixtures/fuzz-mutations';
+import { memoryBound, peakMemory } from '../src/lib/server/import/fixtures/peak-memory';
 
 const { values } = parseArgs({
 	options: {
@@ -26,13 +34,16 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 	process.exit(2);
 }
 
+const ALONE = 5;
 const seeds = await loadSeeds();
 const outcomes: Record<RunOutcome, number> = { refused: 0, written: 0, known: 0 };
 const failures = new Map<string, { count: number; example: string }>();
-let largest = 0;
+/** The largest documents, read again alone at the end: this process's own peak mixes every run's garbage and databases. */
+const largest: { size: number; c: FuzzCase }[] = [];
 const started = performance.now();
 for (const [k, c] of fc.sample(fuzzCase(seeds), { numRuns: runs, seed }).entries()) {
-	largest = Math.max(largest, mutate(seeds[c.seed], c.mutations).length);
+	largest.push({ size: mutate(seeds[c.seed], c.mutations).length, c });
+	largest.sort((a, b) => b.size - a.size).splice(ALONE);
 	try {
 		outcomes[await runCase(seeds, c)]++;
 	} catch (error) {
@@ -44,6 +55,18 @@ for (const [k, c] of fc.sample(fuzzCase(seeds), { numRuns: runs, seed }).entries
 	if ((k + 1) % 500 === 0) console.error(`… ${k + 1} runs`);
 }
 
+const alone: string[] = [];
+for (const { size, c } of largest) {
+	const seedOf = seeds[c.seed];
+	const peak = await peakMemory(mutate(seedOf, c.mutations), seedOf.name);
+	const within = peak.maxRss <= memoryBound(size) && peak.crash === null;
+	alone.push(
+		`${(size / 1024).toFixed(0)} KB ${seedOf.format} → ${mb(peak.maxRss)} MB (bound ${mb(memoryBound(size))} MB)${within ? '' : ' ×'}`
+	);
+	if (!within)
+		failures.set(`alone ${alone.length}`, { count: 1, example: `read alone: ${alone.at(-1)} ${JSON.stringify(c)}` });
+}
+
 const failed = [...failures.values()].reduce((n, f) => n + f.count, 0);
 console.log(`runs: ${runs} (seed ${seed}) in ${Math.round((performance.now() - started) / 1000)} s`);
 console.log(
@@ -52,10 +75,13 @@ console.log(
 console.log(`failures: ${failed}${failures.size > 0 ? ` (${failures.size} distinct)` : ''}`);
 for (const { count, example } of [...failures.values()].slice(0, Number(values.show)))
 	console.log(`\n× ${count}: ${example}`);
-console.log(
-	`largest document: ${(largest / 1024).toFixed(0)} KB; peak memory (RSS): ${(peakRss() / 2 ** 20).toFixed(0)} MB`
-);
+console.log(`peak memory (RSS) of this process over all runs: ${mb(peakRss())} MB`);
+console.log(`the ${alone.length} largest documents, each read alone in a fresh process:\n  ${alone.join('\n  ')}`);
 process.exit(failed > 0 ? 1 : 0);
+
+function mb(bytes: number): string {
+	return (bytes / 2 ** 20).toFixed(0);
+}
 
 /** The process's peak resident memory, bytes (VmHWM on Linux; getrusage elsewhere). */
 function peakRss(): number {
