@@ -75,62 +75,74 @@ export function parseCsv(text: string, separator: CsvSeparator): CsvRows {
 	let limit: ImportError | null = null;
 	let line = 1;
 	let rowLine = 1;
-	let i = 0;
-	const newlines = (from: number, to: number) => {
-		for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) line++;
-	};
-	while (i < text.length) {
-		const fieldLine = line;
-		if (cells.length === 0) rowLine = line;
-		let value = '';
-		if (text.charCodeAt(i) === QUOTE) {
-			const parts: string[] = [];
-			let j = i + 1;
-			for (;;) {
-				const close = text.indexOf('"', j);
-				if (close === -1) {
-					parts.push(text.slice(j));
-					newlines(j, text.length);
-					cells.push({ text: parts.join(''), line: fieldLine, ref: null, span: null });
-					rows.push({ line: rowLine, cells });
-					return { rows, end: 'cut', limit };
-				}
-				parts.push(text.slice(j, close));
-				newlines(j, close);
-				j = close + 1;
-				if (text.charCodeAt(j) !== QUOTE) break;
-				parts.push('"');
-				j++;
-			}
-			value = parts.join('');
-			i = j;
-		}
-		let k = i;
-		while (k < text.length && text.charCodeAt(k) !== sep && text.charCodeAt(k) !== LF) k++;
-		if (k > i) value += text.slice(i, k);
+	const addCell = (value: string, fieldLine: number) => {
 		if (cells.length < MAX_COLUMNS) {
 			cells.push({ text: value, line: fieldLine, ref: null, span: null });
 			cellCount++;
 		} else if (value.trim() !== '') {
 			limit ??= limitError(`a row has text in column ${cells.length + 1}`, 'MAX_COLUMNS', MAX_COLUMNS, rowLine);
 		}
+	};
+	for (let i = 0; i < text.length; ) {
+		const fieldLine = line;
+		if (cells.length === 0) rowLine = line;
+		let value = '';
+		if (text.charCodeAt(i) === QUOTE) {
+			const quoted = quotedField(text, i);
+			line += newlinesIn(text, i, quoted.next === -1 ? text.length : quoted.next);
+			if (quoted.next === -1) {
+				addCell(quoted.value, fieldLine);
+				rows.push({ line: rowLine, cells });
+				return { rows, end: 'cut', limit };
+			}
+			value = quoted.value;
+			i = quoted.next;
+		}
+		let k = i;
+		while (k < text.length && text.charCodeAt(k) !== sep && text.charCodeAt(k) !== LF) k++;
+		addCell(k > i ? value + text.slice(i, k) : value, fieldLine);
+		i = k + 1;
 		if (k < text.length && text.charCodeAt(k) === sep) {
-			i = k + 1;
-			if (i === text.length) cells.push({ text: '', line, ref: null, span: null });
-			else continue;
+			if (i < text.length) continue;
+			addCell('', line); // a separator at the very end leaves an empty last field
 		}
 		rows.push({ line: rowLine, cells });
 		cells = [];
-		if (k >= text.length || i === text.length) return { rows, end: 'open', limit };
+		if (i >= text.length)
+			return { rows, end: k >= text.length || text.charCodeAt(k) === sep ? 'open' : 'whole', limit };
 		line++;
-		i = k + 1;
 		const over =
 			rows.length >= MAX_ROWS
 				? limitError('the file has more rows than that', 'MAX_ROWS', MAX_ROWS, line)
 				: cellCount >= MAX_CELLS
 					? limitError('the file has more cells than that', 'MAX_CELLS', MAX_CELLS, line)
 					: null;
-		if (over && i < text.length) return { rows, end: 'whole', limit: limit ?? over };
+		if (over) return { rows, end: 'whole', limit: limit ?? over };
 	}
 	return { rows, end: 'whole', limit };
+}
+
+/**
+ * A quoted field from its opening quote: its text, with "" read as one quote, and where the text
+ * goes on after the closing quote (-1 when the file ends inside the field).
+ */
+function quotedField(text: string, open: number): { value: string; next: number } {
+	const parts: string[] = [];
+	for (let j = open + 1; ; ) {
+		const close = text.indexOf('"', j);
+		if (close === -1) {
+			parts.push(text.slice(j));
+			return { value: parts.join(''), next: -1 };
+		}
+		parts.push(text.slice(j, close));
+		if (text.charCodeAt(close + 1) !== QUOTE) return { value: parts.join(''), next: close + 1 };
+		parts.push('"');
+		j = close + 2;
+	}
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+	let count = 0;
+	for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) count++;
+	return count;
 }
