@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fuzzCase, runCase, type RunOutcome } from './fixtures/fuzz-harness';
 import { loadSeeds, mutate, type Seed } from './fixtures/fuzz-mutations';
 
-/** Runs in `npm test`: about 30 s on two shared cores. `npm run fuzz -- --runs 10000` is the long run. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+/** Runs in `npm test`: about 25 s on two cores. `npm run fuzz -- --runs 10000` is the long run. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 350);
 
 describe('the importers under fuzzing: mutated fixtures of every format', () => {
 	let seeds: Seed[];
