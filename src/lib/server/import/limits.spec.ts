@@ -153,6 +153,12 @@ const HOSTILE: [string, () => Promise<Uint8Array> | Uint8Array, string, RegExp][
 		/^line 1269: sheet “二季度” lays out more cells than that up to row 1269.*MAX_XLSX_GRID_CELLS = 250,000/
 	],
 	[
+		'a workbook whose merges span more rows than MAX_XLSX_ROWS (exceljs creates each)',
+		() => mergeBomb('A21:A30000'),
+		'a.xlsx',
+		/more rows than that \(at xl\/worksheets\/sheet1\.xml\).*MAX_XLSX_ROWS/
+	],
+	[
 		'a workbook declaring column 100 000 000',
 		async () =>
 			packed(

@@ -41,7 +41,7 @@ export const MAX_XLSX_GRID_CELLS = 250_000;
 export const MAX_SHARED_STRINGS = MAX_XLSX_CELLS;
 /** Merged ranges of a workbook (checked pairwise by exceljs). */
 export const MAX_MERGED_RANGES = 5_000;
-/** Cells covered by merged ranges, all together: exceljs creates every covered cell. */
+/** Cells covered by merged ranges, all together: exceljs creates every covered cell (they count as cells and rows too). */
 export const MAX_MERGED_CELLS = 50_000;
 /** Columns and rows of an Excel sheet, as Excel has them (XFD, 1 048 576). */
 export const EXCEL_MAX_COLUMN = 16_384;

@@ -31,7 +31,8 @@ describe('guardWorkbook: what exceljs would expand is left out, the rest kept by
 		const validations =
 			'<dataValidations count="1"><dataValidation sqref="A1:XFD1048576"><formula1>"甲"</formula1></dataValidation></dataValidations>' +
 			'<dataValidations/><x14:dataValidations count="1"/>';
-		const parts = edited(await seedParts(), SHEET, beforeMargins(validations));
+		const seed = await seedParts();
+		const parts = edited(seed, SHEET, beforeMargins(validations));
 		const withNames = edited(parts, /^xl\/workbook\.xml$/, (x) =>
 			x.replace(
 				'<calcPr',
@@ -43,7 +44,7 @@ describe('guardWorkbook: what exceljs would expand is left out, the rest kept by
 		expect(sheet).not.toContain('<dataValidation');
 		expect(sheet).toContain('<x14:dataValidations count="1"/><pageMargins');
 		expect(guarded.find((p) => p.name === 'xl/workbook.xml')!.data.toString('utf8')).not.toContain('definedName');
-		const untouched = (await seedParts()).filter((p) => !SHEET.test(p.name) && p.name !== 'xl/workbook.xml');
+		const untouched = seed.filter((p) => !SHEET.test(p.name) && p.name !== 'xl/workbook.xml');
 		for (const part of untouched) expect(guarded.find((p) => p.name === part.name)!.data).toEqual(part.data);
 	});
 

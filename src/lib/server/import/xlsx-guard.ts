@@ -29,12 +29,18 @@ const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
 const COL_MAX = /<(?:\w+:)?col\b[^>]*?\bmax\s*=\s*["']\s*(\d+)/g;
 const REF = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i;
 
+/** What exceljs will build for the sheets read so far. */
+interface Totals {
+	cells: number;
+	rows: number;
+	ranges: number;
+	merged: number;
+}
+
 /** The workbook as exceljs may read it; throws ImportError naming the limit a part goes beyond. */
 export function guardWorkbook(bytes: Uint8Array): Buffer {
 	const parts = unzip(bytes);
-	let cells = 0;
-	let rows = 0;
-	let merged = { ranges: 0, cells: 0 };
+	const totals: Totals = { cells: 0, rows: 0, ranges: 0, merged: 0 };
 	const safe = parts.map((part): ZipPart => {
 		if (SHARED_STRINGS_PART.test(part.name)) {
 			const count = countOf(text(part), STRING_ITEM);
@@ -43,18 +49,26 @@ export function guardWorkbook(bytes: Uint8Array): Buffer {
 		}
 		if (WORKBOOK_PART.test(part.name)) return without(part, 'definedNames');
 		if (!SHEET_PART.test(part.name)) return part;
-		const xml = text(part);
-		cells += countOf(xml, CELL);
-		if (cells > MAX_XLSX_CELLS)
-			throw limitError(`the workbook has more cells than that (at ${part.name})`, 'MAX_XLSX_CELLS', MAX_XLSX_CELLS);
-		rows += countOf(xml, ROW);
-		if (rows > MAX_XLSX_ROWS)
-			throw limitError(`the workbook has more rows than that (at ${part.name})`, 'MAX_XLSX_ROWS', MAX_XLSX_ROWS);
-		checkColumns(xml, part.name);
-		merged = checkMerges(xml, part.name, merged);
+		checkSheet(text(part), part.name, totals);
 		return without(part, 'dataValidations');
 	});
 	return zip(safe);
+}
+
+/**
+ * Counts a sheet into the workbook's totals, refusing it past a limit. exceljs creates every
+ * cell a merged range covers and every row it spans, so those count as cells and rows too;
+ * merges are looked at first, so that a merge bomb is named as one.
+ */
+function checkSheet(xml: string, name: string, totals: Totals): void {
+	checkColumns(xml, name);
+	checkMerges(xml, name, totals);
+	totals.cells += countOf(xml, CELL);
+	if (totals.cells > MAX_XLSX_CELLS)
+		throw limitError(`the workbook has more cells than that (at ${name})`, 'MAX_XLSX_CELLS', MAX_XLSX_CELLS);
+	totals.rows += countOf(xml, ROW);
+	if (totals.rows > MAX_XLSX_ROWS)
+		throw limitError(`the workbook has more rows than that (at ${name})`, 'MAX_XLSX_ROWS', MAX_XLSX_ROWS);
 }
 
 /** XML as Latin-1: every name and attribute looked at is ASCII, and Latin-1 never fails to decode. */
@@ -100,33 +114,36 @@ function checkColumns(xml: string, name: string): void {
 	}
 }
 
-function checkMerges(
-	xml: string,
-	name: string,
-	so: { ranges: number; cells: number }
-): { ranges: number; cells: number } {
-	let { ranges, cells } = so;
+function checkMerges(xml: string, name: string, totals: Totals): void {
 	for (const match of xml.matchAll(MERGE)) {
 		const ref = match[1].trim();
-		const area = areaOf(ref);
-		if (area === null)
+		const range = rangeOf(ref);
+		if (range === null)
 			throw limitError(`${name} merges “${ref}”, which is no range of an Excel sheet`, 'EXCEL_MAX_ROW', EXCEL_MAX_ROW);
-		ranges++;
-		cells += area;
-		if (ranges > MAX_MERGED_RANGES)
+		const area = range.columns * range.rows;
+		totals.ranges++;
+		totals.merged += area;
+		totals.cells += area;
+		totals.rows += range.rows;
+		if (totals.ranges > MAX_MERGED_RANGES)
 			throw limitError(`${name} has more merged ranges than that`, 'MAX_MERGED_RANGES', MAX_MERGED_RANGES);
-		if (cells > MAX_MERGED_CELLS)
+		if (totals.merged > MAX_MERGED_CELLS)
 			throw limitError(
 				`the merged range ${ref} in ${name} covers ${area.toLocaleString('en')} cells, more than merged cells may cover together`,
 				'MAX_MERGED_CELLS',
 				MAX_MERGED_CELLS
 			);
 	}
-	return { ranges, cells };
 }
 
 /** Cells in an A1 or A1:B2 reference; null for one outside an Excel sheet. */
 export function areaOf(ref: string): number | null {
+	const range = rangeOf(ref);
+	return range && range.columns * range.rows;
+}
+
+/** The columns and rows an A1 or A1:B2 reference spans; null for one outside an Excel sheet. */
+function rangeOf(ref: string): { columns: number; rows: number } | null {
 	const match = REF.exec(ref);
 	if (!match) return null;
 	const left = columnNumber(match[1]);
@@ -135,7 +152,7 @@ export function areaOf(ref: string): number | null {
 	const bottom = match[4] ? Number(match[4]) : top;
 	const inside = (c: number, r: number) => c >= 1 && c <= EXCEL_MAX_COLUMN && r >= 1 && r <= EXCEL_MAX_ROW;
 	if (!inside(left, top) || !inside(right, bottom)) return null;
-	return (Math.abs(right - left) + 1) * (Math.abs(bottom - top) + 1);
+	return { columns: Math.abs(right - left) + 1, rows: Math.abs(bottom - top) + 1 };
 }
 
 function columnNumber(letters: string): number {
