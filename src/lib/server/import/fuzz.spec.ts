@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fuzzCase, runCase, type RunOutcome } from './fixtures/fuzz-harness';
 import { loadSeeds, mutate, type Seed } from './fixtures/fuzz-mutations';
 
-/** Runs in `npm test`: about 25 s on two cores. `npm run fuzz -- --runs 10000` is the long run. */
+/** Runs in `npm test`: about 20 s on two shared cores. `npm run fuzz -- --runs 10000` is the long run. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 350);
 
 describe('the importers under fuzzing: mutated fixtures of every format', () => {
