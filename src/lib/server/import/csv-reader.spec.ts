@@ -195,3 +195,33 @@ describe('parseCsv', () => {
 		expect(parsed.end).toBe(end);
 	});
 });
+
+describe('parseCsv: fields as slices of the text, rows, how the text ends', () => {
+	const texts = (text: string) => parseCsv(text, ',').rows.map((r) => r.cells.map((c) => c.text));
+	it.each([
+		['a,b,', [['a', 'b', '']], 'open'],
+		['"a,1","b""c"\nd', [['a,1', 'b"c'], ['d']], 'open'],
+		['"ab"c,d\n', [['abc', 'd']], 'whole'],
+		['a\n\nb\n', [['a'], [''], ['b']], 'whole'],
+		['a,"b\nc', [['a', 'b\nc']], 'cut'],
+		['"x"', [['x']], 'open']
+	] as const)('%j → %j, %s', (text, rows, end) => {
+		expect(texts(text)).toEqual(rows);
+		expect(parseCsv(text, ',').end).toBe(end);
+	});
+
+	it('counts lines inside quoted fields', () => {
+		expect(parseCsv('"a\nb",c\nd,e\n', ',').rows.map((r) => [r.line, r.cells[1].line])).toEqual([
+			[1, 2],
+			[3, 3]
+		]);
+	});
+
+	it('keeps no cell past MAX_COLUMNS and reports text there as the limit, without throwing', () => {
+		const parsed = parseCsv(`${','.repeat(300)}\n${'x,'.repeat(250)}\n`, ',');
+		expect(parsed.rows.map((r) => r.cells.length)).toEqual([200, 200]);
+		expect(parsed.limit?.message).toBe(
+			"line 2: a row has text in column 201: beyond the reader's limit MAX_COLUMNS = 200"
+		);
+	});
+});

@@ -3,6 +3,7 @@
  * pages with Windows line endings, and now and then someone uploads a PDF or a .docx by mistake:
  * this is the one place that sorts that out, so every reader works on clean LF-separated text.
  */
+import { limitError, MAX_DOCUMENT_BYTES, MAX_LINES } from './limits';
 import { ImportError } from './types';
 
 /** How much of a document the binary check looks at; a text file shows its nature early. */
@@ -40,10 +41,27 @@ export interface DecodeOptions {
  * there is one, else GBK; CRLF and CR become LF.
  * An incomplete UTF-8 character at the very end (a page cut off mid-character) is dropped, and
  * rare invalid bytes inside UTF-8 text become U+FFFD instead of switching the whole text to GBK.
- * Throws ImportError for binary files (NUL bytes or many control characters).
+ * Throws ImportError for binary files (NUL bytes or many control characters), and for a document
+ * beyond MAX_DOCUMENT_BYTES or MAX_LINES.
  */
 export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): string {
-	return normaliseLineEnds(decodeBytes(bytes, options));
+	checkDocumentSize(bytes);
+	const text = normaliseLineEnds(decodeBytes(bytes, options));
+	let lines = 1;
+	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+		if (++lines > MAX_LINES) throw limitError(`the document has more lines than that`, 'MAX_LINES', MAX_LINES, lines);
+	}
+	return text;
+}
+
+/** Refuses a document too large to read, before any of it is decoded or unpacked (every format). */
+export function checkDocumentSize(bytes: Uint8Array): void {
+	if (bytes.length > MAX_DOCUMENT_BYTES)
+		throw limitError(
+			`the document is ${bytes.length.toLocaleString('en')} bytes`,
+			'MAX_DOCUMENT_BYTES',
+			MAX_DOCUMENT_BYTES
+		);
 }
 
 /**

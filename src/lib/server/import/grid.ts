@@ -6,6 +6,7 @@
  * document cut off mid-row are handled here, once, for all of them.
  */
 import { mapHeader, mapTwoRowHeader, type Column, type HeaderMap } from './columns';
+import { limitError, MAX_CELL_CHARS, MAX_ROWS, MAX_TABLE_CHARS } from './limits';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
@@ -106,6 +107,7 @@ export function findGridHeader(rows: readonly GridRow[]): GridHeader | null {
 
 /** Reads a grid into the shared TableReading. Throws ImportError when it holds no task table. */
 export function readGrid(grid: Grid, what = 'the document'): TableReading {
+	checkGrid(grid);
 	const header = findGridHeader(grid.rows);
 	if (!header) {
 		throw new ImportError(
@@ -137,6 +139,36 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 		categories: groupRows(rows, header.map),
 		warnings: warning ? [warning, ...warnings] : warnings
 	};
+}
+
+/**
+ * Refuses a table beyond the limits on rows, one cell's length, or all cells' text together — a
+ * merged cell repeats its text in every cell it covers, and every row's text is copied on the way
+ * to the draft, so the repeated text counts.
+ */
+function checkGrid(grid: Grid): void {
+	if (grid.rows.length > MAX_ROWS)
+		throw limitError(`the table has ${grid.rows.length} rows`, 'MAX_ROWS', MAX_ROWS, grid.rows[MAX_ROWS].line);
+	let chars = 0;
+	for (const row of grid.rows) {
+		for (const cell of row.cells) {
+			if (cell.text.length > MAX_CELL_CHARS)
+				throw limitError(
+					`the cell on ${place(grid, row, cell)} has ${cell.text.length} characters`,
+					'MAX_CELL_CHARS',
+					MAX_CELL_CHARS,
+					cell.line
+				);
+			chars += cell.text.length;
+		}
+		if (chars > MAX_TABLE_CHARS)
+			throw limitError(
+				`the table's cells up to ${place(grid, row)} hold more text than that`,
+				'MAX_TABLE_CHARS',
+				MAX_TABLE_CHARS,
+				row.line
+			);
+	}
 }
 
 /** 第7行, or 第7行（Sheet1!A7） in a spreadsheet. */

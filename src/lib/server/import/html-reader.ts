@@ -8,6 +8,8 @@
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { decodeDocument } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridHeader, type GridRow } from './grid';
+import { checkDepth, checkElementCount } from './html-limits';
+import { limitError, MAX_CELLS } from './limits';
 import { isoDate } from './page-meta';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning, type SourceMeta } from './types';
@@ -101,7 +103,9 @@ export interface HtmlReading {
 /** Reads a saved report page. Throws ImportError when the page holds no task table. */
 export function readHtml(bytes: Uint8Array): HtmlReading {
 	const html = decodeDocument(bytes, { declared: declaredCharset(bytes), markup: true });
+	checkElementCount(html);
 	const document = parse(html, { sourceCodeLocationInfo: true });
+	checkDepth(document);
 	const tables = elements(document, 'table');
 	let chosen: { table: Element; rows: GridRow[]; header: GridHeader } | null = null;
 	let others = 0;
@@ -251,6 +255,7 @@ function span(element: Element, name: string, max: number): number {
 function tableRows(table: Element): GridRow[] {
 	const trs = ownRows(table);
 	const slots: (GridCell | undefined)[][] = trs.map(() => []);
+	let laid = 0;
 	trs.forEach((tr, y) => {
 		let x = 0;
 		for (const cell of tr.childNodes) {
@@ -260,6 +265,9 @@ function tableRows(table: Element): GridRow[] {
 			const rowspan = span(cell, 'rowspan', trs.length - y);
 			const text = cellText(cell);
 			const line = lineOf(cell, lineOf(tr));
+			laid += colspan * rowspan;
+			if (laid > MAX_CELLS)
+				throw limitError('the table spans more cells than that (rowspan × colspan)', 'MAX_CELLS', MAX_CELLS, line);
 			for (let dy = 0; dy < rowspan; dy++) {
 				for (let dx = 0; dx < colspan; dx++) {
 					slots[y + dy][x + dx] ??= { text, line, ref: null, span: dy > 0 ? 'above' : dx > 0 ? 'left' : null };

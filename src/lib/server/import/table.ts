@@ -9,6 +9,7 @@ import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import type { Column, ColumnRole, HeaderMap } from './columns';
 import type { Status } from '../../domain/status';
 import type { PeriodSummary } from './notice-summary';
+import { limitError, MAX_CELL_CHARS } from './limits';
 import type { ImportWarning, SourceMeta } from './types';
 
 /** One period's cells of a row in a wide table (1-10月推进情况 …). */
@@ -202,6 +203,7 @@ function toReadRow(raw: RawRow, map: HeaderMap): ReadRow {
 export function groupRows(rows: readonly RawRow[], map: HeaderMap): ReadCategory[] {
 	const groups: ReadCategory[] = [];
 	for (const raw of rows) {
+		checkCellLengths(raw);
 		const row = toReadRow(raw, map);
 		const current = groups.at(-1);
 		if (current && current.name === raw.category) current.rows.push(row);
@@ -211,6 +213,19 @@ export function groupRows(rows: readonly RawRow[], map: HeaderMap): ReadCategory
 		return [{ name: null, rows: groups.map((g) => ({ ...g.rows[0], name: g.name as string })) }];
 	}
 	return groups;
+}
+
+/** Every format's cells pass here (page text's only here): none may be longer than MAX_CELL_CHARS, continuation lines included. */
+function checkCellLengths(raw: RawRow): void {
+	for (const text of [...raw.cells, ...raw.extras]) {
+		if (text.length > MAX_CELL_CHARS)
+			throw limitError(
+				`the row on line ${raw.line} has a cell of ${text.length} characters`,
+				'MAX_CELL_CHARS',
+				MAX_CELL_CHARS,
+				raw.line
+			);
+	}
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;

@@ -5,12 +5,15 @@
  * (percent formats read as 80%), dates read as ISO dates. Cells are named Sheet!A1 in messages.
  */
 import ExcelJS from 'exceljs';
+import { checkDocumentSize } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridRow } from './grid';
+import { limitError, MAX_CELL_CHARS, MAX_TABLE_CHARS, MAX_XLSX_GRID_CELLS } from './limits';
+import { guardWorkbook } from './xlsx-guard';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning } from './types';
 
 /** Columns read per row: a report is a dozen columns; styled empty columns can run to XFD. */
-const MAX_COLUMNS = 200;
+const READ_COLUMNS = 200;
 
 export interface XlsxReading {
 	reading: TableReading;
@@ -22,13 +25,16 @@ export interface XlsxReading {
 /**
  * Reads the first sheet (the first visible one), or `sheetName`. Without a name, a first sheet
  * without a task table gives way to the first sheet that has one, with a warning. Throws
- * ImportError for a file that is not a workbook or has no task table.
+ * ImportError for a file that is not a workbook or has no task table, or one beyond the limits
+ * (checked by guardWorkbook before exceljs unpacks anything).
  */
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxReading> {
+	checkDocumentSize(bytes);
+	const safe = guardWorkbook(bytes);
 	const workbook = new ExcelJS.Workbook();
 	try {
 		// exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
-		await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+		await workbook.xlsx.load(safe as unknown as Parameters<typeof workbook.xlsx.load>[0]);
 	} catch (error) {
 		throw new ImportError(
 			`the file is not a readable Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`
@@ -82,21 +88,78 @@ function readSheet(sheet: ExcelJS.Worksheet, warnings: ImportWarning[], rows = s
 	return { reading, text, sheet: sheet.name };
 }
 
-/** The sheet's rows that exist, each cell with its text and whether a merged range covers it. */
+/**
+ * The sheet's rows that exist, each cell with its text and whether a merged range covers it.
+ * Cells the sheet does not hold are not created (exceljs's getCell would): a row's one cell in
+ * column GR must not become 200 cell objects per row. Positions and text are counted against
+ * MAX_XLSX_GRID_CELLS and MAX_TABLE_CHARS as they are read, since a merged cell repeats its text.
+ */
 function sheetRows(sheet: ExcelJS.Worksheet): GridRow[] {
 	const rows: GridRow[] = [];
+	let positions = 0;
+	let chars = 0;
 	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
 		const cells: GridCell[] = [];
-		const count = Math.min(row.cellCount, MAX_COLUMNS);
+		const count = Math.min(row.cellCount, READ_COLUMNS);
+		positions += count;
+		if (positions > MAX_XLSX_GRID_CELLS)
+			throw limitError(
+				`sheet “${sheet.name}” lays out more cells than that up to row ${rowNumber}`,
+				'MAX_XLSX_GRID_CELLS',
+				MAX_XLSX_GRID_CELLS,
+				rowNumber
+			);
 		for (let c = 1; c <= count; c++) {
-			const cell = row.getCell(c);
+			const cell = row.findCell(c);
+			const ref = cell?.address ?? `${columnLetters(c)}${rowNumber}`;
+			if (!cell) {
+				cells.push({ text: '', line: rowNumber, ref, span: null });
+				continue;
+			}
 			const master = cell.isMerged ? cell.master : cell;
 			const span = master === cell ? null : Number(master.row) < rowNumber ? 'above' : 'left';
-			cells.push({ text: cellText(master), line: rowNumber, ref: cell.address, span });
+			const text = boundedText(master);
+			chars += text.length;
+			if (chars > MAX_TABLE_CHARS)
+				throw limitError(
+					`the cells of sheet “${sheet.name}” up to ${sheet.name}!${ref} hold more text than that`,
+					'MAX_TABLE_CHARS',
+					MAX_TABLE_CHARS,
+					rowNumber
+				);
+			cells.push({ text, line: rowNumber, ref, span });
 		}
 		rows.push({ line: rowNumber, cells });
 	});
 	return rows;
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+	let letters = '';
+	for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	return letters;
+}
+
+/** A cell's text, refused past MAX_CELL_CHARS before it is copied: a shared string can fill many cells. */
+function boundedText(cell: ExcelJS.Cell): string {
+	const value = cell.value;
+	const raw =
+		typeof value === 'string'
+			? value
+			: value && typeof value === 'object' && 'richText' in value
+				? value.richText
+				: null;
+	const length = Array.isArray(raw) ? raw.reduce((n, part) => n + (part.text?.length ?? 0), 0) : (raw?.length ?? 0);
+	if (length > MAX_CELL_CHARS)
+		throw limitError(
+			`cell ${cell.worksheet.name}!${cell.address} has ${length} characters`,
+			'MAX_CELL_CHARS',
+			MAX_CELL_CHARS,
+			Number(cell.row)
+		);
+	return cellText(cell);
 }
 
 /** A cell's value as the sheet shows it: numbers without float noise, percent formats as 80%, dates as YYYY-MM-DD. */
