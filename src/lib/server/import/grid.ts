@@ -6,14 +6,16 @@
  * document cut off mid-row are handled here, once, for all of them.
  */
 import { mapHeader, mapTwoRowHeader, type Column, type HeaderMap } from './columns';
+import { isRowNumber } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
 	endsCut,
 	groupRows,
+	oddNumber,
+	oddNumberWarning,
 	quote,
 	rowLabel,
-	SEQ_NO,
 	yearAndPeriod,
 	type RawRow,
 	type TableReading
@@ -247,7 +249,10 @@ function readBody(grid: Grid, header: GridHeader): Body {
 			}
 			cells = aligned;
 		}
-		const continues = continuesAbove(cells, keyAt, seqAt, taskAt, categoryAt, filled.length);
+		const odd = seqAt !== -1 && cells[seqAt].span === null && !isRowNumber(own(cells[seqAt]), { subNumbers: true });
+		const keepOdd = odd && oddNumber(cells.map(own), seqAt);
+		if (keepOdd) warnings.push(oddNumberWarning(source.line, own(cells[seqAt])));
+		const continues = !keepOdd && continuesAbove(cells, keyAt, seqAt, taskAt, categoryAt, filled.length);
 		if (continues) {
 			if (atEnd && grid.end === 'cut') {
 				warnings.push(truncationOfRow(grid, source));
@@ -276,9 +281,6 @@ function readBody(grid: Grid, header: GridHeader): Body {
 	return { rows, warnings };
 }
 
-/** 1, 二、, and in spreadsheets also sub-numbers such as 1.1 or 2-3. */
-const GRID_SEQ_NO = /^\d{1,4}(?:[.．-]\d{1,3})+$/;
-
 /**
  * Whether a row continues the task above rather than starting one: its key cell (序号, else the
  * task) is covered by a merged cell from above, or is empty, or — with a 序号 column — holds no
@@ -300,7 +302,7 @@ function continuesAbove(
 	if (seqAt === -1) return text === '';
 	if (text === '')
 		return !(taskAt !== -1 && cells[taskAt].span === null && cells[taskAt].text.trim() !== '' && filled >= 2);
-	return !SEQ_NO.test(text) && !GRID_SEQ_NO.test(text);
+	return !isRowNumber(text, { subNumbers: true });
 }
 
 function rowText(cells: readonly GridCell[]): string {

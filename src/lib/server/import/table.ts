@@ -67,8 +67,6 @@ export interface RawRow {
 	ref?: string;
 }
 
-/** A 序号 cell: 1, 12., (三), 四、 */
-export const SEQ_NO = /^(?:\d{1,4}|[（(]?[一二三四五六七八九十]{1,3}[)）]?)[.、．]?$/;
 /** How a finished cell of narrative ends. */
 export const TERMINAL = /[。！!？?；;…]$/;
 
@@ -107,6 +105,19 @@ export function endsCut(rows: readonly RawRow[], column: number): boolean {
 		if (TERMINAL.test(text)) closed++;
 	}
 	return filled > 0 && closed * 2 > filled;
+}
+
+/**
+ * A 序号 cell holding text that is no numbering form (A1, ※) on a row that has cells of its own:
+ * merging it into the row above would join two tasks, so it stays a row, with a warning. A lone
+ * text there is a sub-item of the task above (新增学位810个), as the README says.
+ */
+export function oddNumber(row: readonly string[], keyAt: number): boolean {
+	return row[keyAt] !== '' && row.filter((cell) => cell !== '').length >= 2;
+}
+
+export function oddNumberWarning(line: number, key: string): ImportWarning {
+	return { line, message: `第${line}行的序号${quote(key)}不是常见的编号形式，按新的一行任务导入，请核对` };
 }
 
 export function quote(text: string): string {

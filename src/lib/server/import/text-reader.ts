@@ -7,14 +7,16 @@
  * rather than shift cells into the wrong column.
  */
 import { columnRole, mapHeader, type Column, type ColumnRole, type HeaderMap } from './columns';
+import { isRowNumber, rowNumberValue } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
 	endsCut,
 	groupRows,
+	oddNumber,
+	oddNumberWarning,
 	quote,
 	rowLabel,
-	SEQ_NO,
 	yearAndPeriod,
 	type RawRow,
 	type TableReading
@@ -205,7 +207,7 @@ interface Cell {
 }
 
 function shapeOf(text: string): Shape {
-	if (text.length <= 12 && SEQ_NO.test(text)) return 'number';
+	if (isRowNumber(text)) return 'number';
 	if (text.length <= NAME_MAX && !SENTENCE_PUNCT.test(text)) return 'name';
 	return 'prose';
 }
@@ -227,10 +229,6 @@ function misfit(role: ColumnRole, shape: Shape): number {
 		default:
 			return 0;
 	}
-}
-
-function seqValue(text: string): number | null {
-	return /^\d/.test(text) ? Number.parseInt(text, 10) : null;
 }
 
 /** The cells below a one-cell-per-line header, up to the page chrome or the end of the text. */
@@ -303,7 +301,7 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 				break;
 			}
 			const cell = cells[i];
-			const seq = cell.shape === 'number' ? seqValue(cell.text) : null;
+			const seq = cell.shape === 'number' ? rowNumberValue(cell.text) : null;
 			if (k === seqAt ? cell.shape !== 'number' : seqAt !== -1 && started && seq !== null && seq === expectedSeq) {
 				broken = cell;
 				break;
@@ -383,7 +381,7 @@ function score(cells: readonly Cell[], start: number, slots: readonly ColumnRole
 /** Where reading resumes after a row that could not be aligned: the next 序号. */
 function nextRowStart(cells: readonly Cell[], from: number, expectedSeq: number | null): number {
 	for (let j = from; j < cells.length; j++) {
-		const seq = cells[j].shape === 'number' ? seqValue(cells[j].text) : null;
+		const seq = cells[j].shape === 'number' ? rowNumberValue(cells[j].text) : null;
 		if (seq !== null && (expectedSeq === null || seq >= expectedSeq)) return j;
 	}
 	return cells.length;
@@ -439,8 +437,9 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 		}
 		const row = cells.slice(0, width);
 		const key = row[keyAt];
-		const startsRow = seqAt !== -1 ? SEQ_NO.test(key) : key !== '';
+		const startsRow = seqAt !== -1 ? isRowNumber(key) || oddNumber(row, keyAt) : key !== '';
 		if (startsRow) {
+			if (seqAt !== -1 && !isRowNumber(key)) warnings.push(oddNumberWarning(lineNo, key));
 			if (categoryAt !== -1 && row[categoryAt] !== '') category = row[categoryAt];
 			rows.push({ line: lineNo, cells: row, category, extras: [] });
 			continue;
