@@ -144,6 +144,12 @@ export function readHtml(bytes: Uint8Array): HtmlReading {
 	return { reading, text, decoded: html };
 }
 
+/** The page's visible text, a line per block (table rows with | between cells), each with the line of the page it starts on: what a page without a task table is read from. */
+export function readHtmlLines(bytes: Uint8Array): { lines: { text: string; line: number }[]; decoded: string } {
+	const html = decodeDocument(bytes, { declared: declaredCharset(bytes), markup: true });
+	return { lines: visibleText(parse(html, { sourceCodeLocationInfo: true }), null, ' | '), decoded: html };
+}
+
 // ─── Charset ────────────────────────────────────────────────────────────────────────────────
 
 /**

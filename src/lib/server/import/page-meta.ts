@@ -15,8 +15,8 @@ const LABELS: Record<MetaKey, readonly string[]> = {
 	writtenOn: ['成文日期'],
 	publisher: ['发布机构', '发文机关', '填报单位', '报送单位'],
 	subject: ['主题分类'],
-	publishedOn: ['发布日期', '发布时间', '填报日期', '报送日期'],
-	origin: ['信息来源'],
+	publishedOn: ['发布日期', '发布时间', '填报日期', '报送日期', '时间'],
+	origin: ['信息来源', '来源'],
 	// Spreadsheets (and the import template) state the period in a cell of its own.
 	period: ['报告期'],
 	ignored: [
@@ -51,7 +51,9 @@ const LABEL_PATTERN = new RegExp(
 );
 
 /** Words that mark the line naming the report. */
-const TITLE_WORDS = /政府工作报告|重点任务|重点工作|进展情况|执行情况|完成情况|推进情况|民生实事|工作任务|进度/;
+const TITLE_WORDS = /政府工作报告|重点任务|重点工作|进展|执行情况|完成情况|推进情况|落实情况|民生实事|工作任务|进度/;
+/** Labels too common as words (来源, 时间进度) count only with a colon after them. */
+const COLON_ONLY = new Set(['来源', '时间']);
 const YEAR_IN_TITLE = /(?:19|20)\d{2}\s*年/;
 
 export interface PageMeta {
@@ -87,7 +89,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 			}
 			continue;
 		}
-		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前位置|[>›»]/.test(line)) continue;
+		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前(?:位置|栏目)|[>›»]/.test(line)) continue;
 		const hasYear = YEAR_IN_TITLE.test(line);
 		if (title === null || (hasYear && !title.hasYear)) title = { text: line, line: i + 1, hasYear };
 	}
@@ -111,6 +113,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 function readLabels(line: string): [MetaKey, string][] | null {
 	const matches = [...line.matchAll(LABEL_PATTERN)];
 	if (matches.length === 0 || matches[0].index !== 0) return null;
+	if (COLON_ONLY.has(matches[0][1]) && !/[:：]$/.test(matches[0][0])) return null;
 	return matches.map((match, k) => {
 		const key = LABEL_OF.get(match[1].replace(/[ \t\u3000]/g, '')) as MetaKey;
 		const end = k + 1 < matches.length ? matches[k + 1].index : line.length;

@@ -5,6 +5,7 @@
  * text to columns first; the HTML, Excel and CSV readers start from a grid (grid.ts). Both end
  * here, so every format yields the same TableReading and, from it, the same draft.
  */
+import type { IndicatorFigures } from '../../domain/indicator';
 import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import type { Column, ColumnRole, HeaderMap } from './columns';
 import type { ImportWarning, SourceMeta } from './types';
@@ -37,7 +38,12 @@ export interface ReadRow {
 	ref?: string;
 	/** A wide table's earlier periods, earliest first; present only in wide tables. */
 	history?: ReadPeriodRow[];
+	/** An indicator's figures (indicator pages and tables): the status follows from the numbers. */
+	indicator?: RowFigures;
 }
+
+/** An indicator's figures with the unit they are in and the actual as printed. */
+export type RowFigures = IndicatorFigures & { unit: string | null; actualText: string | null };
 
 export interface ReadCategory {
 	name: string | null;
@@ -54,6 +60,8 @@ export interface TableReading {
 	header: { line: number; columns: Column[] };
 	categories: ReadCategory[];
 	warnings: ImportWarning[];
+	/** The government the page speaks for where it names it outside the title (prose pages). */
+	speaksFor?: string[];
 }
 
 /** A row as read, one text per column ('' for an empty cell), before naming and grouping. */

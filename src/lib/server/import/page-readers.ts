@@ -1,0 +1,51 @@
+/**
+ * Which reader a page goes to. A page with a task table is read as a table (text-reader, grid);
+ * one without is tried, in turn, as a wide indicator table and as indicator prose — whatever its
+ * format: the text of an HTML page without a task table goes the same way as page text. When none
+ * of them finds anything, the table reader's refusal stands.
+ */
+import { readHtml, readHtmlLines, type HtmlReading } from './html-reader';
+import { readProsePage } from './prose-page';
+import type { TableReading } from './table';
+import { readText } from './text-reader';
+import { ImportError } from './types';
+import { readWideText } from './wide-indicators';
+
+/** Page text → a reading: a task table, else a wide indicator table, else indicator prose. */
+export function readPageText(text: string): TableReading {
+	try {
+		return readText(text);
+	} catch (error) {
+		const other = noTable(error) ? readWithoutTable(text) : null;
+		if (other) return other;
+		throw error;
+	}
+}
+
+/** A saved page → a reading, as readPageText when the page has no task table. */
+export function readHtmlPage(bytes: Uint8Array): HtmlReading {
+	try {
+		return readHtml(bytes);
+	} catch (error) {
+		if (!noTable(error)) throw error;
+		const { lines, decoded } = readHtmlLines(bytes);
+		const reading = readWithoutTable(lines.map((l) => l.text).join('\n'));
+		if (!reading) throw error;
+		// Lines of the page text back to lines of the page, as every HTML reading counts them.
+		const lineOf = (k: number | null) => (k === null ? null : (lines[k - 1]?.line ?? k));
+		for (const category of reading.categories) for (const row of category.rows) row.line = lineOf(row.line)!;
+		reading.warnings = reading.warnings.map((w) => ({ ...w, line: lineOf(w.line) }));
+		return { reading, text: lines.map((l) => l.text).join('\n'), decoded };
+	}
+}
+
+function noTable(error: unknown): boolean {
+	return error instanceof ImportError && error.message.includes('no task table found');
+}
+
+function readWithoutTable(text: string): TableReading | null {
+	const wide = readWideText(text);
+	if (wide) return wide;
+	const prose = readProsePage(text);
+	return prose ? { ...prose.reading, speaksFor: prose.speaksFor } : null;
+}
