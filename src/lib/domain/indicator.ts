@@ -38,7 +38,8 @@ export interface IndicatorStatus {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-const show = (n: number) => String(round(n));
+/** A figure as evidence: as precise as pages print them (3.57, 66.7). */
+const show = (n: number) => String(Math.round(n * 100) / 100);
 
 /** The status the figures imply at the period's end, or null when they decide nothing. */
 export function indicatorStatus(
