@@ -10,7 +10,7 @@ import { isRowNumber } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
-	endsCut,
+	lastCellCut,
 	groupRows,
 	oddNumber,
 	oddNumberWarning,
@@ -271,7 +271,7 @@ function readBody(grid: Grid, header: GridHeader): Body {
 		if (categoryAt !== -1 && cells[categoryAt].text.trim() !== '') category = cells[categoryAt].text.trim();
 		const row: RawRow = { line: source.line, cells: cells.map((c) => c.text.trim()), category, extras: [] };
 		if (grid.sheet) row.ref = `${grid.sheet}!${cells[0].ref ?? ''}`;
-		if (atEnd && (grid.end === 'cut' || endsCut([...rows, row], lastFilled(row)))) {
+		if (atEnd && (grid.end === 'cut' || lastCellCut([...rows, row], lastFilled(row), columns[lastFilled(row)]?.role))) {
 			warnings.push(truncation(grid, row, columns));
 			break;
 		}

@@ -4,6 +4,7 @@
  * format: the text of an HTML page without a task table goes the same way as page text. When none
  * of them finds anything, the table reader's refusal stands.
  */
+import { isCellLines, readCellLines } from './cell-lines';
 import { readHtml, readHtmlLines, type HtmlReading } from './html-reader';
 import { readProsePage } from './prose-page';
 import type { TableReading } from './table';
@@ -13,6 +14,7 @@ import { readWideText } from './wide-indicators';
 
 /** Page text → a reading: a task table, else a wide indicator table, else indicator prose. */
 export function readPageText(text: string): TableReading {
+	if (isCellLines(text)) return readCellLines(text);
 	try {
 		return readText(text);
 	} catch (error) {

@@ -128,6 +128,30 @@ export function oddNumberWarning(line: number, key: string): ImportWarning {
 	return { line, message: `第${line}行的序号${quote(key)}不是常见的编号形式，按新的一行任务导入，请核对` };
 }
 
+/** A responsible unit: 区教育局, 区人社局、区总工会, 县交通运输局. */
+export const UNIT =
+	/(?:局|委|办|中心|政府|街道|镇|乡|公司|集团|部|院|所|队|会|处|科|站|室|厅|署|社|馆|联|团|办事处)(?:[（(][^）)]*[)）])?(?:[、，,及和]|$)/u;
+/** A person's name, or several: 王明, 王明、李华. */
+export const PERSON = /^[\u4e00-\u9fa5]{2,3}(?:[、，,][\u4e00-\u9fa5]{2,3})*$/u;
+
+/**
+ * Whether the final cell of a document that stops without its footer was cut off: a text column's
+ * cell lacks the closing punctuation the others have (endsCut); a unit or a person's name is not
+ * one where the column's other cells are (区教 under 区教育局, 区农业农村局; or a sentence cut off
+ * mid-way that landed there).
+ */
+export function lastCellCut(rows: readonly RawRow[], column: number, role: ColumnRole | undefined): boolean {
+	if (endsCut(rows, column)) return true;
+	const pattern = role === 'owner' ? UNIT : role === 'leader' ? PERSON : null;
+	const last = rows.at(-1)?.cells[column] ?? '';
+	if (!pattern || last === '' || pattern.test(last)) return false;
+	const others = rows
+		.slice(0, -1)
+		.map((r) => r.cells[column])
+		.filter((t) => t !== '');
+	return others.length > 0 && others.filter((t) => pattern.test(t)).length * 2 > others.length;
+}
+
 export function quote(text: string): string {
 	const flat = text.replace(/\s+/g, ' ');
 	return `“${flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX)}…` : flat}”`;

@@ -11,7 +11,7 @@ import { isRowNumber, rowNumberValue } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
-	endsCut,
+	lastCellCut,
 	groupRows,
 	oddNumber,
 	oddNumberWarning,
@@ -332,7 +332,10 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 		rows.push(row);
 		lastRow = { row, complete, lastColumn };
 	}
-	if (lastRow && (!lastRow.complete || (!ended && endsCut(rows, lastRow.lastColumn)))) {
+	if (
+		lastRow &&
+		(!lastRow.complete || (!ended && lastCellCut(rows, lastRow.lastColumn, columns[lastRow.lastColumn]?.role)))
+	) {
 		rows.pop();
 		warnings.push(
 			ended
@@ -457,9 +460,10 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 		last &&
 		!header.closed &&
 		last.line === finalLine + 1 &&
-		endsCut(
+		lastCellCut(
 			rows,
-			last.cells.findLastIndex((c) => c !== '')
+			last.cells.findLastIndex((c) => c !== ''),
+			columns[last.cells.findLastIndex((c) => c !== '')]?.role
 		)
 	) {
 		rows.pop();
