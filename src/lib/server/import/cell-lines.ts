@@ -177,7 +177,7 @@ const NO_FIT = 99;
 
 function kindCost(text: string, role: Role): number {
 	const unit = UNIT.test(text) && text.length <= 60 && !SENTENCE.test(text);
-	const person = PERSON.test(text) && !unit;
+	const person = PERSON.test(text) && !unit && !/[一二三四五六七八九十\d]$/u.test(text);
 	const word = text.length <= 10 && mapReportedStatus(text, { quarter: 4, months: null }) !== null;
 	const nameLike = text.length <= 40 && !SENTENCE.test(text);
 	switch (role) {
@@ -191,7 +191,7 @@ function kindCost(text: string, role: Role): number {
 			return word ? 0 : NO_FIT;
 		case 'category':
 		case 'task':
-			return isRowNumber(text) ? NO_FIT : person || unit || word ? 2 : nameLike ? 0 : 1;
+			return isRowNumber(text) ? NO_FIT : unit || word ? 2 : person ? 1 : nameLike ? 0 : 1;
 		default:
 			return isRowNumber(text) ? NO_FIT : person || unit || word ? 2 : nameLike ? 1 : 0;
 	}
