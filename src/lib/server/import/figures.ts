@@ -224,3 +224,19 @@ const NAMELESS = /^(?:$|比|较|同比|环比|增长|下降|降低|提高|增速
 function hasFigure(text: string): boolean {
 	return quantitiesOf(text).length > 0;
 }
+/** A count of items (15项民生实事, 44项量化指标任务) is a notice's tally, not an indicator. */
+const ITEM_COUNT = /^(?:项|件)$/u;
+/** Words that open a sentence, never an indicator's name: 不过, 从督查情况看, 根据… */
+const NOT_A_NAME =
+	/^(?:不过|但|从|根据|按照|经|由于|其中|同时|另外|此外|对|在|为|目前|截至|今年|共有|全部|各)|[■□●◆▲►•*]|[、，,：:]$/u;
+
+export function isIndicatorName(name: string): boolean {
+	return name.length >= 2 && name.length <= 40 && !NOT_A_NAME.test(name);
+}
+
+/** Whether a clause tallies items (量化指标任务共55项, 达到序时进度44项、占比80%) rather than measuring one indicator. */
+export function countsItems(figures: ClauseFigures): boolean {
+	const unit = (figures.quantity ?? figures.target)?.unit ?? '';
+	if (/\d\s*[项件]/u.test(figures.name)) return true;
+	return ITEM_COUNT.test(unit) && /任务|指标|实事|事项|项目|工程/u.test(figures.name);
+}

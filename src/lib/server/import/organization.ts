@@ -45,8 +45,11 @@ export function governmentNamed(text: string): string[] {
 	const pattern =
 		/(?<=^|[\s，,。；;：:、《“"（(】])((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|州|盟|区|县|旗|街道|镇|乡)){1,4})(?=人民政府|政府|人民代表大会|人大|第[一二三四五六七八九十\d]{1,4}届|委员会|党委|办公室|政府办|督查室)/gu;
 	for (const match of text.matchAll(pattern)) {
-		const chain = chainFromTitle(`${match[1]}人民政府2000年`);
-		if (chain.length > 0 && chain.join('') === match[1] && !NOT_A_NAME.test(match[1])) return chain;
+		// 同时被杭州市人民政府授予…: the name starts after the sentence's own words.
+		const name = match[1].replace(/^.*[被经时据从由于的了在对为把将向给让]/u, '');
+		const chain = chainFromTitle(`${name}人民政府2000年`);
+		const whole = chain.length > 0 && chain.join('') === name;
+		if (whole && !NOT_A_NAME.test(name) && chain.every((part) => part.length >= 3 || /街道$/.test(part))) return chain;
 	}
 	return [];
 }

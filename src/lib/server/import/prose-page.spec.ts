@@ -68,6 +68,24 @@ describe('numbered paragraphs in every common form', () => {
 		}
 	);
 
+	it.each([
+		[
+			'a notice that only tallies items',
+			'2020年1-11月份目标任务完成情况\n一、量化指标任务进展情况\n列入本次督查通报的量化指标任务共55项。截至目前，达到序时进度44项、占比80.0%。'
+		],
+		[
+			'a division plan: targets, no result',
+			'2023年主要目标任务责任分解方案\n一、主要预期目标\n（一）地区生产总值增长7%以上\n责任单位：区发展和改革局'
+		],
+		[
+			'a rate inside a long narrative item',
+			'2024年上半年工作情况\n1.下好双招双引先手棋。联动园区开展企业招引。招引标签企业12家。排摸申报国家级领军人才23人，申报完成率153.3%。'
+		],
+		['a sentence that opens with a connective', '2022年上半年民生实事推进情况\n不过，完成年度目标任务的单位还不多。']
+	])('reads no task from %s', (_, text) => {
+		expect(readProsePage(text)).toBeNull();
+	});
+
 	it('reads no task from narrative that states no measure', () => {
 		const text =
 			'2024年上半年工作情况\n上半年，全街实现规上工业总产值200.72亿元、同比增长5.0%。\n（一）强蓄能、拓阵地，经济稳进提质有成效。';

@@ -6,7 +6,15 @@
  * (character pairs), best pairs first, one result per plan item; what is left is paired in order
  * where both sides have the same number left and the units agree.
  */
-import { clauseFigures, quantitiesOf, sameUnit, splitItems, type ClauseFigures } from './figures';
+import {
+	clauseFigures,
+	countsItems,
+	isIndicatorName,
+	quantitiesOf,
+	sameUnit,
+	splitItems,
+	type ClauseFigures
+} from './figures';
 import type { RowFigures } from './table';
 
 export interface ProseRow {
@@ -28,7 +36,9 @@ interface Item {
 
 /** The rows of a plan and its result; [] when the plan names no figure. */
 export function pairItems(plan: string, result: string, line: number): ProseRow[] {
-	const planned = itemsOf(plan).filter((item) => item.figures.quantity !== null && item.figures.name !== '');
+	const planned = itemsOf(plan).filter(
+		(item) => item.figures.quantity !== null && isIndicatorName(item.figures.name) && !countsItems(item.figures)
+	);
 	const done = itemsOf(result);
 	if (planned.length === 0) return [];
 	const pairs = new Map<number, number>();

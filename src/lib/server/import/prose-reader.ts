@@ -11,7 +11,15 @@
  * - any other numbered paragraph with a measure, or under an indicator heading, gives one row.
  * Narrative without measures gives nothing: rows are never invented from prose that names none.
  */
-import { clauseFigures, indicatorName, quantitiesOf, splitItems, type ClauseFigures } from './figures';
+import {
+	clauseFigures,
+	countsItems,
+	indicatorName,
+	isIndicatorName,
+	quantitiesOf,
+	splitItems,
+	type ClauseFigures
+} from './figures';
 import { paragraphNumber } from './numbering';
 import { figuresOf, pairItems, type ProseRow } from './prose-pairing';
 import { quote, TERMINAL } from './table';
@@ -39,6 +47,9 @@ const RESULT_TURN = /[，,](?=实际|落实结果|最终|结果显示)/u;
 const INDICATOR_HEADING = /指标|预期目标|主要目标|目标任务/u;
 /** A clause that only adds a measure of the project before it (完成投资248万元、占年度计划的80%). */
 const SUB_MEASURE = /^(?:投资|资金|拨付资金|支出|占年度|占全年|开工率|完工率|完成率)/u;
+
+/** A numbered item in more sentences than this is narrative, not one indicator. */
+const MAX_ITEM_SENTENCES = 2;
 
 /** Reads the paragraphs of a page's body. */
 export function readProseBody(paragraphs: readonly ProseParagraph[], ended: boolean): ProseBody {
@@ -82,6 +93,8 @@ function readParagraph(text: string, line: number, numbered: boolean, indicators
 	const opens = sentences.findIndex((s) => RESULT_START.test(s.trim()));
 	// A numbered paragraph that states a measure (整体完成率114.7%) reports a result however it opens.
 	const resultAt = opens === -1 && numbered && isMeasured(clauseFigures(text)) ? 0 : opens;
+	// Under an indicator heading a bare figure is an indicator only where the paragraph reports (上半年，…): a plan's figures are targets.
+	const reporting = indicators && opens !== -1;
 	const plan = resultAt === -1 ? (numbered ? sentences : []) : sentences.slice(0, resultAt);
 	const result = resultAt === -1 ? (numbered ? [] : sentences) : sentences.slice(resultAt);
 	const planned = plan.some((s) => quantitiesOf(s).length > 0);
@@ -90,10 +103,13 @@ function readParagraph(text: string, line: number, numbered: boolean, indicators
 		if (rows.length > 0) return rows;
 	}
 	const clauses = result.flatMap((s) => s.split(/[；;]/u)).filter((c) => c.trim() !== '');
-	const measured = measuredClauses(clauses, indicators);
+	const measured = measuredClauses(clauses, reporting);
 	if (measured.length > 1 || (measured.length === 1 && !numbered)) return measured.map((c) => clauseRow(c, line));
-	if (numbered && (indicators || measured.length === 1)) return [paragraphRow(text, plan, result, line)];
-	return [];
+	// A numbered paragraph is one item when it is short; in a long narrative a rate speaks of a part of it.
+	const short = sentences.length <= MAX_ITEM_SENTENCES;
+	const reports = result.length > 0 && (isMeasured(clauseFigures(result.join(''))) || (indicators && reporting));
+	const row = numbered && reports && (short || indicators) ? paragraphRow(text, plan, result, line) : null;
+	return row ? [row] : [];
 }
 
 /** Splits a sentence that turns from plan to result (…的目标，实际“成绩单”显示，…) into the two. */
@@ -121,7 +137,7 @@ function measuredClauses(texts: readonly string[], indicators: boolean): Clause[
 		const figures = clauseFigures(text);
 		const measure = isMeasured(figures);
 		const figure = figures.quantity !== null || figures.growth !== null;
-		if (!(measure || (indicators && figure)) || figures.name === '') continue;
+		if (!(measure || (indicators && figure)) || !isIndicatorName(figures.name) || countsItems(figures)) continue;
 		const previous = clauses.at(-1);
 		if (previous && SUB_MEASURE.test(figures.name)) {
 			previous.text = `${previous.text}；${text}`;
@@ -143,10 +159,11 @@ function clauseRow({ text, figures }: Clause, line: number): ProseRow {
 }
 
 /** One row for a numbered paragraph: named after its first item, its figures the paragraph's. */
-function paragraphRow(text: string, plan: string[], result: string[], line: number): ProseRow {
+function paragraphRow(text: string, plan: string[], result: string[], line: number): ProseRow | null {
 	const body = paragraphNumber(text)?.rest ?? text;
 	const first = splitItems(body.split(/[。；;]/u)[0])[0] ?? body;
 	const name = clauseFigures(first.split('、')[0]).name || indicatorName(first);
+	if (!isIndicatorName(name)) return null;
 	const stated = clauseFigures(result.length > 0 ? result.join('') : body);
 	// A paragraph of several items has no one actual: its figure is its percent.
 	const several = splitItems(result.length > 0 ? result.join('') : body).length > 1 || /、/.test(first);
