@@ -162,7 +162,8 @@ function printSummary(file: string, { draft, organization, format }: Preview): v
 	];
 	console.log(`${file} (${format})`);
 	console.log(`  ${draft.source.title ?? '(no title)'}`);
-	console.log(`  organization: ${organization.join(' › ')}   period: ${draft.period.year} ${draft.period.label}`);
+	const org = organization.length > 0 ? organization.join(' › ') : '(not named on the page — writing needs --org)';
+	console.log(`  organization: ${org}   period: ${draft.period.year} ${draft.period.label}`);
 	if (draft.source.indexNo)
 		console.log(
 			`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`

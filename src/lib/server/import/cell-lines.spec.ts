@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCellLines } from './cell-lines';
 import { structureOf } from './fixtures/compare';
-import { readReport } from './read-report';
+import { buildWorkbook } from './fixtures/workbooks';
+import { readDocument, readReport } from './read-report';
 import type { ReportDraft } from './types';
 
 const fixture = (name: string) => readFileSync(`src/lib/server/import/fixtures/cell-lines/${name}`);
@@ -45,6 +46,29 @@ ${row(['⑤', '打造美丽乡村示范村3个', '区农业农村局', '赵强',
 		const { source: _s, ...text } = structureOf(draft);
 		const { source: _h, ...page } = structureOf(fromHtml);
 		expect(page).toEqual(text);
+	});
+});
+
+describe('the same table in the other formats', () => {
+	const rows = [
+		['序号', '重点工作', '牵头单位', '分管领导', '推进情况', '是否达序'],
+		['1', '新建九年一贯制学校1所', '区教育局', '王明', '主体结构已封顶，正在进行内部装修。', '是'],
+		['2', '完成老旧小区改造10个', '区住建局', '', '已完成改造3个，其余7个正在施工。', '否'],
+		['3', '新增城镇就业岗位5000个', '区人社局、区总工会', '李华', '一季度新增就业岗位1800个。', '']
+	];
+	const title = '某某区2024年政府工作报告重点工作一季度推进情况';
+	const cellLines = [title, ...rows.flatMap((row) => [...row.filter((c) => c !== '').map((c) => `${c} |`), '||||||'])].join('\n');
+	const tasks = (draft: ReportDraft) => structureOf(draft).categories;
+
+	it('CSV with its empty cells reads as the cell-per-line copy without them', () => {
+		const csv = [title, ...rows.map((row) => row.join(','))].join('\n');
+		expect(tasks(readReport(utf8(csv), { fileName: 'x.csv' }))).toEqual(tasks(readReport(utf8(cellLines))));
+	});
+
+	it('an Excel sheet reads the same', async () => {
+		const bytes = await buildWorkbook([{ name: 'Sheet1', rows: [[title], ...rows.map((row) => row.map((c) => c || null))] }]);
+		const draft = await readDocument(bytes, { fileName: 'x.xlsx' });
+		expect(tasks(draft)).toEqual(tasks(readReport(utf8(cellLines))));
 	});
 });
 
