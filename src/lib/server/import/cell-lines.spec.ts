@@ -57,7 +57,10 @@ describe('the same table in the other formats', () => {
 		['3', '新增城镇就业岗位5000个', '区人社局、区总工会', '李华', '一季度新增就业岗位1800个。', '']
 	];
 	const title = '某某区2024年政府工作报告重点工作一季度推进情况';
-	const cellLines = [title, ...rows.flatMap((row) => [...row.filter((c) => c !== '').map((c) => `${c} |`), '||||||'])].join('\n');
+	const cellLines = [
+		title,
+		...rows.flatMap((row) => [...row.filter((c) => c !== '').map((c) => `${c} |`), '||||||'])
+	].join('\n');
 	const tasks = (draft: ReportDraft) => structureOf(draft).categories;
 
 	it('CSV with its empty cells reads as the cell-per-line copy without them', () => {
@@ -66,7 +69,9 @@ describe('the same table in the other formats', () => {
 	});
 
 	it('an Excel sheet reads the same', async () => {
-		const bytes = await buildWorkbook([{ name: 'Sheet1', rows: [[title], ...rows.map((row) => row.map((c) => c || null))] }]);
+		const bytes = await buildWorkbook([
+			{ name: 'Sheet1', rows: [[title], ...rows.map((row) => row.map((c) => c || null))] }
+		]);
 		const draft = await readDocument(bytes, { fileName: 'x.xlsx' });
 		expect(tasks(draft)).toEqual(tasks(readReport(utf8(cellLines))));
 	});

@@ -1,10 +1,12 @@
 /**
  * Which reader a page goes to. A page with a task table is read as a table (text-reader, grid);
  * one without is tried, in turn, as a wide indicator table and as indicator prose — whatever its
- * format: the text of an HTML page without a task table goes the same way as page text. When none
+ * format: the text of an HTML page or the rows of a CSV file without a task table go the same way as
+ * page text. When none
  * of them finds anything, the table reader's refusal stands.
  */
 import { isCellLines, readCellLines } from './cell-lines';
+import { parseCsv, readCsv } from './csv-reader';
 import { readHtml, readHtmlLines, type HtmlReading } from './html-reader';
 import { readProsePage } from './prose-page';
 import type { TableReading } from './table';
@@ -33,12 +35,37 @@ export function readHtmlPage(bytes: Uint8Array): HtmlReading {
 		const { lines, decoded } = readHtmlLines(bytes);
 		const reading = readWithoutTable(lines.map((l) => l.text).join('\n'));
 		if (!reading) throw error;
-		// Lines of the page text back to lines of the page, as every HTML reading counts them.
-		const lineOf = (k: number | null) => (k === null ? null : (lines[k - 1]?.line ?? k));
-		for (const category of reading.categories) for (const row of category.rows) row.line = lineOf(row.line)!;
-		reading.warnings = reading.warnings.map((w) => ({ ...w, line: lineOf(w.line) }));
-		return { reading, text: lines.map((l) => l.text).join('\n'), decoded };
+		return { reading: relined(reading, lines), text: lines.map((l) => l.text).join('\n'), decoded };
 	}
+}
+
+/** A CSV file → a reading, as readPageText when no row names a task table (its rows as page lines). */
+export function readCsvPage(text: string): TableReading {
+	try {
+		return readCsv(text).reading;
+	} catch (error) {
+		if (!noTable(error)) throw error;
+		const separator = text.split('\n', 1)[0].includes('\t') ? '\t' : ',';
+		const rows = parseCsv(text, separator).rows;
+		const lines = rows.map((row) => ({
+			text: row.cells
+				.map((c) => c.text.trim())
+				.filter((t) => t !== '')
+				.join(' | '),
+			line: row.line
+		}));
+		const reading = readWithoutTable(lines.map((l) => l.text).join('\n'));
+		if (!reading) throw error;
+		return relined(reading, lines);
+	}
+}
+
+/** Lines of the text a reading was read from back to the document's own lines. */
+function relined(reading: TableReading, lines: readonly { line: number }[]): TableReading {
+	const lineOf = (k: number | null) => (k === null ? null : (lines[k - 1]?.line ?? k));
+	for (const category of reading.categories) for (const row of category.rows) row.line = lineOf(row.line)!;
+	reading.warnings = reading.warnings.map((w) => ({ ...w, line: lineOf(w.line) }));
+	return reading;
 }
 
 function noTable(error: unknown): boolean {

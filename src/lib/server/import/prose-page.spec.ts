@@ -117,7 +117,7 @@ describe('alignValues: numbers under indicators when empty cells vanished', () =
 		[
 			'every measure',
 			[100, 120, 120, 50, 40, 80],
-			2,
+			[false, false],
 			[
 				{ target: 100, actual: 120, percent: 120 },
 				{ target: 50, actual: 40, percent: 80 }
@@ -126,17 +126,22 @@ describe('alignValues: numbers under indicators when empty cells vanished', () =
 		[
 			'a ceiling without its percent',
 			[4.3, 3.57, 400, 1089, 272.3],
-			2,
+			[true, false],
 			[
 				{ target: 4.3, actual: 3.57, percent: null },
 				{ target: 400, actual: 1089, percent: 272.3 }
 			]
 		]
-	])('%s', (_, values, indicators, expected) => {
-		expect(alignValues(values, indicators, 3)).toEqual(expected);
+	])('%s', (_, values, pairs, expected) => {
+		expect(alignValues(values, pairs, 3)).toEqual(expected);
 	});
 
 	it('gives up on numbers that fit more than one indicator', () => {
-		expect(alignValues([60, 577, 961.7], 5, 3)).toBeNull();
+		expect(alignValues([60, 577, 961.7], [false, false, true, false, false], 3)).toBeNull();
+		expect(alignValues([4.3, 3.54], [true, true], 3)).toBeNull();
+	});
+
+	it('places two numbers under the one rate indicator that may lack its percent', () => {
+		expect(alignValues([4.3, 3.54], [false, true], 3)).toEqual([null, { target: 4.3, actual: 3.54, percent: null }]);
 	});
 });

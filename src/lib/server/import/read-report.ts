@@ -8,7 +8,7 @@
  * that message.
  */
 import { findPeriodIn, QUARTER_LABEL, type Period } from '../../domain/period';
-import { readCsv, parseCsv } from './csv-reader';
+import { parseCsv } from './csv-reader';
 import { decodeDocument } from './decode';
 import { findGridHeader } from './grid';
 import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
@@ -18,7 +18,7 @@ import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, RowFigures, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { readHtmlPage, readPageText } from './page-readers';
+import { readCsvPage, readHtmlPage, readPageText } from './page-readers';
 import { assignThemes } from './themes';
 import {
 	ImportError,
@@ -112,7 +112,7 @@ function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, op
 	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');
-	const reading = format === 'csv' ? readCsv(text).reading : readPageText(text);
+	const reading = format === 'csv' ? readCsvPage(text) : readPageText(text);
 	return { draft: buildDraft(reading, options.fileName, damageWarnings(text)), format, text };
 }
 

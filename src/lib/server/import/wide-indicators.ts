@@ -89,14 +89,19 @@ export function readWideText(text: string): TableReading | null {
 	};
 }
 
-/** Non-empty lines as cells; a line holding only a unit ((人次)) belongs to the cell above. */
+/**
+ * Non-empty lines as cells — a row of a page's table (cells between ` | `) gives one cell each, so an
+ * HTML or CSV table reads as its copy; a line holding only a unit ((人次)) belongs to the cell above.
+ */
 function cellsOf(lines: readonly string[]): Cell[] {
 	const cells: Cell[] = [];
 	lines.forEach((raw, k) => {
-		const text = raw.trim();
-		if (text === '') return;
-		if (/^[（(][^）)]{1,6}[)）]$/u.test(text) && cells.length > 0) cells[cells.length - 1].text += text;
-		else cells.push({ text, line: k + 1 });
+		for (const part of raw.includes(' |') ? raw.split(/\s*\|\s*/) : [raw]) {
+			const text = part.trim();
+			if (text === '') continue;
+			if (/^[（(][^）)]{1,6}[)）]$/u.test(text) && cells.length > 0) cells[cells.length - 1].text += text;
+			else cells.push({ text, line: k + 1 });
+		}
 	});
 	return cells;
 }
@@ -152,10 +157,12 @@ type Figures = { target: number; actual: number; percent: number | null } | null
 
 /**
  * Puts a row's numbers under the indicators: each takes its measures in full (a percent must
- * equal actual ÷ target), target and actual only (no percent printed), or nothing (all empty).
- * Returns the one way that uses every number, or null when there is none or more than one.
+ * equal actual ÷ target), target and actual only where it is a rate with no percent printed
+ * (`pairs`: 失业率低于4.3% has no 完成比例), or nothing (all empty). Returns the one way that uses
+ * every number, or null when there is none or more than one.
  */
-export function alignValues(values: readonly number[], indicators: number, width: number): Figures[] | null {
+export function alignValues(values: readonly number[], pairs: readonly boolean[], width: number): Figures[] | null {
+	const indicators = pairs.length;
 	const found: Figures[][] = [];
 	const walk = (i: number, k: number, taken: Figures[]) => {
 		if (found.length > 1) return;
@@ -165,7 +172,10 @@ export function alignValues(values: readonly number[], indicators: number, width
 		}
 		if (width === 3 && i + 3 <= values.length && percentFits(values[i], values[i + 1], values[i + 2]))
 			walk(i + 3, k + 1, [...taken, { target: values[i], actual: values[i + 1], percent: values[i + 2] }]);
-		if (i + 2 <= values.length && (width === 2 || !percentFits(values[i], values[i + 1], values[i + 2] ?? NaN)))
+		if (
+			i + 2 <= values.length &&
+			(width === 2 || (pairs[k] && !percentFits(values[i], values[i + 1], values[i + 2] ?? NaN)))
+		)
 			walk(i + 2, k + 1, [...taken, { target: values[i], actual: values[i + 1], percent: null }]);
 		walk(i, k + 1, [...taken, null]);
 	};
@@ -220,7 +230,7 @@ function alignRow(
 	if (row.values.length === 0) return null;
 	const figures = alignValues(
 		row.values.map((v) => Number(v.text)),
-		block.indicators.length,
+		block.indicators.map((name) => CEILING.test(name) || /[（(]%[)）]$/u.test(name)),
 		width
 	);
 	if (!figures) {
