@@ -7,6 +7,7 @@
  */
 import { isCellLines, readCellLines } from './cell-lines';
 import { parseCsv, readCsv } from './csv-reader';
+import type { GridRow } from './grid';
 import { readHtml, readHtmlLines, type HtmlReading } from './html-reader';
 import { readProsePage } from './prose-page';
 import type { TableReading } from './table';
@@ -46,18 +47,27 @@ export function readCsvPage(text: string): TableReading {
 	} catch (error) {
 		if (!noTable(error)) throw error;
 		const separator = text.split('\n', 1)[0].includes('\t') ? '\t' : ',';
-		const rows = parseCsv(text, separator).rows;
-		const lines = rows.map((row) => ({
-			text: row.cells
-				.map((c) => c.text.trim())
-				.filter((t) => t !== '')
-				.join(' | '),
-			line: row.line
-		}));
-		const reading = readWithoutTable(lines.map((l) => l.text).join('\n'));
+		const reading = readRowsWithoutTable(parseCsv(text, separator).rows);
 		if (!reading) throw error;
-		return relined(reading, lines);
+		return reading;
 	}
+}
+
+/**
+ * A grid's rows (a CSV file's, a sheet's) with no task table, read as page lines with ` | `
+ * between cells; null when no reader finds anything in them.
+ */
+export function readRowsWithoutTable(rows: readonly GridRow[]): TableReading | null {
+	const lines = rows.map((row) => ({
+		text: row.cells
+			.filter((c) => c.span === null)
+			.map((c) => c.text.trim())
+			.filter((t) => t !== '')
+			.join(' | '),
+		line: row.line
+	}));
+	const reading = readWithoutTable(lines.map((l) => l.text).join('\n'));
+	return reading ? relined(reading, lines) : null;
 }
 
 /** Lines of the text a reading was read from back to the document's own lines. */
@@ -68,7 +78,7 @@ function relined(reading: TableReading, lines: readonly { line: number }[]): Tab
 	return reading;
 }
 
-function noTable(error: unknown): boolean {
+export function noTable(error: unknown): boolean {
 	return error instanceof ImportError && error.message.includes('no task table found');
 }
 

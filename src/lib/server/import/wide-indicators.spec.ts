@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { structureOf } from './fixtures/compare';
-import { readReport } from './read-report';
+import { buildWorkbook } from './fixtures/workbooks';
+import { readDocument, readReport } from './read-report';
 import type { ReportDraft } from './types';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -52,8 +53,13 @@ describe('a regions × indicators table', () => {
 		expect(rate.notes).toBe('东坡区：目标4.3，完成3.48\n彭山区：目标4.3，完成3.54');
 	});
 
-	it('reads the same from the saved page and from CSV', () => {
+	it('reads the same from the saved page, from CSV and from an Excel sheet', async () => {
 		expect(tasks(readReport(utf8(html), { fileName: 'x.html' }))).toEqual(tasks(draft));
 		expect(tasks(readReport(utf8(csv), { fileName: 'x.csv' }))).toEqual(tasks(draft));
+		const rows = csv
+			.split('\n')
+			.map((line) => line.split(',').map((cell) => (cell === '' ? null : /^[\d.]+$/.test(cell) ? Number(cell) : cell)));
+		const workbook = await buildWorkbook([{ name: 'Sheet1', rows, merges: ['B2:D2', 'E2:G2', 'A2:A3'] }]);
+		expect(tasks(await readDocument(workbook, { fileName: 'x.xlsx' }))).toEqual(tasks(draft));
 	});
 });

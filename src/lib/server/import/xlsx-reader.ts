@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridRow } from './grid';
+import { noTable, readRowsWithoutTable } from './page-readers';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning } from './types';
 
@@ -67,7 +68,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
 
 function readSheet(sheet: ExcelJS.Worksheet, warnings: ImportWarning[], rows = sheetRows(sheet)): XlsxReading {
 	const grid: Grid = { rows, end: 'whole', lastLine: rows.at(-1)?.line ?? 1, sheet: sheet.name, fixedColumns: true };
-	const reading = readGrid(grid, `sheet “${sheet.name}”`);
+	const reading = readSheetGrid(grid, rows, `sheet “${sheet.name}”`);
 	reading.warnings.unshift(...warnings);
 	const text = rows
 		.map((row) =>
@@ -80,6 +81,17 @@ function readSheet(sheet: ExcelJS.Worksheet, warnings: ImportWarning[], rows = s
 		.filter((line) => line !== '')
 		.join('\n');
 	return { reading, text, sheet: sheet.name };
+}
+
+/** A sheet's task table; a sheet without one is read as an indicator page where it is one. */
+function readSheetGrid(grid: Grid, rows: readonly GridRow[], what: string): TableReading {
+	try {
+		return readGrid(grid, what);
+	} catch (error) {
+		const reading = noTable(error) ? readRowsWithoutTable(rows) : null;
+		if (!reading) throw error;
+		return reading;
+	}
 }
 
 /** The sheet's rows that exist, each cell with its text and whether a merged range covers it. */
