@@ -123,13 +123,12 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 		);
 	}
 	const meta = readMeta(grid, header.at);
-	const { year, period, searched, warning } = yearAndPeriod(
-		meta.source,
-		meta.titleLine,
-		header.map,
-		headerLine,
-		meta.period
-	);
+	const {
+		year,
+		period,
+		searched,
+		warnings: dated
+	} = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period, meta.opening);
 	return {
 		source: meta.source,
 		year,
@@ -137,7 +136,7 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 		searched,
 		header: { line: headerLine, columns: header.map.columns },
 		categories: groupRows(rows, header.map),
-		warnings: warning ? [warning, ...warnings] : warnings
+		warnings: [...dated, ...warnings]
 	};
 }
 
@@ -167,7 +166,8 @@ function readMeta(grid: Grid, headerAt: number) {
 	return {
 		source,
 		titleLine: meta.titleLine === null ? null : lineOf(meta.titleLine),
-		period: meta.period ? { text: meta.period.text, line: lineOf(meta.period.line) } : null
+		period: meta.period ? { text: meta.period.text, line: lineOf(meta.period.line) } : null,
+		opening: (meta.opening ?? []).map((o) => ({ text: o.text, line: lineOf(o.line) }))
 	};
 }
 

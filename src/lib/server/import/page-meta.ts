@@ -4,6 +4,7 @@
  * (索 引 号 H083/2024-79731), two pairs to a line, with or without a colon — so labels are found
  * wherever they stand on a line and each value runs to the next label.
  */
+import { findOpeningPeriod } from '../../domain/period';
 import type { StatedPeriod } from './table';
 import type { SourceMeta } from './types';
 
@@ -37,6 +38,8 @@ const LABELS: Record<MetaKey, readonly string[]> = {
 
 /** A metadata line longer than this is body text, not a label block. */
 const MAX_META_LINE = 300;
+/** How many lines under the title may state the period. */
+const OPENING_LINES = 4;
 /** A title longer than this is a paragraph. */
 const MAX_TITLE = 200;
 
@@ -62,6 +65,8 @@ export interface PageMeta {
 	titleLine: number | null;
 	/** A 报告期 label's value, when the lines state one (报告期：2024年第二季度). */
 	period?: StatedPeriod;
+	/** Lines under the title that name a period: a bracket (（2024年1-9月）), an opening sentence (截至9月底，…). */
+	opening?: StatedPeriod[];
 }
 
 /**
@@ -73,6 +78,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 	let periodLine = 0;
 	let url: string | null = null;
 	let title: { text: string; line: number; hasYear: boolean } | null = null;
+	const others: { text: string; line: number }[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i].trim();
 		if (line === '' || line.length > MAX_META_LINE) continue;
@@ -89,6 +95,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 			}
 			continue;
 		}
+		others.push({ text: line, line: i + 1 });
 		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前(?:位置|栏目)|[>›»]/.test(line)) continue;
 		const hasYear = YEAR_IN_TITLE.test(line);
 		if (title === null || (hasYear && !title.hasYear)) title = { text: line, line: i + 1, hasYear };
@@ -105,6 +112,11 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 		},
 		titleLine: title?.line ?? null
 	};
+	const opening = others
+		.filter((o) => o.line > (title?.line ?? 0))
+		.slice(0, OPENING_LINES)
+		.filter((o) => findOpeningPeriod(o.text, { sentence: !/^[（(].*[)）]$/u.test(o.text) }) !== null);
+	if (opening.length > 0) meta.opening = opening;
 	if (values.period) meta.period = { text: values.period, line: periodLine };
 	return meta;
 }

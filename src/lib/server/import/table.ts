@@ -6,7 +6,7 @@
  * here, so every format yields the same TableReading and, from it, the same draft.
  */
 import type { IndicatorFigures } from '../../domain/indicator';
-import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
+import { findOpeningPeriod, findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import type { Column, ColumnRole, HeaderMap } from './columns';
 import type { ImportWarning, SourceMeta } from './types';
 
@@ -257,48 +257,73 @@ export interface StatedPeriod {
 }
 
 /**
- * Period: the title's, else a stated 报告期, else the one a column header names (二季度完成情况);
+ * Period: the title's, else a stated 报告期, else a bracket or opening sentence under the title
+ * (（2024年1-9月）, 截至9月底…), else the one a column header names (二季度完成情况);
  * a wide table follows its columns, whose latest period is the report's. Year: the title's, else
- * the stated 报告期's, else a header's, else the year of 发布日期/成文日期 — one year back when that
- * date falls before the period's end (a 全年 report published in January).
+ * the stated 报告期's, else the opening line's, else a header's, else — with a warning — the year
+ * of 发布日期/成文日期, one year back when that date falls before the period's end (a 全年 report
+ * published in January).
  */
 export function yearAndPeriod(
 	source: SourceMeta,
 	titleLine: number | null,
 	map: HeaderMap,
 	headerLine: number,
-	stated: StatedPeriod | null = null
-): { year: number | null; period: Omit<Period, 'year'> | null; searched: string; warning: ImportWarning | null } {
+	stated: StatedPeriod | null = null,
+	opening: readonly StatedPeriod[] = []
+): { year: number | null; period: Omit<Period, 'year'> | null; searched: string; warnings: ImportWarning[] } {
 	const title = source.title ?? '';
 	const titlePeriod = title ? findPeriodIn(title) : null;
 	const statedPeriod = stated ? findPeriodIn(stated.text) : null;
-	const pagePeriod = titlePeriod ?? statedPeriod;
+	// A bracket under the title or an opening sentence (截至9月底，…) where title and 报告期 say nothing.
+	const open = titlePeriod || statedPeriod ? null : openingPeriod(opening);
+	const pagePeriod = titlePeriod ?? statedPeriod ?? open?.period ?? null;
 	const wide = (map.periods?.length ?? 0) > 1;
 	const period = wide ? map.period : (pagePeriod ?? map.period);
-	let warning: ImportWarning | null = null;
+	const warnings: ImportWarning[] = [];
 	if (pagePeriod && map.period && periodEndMonth(pagePeriod) !== periodEndMonth(map.period)) {
-		const where = titlePeriod ? '标题中的报告期' : `第${stated!.line}行的报告期`;
-		warning = {
+		const where = titlePeriod ? '标题中的报告期' : `第${(stated ?? open)!.line}行的报告期`;
+		warnings.push({
 			line: headerLine,
 			message: wide
 				? `${where}（${pagePeriod.label}）与表头最新一期“${map.periodHeader}”（${map.period.label}）不一致，按表头各列的报告期导入`
 				: `${where}（${pagePeriod.label}）与表头“${map.periodHeader}”（${map.period.label}）不一致，按${titlePeriod ? '标题' : '该行'}的报告期导入`
-		};
+		});
 	}
 	const headerYear = map.columns.map((c) => YEAR.exec(c.header)).find((m) => m !== null);
 	let year = Number(
-		YEAR.exec(title)?.[1] ?? (stated ? YEAR.exec(stated.text)?.[1] : undefined) ?? headerYear?.[1] ?? Number.NaN
+		YEAR.exec(title)?.[1] ??
+			(stated ? YEAR.exec(stated.text)?.[1] : undefined) ??
+			open?.year ??
+			headerYear?.[1] ??
+			Number.NaN
 	);
 	const date = source.publishedOn ?? source.writtenOn;
 	if (Number.isNaN(year) && date && period) {
 		const [y, m] = date.split('-').map(Number);
 		year = m < periodEndMonth(period) ? y - 1 : y;
+		warnings.push({ line: null, message: `页面未写明年份，按发布日期${date}取${year}年` });
 	}
 	const searched = [
 		titleLine ? `the title (line ${titleLine}: ${source.title})` : 'the lines above the table for a title (none found)',
 		...(stated ? [`the 报告期 (line ${stated.line}: ${stated.text})`] : []),
+		...(opening.length > 0 ? [`the lines under the title (line ${opening[0].line} on)`] : []),
 		`the column headers (line ${headerLine}: ${map.columns.map((c) => c.header).join(' / ')})`,
 		`the dates 发布日期/成文日期 (${date ?? 'none found'})`
 	].join(', ');
-	return { year: Number.isNaN(year) ? null : year, period, searched, warning };
+	return { year: Number.isNaN(year) ? null : year, period, searched, warnings };
+}
+
+/** The period the first of the lines under the title names, with the year written next to it. */
+function openingPeriod(
+	lines: readonly StatedPeriod[]
+): { period: Omit<Period, 'year'>; year: string | undefined; line: number } | null {
+	for (const { text, line } of lines) {
+		const bracket = /^[（(].*[)）]$/u.test(text);
+		const period = findOpeningPeriod(text, { sentence: !bracket });
+		if (!period) continue;
+		const before = text.slice(0, text.indexOf(period.label));
+		return { period, year: /((?:19|20)\d{2})\s*年\s*度?\s*$/u.exec(before)?.[1] ?? YEAR.exec(text)?.[1], line };
+	}
+	return null;
 }

@@ -62,13 +62,12 @@ export function readText(text: string): TextReading {
 		);
 	}
 	const categories = groupRows(body.rows, header.map);
-	const { year, period, searched, warning } = yearAndPeriod(
-		meta.source,
-		meta.titleLine,
-		header.map,
-		headerLine,
-		meta.period ?? null
-	);
+	const {
+		year,
+		period,
+		searched,
+		warnings: dated
+	} = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period ?? null, meta.opening);
 	return {
 		source: meta.source,
 		year,
@@ -76,7 +75,7 @@ export function readText(text: string): TextReading {
 		searched,
 		header: { line: headerLine, columns: header.map.columns },
 		categories,
-		warnings: warning ? [warning, ...body.warnings] : body.warnings
+		warnings: [...dated, ...body.warnings]
 	};
 }
 
