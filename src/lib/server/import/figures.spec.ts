@@ -85,3 +85,11 @@ describe('sameUnit', () => {
 		['亿元', '万元', false]
 	])('%s %s', (a, b, same) => expect(sameUnit(a, b)).toBe(same));
 });
+
+describe('clauseFigures: where the figure stands in the clause', () => {
+	it('counts from the start of the clause, past the parts before it', () => {
+		const text = '按可比价格计算，地区生产总值802.81亿元';
+		const { quantity } = clauseFigures(text);
+		expect(text.slice(quantity!.start, quantity!.start + quantity!.text.length)).toBe('802.81亿元');
+	});
+});

@@ -111,45 +111,15 @@ export function indicatorName(text: string): string {
 
 /** Reads one clause (a part of a sentence between ； or a whole item). */
 export function clauseFigures(text: string): ClauseFigures {
-	const parts = text.split(/[，,]/);
-	let name = '';
-	let quantity: Quantity | null = null;
-	let leading: Quantity | null = null;
-	let offset = 0;
-	for (const part of parts) {
-		const found = quantitiesOf(part);
-		if (found.length > 0) {
-			// 10个全民健身示范工程已开工8个: a target first, then what was done toward it.
-			leading =
-				indicatorName(part.slice(0, found[0].start)) === '' &&
-				found.length > 1 &&
-				DONE.test(part.slice(found[0].start + found[0].text.length, found[1].start))
-					? found[0]
-					: null;
-			quantity = leading && !leading.change ? leading : found.at(-1)!;
-			const growthAt = GROWTH.exec(part);
-			const nameEnd = Math.min(quantity.start, growthAt?.index ?? Number.POSITIVE_INFINITY);
-			name =
-				leading && quantity === leading
-					? part.slice(leading.start + leading.text.length).split(/已|开工|完工|建成|[、]/u)[0]
-					: part.slice(0, nameEnd);
-			name = indicatorName(name);
-			quantity = { ...quantity, start: quantity.start + offset };
-			if (leading) leading = quantity.value === leading.value && quantity.text === leading.text ? quantity : null;
-			break;
-		}
-		offset += part.length + 1;
-	}
-	if (!quantity) name = indicatorName(parts[0].split(/同比|比上年|较上年|[（(]/u)[0]);
+	const { name, quantity, target } = firstFigure(text);
 	const growth = GROWTH.exec(text);
 	const deviation = DEVIATION.exec(text);
 	const missed = MISSED.exec(text);
 	const met = missed ? null : MET.exec(text);
 	const percent = extractPercent(text);
-	const target = quantity && leading === quantity ? quantity : null;
 	return {
 		name,
-		quantity: target ? null : quantity,
+		quantity,
 		target,
 		growth: growth ? Number(growth[2]) * (growth[1] === '增长' ? 1 : -1) : null,
 		percent,
@@ -158,6 +128,42 @@ export function clauseFigures(text: string): ClauseFigures {
 		met: missed ? false : met ? true : null,
 		phrase: (deviation?.[0] ?? missed?.[0] ?? met?.[0] ?? null) || null
 	};
+}
+
+/**
+ * The name and figure of the first part of a clause (between ，) that has a figure: the words before
+ * its last quantity (投资10亿元以上项目 | 10个) or before its growth (社会固定资产投资 | 增长86.1%). A
+ * quantity that opens the part and is followed by what was done toward it (10个全民健身示范工程已开工
+ * 8个) is the target, and the name runs from it to the deed.
+ */
+function firstFigure(text: string): { name: string; quantity: Quantity | null; target: Quantity | null } {
+	const parts = text.split(/[，,]/);
+	let offset = 0;
+	for (const part of parts) {
+		const found = quantitiesOf(part);
+		const at = offset;
+		const shift = (q: Quantity): Quantity => ({ ...q, start: q.start + at });
+		offset += part.length + 1;
+		if (found.length === 0) continue;
+		const [first, second] = found;
+		const leads =
+			second !== undefined &&
+			!first.change &&
+			indicatorName(part.slice(0, first.start)) === '' &&
+			DONE.test(part.slice(first.start + first.text.length, second.start));
+		if (leads) {
+			const name = part.slice(first.start + first.text.length).split(/已|开工|完工|建成|、/u)[0];
+			return { name: indicatorName(name), quantity: null, target: shift(first) };
+		}
+		const quantity = found.at(-1)!;
+		const growthAt = GROWTH.exec(part)?.index ?? Number.POSITIVE_INFINITY;
+		return {
+			name: indicatorName(part.slice(0, Math.min(quantity.start, growthAt))),
+			quantity: shift(quantity),
+			target: null
+		};
+	}
+	return { name: indicatorName(parts[0].split(/同比|比上年|较上年|[（(]/u)[0]), quantity: null, target: null };
 }
 
 function deviationValue(match: RegExpExecArray): number {
