@@ -17,7 +17,8 @@ describe('clauseFigures: name, figure, growth, percent of target, deviation, ver
 		['全市困难群众医疗费用综合保障率已达89.33%', '困难群众医疗费用综合保障率', 89.33, '%', null, null],
 		['已建成“宁静小区”64个，完成率138%', '建成“宁静小区”', 64, '个', null, 138],
 		['去年全国农村贫困人口减少1109万人', '农村贫困人口', 1109, '万人', null, null],
-		['投资10亿元以上项目10个', '投资10亿元以上项目', 10, '个', null, null]
+		['投资10亿元以上项目10个', '投资10亿元以上项目', 10, '个', null, null],
+		['一般公共预算收入12.66亿元，为年度目标的66.65%', '一般公共预算收入', 12.66, '亿元', null, 66.65]
 	])('%s', (text, name, value, unit, growth, percent) => {
 		const figures = clauseFigures(text);
 		expect(figures).toMatchObject({ name, growth, percent });
@@ -34,7 +35,9 @@ describe('clauseFigures: name, figure, growth, percent of target, deviation, ver
 		['增速比目标高0.5个百分点', 0.5],
 		['低于年度目标2个百分点', -2],
 		['比预期目标低1.2个百分点', -1.2],
-		['快于全年目标3个百分点', 3]
+		['快于全年目标3个百分点', 3],
+		['增长7.2%，比目标增速低0.8个百分点', -0.8],
+		['慢于目标进度5个百分点', -5]
 	])('reads the deviation in %s', (text, deviation) => {
 		expect(clauseFigures(text).deviation).toBe(deviation);
 	});

@@ -90,7 +90,10 @@ export function quantitiesOf(text: string): Quantity[] {
 const GROWTH =
 	/(?:比上年同期|比上年|比去年同期|同比|较上年|较去年)?(?:可比)?(?:分别)?(增长|下降|降低)\s*(\d{1,6}(?:\.\d{1,4})?)\s*[%％]/u;
 const DEVIATION =
-	/(?:比|较)?(?:年度|预期|全年)?目标(?:值)?(高|低|快|慢|多|少)(?:出)?\s*(\d{1,4}(?:\.\d{1,4})?)\s*个百分点|(高于|低于|超出|超过|快于|慢于)(?:年度|预期|全年)?目标(?:值)?\s*(\d{1,4}(?:\.\d{1,4})?)\s*个百分点/u;
+	/(?:比|较)?(?:年度|预期|全年)?目标(?:值|进度|增速)?(高|低|快|慢|多|少)(?:出)?\s*(\d{1,4}(?:\.\d{1,4})?)\s*个百分点|(高于|低于|超出|超过|快于|慢于)(?:年度|预期|全年)?目标(?:值|进度|增速)?\s*(\d{1,4}(?:\.\d{1,4})?)\s*个百分点/u;
+/** A percent of the annual target in the words extractPercent leaves to indicator pages: 为年度目标的56%, 达全年计划的80%. */
+const SHARE_OF_TARGET =
+	/(?:为|达|达到|相当于)(?:全年|年度)(?:目标|任务|计划)(?:任务)?的\s?(\d{1,6}(?:\.\d{1,4})?)\s?[%％]/u;
 const MET = /(?:符合|完成|达到|实现)(?:了)?(?:年度|全年)?(?:预期)?目标(?:任务)?/u;
 const MISSED = /(?:未|没有|尚未)(?:能)?(?:完成|达到|实现)(?:年度|全年)?(?:预期)?目标/u;
 
@@ -116,14 +119,15 @@ export function clauseFigures(text: string): ClauseFigures {
 	const deviation = DEVIATION.exec(text);
 	const missed = MISSED.exec(text);
 	const met = missed ? null : MET.exec(text);
-	const percent = extractPercent(text);
+	const stated = extractPercent(text) === null ? SHARE_OF_TARGET.exec(text) : null;
+	const percent = stated ? Number(stated[1]) : extractPercent(text);
 	return {
 		name,
 		quantity,
 		target,
 		growth: growth ? Number(growth[2]) * (growth[1] === '增长' ? 1 : -1) : null,
 		percent,
-		percentText: percent === null ? null : percentPhrase(text),
+		percentText: stated ? stated[0] : percent === null ? null : percentPhrase(text),
 		deviation: deviation ? deviationValue(deviation) : null,
 		met: missed ? false : met ? true : null,
 		phrase: (deviation?.[0] ?? missed?.[0] ?? met?.[0] ?? null) || null
