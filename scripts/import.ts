@@ -177,7 +177,7 @@ function printSummary(file: string, { draft, organization, format }: Preview): v
 			const mark = task.statusSource === 'inferred' ? '*' : '';
 			const targets = task.targets.map((t) => `${t.comparator}${t.value}${t.unit}`).join(' ');
 			console.log(
-				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
+				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${task.percent !== null ? `  ${task.percent}%` : ''}${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
 			);
 		}
 	}
