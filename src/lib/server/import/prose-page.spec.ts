@@ -141,6 +141,13 @@ describe('alignValues: numbers under indicators when empty cells vanished', () =
 		expect(alignValues([4.3, 3.54], [true, true], 3)).toBeNull();
 	});
 
+	it('stays quick on a long row that fits no way', () => {
+		const values = Array.from({ length: 301 }, () => 100);
+		const started = performance.now();
+		expect(alignValues(values, new Array<boolean>(200).fill(false), 3)).toBeNull();
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+
 	it('places two numbers under the one rate indicator that may lack its percent', () => {
 		expect(alignValues([4.3, 3.54], [false, true], 3)).toEqual([null, { target: 4.3, actual: 3.54, percent: null }]);
 	});

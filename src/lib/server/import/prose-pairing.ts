@@ -26,6 +26,8 @@ export interface ProseRow {
 	category?: string | null;
 }
 
+/** At most this many plan × result comparisons per paragraph. */
+const MAX_PAIRINGS = 10_000;
 /** Names that share fewer character pairs than this are not the same indicator. */
 const MIN_SIMILARITY = 0.34;
 
@@ -40,7 +42,8 @@ export function pairItems(plan: string, result: string, line: number): ProseRow[
 		(item) => item.figures.quantity !== null && isIndicatorName(item.figures.name) && !countsItems(item.figures)
 	);
 	const done = itemsOf(result);
-	if (planned.length === 0) return [];
+	// Pairing compares every plan item with every result: a paragraph of thousands of items is no indicator page.
+	if (planned.length === 0 || planned.length * done.length > MAX_PAIRINGS) return [];
 	const pairs = new Map<number, number>();
 	const scored = planned
 		.flatMap((p, i) => done.map((d, j) => ({ i, j, score: similarity(p.figures.name, d.figures.name) })))

@@ -163,24 +163,32 @@ type Figures = { target: number; actual: number; percent: number | null } | null
  */
 export function alignValues(values: readonly number[], pairs: readonly boolean[], width: number): Figures[] | null {
 	const indicators = pairs.length;
-	const found: Figures[][] = [];
-	const walk = (i: number, k: number, taken: Figures[]) => {
-		if (found.length > 1) return;
-		if (k === indicators) {
-			if (i === values.length) found.push([...taken]);
-			return;
-		}
+	// ways(i, k): how many placements (0, 1, or 2 for "more than one") put values[i..] under indicators[k..], and one of them.
+	const memo = new Map<number, { count: number; rest: Figures[] }>();
+	const ways = (i: number, k: number): { count: number; rest: Figures[] } => {
+		if (k === indicators) return { count: i === values.length ? 1 : 0, rest: [] };
+		const key = i * (indicators + 1) + k;
+		const known = memo.get(key);
+		if (known) return known;
+		const options: [number, Figures][] = [[0, null]];
 		if (width === 3 && i + 3 <= values.length && percentFits(values[i], values[i + 1], values[i + 2]))
-			walk(i + 3, k + 1, [...taken, { target: values[i], actual: values[i + 1], percent: values[i + 2] }]);
-		if (
-			i + 2 <= values.length &&
-			(width === 2 || (pairs[k] && !percentFits(values[i], values[i + 1], values[i + 2] ?? NaN)))
-		)
-			walk(i + 2, k + 1, [...taken, { target: values[i], actual: values[i + 1], percent: null }]);
-		walk(i, k + 1, [...taken, null]);
+			options.push([3, { target: values[i], actual: values[i + 1], percent: values[i + 2] }]);
+		const pairFits = width === 2 || (pairs[k] && !percentFits(values[i], values[i + 1], values[i + 2] ?? NaN));
+		if (i + 2 <= values.length && pairFits)
+			options.push([2, { target: values[i], actual: values[i + 1], percent: null }]);
+		let count = 0;
+		let rest: Figures[] = [];
+		for (const [taken, figures] of options) {
+			const next = ways(i + taken, k + 1);
+			if (next.count > 0 && count === 0) rest = [figures, ...next.rest];
+			count = Math.min(2, count + next.count);
+		}
+		const result = { count, rest };
+		memo.set(key, result);
+		return result;
 	};
-	walk(0, 0, []);
-	return found.length === 1 ? found[0] : null;
+	const { count, rest } = ways(0, 0);
+	return count === 1 ? rest : null;
 }
 
 function percentFits(target: number, actual: number, percent: number): boolean {
