@@ -47,6 +47,7 @@ export function readCellLines(text: string): TableReading {
 	const lines = text.split('\n');
 	const { before, rows } = splitRows(lines);
 	const headerAt = rows.findIndex((row) => mapHeader(row.cells.map((c) => c.text)) !== null);
+	// No row names task columns: the grid reader refuses it in the words every format uses.
 	if (headerAt === -1) return readGrid({ rows: [], end: 'whole', lastLine: lines.length }, 'the table');
 	const top = rows[headerAt].cells.map((c) => c.text);
 	const below = rows[headerAt + 1]?.cells.map((c) => c.text) ?? [];

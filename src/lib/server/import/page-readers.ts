@@ -17,9 +17,8 @@ import { readWideText } from './wide-indicators';
 
 /** Page text → a reading: a task table, else a wide indicator table, else indicator prose. */
 export function readPageText(text: string): TableReading {
-	if (isCellLines(text)) return readCellLines(text);
 	try {
-		return readText(text);
+		return isCellLines(text) ? readCellLines(text) : readText(text);
 	} catch (error) {
 		const other = noTable(error) ? readWithoutTable(text) : null;
 		if (other) return other;

@@ -53,6 +53,12 @@ describe('a regions × indicators table', () => {
 		expect(rate.notes).toBe('东坡区：目标4.3，完成3.48\n彭山区：目标4.3，完成3.54');
 	});
 
+	it('reads the same from a copy with a | after each cell', () => {
+		const rows = csv.split('\n').map((line) => line.split(',').filter((c) => c !== ''));
+		const cellLines = rows.flatMap((row, k) => (k === 0 ? row : [...row.map((c) => `${c} |`), '|||||||'])).join('\n');
+		expect(tasks(readReport(utf8(cellLines)))).toEqual(tasks(draft));
+	});
+
 	it('reads the same from the saved page, from CSV and from an Excel sheet', async () => {
 		expect(tasks(readReport(utf8(html), { fileName: 'x.html' }))).toEqual(tasks(draft));
 		expect(tasks(readReport(utf8(csv), { fileName: 'x.csv' }))).toEqual(tasks(draft));
