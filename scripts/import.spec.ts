@@ -1,6 +1,7 @@
 /**
- * The import CLI as an office runs it: the --dry-run --json shape of a wide table, and the Excel
- * template written through `npm run` into a file (npm prints a banner into that file first).
+ * The import CLI as an office runs it: the --dry-run --json shape of a wide table, a page that
+ * names no organization, and the Excel template written through `npm run` into a file (npm
+ * prints a banner into that file first).
  */
 import { execFile, exec } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,6 +98,19 @@ describe('npm run import', () => {
 		const json = JSON.parse(stdout);
 		expect(json.summary[1]).toMatchObject({ name: '量化指标任务进展情况', total: 55 });
 		expect(json.flags.map((f: { kind: string }) => f.kind)).toContain('summary_mismatch');
+	});
+
+	it('reads a page that names no government in a dry run, with a warning, and asks for --org to write it', async () => {
+		const file = 'src/lib/server/import/fixtures/real/xianning-city-2021-h1-key-work.txt';
+		const { stdout } = await cli('--dry-run', '--json', file);
+		const json = JSON.parse(stdout);
+		expect(json.organization).toEqual([]);
+		expect(json.categories.flatMap((c: { tasks: unknown[] }) => c.tasks)).toHaveLength(12);
+		expect(json.warnings.some((w: { message: string }) => w.message.includes('--org'))).toBe(true);
+		const db = path.join(dir, 'org.db');
+		await expect(cli('--db', db, file)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--org') });
+		const { stdout: written } = await cli('--db', db, '--org', '咸宁市', file);
+		expect(written).toContain('imported 12 tasks for 咸宁市 2021 上半年');
 	});
 
 	it('writes the Excel template through npm run into a file that Excel can open', async () => {

@@ -207,7 +207,8 @@ function printSummary(file: string, { draft, organization, format }: Preview): v
 	];
 	console.log(`${file} (${format})`);
 	console.log(`  ${draft.source.title ?? '(no title)'}`);
-	console.log(`  organization: ${organization.join(' › ')}   period: ${draft.period.year} ${draft.period.label}`);
+	const org = organization.length > 0 ? organization.join(' › ') : '(not named on the page — writing needs --org)';
+	console.log(`  organization: ${org}   period: ${draft.period.year} ${draft.period.label}`);
 	if (draft.source.indexNo)
 		console.log(
 			`  索引号 ${draft.source.indexNo}   成文日期 ${draft.source.writtenOn ?? '-'}   发布日期 ${draft.source.publishedOn ?? '-'}`
@@ -221,7 +222,7 @@ function printSummary(file: string, { draft, organization, format }: Preview): v
 			const mark = task.statusSource === 'inferred' ? '*' : '';
 			const targets = task.targets.map((t) => `${t.comparator}${t.value}${t.unit}`).join(' ');
 			console.log(
-				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
+				`    - ${task.name}  [${STATUS_LABEL.zh[task.status]}${mark}]${task.percent !== null ? `  ${task.percent}%` : ''}${targets ? `  targets: ${targets}` : ''}${task.themes.length ? `  themes: ${task.themes.join('、')}` : ''}`
 			);
 		}
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedFraction, findPeriodIn, formatPeriod, periodEndMonth } from './period';
+import { elapsedFraction, findOpeningPeriod, findPeriodIn, formatPeriod, periodEndMonth } from './period';
 
 describe('findPeriodIn', () => {
 	it.each([
@@ -53,5 +53,23 @@ describe('period arithmetic', () => {
 		[{ year: 2023, quarter: null, months: [1, 11] as [number, number] }, 'en', '2023 Jan–Nov']
 	] as const)('formats %o in %s as %s', (period, lang, text) => {
 		expect(formatPeriod(period, lang)).toBe(text);
+	});
+});
+
+describe('findOpeningPeriod: the period an opening sentence names', () => {
+	it.each([
+		['截至9月底，全市完成投资', 3, [1, 9], '截至9月底'],
+		['截至2024年11月末，各项工作', null, [1, 11], '截至2024年11月末'],
+		['1-11月，全区实现', null, [1, 11], '1-11月'],
+		['前三季度，全县', 3, null, '前三季度'],
+		['向大会作2022年上半年政府工作情况报告', 2, null, '上半年'],
+		['2023年全年，全市', 4, null, '全年']
+	])('%s', (text, quarter, months, label) => {
+		expect(findOpeningPeriod(text, { sentence: true })).toEqual({ quarter, months, label });
+	});
+
+	it('does not take 年度 in a sentence for the year as period', () => {
+		expect(findOpeningPeriod('比上年增长6.1%，符合年度预期目标', { sentence: true })).toBeNull();
+		expect(findOpeningPeriod('2019年年度重点工作', { sentence: false })).not.toBeNull();
 	});
 });

@@ -121,3 +121,27 @@ export function periodName(period: StoredPeriod, lang: 'zh' | 'en'): string {
 		lang
 	);
 }
+
+/**
+ * The period an opening sentence names (截至9月底, 截至2024年11月末, 1-11月, 前三季度, 上半年): as
+ * findPeriodIn, and also 截至…月底/末, which in a title or header would be a deadline but in the
+ * first sentence of a progress page says how far the report reaches. `sentence`: the text is
+ * body text, where 年度 and 全年 are common words.
+ */
+export function findOpeningPeriod(text: string, { sentence = false } = {}): Omit<Period, 'year'> | null {
+	const until =
+		/截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月\s*(?:底|末|份|\d{1,2}\s*日)?/.exec(
+			text
+		);
+	const found = findPeriodIn(text);
+	if (until && (!found || until.index < text.indexOf(found.label))) {
+		const m = cnNumber(until[1]);
+		if (m && m >= 1 && m <= 12) {
+			return { quarter: m % 3 === 0 ? m / 3 : null, months: [1, m], label: until[0].replace(/\s+/g, '') };
+		}
+	}
+	// In a sentence, 年度 and 全年 name the period only after a year (2023年全年): 符合年度预期目标 does not.
+	if (found && sentence && found.quarter === 4 && !found.months && !/(?:19|20)\d{2}\s*年\s*(?:全年|度)/.test(text))
+		return null;
+	return found;
+}

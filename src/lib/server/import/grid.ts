@@ -7,14 +7,16 @@
  */
 import { mapHeader, mapTwoRowHeader, type Column, type HeaderMap } from './columns';
 import { limitError, MAX_CELL_CHARS, MAX_ROWS, MAX_TABLE_CHARS } from './limits';
+import { isRowNumber } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
-	endsCut,
+	lastCellCut,
 	groupRows,
+	oddNumber,
+	oddNumberWarning,
 	quote,
 	rowLabel,
-	SEQ_NO,
 	yearAndPeriod,
 	type RawRow,
 	type TableReading
@@ -123,13 +125,12 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 		);
 	}
 	const meta = readMeta(grid, header.at);
-	const { year, period, searched, warning } = yearAndPeriod(
-		meta.source,
-		meta.titleLine,
-		header.map,
-		headerLine,
-		meta.period
-	);
+	const {
+		year,
+		period,
+		searched,
+		warnings: dated
+	} = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period, meta.opening);
 	return {
 		source: meta.source,
 		year,
@@ -137,7 +138,7 @@ export function readGrid(grid: Grid, what = 'the document'): TableReading {
 		searched,
 		header: { line: headerLine, columns: header.map.columns },
 		categories: groupRows(rows, header.map),
-		warnings: warning ? [warning, ...warnings] : warnings
+		warnings: [...dated, ...warnings]
 	};
 }
 
@@ -197,7 +198,8 @@ function readMeta(grid: Grid, headerAt: number) {
 	return {
 		source,
 		titleLine: meta.titleLine === null ? null : lineOf(meta.titleLine),
-		period: meta.period ? { text: meta.period.text, line: lineOf(meta.period.line) } : null
+		period: meta.period ? { text: meta.period.text, line: lineOf(meta.period.line) } : null,
+		opening: (meta.opening ?? []).map((o) => ({ text: o.text, line: lineOf(o.line) }))
 	};
 }
 
@@ -279,7 +281,10 @@ function readBody(grid: Grid, header: GridHeader): Body {
 			}
 			cells = aligned;
 		}
-		const continues = continuesAbove(cells, keyAt, seqAt, taskAt, categoryAt, filled.length);
+		const odd = seqAt !== -1 && cells[seqAt].span === null && !isRowNumber(own(cells[seqAt]), { subNumbers: true });
+		const keepOdd = odd && oddNumber(cells.map(own), seqAt);
+		if (keepOdd) warnings.push(oddNumberWarning(source.line, own(cells[seqAt])));
+		const continues = !keepOdd && continuesAbove(cells, keyAt, seqAt, taskAt, categoryAt, filled.length);
 		if (continues) {
 			if (atEnd && grid.end === 'cut') {
 				warnings.push(truncationOfRow(grid, source));
@@ -298,7 +303,7 @@ function readBody(grid: Grid, header: GridHeader): Body {
 		if (categoryAt !== -1 && cells[categoryAt].text.trim() !== '') category = cells[categoryAt].text.trim();
 		const row: RawRow = { line: source.line, cells: cells.map((c) => c.text.trim()), category, extras: [] };
 		if (grid.sheet) row.ref = `${grid.sheet}!${cells[0].ref ?? ''}`;
-		if (atEnd && (grid.end === 'cut' || endsCut([...rows, row], lastFilled(row)))) {
+		if (atEnd && (grid.end === 'cut' || lastCellCut([...rows, row], lastFilled(row), columns[lastFilled(row)]?.role))) {
 			warnings.push(truncation(grid, row, columns));
 			break;
 		}
@@ -307,9 +312,6 @@ function readBody(grid: Grid, header: GridHeader): Body {
 	}
 	return { rows, warnings };
 }
-
-/** 1, 二、, and in spreadsheets also sub-numbers such as 1.1 or 2-3. */
-const GRID_SEQ_NO = /^\d{1,4}(?:[.．-]\d{1,3})+$/;
 
 /**
  * Whether a row continues the task above rather than starting one: its key cell (序号, else the
@@ -332,7 +334,7 @@ function continuesAbove(
 	if (seqAt === -1) return text === '';
 	if (text === '')
 		return !(taskAt !== -1 && cells[taskAt].span === null && cells[taskAt].text.trim() !== '' && filled >= 2);
-	return !SEQ_NO.test(text) && !GRID_SEQ_NO.test(text);
+	return !isRowNumber(text, { subNumbers: true });
 }
 
 function rowText(cells: readonly GridCell[]): string {

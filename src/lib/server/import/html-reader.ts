@@ -148,15 +148,13 @@ export function readHtml(bytes: Uint8Array): HtmlReading {
 	return { reading, text, decoded: html };
 }
 
-/**
- * The visible text of a saved page (tables one row to a line, cells between |): what a page
- * without a task table is read from as page text.
- */
-export function htmlPageText(bytes: Uint8Array): string {
+/** The page's visible text, a line per block (table rows with | between cells), each with the line of the page it starts on: what a page without a task table is read from. */
+export function readHtmlLines(bytes: Uint8Array): { lines: { text: string; line: number }[]; decoded: string } {
 	const html = decodeDocument(bytes, { declared: declaredCharset(bytes), markup: true });
-	return visibleText(parse(html), null, ' | ')
-		.map((l) => l.text)
-		.join('\n');
+	checkElementCount(html);
+	const document = parse(html, { sourceCodeLocationInfo: true });
+	checkDepth(document);
+	return { lines: visibleText(document, null, ' | '), decoded: html };
 }
 
 // ─── Charset ────────────────────────────────────────────────────────────────────────────────

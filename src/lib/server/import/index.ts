@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { checkpoint, type DB } from '../db';
 import { writeReport, type ImportResult } from '../queries/imports';
-import { resolveOrganization } from './organization';
+import { requireOrganization, resolveOrganization } from './organization';
 import { flagSameAsPrevious } from './quality';
 import { readSource, type DocumentFormat, type SourceReading } from './read-report';
 import type { ReportDraft } from './types';
@@ -37,8 +37,20 @@ export async function previewDocument(bytes: Uint8Array, options: ImportOptions 
 	return toPreview(await readSource(bytes, options), options);
 }
 
+/**
+ * The preview names the organization, or warns that none was found: a dry run still reads and
+ * shows everything, while writing needs one (--org).
+ */
 function toPreview({ draft, format }: SourceReading, options: ImportOptions): Preview {
-	return { draft, organization: resolveOrganization(draft, options.organization), format };
+	const organization = resolveOrganization(draft, options.organization);
+	if (organization.length === 0) {
+		draft.warnings.push({
+			line: null,
+			message:
+				'未能从标题、正文或发布机构确定所属单位（办公室、督查室代表其政府但未写明名称）；写入数据库需用 --org 指定'
+		});
+	}
+	return { draft, organization, format };
 }
 
 /** Reads and writes one document; all or nothing. */
@@ -49,6 +61,7 @@ export async function importDocument(
 ): Promise<Preview & { result: ImportResult }> {
 	const reading = await readSource(bytes, options);
 	const preview = toPreview(reading, options);
+	requireOrganization(preview.organization);
 	const result = await writeReport(
 		db,
 		preview.draft,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainFromTitle, resolveOrganization } from './organization';
+import { chainFromTitle, governmentNamed, requireOrganization, resolveOrganization } from './organization';
 import type { ReportDraft } from './types';
 
 describe('chainFromTitle', () => {
@@ -53,8 +53,44 @@ describe('resolveOrganization', () => {
 			'萧山区'
 		]);
 	});
-	it('falls back to the publisher, and fails clearly when nothing names the body', () => {
-		expect(resolveOrganization(draft('2021年重点工作', '市政府办公室'))).toEqual(['市政府办公室']);
-		expect(() => resolveOrganization(draft('2021年重点工作', null))).toThrow(/--org/);
+	it('falls back to the publisher when it is a body; finds nothing (and writing asks for --org) when nothing names one', () => {
+		expect(resolveOrganization(draft('2021年重点工作', '新街街道'))).toEqual(['新街街道']);
+		expect(resolveOrganization(draft('2021年重点工作', '市政府办公室'))).toEqual([]);
+		expect(resolveOrganization(draft('2021年重点工作', null))).toEqual([]);
+		expect(() => requireOrganization([])).toThrow(/--org/);
+	});
+
+	it.each([
+		['绍兴市人民政府办公室', ['绍兴市']],
+		['黄石市重点民生实事项目建设指挥部办公室', ['黄石市']],
+		['柯桥区政府办', ['柯桥区']],
+		['区政府办', []],
+		['市政府政务督查室', []],
+		['市民生办', []]
+	])(
+		'takes an office publisher (%s) for the government it speaks for, never for a body of its own',
+		(publisher, chain) => {
+			expect(resolveOrganization(draft('2021年重点工作', publisher))).toEqual(chain);
+		}
+	);
+
+	it('takes the government the page names in its text where title and publisher do not', () => {
+		expect(resolveOrganization({ ...draft('2024年民生实事完成情况', '市政府办公室'), speaksFor: ['杭州市'] })).toEqual([
+			'杭州市'
+		]);
+	});
+});
+
+describe('governmentNamed', () => {
+	it.each([
+		['今日，杭州市第十四届人民代表大会常务委员会第二十一次会议召开。', ['杭州市']],
+		['颛桥镇人民政府半年工作情况报告', ['颛桥镇']],
+		['杭州市萧山区人民政府', ['杭州市', '萧山区']],
+		['国务院公布2019年《政府工作报告》量化指标任务落实情况', ['国务院']],
+		['全市完成地区生产总值', []],
+		['老旧小区改造212个', []],
+		['市政府政务督查室', []]
+	])('%s → %j', (text, chain) => {
+		expect(governmentNamed(text)).toEqual(chain);
 	});
 });

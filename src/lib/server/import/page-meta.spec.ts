@@ -73,3 +73,16 @@ describe('isoDate', () => {
 		expect(isoDate(text)).toBe(iso);
 	});
 });
+
+describe('readPageMeta: lines under the title that name the period', () => {
+	it.each([
+		[['重点工作推进情况', '（2024年1-9月）'], [{ text: '（2024年1-9月）', line: 2 }]],
+		[
+			['重点工作推进情况', '截至9月底，全区重点工作推进如下。'],
+			[{ text: '截至9月底，全区重点工作推进如下。', line: 2 }]
+		],
+		[['重点工作推进情况', '分享:', '各项工作符合年度预期目标。'], undefined]
+	])('%j', (lines, opening) => {
+		expect(readPageMeta(lines).opening).toEqual(opening);
+	});
+});

@@ -4,6 +4,7 @@
  * (索 引 号 H083/2024-79731), two pairs to a line, with or without a colon — so labels are found
  * wherever they stand on a line and each value runs to the next label.
  */
+import { findOpeningPeriod } from '../../domain/period';
 import type { StatedPeriod } from './table';
 import type { SourceMeta } from './types';
 
@@ -15,8 +16,8 @@ const LABELS: Record<MetaKey, readonly string[]> = {
 	writtenOn: ['成文日期'],
 	publisher: ['发布机构', '发文机关', '填报单位', '报送单位'],
 	subject: ['主题分类'],
-	publishedOn: ['发布日期', '发布时间', '填报日期', '报送日期'],
-	origin: ['信息来源'],
+	publishedOn: ['发布日期', '发布时间', '填报日期', '报送日期', '时间'],
+	origin: ['信息来源', '来源'],
 	// Spreadsheets (and the import template) state the period in a cell of its own.
 	period: ['报告期'],
 	ignored: [
@@ -37,6 +38,8 @@ const LABELS: Record<MetaKey, readonly string[]> = {
 
 /** A metadata line longer than this is body text, not a label block. */
 const MAX_META_LINE = 300;
+/** How many lines under the title may state the period. */
+const OPENING_LINES = 4;
 /** A title longer than this is a paragraph. */
 const MAX_TITLE = 200;
 
@@ -51,7 +54,9 @@ const LABEL_PATTERN = new RegExp(
 );
 
 /** Words that mark the line naming the report. */
-const TITLE_WORDS = /政府工作报告|重点任务|重点工作|进展情况|执行情况|完成情况|推进情况|民生实事|工作任务|进度/;
+const TITLE_WORDS = /政府工作报告|重点任务|重点工作|进展|执行情况|完成情况|推进情况|落实情况|民生实事|工作任务|进度/;
+/** Labels too common as words (来源, 时间进度) count only with a colon after them. */
+const COLON_ONLY = new Set(['来源', '时间']);
 const YEAR_IN_TITLE = /(?:19|20)\d{2}\s*年/;
 
 export interface PageMeta {
@@ -60,6 +65,8 @@ export interface PageMeta {
 	titleLine: number | null;
 	/** A 报告期 label's value, when the lines state one (报告期：2024年第二季度). */
 	period?: StatedPeriod;
+	/** Lines under the title that name a period: a bracket (（2024年1-9月）), an opening sentence (截至9月底，…). */
+	opening?: StatedPeriod[];
 }
 
 /**
@@ -71,6 +78,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 	let periodLine = 0;
 	let url: string | null = null;
 	let title: { text: string; line: number; hasYear: boolean } | null = null;
+	const others: { text: string; line: number }[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i].trim();
 		if (line === '' || line.length > MAX_META_LINE) continue;
@@ -87,7 +95,8 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 			}
 			continue;
 		}
-		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前位置|[>›»]/.test(line)) continue;
+		others.push({ text: line, line: i + 1 });
+		if (line.length > MAX_TITLE || !TITLE_WORDS.test(line) || /^当前(?:位置|栏目)|[>›»]/.test(line)) continue;
 		const hasYear = YEAR_IN_TITLE.test(line);
 		if (title === null || (hasYear && !title.hasYear)) title = { text: line, line: i + 1, hasYear };
 	}
@@ -103,6 +112,11 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 		},
 		titleLine: title?.line ?? null
 	};
+	const opening = others
+		.filter((o) => o.line > (title?.line ?? 0))
+		.slice(0, OPENING_LINES)
+		.filter((o) => findOpeningPeriod(o.text, { sentence: !/^[（(].*[)）]$/u.test(o.text) }) !== null);
+	if (opening.length > 0) meta.opening = opening;
 	if (values.period) meta.period = { text: values.period, line: periodLine };
 	return meta;
 }
@@ -111,6 +125,7 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 function readLabels(line: string): [MetaKey, string][] | null {
 	const matches = [...line.matchAll(LABEL_PATTERN)];
 	if (matches.length === 0 || matches[0].index !== 0) return null;
+	if (COLON_ONLY.has(matches[0][1]) && !/[:：]$/.test(matches[0][0])) return null;
 	return matches.map((match, k) => {
 		const key = LABEL_OF.get(match[1].replace(/[ \t\u3000]/g, '')) as MetaKey;
 		const end = k + 1 < matches.length ? matches[k + 1].index : line.length;

@@ -476,3 +476,21 @@ describe('readReport: a stated completion percent against 序时进度, outranke
 		expect(only.evidence.join(' ')).toContain(evidence);
 	});
 });
+
+describe('readReport: the period of a table page from the lines under its title', () => {
+	const table = '序号 | 工作任务 | 推进情况 |\n1 | 任务一 | 已完成。 |\n2 | 任务二 | 稳步推进。 |\n';
+
+	it('reads a bracket under the title', () => {
+		const draft = readReport(utf8(`某某区重点工作推进情况\n（2024年1-9月）\n${table}`));
+		expect(draft.period).toEqual({ year: 2024, quarter: 3, months: [1, 9], label: '1-9月' });
+		expect(draft.warnings).toEqual([]);
+	});
+
+	it('reads an opening sentence, and says so when the year comes from the publish date', () => {
+		const draft = readReport(
+			utf8(`发布日期：2023-10-12\n某某区重点工作推进情况\n截至9月底，各项工作推进如下。\n${table}`)
+		);
+		expect(draft.period).toMatchObject({ year: 2023, months: [1, 9], label: '截至9月底' });
+		expect(draft.warnings).toEqual([{ line: null, message: '页面未写明年份，按发布日期2023-10-12取2023年' }]);
+	});
+});

@@ -8,18 +8,18 @@
  * that message.
  */
 import { findPeriodIn, QUARTER_LABEL, type Period } from '../../domain/period';
-import { readCsv, parseCsv } from './csv-reader';
+import { parseCsv } from './csv-reader';
 import { decodeDocument } from './decode';
 import { findGridHeader } from './grid';
-import { htmlPageText, readHtml } from './html-reader';
 import { inferStatus, mapReportedStatus, type StatusReading } from './infer-status';
+import { indicatorStatus } from '../../domain/indicator';
 import { statusFromProgress } from '../../domain/progress';
 import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
-import type { ReadPeriodRow, ReadRow, TableReading } from './table';
+import type { ReadPeriodRow, ReadRow, RowFigures, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
-import { isNoTable, readPageText, readWithoutTable } from './read-page-text';
 import { summaryFlags } from './notice-summary';
+import { readCsvPage, readHtmlPage, readPageText } from './page-readers';
 import { assignThemes } from './themes';
 import {
 	ImportError,
@@ -108,19 +108,12 @@ function formatOf(bytes: Uint8Array, options: ReadOptions): DocumentFormat {
 
 function readSync(bytes: Uint8Array, format: Exclude<DocumentFormat, 'xlsx'>, options: ReadOptions): SourceReading {
 	if (format === 'html') {
-		try {
-			const { reading, text, decoded } = readHtml(bytes);
-			return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
-		} catch (error) {
-			if (!isNoTable(error)) throw error;
-			// A notice (or a page to refuse) saved as HTML: read from its visible text, whose lines the reading counts.
-			const text = htmlPageText(bytes);
-			return { draft: buildDraft(readWithoutTable(text, error), options.fileName, damageWarnings(text)), format, text };
-		}
+		const { reading, text, decoded } = readHtmlPage(bytes);
+		return { draft: buildDraft(reading, options.fileName, damageWarnings(decoded)), format, text };
 	}
 	const text = decodeDocument(bytes);
 	if (text.trim() === '') throw new ImportError('the document is empty (only whitespace)');
-	const reading = format === 'csv' ? readCsv(text).reading : readPageText(text);
+	const reading = format === 'csv' ? readCsvPage(text) : readPageText(text);
 	return { draft: buildDraft(reading, options.fileName, damageWarnings(text)), format, text };
 }
 
@@ -176,6 +169,7 @@ function buildDraft(reading: TableReading, fileName: string | undefined, preWarn
 		tasks: category.rows.map((row) => toTask(row, period, warnings))
 	}));
 	const draft: ReportDraft = { source: reading.source, period, categories, flags: [], warnings };
+	if (reading.speaksFor && reading.speaksFor.length > 0) draft.speaksFor = reading.speaksFor;
 	draft.flags = checkQuality(draft);
 	if (reading.summary) {
 		draft.summary = reading.summary;
@@ -185,6 +179,7 @@ function buildDraft(reading: TableReading, fileName: string | undefined, preWarn
 }
 
 function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftTask {
+	if (row.indicator) return indicatorTask(row, row.indicator, period);
 	const { status, statusSource, evidence } = statusOf(row, row.statusWord, row.statusText, period, null, warnings);
 	const task: DraftTask = {
 		seqNo: row.seqNo,
@@ -205,6 +200,39 @@ function toTask(row: ReadRow, period: Period, warnings: ImportWarning[]): DraftT
 	};
 	if (row.actual !== undefined) task.actual = parseNumber(row.actual);
 	if (row.history) task.history = row.history.map((entry) => toHistoryEntry(row, entry, period.year, warnings));
+	return task;
+}
+
+/**
+ * A row of an indicator page or table: its status follows from its figures (percent of the annual
+ * target against 序时进度, a rate against its target, a ceiling), inferred with the figures as
+ * evidence; unknown where they decide nothing.
+ */
+function indicatorTask(row: ReadRow, figures: RowFigures, period: Period): DraftTask {
+	// Figures that decide nothing leave the status unknown: 完成地区生产总值802.81亿元 is a figure, not a verdict.
+	const fromNumbers = indicatorStatus(figures, period) ?? { status: 'unknown' as const, percent: null, evidence: [] };
+	const target = figures.target;
+	const task: DraftTask = {
+		seqNo: row.seqNo,
+		name: row.name,
+		content: row.content,
+		statusText: row.statusText,
+		status: fromNumbers.status,
+		statusSource: 'inferred',
+		evidence: fromNumbers.evidence,
+		owner: row.owner,
+		leader: row.leader,
+		periodTarget: row.periodTarget,
+		percent: fromNumbers.percent ?? figures.percent,
+		targets: target
+			? [{ value: target.value, unit: figures.unit ?? '', comparator: target.comparator, text: target.text }]
+			: extractTargets(row.content),
+		themes: assignThemes(`${row.name}\n${row.content ?? ''}`),
+		notes: row.note,
+		line: row.line
+	};
+	task.actual = figures.actual;
+	task.unit = figures.unit;
 	return task;
 }
 

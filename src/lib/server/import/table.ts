@@ -5,7 +5,8 @@
  * text to columns first; the HTML, Excel and CSV readers start from a grid (grid.ts). Both end
  * here, so every format yields the same TableReading and, from it, the same draft.
  */
-import { findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
+import type { IndicatorFigures } from '../../domain/indicator';
+import { findOpeningPeriod, findPeriodIn, periodEndMonth, type Period } from '../../domain/period';
 import type { Column, ColumnRole, HeaderMap } from './columns';
 import type { Status } from '../../domain/status';
 import type { PeriodSummary } from './notice-summary';
@@ -44,7 +45,12 @@ export interface ReadRow {
 	reported?: { status: Status; evidence: string[] };
 	/** A completion percent given beside the row's name rather than in its status text (A（45%）). */
 	percent?: number | null;
+	/** An indicator's figures (indicator pages and tables): the status follows from the numbers. */
+	indicator?: RowFigures;
 }
+
+/** An indicator's figures with the unit they are in and the actual as printed. */
+export type RowFigures = IndicatorFigures & { unit: string | null; actualText: string | null };
 
 export interface ReadCategory {
 	name: string | null;
@@ -63,6 +69,8 @@ export interface TableReading {
 	warnings: ImportWarning[];
 	/** A notice's stated counts per status; absent for tables. */
 	summary?: PeriodSummary;
+	/** The government the page speaks for where it names it outside the title (prose pages). */
+	speaksFor?: string[];
 }
 
 /** A row as read, one text per column ('' for an empty cell), before naming and grouping. */
@@ -76,8 +84,6 @@ export interface RawRow {
 	ref?: string;
 }
 
-/** A 序号 cell: 1, 12., (三), 四、 */
-export const SEQ_NO = /^(?:\d{1,4}|[（(]?[一二三四五六七八九十]{1,3}[)）]?)[.、．]?$/;
 /** How a finished cell of narrative ends. */
 export const TERMINAL = /[。！!？?；;…]$/;
 
@@ -116,6 +122,43 @@ export function endsCut(rows: readonly RawRow[], column: number): boolean {
 		if (TERMINAL.test(text)) closed++;
 	}
 	return filled > 0 && closed * 2 > filled;
+}
+
+/**
+ * A 序号 cell holding text that is no numbering form (A1, ※) on a row that has cells of its own:
+ * merging it into the row above would join two tasks, so it stays a row, with a warning. A lone
+ * text there is a sub-item of the task above (新增学位810个), as the README says.
+ */
+export function oddNumber(row: readonly string[], keyAt: number): boolean {
+	return row[keyAt] !== '' && row.filter((cell) => cell !== '').length >= 2;
+}
+
+export function oddNumberWarning(line: number, key: string): ImportWarning {
+	return { line, message: `第${line}行的序号${quote(key)}不是常见的编号形式，按新的一行任务导入，请核对` };
+}
+
+/** A responsible unit: 区教育局, 区人社局、区总工会, 县交通运输局. */
+export const UNIT =
+	/(?:局|委|办|中心|政府|街道|镇|乡|公司|集团|部|院|所|队|会|处|科|站|室|厅|署|社|馆|联|团|办事处)(?:[（(][^）)]*[)）])?(?:[、，,及和]|$)/u;
+/** A person's name, or several: 王明, 王明、李华. */
+export const PERSON = /^[\u4e00-\u9fa5]{2,3}(?:[、，,][\u4e00-\u9fa5]{2,3})*$/u;
+
+/**
+ * Whether the final cell of a document that stops without its footer was cut off: a text column's
+ * cell lacks the closing punctuation the others have (endsCut); a unit or a person's name is not
+ * one where the column's other cells are (区教 under 区教育局, 区农业农村局; or a sentence cut off
+ * mid-way that landed there).
+ */
+export function lastCellCut(rows: readonly RawRow[], column: number, role: ColumnRole | undefined): boolean {
+	if (endsCut(rows, column)) return true;
+	const pattern = role === 'owner' ? UNIT : role === 'leader' ? PERSON : null;
+	const last = rows.at(-1)?.cells[column] ?? '';
+	if (!pattern || last === '' || pattern.test(last)) return false;
+	const others = rows
+		.slice(0, -1)
+		.map((r) => r.cells[column])
+		.filter((t) => t !== '');
+	return others.length > 0 && others.filter((t) => pattern.test(t)).length * 2 > others.length;
 }
 
 export function quote(text: string): string {
@@ -237,48 +280,73 @@ export interface StatedPeriod {
 }
 
 /**
- * Period: the title's, else a stated 报告期, else the one a column header names (二季度完成情况);
+ * Period: the title's, else a stated 报告期, else a bracket or opening sentence under the title
+ * (（2024年1-9月）, 截至9月底…), else the one a column header names (二季度完成情况);
  * a wide table follows its columns, whose latest period is the report's. Year: the title's, else
- * the stated 报告期's, else a header's, else the year of 发布日期/成文日期 — one year back when that
- * date falls before the period's end (a 全年 report published in January).
+ * the stated 报告期's, else the opening line's, else a header's, else — with a warning — the year
+ * of 发布日期/成文日期, one year back when that date falls before the period's end (a 全年 report
+ * published in January).
  */
 export function yearAndPeriod(
 	source: SourceMeta,
 	titleLine: number | null,
 	map: HeaderMap,
 	headerLine: number,
-	stated: StatedPeriod | null = null
-): { year: number | null; period: Omit<Period, 'year'> | null; searched: string; warning: ImportWarning | null } {
+	stated: StatedPeriod | null = null,
+	opening: readonly StatedPeriod[] = []
+): { year: number | null; period: Omit<Period, 'year'> | null; searched: string; warnings: ImportWarning[] } {
 	const title = source.title ?? '';
 	const titlePeriod = title ? findPeriodIn(title) : null;
 	const statedPeriod = stated ? findPeriodIn(stated.text) : null;
-	const pagePeriod = titlePeriod ?? statedPeriod;
+	// A bracket under the title or an opening sentence (截至9月底，…) where title and 报告期 say nothing.
+	const open = titlePeriod || statedPeriod ? null : openingPeriod(opening);
+	const pagePeriod = titlePeriod ?? statedPeriod ?? open?.period ?? null;
 	const wide = (map.periods?.length ?? 0) > 1;
 	const period = wide ? map.period : (pagePeriod ?? map.period);
-	let warning: ImportWarning | null = null;
+	const warnings: ImportWarning[] = [];
 	if (pagePeriod && map.period && periodEndMonth(pagePeriod) !== periodEndMonth(map.period)) {
-		const where = titlePeriod ? '标题中的报告期' : `第${stated!.line}行的报告期`;
-		warning = {
+		const where = titlePeriod ? '标题中的报告期' : `第${(stated ?? open)!.line}行的报告期`;
+		warnings.push({
 			line: headerLine,
 			message: wide
 				? `${where}（${pagePeriod.label}）与表头最新一期“${map.periodHeader}”（${map.period.label}）不一致，按表头各列的报告期导入`
 				: `${where}（${pagePeriod.label}）与表头“${map.periodHeader}”（${map.period.label}）不一致，按${titlePeriod ? '标题' : '该行'}的报告期导入`
-		};
+		});
 	}
 	const headerYear = map.columns.map((c) => YEAR.exec(c.header)).find((m) => m !== null);
 	let year = Number(
-		YEAR.exec(title)?.[1] ?? (stated ? YEAR.exec(stated.text)?.[1] : undefined) ?? headerYear?.[1] ?? Number.NaN
+		YEAR.exec(title)?.[1] ??
+			(stated ? YEAR.exec(stated.text)?.[1] : undefined) ??
+			open?.year ??
+			headerYear?.[1] ??
+			Number.NaN
 	);
 	const date = source.publishedOn ?? source.writtenOn;
 	if (Number.isNaN(year) && date && period) {
 		const [y, m] = date.split('-').map(Number);
 		year = m < periodEndMonth(period) ? y - 1 : y;
+		warnings.push({ line: null, message: `页面未写明年份，按发布日期${date}取${year}年` });
 	}
 	const searched = [
 		titleLine ? `the title (line ${titleLine}: ${source.title})` : 'the lines above the table for a title (none found)',
 		...(stated ? [`the 报告期 (line ${stated.line}: ${stated.text})`] : []),
+		...(opening.length > 0 ? [`the lines under the title (line ${opening[0].line} on)`] : []),
 		`the column headers (line ${headerLine}: ${map.columns.map((c) => c.header).join(' / ')})`,
 		`the dates 发布日期/成文日期 (${date ?? 'none found'})`
 	].join(', ');
-	return { year: Number.isNaN(year) ? null : year, period, searched, warning };
+	return { year: Number.isNaN(year) ? null : year, period, searched, warnings };
+}
+
+/** The period the first of the lines under the title names, with the year written next to it. */
+function openingPeriod(
+	lines: readonly StatedPeriod[]
+): { period: Omit<Period, 'year'>; year: string | undefined; line: number } | null {
+	for (const { text, line } of lines) {
+		const bracket = /^[（(].*[)）]$/u.test(text);
+		const period = findOpeningPeriod(text, { sentence: !bracket });
+		if (!period) continue;
+		const before = text.slice(0, text.indexOf(period.label));
+		return { period, year: /((?:19|20)\d{2})\s*年\s*度?\s*$/u.exec(before)?.[1] ?? YEAR.exec(text)?.[1], line };
+	}
+	return null;
 }

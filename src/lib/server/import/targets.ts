@@ -10,7 +10,7 @@ import type { Comparator, Target } from './types';
  * Units a target is counted in, longest first so 场次 wins over 场 and 个百分点 over 个.
  * Time units are left out on purpose: 24小时, 3天, 6个月 are service promises or durations.
  */
-const UNITS = [
+export const UNITS = [
 	'个百分点',
 	'平方公里',
 	'万平方米',

@@ -7,14 +7,16 @@
  * rather than shift cells into the wrong column.
  */
 import { columnRole, mapHeader, type Column, type ColumnRole, type HeaderMap } from './columns';
+import { isRowNumber, rowNumberValue } from './numbering';
 import { readPageMeta } from './page-meta';
 import {
 	continueRow,
-	endsCut,
+	lastCellCut,
 	groupRows,
+	oddNumber,
+	oddNumberWarning,
 	quote,
 	rowLabel,
-	SEQ_NO,
 	yearAndPeriod,
 	type RawRow,
 	type TableReading
@@ -60,13 +62,12 @@ export function readText(text: string): TextReading {
 		);
 	}
 	const categories = groupRows(body.rows, header.map);
-	const { year, period, searched, warning } = yearAndPeriod(
-		meta.source,
-		meta.titleLine,
-		header.map,
-		headerLine,
-		meta.period ?? null
-	);
+	const {
+		year,
+		period,
+		searched,
+		warnings: dated
+	} = yearAndPeriod(meta.source, meta.titleLine, header.map, headerLine, meta.period ?? null, meta.opening);
 	return {
 		source: meta.source,
 		year,
@@ -74,7 +75,7 @@ export function readText(text: string): TextReading {
 		searched,
 		header: { line: headerLine, columns: header.map.columns },
 		categories,
-		warnings: warning ? [warning, ...body.warnings] : body.warnings
+		warnings: [...dated, ...body.warnings]
 	};
 }
 
@@ -205,7 +206,7 @@ interface Cell {
 }
 
 function shapeOf(text: string): Shape {
-	if (text.length <= 12 && SEQ_NO.test(text)) return 'number';
+	if (isRowNumber(text)) return 'number';
 	if (text.length <= NAME_MAX && !SENTENCE_PUNCT.test(text)) return 'name';
 	return 'prose';
 }
@@ -227,10 +228,6 @@ function misfit(role: ColumnRole, shape: Shape): number {
 		default:
 			return 0;
 	}
-}
-
-function seqValue(text: string): number | null {
-	return /^\d/.test(text) ? Number.parseInt(text, 10) : null;
 }
 
 /** The cells below a one-cell-per-line header, up to the page chrome or the end of the text. */
@@ -303,7 +300,7 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 				break;
 			}
 			const cell = cells[i];
-			const seq = cell.shape === 'number' ? seqValue(cell.text) : null;
+			const seq = cell.shape === 'number' ? rowNumberValue(cell.text) : null;
 			if (k === seqAt ? cell.shape !== 'number' : seqAt !== -1 && started && seq !== null && seq === expectedSeq) {
 				broken = cell;
 				break;
@@ -334,7 +331,10 @@ function readCellRows(lines: readonly string[], header: Extract<Header, { layout
 		rows.push(row);
 		lastRow = { row, complete, lastColumn };
 	}
-	if (lastRow && (!lastRow.complete || (!ended && endsCut(rows, lastRow.lastColumn)))) {
+	if (
+		lastRow &&
+		(!lastRow.complete || (!ended && lastCellCut(rows, lastRow.lastColumn, columns[lastRow.lastColumn]?.role)))
+	) {
 		rows.pop();
 		warnings.push(
 			ended
@@ -383,7 +383,7 @@ function score(cells: readonly Cell[], start: number, slots: readonly ColumnRole
 /** Where reading resumes after a row that could not be aligned: the next 序号. */
 function nextRowStart(cells: readonly Cell[], from: number, expectedSeq: number | null): number {
 	for (let j = from; j < cells.length; j++) {
-		const seq = cells[j].shape === 'number' ? seqValue(cells[j].text) : null;
+		const seq = cells[j].shape === 'number' ? rowNumberValue(cells[j].text) : null;
 		if (seq !== null && (expectedSeq === null || seq >= expectedSeq)) return j;
 	}
 	return cells.length;
@@ -439,8 +439,9 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 		}
 		const row = cells.slice(0, width);
 		const key = row[keyAt];
-		const startsRow = seqAt !== -1 ? SEQ_NO.test(key) : key !== '';
+		const startsRow = seqAt !== -1 ? isRowNumber(key) || oddNumber(row, keyAt) : key !== '';
 		if (startsRow) {
+			if (seqAt !== -1 && !isRowNumber(key)) warnings.push(oddNumberWarning(lineNo, key));
 			if (categoryAt !== -1 && row[categoryAt] !== '') category = row[categoryAt];
 			rows.push({ line: lineNo, cells: row, category, extras: [] });
 			continue;
@@ -458,9 +459,10 @@ function readSeparatedRows(lines: readonly string[], header: Extract<Header, { l
 		last &&
 		!header.closed &&
 		last.line === finalLine + 1 &&
-		endsCut(
+		lastCellCut(
 			rows,
-			last.cells.findLastIndex((c) => c !== '')
+			last.cells.findLastIndex((c) => c !== ''),
+			columns[last.cells.findLastIndex((c) => c !== '')]?.role
 		)
 	) {
 		rows.pop();

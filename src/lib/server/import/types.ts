@@ -60,6 +60,8 @@ export interface DraftTask {
 	 * knows it (a 完成值 column, or generated data). Optional: readers that do not know it omit it.
 	 */
 	actual?: number | null;
+	/** The unit of `actual` and of the target (亿元, 万人, %), where an indicator page or table gives it. */
+	unit?: string | null;
 	targets: Target[];
 	themes: string[];
 	/** 说明 / 问题与困难 / 下一步工作打算, when the report has such a column. */
@@ -108,6 +110,11 @@ export interface DraftFlag {
 
 export interface ReportDraft {
 	source: SourceMeta;
+	/**
+	 * The government the page speaks for where it names it outside the title and publisher (杭州市第
+	 * 十四届人民代表大会… in a news report's first sentence); absent when the reader found none.
+	 */
+	speaksFor?: string[];
 	period: Period;
 	categories: DraftCategory[];
 	flags: DraftFlag[];

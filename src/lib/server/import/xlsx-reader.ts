@@ -9,6 +9,7 @@ import { checkDocumentSize } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridRow } from './grid';
 import { limitError, MAX_CELL_CHARS, MAX_TABLE_CHARS, MAX_XLSX_GRID_CELLS } from './limits';
 import { guardWorkbook } from './xlsx-guard';
+import { noTable, readRowsWithoutTable } from './page-readers';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning } from './types';
 
@@ -73,7 +74,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
 
 function readSheet(sheet: ExcelJS.Worksheet, warnings: ImportWarning[], rows = sheetRows(sheet)): XlsxReading {
 	const grid: Grid = { rows, end: 'whole', lastLine: rows.at(-1)?.line ?? 1, sheet: sheet.name, fixedColumns: true };
-	const reading = readGrid(grid, `sheet “${sheet.name}”`);
+	const reading = readSheetGrid(grid, rows, `sheet “${sheet.name}”`);
 	reading.warnings.unshift(...warnings);
 	const text = rows
 		.map((row) =>
@@ -86,6 +87,16 @@ function readSheet(sheet: ExcelJS.Worksheet, warnings: ImportWarning[], rows = s
 		.filter((line) => line !== '')
 		.join('\n');
 	return { reading, text, sheet: sheet.name };
+}
+
+/** A sheet's task table; a sheet without one is read as page lines (indicators, a notice) or refused by kind. */
+function readSheetGrid(grid: Grid, rows: readonly GridRow[], what: string): TableReading {
+	try {
+		return readGrid(grid, what);
+	} catch (error) {
+		if (!noTable(error)) throw error;
+		return readRowsWithoutTable(rows, error);
+	}
 }
 
 /**
