@@ -10,7 +10,7 @@ import { statusFromProgress } from '../../domain/progress';
 import { deviationPoints } from '../../domain/schedule';
 import type { Status } from '../../domain/status';
 import { inferStatus } from '../import/infer-status';
-import { checkQuality, flagSameAsPrevious } from '../import/quality';
+import { checkQuality } from '../import/quality';
 import { assignThemes } from '../import/themes';
 import type { DraftTask, ReportDraft, SourceMeta } from '../import/types';
 import type { DocumentInput } from '../queries/imports';
@@ -34,8 +34,6 @@ export interface QuarterDocument {
 	doc: DocumentInput;
 	/** When the report was published; written as the import time so that generation is reproducible. */
 	now: string;
-	/** Computes same_as_previous flags from the texts writeReport finds for the previous quarter. */
-	flagSameAsPrevious: (previous: Map<string, string>) => ReportDraft['flags'];
 }
 
 export interface DocumentLabel {
@@ -118,8 +116,7 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 				fileName: null,
 				format: 'generated'
 			},
-			now: `${source.publishedOn}T02:00:00.000Z`,
-			flagSameAsPrevious: (texts) => flagSameAsPrevious(draft, texts)
+			now: `${source.publishedOn}T02:00:00.000Z`
 		};
 	}
 }

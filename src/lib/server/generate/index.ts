@@ -87,8 +87,8 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		for (const year of years(options)) {
 			const plan = buildPlan(options.seed, organization, year, options.tasksPerPlan);
 			summary.plans++;
-			for (const { draft, doc, now, flagSameAsPrevious } of quarterDocuments(plan)) {
-				const result = await writeReport(db, draft, doc, organization.chain, { now, flagSameAsPrevious });
+			for (const { draft, doc, now } of quarterDocuments(plan)) {
+				const result = await writeReport(db, draft, doc, organization.chain, { now });
 				summary.documents++;
 				summary.updates += result.taskCount;
 				summary.flags += result.flagCount;
