@@ -64,6 +64,11 @@ export interface WritePlan {
 	/** The document's own period first, then a wide table's earlier ones. */
 	updates: PeriodUpdates[];
 	flags: Row<'quality_flags'>[];
+	/**
+	 * The periods whose rollups this write changes: the ones it writes updates for, or null (all
+	 * the plan's) when it changed tasks that every period counts (category, targets, themes).
+	 */
+	rollupPeriods: number[] | null;
 }
 
 export function planWrite(input: WriteInput, state: WriteState): WritePlan {
@@ -75,7 +80,10 @@ export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 	const sourceId = ids.take('sources');
 	const tasks = matchTasks(draft, state.plan, planId, ids);
 	const themes = planThemes(draft, state, ids);
+	const targets = planTargets(tasks.idOf, tasks.isNew, state.plan, ids);
+	const taskThemes = planTaskThemes(tasks.idOf, tasks.isNew, state.plan, themes.idOf);
 	const updates = planUpdates(draft, state.plan, periods.idOf, tasks.idOf, sourceId, now, ids);
+	const tasksUnchanged = tasks.changed.length + targets.replace.length + taskThemes.replace.length === 0;
 	return {
 		organizationIds: organizations.ids,
 		organizations: organizations.rows,
@@ -90,10 +98,11 @@ export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 		tasks: tasks.created,
 		changedTasks: tasks.changed,
 		themes: themes.rows,
-		targets: planTargets(tasks.idOf, tasks.isNew, state.plan, ids),
-		taskThemes: planTaskThemes(tasks.idOf, tasks.isNew, state.plan, themes.idOf),
+		targets,
+		taskThemes,
 		updates,
-		flags: planFlags(draft, state.plan, tasks.idOf, updates, ids)
+		flags: planFlags(draft, state.plan, tasks.idOf, updates, ids),
+		rollupPeriods: tasksUnchanged ? updates.map((u) => u.periodId) : null
 	};
 }
 

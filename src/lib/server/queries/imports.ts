@@ -83,8 +83,9 @@ export async function writeReport(
 		const state = await readWriteState(trx, draft, organization);
 		const plan = planWrite(input, state);
 		await writePlan(trx, plan);
-		const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] });
-		await applyPlanChange(trx, plan.organizationIds.toReversed(), before, await planContribution(trx, plan.planId));
+		const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] }, plan.rollupPeriods);
+		const after = await planContribution(trx, plan.planId, plan.rollupPeriods);
+		await applyPlanChange(trx, plan.organizationIds.toReversed(), before, after);
 		return resultOf(plan);
 	});
 }

@@ -92,26 +92,45 @@ export async function readPlanFacts(db: Db, planId: number): Promise<PlanFacts> 
 const cellKey = (c: Pick<Cell, 'periodId' | 'dimension' | 'key' | 'status' | 'statusSource'>) =>
 	`${c.periodId}\u0000${c.dimension}\u0000${c.key}\u0000${c.status}\u0000${c.statusSource}`;
 
-/** What a plan's facts add to the rollups: the GROUP BY of migration 0010, for one plan, in memory. */
-export function contributionOf(facts: PlanFacts): Contribution {
+/**
+ * What a plan's facts add to the rollups: the GROUP BY of migration 0010, for one plan, in
+ * memory; only for `periodIds` when given (a write that changed no task changes no other period).
+ */
+export function contributionOf(facts: PlanFacts, periodIds: number[] | null = null): Contribution {
 	const out: Contribution = new Map();
 	const add = (fact: UpdateFact, dimension: Dimension, key: string, order: number) => {
-		const probe = { periodId: fact.periodId, dimension, key, status: fact.status, statusSource: fact.statusSource };
-		const id = cellKey(probe);
-		const cell = out.get(id) ?? { ...probe, order, taskCount: 0, flaggedCount: 0, ratioSum: 0, ratioCount: 0 };
-		cell.order = Math.min(cell.order, order);
+		const { periodId, status, statusSource } = fact;
+		const id = cellKey({ periodId, dimension, key, status, statusSource });
+		let cell = out.get(id);
+		if (!cell) {
+			cell = {
+				periodId,
+				dimension,
+				key,
+				order,
+				status,
+				statusSource,
+				taskCount: 0,
+				flaggedCount: 0,
+				ratioSum: 0,
+				ratioCount: 0
+			};
+			out.set(id, cell);
+		}
+		if (order < cell.order) cell.order = order;
 		cell.taskCount++;
-		cell.flaggedCount += fact.flagged ? 1 : 0;
+		if (fact.flagged) cell.flaggedCount++;
 		if (fact.ratio !== null) {
 			cell.ratioSum += fact.ratio;
 			cell.ratioCount++;
 		}
-		out.set(id, cell);
 	};
+	const periods = periodIds && new Set(periodIds);
 	const themesByTask = new Map<number, number[]>();
 	for (const { taskId, themeId } of facts.themes)
 		themesByTask.set(taskId, [...(themesByTask.get(taskId) ?? []), themeId]);
 	for (const fact of facts.updates) {
+		if (periods && !periods.has(fact.periodId)) continue;
 		add(fact, 'status', '', 0);
 		add(fact, 'category', fact.category ?? '', fact.categoryPosition);
 		for (const themeId of themesByTask.get(fact.taskId) ?? []) add(fact, 'theme', String(themeId), 0);
@@ -119,9 +138,13 @@ export function contributionOf(facts: PlanFacts): Contribution {
 	return out;
 }
 
-/** What a plan's current updates add to the rollups, over all its periods. */
-export async function planContribution(db: Db, planId: number): Promise<Contribution> {
-	return contributionOf(await readPlanFacts(db, planId));
+/** What a plan's current updates add to the rollups, over all its periods or `periodIds`. */
+export async function planContribution(
+	db: Db,
+	planId: number,
+	periodIds: number[] | null = null
+): Promise<Contribution> {
+	return contributionOf(await readPlanFacts(db, planId), periodIds);
 }
 
 /** after − before, cell by cell; cells that did not change are left out. */
