@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database as Schema } from './schema';
+import { cachingStatements } from './statement-cache';
 
 export type DB = Kysely<Schema>;
 
@@ -24,5 +25,5 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
 		sqlite.pragma('busy_timeout = 5000');
 		sqlite.pragma('synchronous = NORMAL');
 	}
-	return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }), log: options.log });
+	return new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), log: options.log });
 }

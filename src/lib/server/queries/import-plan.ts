@@ -65,8 +65,9 @@ export interface WritePlan {
 	updates: PeriodUpdates[];
 	flags: Row<'quality_flags'>[];
 	/**
-	 * The periods whose rollups this write changes: the ones it writes updates for, or null (all
-	 * the plan's) when it changed tasks that every period counts (category, targets, themes).
+	 * The periods whose rollups this write changes: those where its updates become the current
+	 * ones (and hold nothing else of the plan), or null (all the plan's) when it changed tasks
+	 * that every period counts (category, targets, themes).
 	 */
 	rollupPeriods: number[] | null;
 }
@@ -102,7 +103,7 @@ export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 		taskThemes,
 		updates,
 		flags: planFlags(draft, state.plan, tasks.idOf, updates, ids),
-		rollupPeriods: tasksUnchanged ? updates.map((u) => u.periodId) : null
+		rollupPeriods: tasksUnchanged ? updates.filter((u) => u.current).map((u) => u.periodId) : null
 	};
 }
 

@@ -7,10 +7,12 @@
  */
 import type { DB } from '../db';
 import type { ReportDraft } from '../import/types';
-import { findSameDocument, readWriteState } from './import-state';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { findSameDocument, readWriteState, type WriteState } from './import-state';
 import { planWrite, type DocumentInput, type WritePlan } from './import-plan';
 import { writePlan } from './import-rows';
-import { applyPlanChange, contributionOf, planContribution } from './rollups';
+import { applyPlanChange, contributionOf, readPlanFacts } from './rollups';
 import { writeTransaction } from './write-transaction';
 
 export type { DocumentInput } from './import-plan';
@@ -83,11 +85,21 @@ export async function writeReport(
 		const state = await readWriteState(trx, draft, organization);
 		const plan = planWrite(input, state);
 		await writePlan(trx, plan);
-		const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] }, plan.rollupPeriods);
-		const after = await planContribution(trx, plan.planId, plan.rollupPeriods);
-		await applyPlanChange(trx, plan.organizationIds.toReversed(), before, after);
+		await refreshRollups(trx, state, plan);
 		return resultOf(plan);
 	});
+}
+
+/**
+ * The rollups' change is the plan's counts after the write minus before. When no task changed,
+ * only the periods this document made current can differ, and there the current updates are
+ * now exactly the ones it wrote: the cost is the document's, whatever the plan holds.
+ */
+async function refreshRollups(trx: Kysely<Database>, state: WriteState, plan: WritePlan) {
+	const periods = plan.rollupPeriods;
+	const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] }, periods);
+	const after = contributionOf(await readPlanFacts(trx, plan.planId, periods && plan.source.id!), periods);
+	await applyPlanChange(trx, plan.organizationIds.toReversed(), before, after);
 }
 
 function resultOf(plan: WritePlan): ImportResult {

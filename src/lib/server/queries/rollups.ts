@@ -51,8 +51,11 @@ export interface PlanFacts {
 	themes: { taskId: number; themeId: number; assignedBy: 'rule' | 'person' }[];
 }
 
-/** A plan's current updates (in id order, so two reads of the same rows sum alike) and its tasks' themes. */
-export async function readPlanFacts(db: Db, planId: number): Promise<PlanFacts> {
+/**
+ * A plan's current updates (in id order, so two reads of the same rows sum alike) and its tasks'
+ * themes; only those one source wrote when `sourceId` is given.
+ */
+export async function readPlanFacts(db: Db, planId: number, sourceId: number | null = null): Promise<PlanFacts> {
 	const updates = await db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
@@ -60,6 +63,7 @@ export async function readPlanFacts(db: Db, planId: number): Promise<PlanFacts> 
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 		.where('tasks.plan_id', '=', planId)
 		.where('updates.superseded_at', 'is', null)
+		.$if(sourceId !== null, (qb) => qb.where('updates.source_id', '=', sourceId!))
 		.select([
 			'updates.id',
 			'updates.task_id as taskId',
@@ -78,6 +82,11 @@ export async function readPlanFacts(db: Db, planId: number): Promise<PlanFacts> 
 		.selectFrom('task_themes')
 		.innerJoin('tasks', 'tasks.id', 'task_themes.task_id')
 		.where('tasks.plan_id', '=', planId)
+		.$if(sourceId !== null, (qb) =>
+			qb.where('task_themes.task_id', 'in', (eb) =>
+				eb.selectFrom('updates').select('updates.task_id').where('updates.source_id', '=', sourceId!)
+			)
+		)
 		.select([
 			'task_themes.task_id as taskId',
 			'task_themes.theme_id as themeId',
@@ -138,13 +147,9 @@ export function contributionOf(facts: PlanFacts, periodIds: number[] | null = nu
 	return out;
 }
 
-/** What a plan's current updates add to the rollups, over all its periods or `periodIds`. */
-export async function planContribution(
-	db: Db,
-	planId: number,
-	periodIds: number[] | null = null
-): Promise<Contribution> {
-	return contributionOf(await readPlanFacts(db, planId), periodIds);
+/** What a plan's current updates add to the rollups, over all its periods. */
+export async function planContribution(db: Db, planId: number): Promise<Contribution> {
+	return contributionOf(await readPlanFacts(db, planId));
 }
 
 /** after − before, cell by cell; cells that did not change are left out. */
