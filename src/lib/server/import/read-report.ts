@@ -18,6 +18,7 @@ import type { Status } from '../../domain/status';
 import { checkQuality } from './quality';
 import type { ReadPeriodRow, ReadRow, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
+import { dropRepeatedRows } from './repeated-rows';
 import { readText } from './text-reader';
 import { assignThemes } from './themes';
 import {
@@ -163,10 +164,12 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): DocumentForm
 function buildDraft(reading: TableReading, fileName: string | undefined, preWarnings: ImportWarning[]): ReportDraft {
 	const warnings: ImportWarning[] = [...preWarnings, ...reading.warnings];
 	const period = reportPeriod(reading, fileName, warnings);
-	const categories: DraftCategory[] = reading.categories.map((category) => ({
+	const read: DraftCategory[] = reading.categories.map((category) => ({
 		name: category.name,
 		tasks: category.rows.map((row) => toTask(row, period, warnings))
 	}));
+	const { categories, warnings: repeated } = dropRepeatedRows(read);
+	warnings.push(...repeated);
 	const draft: ReportDraft = { source: reading.source, period, categories, flags: [], warnings };
 	draft.flags = checkQuality(draft);
 	return draft;

@@ -7,8 +7,8 @@
  */
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema';
-import type { DraftTask, ReportDraft, Target } from '../import/types';
-import { flagSameAsPrevious } from '../import/quality';
+import type { DraftFlag, DraftTask, ReportDraft, Target } from '../import/types';
+import { checkQuality, flagSameAsPrevious } from '../import/quality';
 import { periodEndMonth } from '../../domain/period';
 import { draftPeriods, Ids, keyOfPeriod, type PlanState, type TaskRow, type WriteState } from './import-state';
 import { matchTasks } from './import-tasks';
@@ -264,10 +264,7 @@ function planUpdates(
 	});
 }
 
-/**
- * The draft's own flags and same_as_previous, each on the update of the tasks it names (the
- * k-th task of a name for its k-th mention, so two tasks of one name are told apart).
- */
+/** The draft's own flags and same_as_previous, each on the update of every task it names. */
 function planFlags(
 	draft: ReportDraft,
 	plan: PlanState | null,
@@ -276,18 +273,12 @@ function planFlags(
 	ids: Ids
 ): Row<'quality_flags'>[] {
 	const updateOf = new Map(updates[0].rows.map((row) => [row.task_id, row.id!]));
-	const idsByName = new Map<string, number[]>();
-	for (const [task, id] of idOf) idsByName.set(task.name, [...(idsByName.get(task.name) ?? []), id]);
-	const flags = [...draft.flags, ...flagSameAsPrevious(draft, previousTexts(draft, plan, idOf, updates))];
+	const byName = new Map<string, DraftTask[]>();
+	for (const task of idOf.keys()) byName.set(task.name, [...(byName.get(task.name) ?? []), task]);
+	const previous = previousTexts(draft, plan, idOf, updates);
+	const flags = [...draft.flags, ...flagSameAsPrevious(draft, previous)];
 	return flags.flatMap((flag) => {
-		const seen = new Map<string, number>();
-		const taskIds = flag.tasks
-			.map((name) => {
-				const k = seen.get(name) ?? 0;
-				seen.set(name, k + 1);
-				return idsByName.get(name)?.[k] ?? idsByName.get(name)?.[0];
-			})
-			.filter((id) => id !== undefined);
+		const taskIds = flaggedTasks(flag, byName, previous).map((task) => idOf.get(task)!);
 		return taskIds.map((taskId) => ({
 			id: ids.take('quality_flags'),
 			update_id: updateOf.get(taskId)!,
@@ -295,6 +286,29 @@ function planFlags(
 			related_task_id: taskIds.find((other) => other !== taskId) ?? null,
 			detail: flag.detail
 		}));
+	});
+}
+
+/**
+ * The tasks a flag names. Flags name tasks by name; where two tasks share one, the k-th mention
+ * in a duplicate_text flag is the k-th task of that name, and a flag on one task is on the task
+ * whose own check gives that very flag.
+ */
+function flaggedTasks(flag: DraftFlag, byName: Map<string, DraftTask[]>, previous: Map<string, string>): DraftTask[] {
+	const mentions = new Map<string, number>();
+	return flag.tasks.flatMap((name) => {
+		const tasks = byName.get(name) ?? [];
+		if (tasks.length <= 1) return tasks;
+		if (flag.kind === 'duplicate_text') {
+			const k = mentions.get(name) ?? 0;
+			mentions.set(name, k + 1);
+			return [tasks[Math.min(k, tasks.length - 1)]];
+		}
+		const own = (task: DraftTask) => {
+			const alone = { categories: [{ name: null, tasks: [task] }] };
+			return [...checkQuality(alone), ...flagSameAsPrevious(alone, previous)];
+		};
+		return [tasks.find((task) => own(task).some((f) => f.kind === flag.kind && f.detail === flag.detail)) ?? tasks[0]];
 	});
 }
 
