@@ -62,6 +62,8 @@ interface Written {
 /** The four quarters of one plan, in order. Pure: the same plan always gives the same documents. */
 export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHETIC_LABEL): Generator<QuarterDocument> {
 	let previous: Written[] = [];
+	// Themes follow a task's name and content, the same in every quarter.
+	const themes = plan.tasks.map((task) => assignThemes(task.name + task.content));
 	for (const quarter of [1, 2, 3, 4] as const) {
 		const random = Random.for(plan.seed, 'quarter', plan.organization.index, plan.year, quarter);
 		const period: Period = { year: plan.year, quarter, months: null, label: QUARTER_LABEL[quarter] };
@@ -84,7 +86,7 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 				percent: written[i].percent,
 				actual: written[i].actual,
 				targets: task.targets,
-				themes: assignThemes(task.name + task.content),
+				themes: themes[i],
 				notes: null,
 				line: i + 1
 			})
