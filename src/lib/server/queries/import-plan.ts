@@ -72,6 +72,7 @@ export interface WritePlan {
 	rollupPeriods: number[] | null;
 }
 
+/** Every row one document writes, decided from its draft and what the database holds (pure). */
 export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 	const ids = new Ids(state.nextIds);
 	const { draft, now } = input;
