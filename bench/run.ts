@@ -2,20 +2,22 @@
  * npm run bench — measures jindu against its budgets (issue 8) on this machine and prints one
  * table; also writes bench/results/DATE.json. Ratios are what count: the machine is shared.
  *
- * 1. Databases: bench/data/{city,province}.db from the generator (made on first run; the
- *    generation time is kept in bench/data/PRESET.json).
+ * 1. Databases: bench/data/city.db generated in every run (wall time, rate over the first and
+ *    last tenth); bench/data/province.db generated with --province or when missing, else reused
+ *    and said so (bench/generation.ts).
  * 2. Loaders: the overview and /tasks loaders (the very functions the routes call), p50/p95 over
  *    RUNS runs after warm-up, beside a floor: the same SQL statements replayed through prepared
  *    better-sqlite3 statements with no app code (kysely, shaping, async) around them.
  * 3. HTTP: req/s and latency of / and /tasks on the built server (autocannon, loopback, 8
  *    connections), beside a bare node:http server sending the same bytes.
  * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart drawn.
- * 5. Import: the seed's import time.
+ * 5. Import: the seed's import time; one report into the province database vs an empty one.
  *
  *   npm run bench                   # everything (builds first)
+ *   npm run bench -- --province     # also regenerate the province database (≈ 4 min or more)
  *   npx tsx bench/run.ts --quick    # fewer runs, shorter HTTP
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,14 +25,15 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { openDatabase, type DB } from '../src/lib/server/db';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { openTestDatabase } from '../src/lib/server/db/testing';
 import { importDocument } from '../src/lib/server/import';
 import { loadOverviewPage } from '../src/lib/server/pages/overview';
 import { loadTaskPage } from '../src/lib/server/pages/tasks';
 import { measureClientSizes } from './client-size';
+import { benchImportIntoProvince, prepareDatabase } from './generation';
 
 const QUICK = process.argv.includes('--quick');
+const PROVINCE = process.argv.includes('--province');
 const RUNS = QUICK ? 15 : 60;
 const WARMUP = 5;
 const HTTP_SECONDS = QUICK ? 4 : 10;
@@ -55,32 +58,6 @@ function percentile(samples: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-async function ensureDatabase(
-	preset: (typeof PRESETS)[number]
-): Promise<{ file: string; generationSeconds: number | null }> {
-	const file = `bench/data/${preset}.db`;
-	const meta = `bench/data/${preset}.json`;
-	if (!existsSync(file)) {
-		mkdirSync('bench/data', { recursive: true });
-		console.log(`  generating ${file} (--preset ${preset}) …`);
-		const started = performance.now();
-		const result = spawnSync(
-			process.execPath,
-			['node_modules/tsx/dist/cli.mjs', 'scripts/generate.ts', '--preset', preset, '--out', file, '--force'],
-			{ stdio: 'inherit' }
-		);
-		if (result.status !== 0) throw new Error(`generating ${file} failed`);
-		writeFileSync(
-			meta,
-			JSON.stringify({ seconds: (performance.now() - started) / 1000, at: new Date().toISOString() })
-		);
-	}
-	const db = openDatabase(file);
-	await migrateToLatest(db);
-	await db.destroy();
-	return { file, generationSeconds: existsSync(meta) ? JSON.parse(readFileSync(meta, 'utf8')).seconds : null };
-}
 
 /** Times `fn` RUNS times after warm-up; p50 and p95 in ms. */
 async function time(fn: () => unknown | Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -235,9 +212,10 @@ async function benchFirstChart(base: string, path: string) {
 console.log(
 	`jindu benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
 );
-const databases = Object.fromEntries(
-	await Promise.all(PRESETS.map(async (p) => [p, await ensureDatabase(p)] as const))
-);
+const databases = {
+	city: { file: await prepareDatabase('city', true, record) },
+	province: { file: await prepareDatabase('province', PROVINCE, record) }
+};
 
 for (const preset of PRESETS) {
 	const { file } = databases[preset];
@@ -290,14 +268,7 @@ record({
 	name: 'seed report (12 tasks), into an empty database',
 	value: `p50 ${ms(percentile(seedSamples, 50))}`
 });
-for (const preset of PRESETS) {
-	const seconds = databases[preset].generationSeconds;
-	record({
-		group: 'import',
-		name: `generate --preset ${preset}`,
-		value: seconds === null ? 'not measured here (file existed)' : `${seconds.toFixed(0)} s`
-	});
-}
+await benchImportIntoProvince(databases.province.file, record);
 
 mkdirSync('bench/results', { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;

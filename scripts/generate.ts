@@ -106,6 +106,9 @@ try {
 			`${summary.updates} updates, ${summary.flags} quality flags in ${formatDuration(summary.elapsedMs)}; ` +
 			`${out} is ${(size / 1024 / 1024).toFixed(1)} MiB`
 	);
+	console.log(
+		`rate: ${Math.round(summary.startRate)} updates/s over the first tenth, ${Math.round(summary.endRate)} over the last`
+	);
 	if (values.hash) {
 		const reopened = openDatabase(out);
 		console.log(`sha256 of rows: ${await hashDatabase(reopened)}`);

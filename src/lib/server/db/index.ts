@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type LogEvent, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { DatabaseError, asDatabaseError } from './errors';
 import type { Database as Schema } from './schema';
+import { cachingStatements } from './statement-cache';
 
 export type DB = Kysely<Schema>;
 export { DatabaseError, explainDatabaseError, asDatabaseError } from './errors';
@@ -33,20 +34,21 @@ const NOTHING: SqliteStatement = {
  * transaction is active", which replaced the real error. A ROLLBACK with no transaction open is
  * therefore skipped, so the caller sees SQLITE_FULL.
  */
-function guarded(sqlite: Database.Database): SqliteDatabase {
+function guarded(sqlite: Database.Database, inner: SqliteDatabase): SqliteDatabase {
 	return {
-		close: () => sqlite.close(),
+		close: () => inner.close(),
 		prepare: (text: string) =>
-			/^\s*rollback\s*;?\s*$/i.test(text) && !sqlite.inTransaction
-				? NOTHING
-				: (sqlite.prepare(text) as unknown as SqliteStatement)
+			/^\s*rollback\s*;?\s*$/i.test(text) && !sqlite.inTransaction ? NOTHING : inner.prepare(text)
 	};
 }
 
 /** Opens (creating if needed) the database file; ':memory:' gives a private in-memory database for tests. */
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
 	const sqlite = options.handle ?? openHandle(path, options.readonly ?? false);
-	return new Kysely<Schema>({ dialect: new SqliteDialect({ database: guarded(sqlite) }), log: options.log });
+	return new Kysely<Schema>({
+		dialect: new SqliteDialect({ database: guarded(sqlite, cachingStatements(sqlite)) }),
+		log: options.log
+	});
 }
 
 function openHandle(path: string, readonly: boolean): Database.Database {

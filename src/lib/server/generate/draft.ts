@@ -10,7 +10,7 @@ import { statusFromProgress } from '../../domain/progress';
 import { deviationPoints } from '../../domain/schedule';
 import type { Status } from '../../domain/status';
 import { inferStatus } from '../import/infer-status';
-import { checkQuality, flagSameAsPrevious } from '../import/quality';
+import { checkQuality } from '../import/quality';
 import { assignThemes } from '../import/themes';
 import type { DraftTask, ReportDraft, SourceMeta } from '../import/types';
 import type { DocumentInput } from '../queries/imports';
@@ -34,8 +34,6 @@ export interface QuarterDocument {
 	doc: DocumentInput;
 	/** When the report was published; written as the import time so that generation is reproducible. */
 	now: string;
-	/** Computes same_as_previous flags from the texts writeReport finds for the previous quarter. */
-	flagSameAsPrevious: (previous: Map<string, string>) => ReportDraft['flags'];
 }
 
 export interface DocumentLabel {
@@ -64,6 +62,8 @@ interface Written {
 /** The four quarters of one plan, in order. Pure: the same plan always gives the same documents. */
 export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHETIC_LABEL): Generator<QuarterDocument> {
 	let previous: Written[] = [];
+	// Themes follow a task's name and content, the same in every quarter.
+	const themes = plan.tasks.map((task) => assignThemes(task.name + task.content));
 	for (const quarter of [1, 2, 3, 4] as const) {
 		const random = Random.for(plan.seed, 'quarter', plan.organization.index, plan.year, quarter);
 		const period: Period = { year: plan.year, quarter, months: null, label: QUARTER_LABEL[quarter] };
@@ -86,7 +86,7 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 				percent: written[i].percent,
 				actual: written[i].actual,
 				targets: task.targets,
-				themes: assignThemes(task.name + task.content),
+				themes: themes[i],
 				notes: null,
 				line: i + 1
 			})
@@ -118,8 +118,7 @@ export function* quarterDocuments(plan: PlanSpec, label: DocumentLabel = SYNTHET
 				fileName: null,
 				format: 'generated'
 			},
-			now: `${source.publishedOn}T02:00:00.000Z`,
-			flagSameAsPrevious: (texts) => flagSameAsPrevious(draft, texts)
+			now: `${source.publishedOn}T02:00:00.000Z`
 		};
 	}
 }

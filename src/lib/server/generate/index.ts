@@ -39,6 +39,9 @@ export interface GenerateSummary extends GenerateProgress {
 	organizations: number;
 	plans: number;
 	flags: number;
+	/** Updates per second over the first and over the last tenth of the updates: alike when writing stays linear. */
+	startRate: number;
+	endRate: number;
 }
 
 export const PRESETS = {
@@ -72,6 +75,7 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 	const expectedUpdates = countExpectedUpdates(options);
 	const interval = options.progressInterval ?? 2000;
 	const started = performance.now();
+	const rates = new Rates(expectedUpdates, started);
 	const summary: GenerateSummary = {
 		organizations: organizations.length,
 		plans: 0,
@@ -79,7 +83,9 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		updates: 0,
 		flags: 0,
 		expectedUpdates,
-		elapsedMs: 0
+		elapsedMs: 0,
+		startRate: 0,
+		endRate: 0
 	};
 	let reported = started;
 
@@ -87,13 +93,14 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		for (const year of years(options)) {
 			const plan = buildPlan(options.seed, organization, year, options.tasksPerPlan);
 			summary.plans++;
-			for (const { draft, doc, now, flagSameAsPrevious } of quarterDocuments(plan)) {
-				const result = await writeReport(db, draft, doc, organization.chain, { now, flagSameAsPrevious });
+			for (const { draft, doc, now } of quarterDocuments(plan)) {
+				const result = await writeReport(db, draft, doc, organization.chain, { now });
 				summary.documents++;
 				summary.updates += result.taskCount;
 				summary.flags += result.flagCount;
 			}
 			const time = performance.now();
+			rates.passed(summary.updates, time);
 			if (options.onProgress && time - reported >= interval) {
 				reported = time;
 				options.onProgress({ ...summary, elapsedMs: time - started });
@@ -101,6 +108,32 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		}
 	}
 	summary.elapsedMs = performance.now() - started;
+	Object.assign(summary, rates.result(summary.updates, performance.now()));
 	options.onProgress?.({ ...summary });
 	return summary;
+}
+
+/** The write rate over the first and the last tenth of a run: the first sign of a write path that grows with the database. */
+class Rates {
+	private start: { updates: number; time: number } | null = null;
+	private end: { updates: number; time: number } | null = null;
+	constructor(
+		private readonly expected: number,
+		private readonly started: number
+	) {}
+
+	passed(updates: number, time: number) {
+		if (!this.start && updates >= this.expected * 0.1) this.start = { updates, time };
+		if (!this.end && updates >= this.expected * 0.9) this.end = { updates, time };
+	}
+
+	result(updates: number, time: number): { startRate: number; endRate: number } {
+		const rate = (n: number, ms: number) => (ms > 0 ? (n / ms) * 1000 : 0);
+		const start = this.start ?? { updates, time };
+		const end = this.end ?? { updates: 0, time: this.started };
+		return {
+			startRate: rate(start.updates, start.time - this.started),
+			endRate: rate(updates - end.updates, time - end.time)
+		};
+	}
 }

@@ -47,8 +47,8 @@ export async function addSampleOrganization(db: DB): Promise<SampleResult> {
 	const result: SampleResult = { organization: SAMPLE_CHAIN, documents: 0, updates: 0 };
 	for (const year of SAMPLE_YEARS) {
 		const plan = buildPlan(SAMPLE_SEED, SAMPLE_NODE, year, SAMPLE_TASKS);
-		for (const { draft, doc, now, flagSameAsPrevious } of quarterDocuments(plan, SAMPLE_LABEL)) {
-			const written = await writeReport(db, draft, doc, SAMPLE_CHAIN, { now, flagSameAsPrevious, sample: true });
+		for (const { draft, doc, now } of quarterDocuments(plan, SAMPLE_LABEL)) {
+			const written = await writeReport(db, draft, doc, SAMPLE_CHAIN, { now, sample: true });
 			if (written.outcome === 'unchanged') continue;
 			result.documents++;
 			result.updates += written.taskCount;

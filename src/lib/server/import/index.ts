@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { checkpoint, type DB } from '../db';
 import { writeReport, type ImportResult } from '../queries/imports';
 import { requireOrganization, resolveOrganization } from './organization';
-import { flagSameAsPrevious } from './quality';
 import { readSource, type DocumentFormat, type SourceReading } from './read-report';
 import type { ReportDraft } from './types';
 
@@ -72,23 +71,9 @@ export async function importDocument(
 			fileName: options.fileName ?? null,
 			format: reading.format
 		},
-		preview.organization,
-		{ flagSameAsPrevious: (previous) => flagSameAsPrevious(preview.draft, withEarlierColumns(preview.draft, previous)) }
+		preview.organization
 	);
 	// Into the database file at once: a copy of the file alone (or a backup) then has the import.
 	if (result.outcome !== 'unchanged') await checkpoint(db);
 	return { ...preview, result };
-}
-
-/**
- * The previous period's texts for same_as_previous: a wide table's own column for the period
- * before the latest is the closest previous text there is, so it wins over the database's.
- */
-function withEarlierColumns(draft: ReportDraft, previous: Map<string, string>): Map<string, string> {
-	const texts = new Map(previous);
-	for (const task of draft.categories.flatMap((c) => c.tasks)) {
-		const text = task.history?.at(-1)?.statusText;
-		if (text) texts.set(task.name, text);
-	}
-	return texts;
 }

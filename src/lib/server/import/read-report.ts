@@ -20,6 +20,7 @@ import type { ReadPeriodRow, ReadRow, RowFigures, TableReading } from './table';
 import { extractPercent, extractTargets } from './targets';
 import { summaryFlags } from './notice-summary';
 import { readCsvPage, readHtmlPage, readPageText } from './page-readers';
+import { dropRepeatedRows } from './repeated-rows';
 import { assignThemes } from './themes';
 import {
 	ImportError,
@@ -164,10 +165,12 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): DocumentForm
 function buildDraft(reading: TableReading, fileName: string | undefined, preWarnings: ImportWarning[]): ReportDraft {
 	const warnings: ImportWarning[] = [...preWarnings, ...reading.warnings];
 	const period = reportPeriod(reading, fileName, warnings);
-	const categories: DraftCategory[] = reading.categories.map((category) => ({
+	const read: DraftCategory[] = reading.categories.map((category) => ({
 		name: category.name,
 		tasks: category.rows.map((row) => toTask(row, period, warnings))
 	}));
+	const { categories, warnings: repeated } = dropRepeatedRows(read);
+	warnings.push(...repeated);
 	const draft: ReportDraft = { source: reading.source, period, categories, flags: [], warnings };
 	if (reading.speaksFor && reading.speaksFor.length > 0) draft.speaksFor = reading.speaksFor;
 	draft.flags = checkQuality(draft);

@@ -2,6 +2,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openDatabase, type DB } from '../db';
 import { migrateToLatest } from '../db/migrate';
@@ -9,6 +10,7 @@ import { openTestDatabase } from '../db/testing';
 import { ImportError, importDocument } from '../import';
 import { wideCsv, wideXlsx } from '../import/fixtures/wide-table';
 import { buildWorkbook } from '../import/fixtures/workbooks';
+import { generateData } from '../generate';
 
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
 const TABLES = [
@@ -343,5 +345,36 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 		const before = await dump(db);
 		await expect(importDocument(db, await bytes())).rejects.toBeInstanceOf(ImportError);
 		expect(await dump(db)).toEqual(before);
+	});
+});
+
+describe('writeReport: the cost of the document, not of the database', () => {
+	it('reads and writes through indexes only: no statement of an import scans a table', async () => {
+		const handle = new Database(':memory:');
+		handle.pragma('foreign_keys = ON');
+		const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+		let capturing = false;
+		const db = openDatabase(':memory:', {
+			handle,
+			log: (e) => capturing && statements.push({ sql: e.query.sql, parameters: e.query.parameters })
+		});
+		await migrateToLatest(db);
+		await generateData(db, { seed: 'scans', organizations: 4, years: 1, tasksPerPlan: 12 });
+		await importDocument(db, SEED);
+		capturing = true;
+		// A correction of the same plan and period: it supersedes, rewrites targets and themes, refreshes rollups.
+		const corrected = SEED.toString('utf8').replace('发布日期:2024-07-08', '发布日期:2024-07-20');
+		await importDocument(db, Buffer.from(corrected.replace('已完成海塘路沿线', '海塘路沿线已完成')));
+		capturing = false;
+		expect(statements.length).toBeGreaterThan(20);
+		const scans = statements.flatMap(({ sql: text, parameters }) =>
+			/^(select|update|delete|with)/i.test(text)
+				? (handle.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[])
+						.map((row) => row.detail)
+						.filter((detail) => /^SCAN (?!sqlite_sequence)/.test(detail))
+						.map((detail) => `${detail}: ${text}`)
+				: []
+		);
+		expect(scans).toEqual([]);
 	});
 });

@@ -12,6 +12,7 @@ import { countFromRollups, getDataVersion, readRollups } from './rollups';
 import { resolveScope } from './scope';
 import { parseFilters } from '../../filters';
 import { removeSampleData } from './sample';
+import { wideCsv } from '../import/fixtures/wide-table';
 
 /** Every organization's subtree, by plain recursive SQL: what a rollup row must equal. */
 async function subtrees(db: DB): Promise<Map<number, number[]>> {
@@ -95,6 +96,14 @@ describe('status rollups', () => {
 	it('equal the GROUP BY after imports, a newer report for the same period, a second period, generated data and sample data', async () => {
 		for (const file of ['xinjie-2024-q2.txt', 'xiaoshan-2020-h1.txt'])
 			await importDocument(db, readFileSync(`data/reports/${file}`));
+		// A wide table: its earlier column is a second period, written by the same source.
+		await importDocument(db, wideCsv());
+		await expectRollupsExact(db);
+		// The same table again, one earlier text changed: both its periods are replaced.
+		await importDocument(
+			db,
+			Buffer.from(new TextDecoder().decode(wideCsv()).replace('1个小区已开工。', '1个小区已完工。'))
+		);
 		await expectRollupsExact(db);
 
 		// A correction published later: every update of the period is superseded.

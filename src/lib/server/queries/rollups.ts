@@ -1,9 +1,10 @@
 /**
- * Pre-aggregated status counts (table status_rollups, migration 0010). The write path calls
- * `planContribution` before it changes a plan and `applyPlanChange` after: the difference is
- * added to the rows of the plan's organization and all its ancestors, so the counts stay exact
- * whatever the write did (new tasks, superseded updates, moved categories, changed themes).
- * Overview queries read them when a scope is whole organizations with no task filter.
+ * Pre-aggregated status counts (table status_rollups, migration 0010). The write path reads a
+ * plan's facts (`readPlanFacts`) before it changes the plan and again after; `applyPlanChange`
+ * adds the difference to the rows of the plan's organization and its ancestors, so the counts
+ * stay exact whatever the write did (new tasks, superseded updates, moved categories, changed
+ * themes). Both reads and the write are the size of one plan, never of the database. Overview
+ * queries read the rows when a scope is whole organizations with no task filter.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
@@ -29,83 +30,143 @@ interface Cell {
 /** A plan's current updates counted per period × dimension × status × source, keyed for diffing. */
 export type Contribution = Map<string, Cell>;
 
-const cellKey = (c: Pick<Cell, 'periodId' | 'dimension' | 'key' | 'status' | 'statusSource'>) =>
-	`${c.periodId}\u0000${c.dimension}\u0000${c.key}\u0000${c.status}\u0000${c.statusSource}`;
+/** One current update of a plan with what the rollups count of it. */
+export interface UpdateFact {
+	id: number;
+	taskId: number;
+	periodId: number;
+	status: Status;
+	statusSource: StatusSource;
+	statusText: string | null;
+	category: string | null;
+	categoryPosition: number;
+	flagged: number;
+	/** Completion ratio: actual / the first target, else percent / 100; null when neither is known. */
+	ratio: number | null;
+}
 
-/** What a plan's current updates add to the rollups, over all its periods. */
-export async function planContribution(db: Db, planId: number): Promise<Contribution> {
-	const facts = db
+/** What the rollups need of a plan: its current updates, and every theme of its tasks. */
+export interface PlanFacts {
+	updates: UpdateFact[];
+	themes: { taskId: number; themeId: number; assignedBy: 'rule' | 'person' }[];
+}
+
+/**
+ * A plan's current updates (in id order, so two reads of the same rows sum alike) and its tasks'
+ * themes; only those one source wrote when `sourceId` is given.
+ */
+export async function readPlanFacts(db: Db, planId: number, sourceId: number | null = null): Promise<PlanFacts> {
+	const updates = await db
 		.selectFrom('updates')
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
 		.innerJoin('categories', 'categories.id', 'tasks.category_id')
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 		.where('tasks.plan_id', '=', planId)
-		.where('updates.superseded_at', 'is', null);
-	const measures = [
-		sql<number>`count(*)`.as('taskCount'),
-		sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
-		sql<number>`ifnull(sum(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)), 0)`.as(
-			'ratioSum'
-		),
-		sql<number>`count(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0))`.as(
-			'ratioCount'
+		.where('updates.superseded_at', 'is', null)
+		.$if(sourceId !== null, (qb) => qb.where('updates.source_id', '=', sourceId!))
+		.select([
+			'updates.id',
+			'updates.task_id as taskId',
+			'updates.period_id as periodId',
+			'updates.status',
+			'updates.status_source as statusSource',
+			'updates.status_text as statusText',
+			'categories.name as category',
+			'categories.position as categoryPosition',
+			sql<number>`exists (select 1 from quality_flags f where f.update_id = updates.id)`.as('flagged'),
+			sql<number | null>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`.as('ratio')
+		])
+		.orderBy('updates.id')
+		.execute();
+	const themes = await db
+		.selectFrom('task_themes')
+		.innerJoin('tasks', 'tasks.id', 'task_themes.task_id')
+		.where('tasks.plan_id', '=', planId)
+		.$if(sourceId !== null, (qb) =>
+			qb.where('task_themes.task_id', 'in', (eb) =>
+				eb.selectFrom('updates').select('updates.task_id').where('updates.source_id', '=', sourceId!)
+			)
 		)
-	];
-	const [byStatus, byCategory, byTheme] = await Promise.all([
-		facts
-			.select([
-				'updates.period_id as periodId',
-				'updates.status',
-				'updates.status_source as statusSource',
-				sql<string>`''`.as('key'),
-				sql<number>`0`.as('order'),
-				...measures
-			])
-			.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
-			.execute(),
-		facts
-			.select([
-				'updates.period_id as periodId',
-				'updates.status',
-				'updates.status_source as statusSource',
-				sql<string>`ifnull(categories.name, '')`.as('key'),
-				sql<number>`min(categories.position)`.as('order'),
-				...measures
-			])
-			.groupBy(['updates.period_id', 'categories.name', 'updates.status', 'updates.status_source'])
-			.execute(),
-		facts
-			.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id')
-			.select([
-				'updates.period_id as periodId',
-				'updates.status',
-				'updates.status_source as statusSource',
-				sql<string>`cast(task_themes.theme_id as text)`.as('key'),
-				sql<number>`0`.as('order'),
-				...measures
-			])
-			.groupBy(['updates.period_id', 'task_themes.theme_id', 'updates.status', 'updates.status_source'])
-			.execute()
-	]);
+		.select([
+			'task_themes.task_id as taskId',
+			'task_themes.theme_id as themeId',
+			'task_themes.assigned_by as assignedBy'
+		])
+		.orderBy('task_themes.task_id')
+		.orderBy('task_themes.theme_id')
+		.execute();
+	return { updates, themes };
+}
+
+const cellKey = (c: Pick<Cell, 'periodId' | 'dimension' | 'key' | 'status' | 'statusSource'>) =>
+	`${c.periodId}\u0000${c.dimension}\u0000${c.key}\u0000${c.status}\u0000${c.statusSource}`;
+
+/**
+ * What a plan's facts add to the rollups: the GROUP BY of migration 0010, for one plan, in
+ * memory; only for `periodIds` when given (a write that changed no task changes no other period).
+ */
+export function contributionOf(facts: PlanFacts, periodIds: number[] | null = null): Contribution {
 	const out: Contribution = new Map();
-	for (const [dimension, rows] of [
-		['status', byStatus],
-		['category', byCategory],
-		['theme', byTheme]
-	] as const) {
-		for (const row of rows) {
-			const cell: Cell = {
-				...row,
+	const add = (fact: UpdateFact, dimension: Dimension, key: string, order: number) => {
+		const { periodId, status, statusSource } = fact;
+		const id = cellKey({ periodId, dimension, key, status, statusSource });
+		let cell = out.get(id);
+		if (!cell) {
+			cell = {
+				periodId,
 				dimension,
-				taskCount: Number(row.taskCount),
-				flaggedCount: Number(row.flaggedCount),
-				ratioSum: Number(row.ratioSum),
-				ratioCount: Number(row.ratioCount)
+				key,
+				order,
+				status,
+				statusSource,
+				taskCount: 0,
+				flaggedCount: 0,
+				ratioSum: 0,
+				ratioCount: 0
 			};
-			out.set(cellKey(cell), cell);
+			out.set(id, cell);
 		}
+		if (order < cell.order) cell.order = order;
+		cell.taskCount++;
+		if (fact.flagged) cell.flaggedCount++;
+		if (fact.ratio !== null) {
+			cell.ratioSum += fact.ratio;
+			cell.ratioCount++;
+		}
+	};
+	const periods = periodIds && new Set(periodIds);
+	const themesByTask = new Map<number, number[]>();
+	for (const { taskId, themeId } of facts.themes)
+		themesByTask.set(taskId, [...(themesByTask.get(taskId) ?? []), themeId]);
+	for (const fact of facts.updates) {
+		if (periods && !periods.has(fact.periodId)) continue;
+		add(fact, 'status', '', 0);
+		add(fact, 'category', fact.category ?? '', fact.categoryPosition);
+		for (const themeId of themesByTask.get(fact.taskId) ?? []) add(fact, 'theme', String(themeId), 0);
 	}
 	return out;
+}
+
+/** What a plan's current updates add to the rollups, over all its periods. */
+export async function planContribution(db: Db, planId: number): Promise<Contribution> {
+	return contributionOf(await readPlanFacts(db, planId));
+}
+
+/** after − before, cell by cell; cells that did not change are left out. */
+export function contributionChange(before: Contribution, after: Contribution): Cell[] {
+	const diff = (cell: Cell, old: Cell | undefined): Cell => ({
+		...cell,
+		taskCount: cell.taskCount - (old?.taskCount ?? 0),
+		flaggedCount: cell.flaggedCount - (old?.flaggedCount ?? 0),
+		ratioSum: cell.ratioSum - (old?.ratioSum ?? 0),
+		ratioCount: cell.ratioCount - (old?.ratioCount ?? 0)
+	});
+	const delta: Cell[] = [];
+	for (const [key, cell] of after) delta.push(diff(cell, before.get(key)));
+	for (const [key, old] of before) {
+		if (!after.has(key)) delta.push(diff({ ...old, taskCount: 0, flaggedCount: 0, ratioSum: 0, ratioCount: 0 }, old));
+	}
+	return delta.filter((c) => c.taskCount !== 0 || c.flaggedCount !== 0 || c.ratioSum !== 0 || c.ratioCount !== 0);
 }
 
 /** The plan's organization and every ancestor, bottom up. */
@@ -130,100 +191,82 @@ async function ancestorsOfPlan(db: Db, planId: number): Promise<number[]> {
 	return rows.map((r) => r.id);
 }
 
-/** Adds `sign` × each cell to the rows of every organization in `organizationIds`. */
-async function addCells(db: Db, organizationIds: number[], cells: Iterable<Cell>, sign: 1 | -1): Promise<void> {
-	for (const cell of cells) {
-		if (cell.taskCount === 0 && cell.flaggedCount === 0 && cell.ratioSum === 0 && cell.ratioCount === 0) continue;
-		for (const organizationId of organizationIds) {
-			await db
-				.insertInto('status_rollups')
-				.values({
-					organization_id: organizationId,
-					period_id: cell.periodId,
-					dimension: cell.dimension,
-					dimension_key: cell.key,
-					dimension_order: cell.order,
-					status: cell.status,
-					status_source: cell.statusSource,
-					task_count: sign * cell.taskCount,
-					flagged_count: sign * cell.flaggedCount,
-					ratio_sum: sign * cell.ratioSum,
-					ratio_count: sign * cell.ratioCount
-				})
-				.onConflict((oc) =>
-					oc
-						.columns(['organization_id', 'period_id', 'dimension', 'dimension_key', 'status', 'status_source'])
-						.doUpdateSet((eb) => ({
-							task_count: eb('status_rollups.task_count', '+', eb.ref('excluded.task_count')),
-							flagged_count: eb('status_rollups.flagged_count', '+', eb.ref('excluded.flagged_count')),
-							ratio_sum: eb('status_rollups.ratio_sum', '+', eb.ref('excluded.ratio_sum')),
-							ratio_count: eb('status_rollups.ratio_count', '+', eb.ref('excluded.ratio_count')),
-							dimension_order: sql<number>`min(status_rollups.dimension_order, excluded.dimension_order)`
-						}))
-				)
-				.execute();
-		}
+/** Rows per multi-row upsert: 11 values each, well under SQLite's 32 766 bound values. */
+const UPSERT_ROWS = 1000;
+
+/**
+ * Adds each cell to the rows of every organization in `organizationIds` — in a few multi-row
+ * upserts, not one statement per cell and organization — then drops the rows this left at zero.
+ * Only the periods the cells touch are looked at, so the cost is the change's, not the table's.
+ */
+async function addCells(db: Db, organizationIds: number[], cells: Cell[]): Promise<void> {
+	if (cells.length === 0 || organizationIds.length === 0) return;
+	const rows = organizationIds.flatMap((organizationId) =>
+		cells.map((cell) => ({
+			organization_id: organizationId,
+			period_id: cell.periodId,
+			dimension: cell.dimension,
+			dimension_key: cell.key,
+			dimension_order: cell.order,
+			status: cell.status,
+			status_source: cell.statusSource,
+			task_count: cell.taskCount,
+			flagged_count: cell.flaggedCount,
+			ratio_sum: cell.ratioSum,
+			ratio_count: cell.ratioCount
+		}))
+	);
+	for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
+		await db
+			.insertInto('status_rollups')
+			.values(rows.slice(i, i + UPSERT_ROWS))
+			.onConflict((oc) =>
+				oc
+					.columns(['organization_id', 'period_id', 'dimension', 'dimension_key', 'status', 'status_source'])
+					.doUpdateSet((eb) => ({
+						task_count: eb('status_rollups.task_count', '+', eb.ref('excluded.task_count')),
+						flagged_count: eb('status_rollups.flagged_count', '+', eb.ref('excluded.flagged_count')),
+						ratio_sum: eb('status_rollups.ratio_sum', '+', eb.ref('excluded.ratio_sum')),
+						ratio_count: eb('status_rollups.ratio_count', '+', eb.ref('excluded.ratio_count')),
+						dimension_order: sql<number>`min(status_rollups.dimension_order, excluded.dimension_order)`
+					}))
+			)
+			.execute();
 	}
+	await db
+		.deleteFrom('status_rollups')
+		.where('organization_id', 'in', organizationIds)
+		.where('period_id', 'in', [...new Set(cells.map((c) => c.periodId))])
+		.where('task_count', '=', 0)
+		.where('ratio_count', '=', 0)
+		.execute();
 }
 
 /**
  * Brings the rollups up to date with a plan after a write: adds (after − before) to the plan's
- * organization and its ancestors, drops rows that fell to zero, and bumps the data version.
+ * organization and its ancestors (`organizationIds`, the plan's own first), and bumps the data
+ * version.
  */
-export async function applyPlanChange(db: Db, planId: number, before: Contribution): Promise<void> {
-	const after = await planContribution(db, planId);
-	const delta: Cell[] = [];
-	for (const [key, cell] of after) {
-		const old = before.get(key);
-		delta.push(
-			old
-				? {
-						...cell,
-						taskCount: cell.taskCount - old.taskCount,
-						flaggedCount: cell.flaggedCount - old.flaggedCount,
-						ratioSum: cell.ratioSum - old.ratioSum,
-						ratioCount: cell.ratioCount - old.ratioCount
-					}
-				: cell
-		);
-	}
-	for (const [key, old] of before) {
-		if (!after.has(key))
-			delta.push({
-				...old,
-				taskCount: -old.taskCount,
-				flaggedCount: -old.flaggedCount,
-				ratioSum: -old.ratioSum,
-				ratioCount: -old.ratioCount
-			});
-	}
-	const organizations = await ancestorsOfPlan(db, planId);
-	await addCells(db, organizations, delta, 1);
-	await db
-		.deleteFrom('status_rollups')
-		.where('organization_id', 'in', organizations)
-		.where('task_count', '=', 0)
-		.where('ratio_count', '=', 0)
-		.execute();
+export async function applyPlanChange(
+	db: Db,
+	organizationIds: number[],
+	before: Contribution,
+	after: Contribution
+): Promise<void> {
+	await addCells(db, organizationIds, contributionChange(before, after));
 	await bumpDataVersion(db);
 }
 
 /** Takes plans out of the rollups before they are deleted (sample removal). */
 export async function subtractPlans(db: Db, planIds: number[]): Promise<void> {
-	for (const planId of planIds) await applyPlanChangeFromEmpty(db, planId);
+	for (const planId of planIds) {
+		await addCells(
+			db,
+			await ancestorsOfPlan(db, planId),
+			contributionChange(await planContribution(db, planId), new Map())
+		);
+	}
 	await bumpDataVersion(db);
-}
-
-async function applyPlanChangeFromEmpty(db: Db, planId: number): Promise<void> {
-	const current = await planContribution(db, planId);
-	const organizations = await ancestorsOfPlan(db, planId);
-	await addCells(db, organizations, current.values(), -1);
-	await db
-		.deleteFrom('status_rollups')
-		.where('organization_id', 'in', organizations)
-		.where('task_count', '=', 0)
-		.where('ratio_count', '=', 0)
-		.execute();
 }
 
 /** Every write transaction bumps this; caches of rendered pages are keyed by it. */

@@ -6,6 +6,7 @@
  */
 import type { DB } from '../db';
 import { subtractPlans } from './rollups';
+import { writeTransaction } from './write-transaction';
 
 export interface SampleSummary {
 	/** Names of the sample organizations, parents first. */
@@ -85,7 +86,7 @@ export async function summariseSampleData(db: Reader): Promise<Omit<SampleSummar
  * removing nothing, if a real organization sits under a sample one.
  */
 export async function removeSampleData(db: DB): Promise<SampleSummary> {
-	return db.transaction().execute(async (trx) => {
+	return writeTransaction(db, async (trx) => {
 		const summary = await summariseSampleData(trx);
 		const periodIds = (
 			await trx

@@ -3,13 +3,13 @@
  * stated them (migration 0012). Written inside the import's one transaction; read back per source
  * or for a plan's period (the current source's, i.e. the latest published).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { PeriodSummary } from '../import/notice-summary';
 
 /** Writes a draft's summary for its source; nothing for a draft without one. */
 export async function writePeriodSummary(
-	trx: Transaction<Database>,
+	trx: Kysely<Database>,
 	sourceId: number,
 	summary: PeriodSummary | undefined
 ): Promise<void> {

@@ -1,0 +1,96 @@
+/**
+ * Writes a WritePlan (import-plan.ts), one function per table, parents before children. Rows
+ * go in multi-row INSERTs; nothing here decides anything.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { PeriodUpdates, WritePlan } from './import-plan';
+
+type Trx = Kysely<Database>;
+
+/** Rows per multi-row INSERT: well under SQLite's limit of 32 766 bound values at 17 columns. */
+const CHUNK = 500;
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+	return out;
+}
+
+export async function writePlan(trx: Trx, plan: WritePlan): Promise<void> {
+	await writeOrganizations(trx, plan);
+	await writePlanRow(trx, plan);
+	await writePeriods(trx, plan);
+	await trx.insertInto('sources').values(plan.source).execute();
+	await writeCategories(trx, plan);
+	await writeTasks(trx, plan);
+	await writeThemes(trx, plan);
+	await writeTargets(trx, plan);
+	await writeTaskThemes(trx, plan);
+	for (const period of plan.updates) await writeUpdates(trx, period);
+	await writeFlags(trx, plan);
+}
+
+async function writeOrganizations(trx: Trx, { organizations }: WritePlan) {
+	// One by one: each may be the parent of the next.
+	for (const row of organizations) await trx.insertInto('organizations').values(row).execute();
+}
+
+async function writePlanRow(trx: Trx, { plan, planId, planTitle }: WritePlan) {
+	if (plan) await trx.insertInto('plans').values(plan).execute();
+	if (planTitle) await trx.updateTable('plans').set({ title: planTitle }).where('id', '=', planId).execute();
+}
+
+async function writePeriods(trx: Trx, { periods }: WritePlan) {
+	if (periods.length > 0) await trx.insertInto('periods').values(periods).execute();
+}
+
+async function writeCategories(trx: Trx, { categories }: WritePlan) {
+	for (const rows of chunks(categories)) await trx.insertInto('categories').values(rows).execute();
+}
+
+async function writeTasks(trx: Trx, { tasks, changedTasks }: WritePlan) {
+	for (const { id, category_id, seq_no, name, content, owner, leader } of changedTasks) {
+		await trx
+			.updateTable('tasks')
+			.set({ category_id, seq_no, name, content, owner, leader })
+			.where('id', '=', id)
+			.execute();
+	}
+	for (const rows of chunks(tasks)) await trx.insertInto('tasks').values(rows).execute();
+}
+
+async function writeThemes(trx: Trx, { themes }: WritePlan) {
+	for (const rows of chunks(themes)) await trx.insertInto('themes').values(rows).execute();
+}
+
+async function writeTargets(trx: Trx, { targets }: WritePlan) {
+	for (const ids of chunks(targets.replace)) await trx.deleteFrom('targets').where('task_id', 'in', ids).execute();
+	for (const rows of chunks(targets.rows)) await trx.insertInto('targets').values(rows).execute();
+}
+
+async function writeTaskThemes(trx: Trx, { taskThemes }: WritePlan) {
+	for (const ids of chunks(taskThemes.replace)) {
+		await trx.deleteFrom('task_themes').where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
+	}
+	for (const rows of chunks(taskThemes.rows)) {
+		await trx
+			.insertInto('task_themes')
+			.values(rows)
+			// A theme a person assigned stays theirs.
+			.onConflict((oc) => oc.columns(['task_id', 'theme_id']).doNothing())
+			.execute();
+	}
+}
+
+/** Supersede-and-insert, the one way a period's updates are written: the replaced rows become history first. */
+async function writeUpdates(trx: Trx, { supersede, supersededAt, rows }: PeriodUpdates) {
+	for (const ids of chunks(supersede)) {
+		await trx.updateTable('updates').set({ superseded_at: supersededAt }).where('id', 'in', ids).execute();
+	}
+	for (const chunk of chunks(rows)) await trx.insertInto('updates').values(chunk).execute();
+}
+
+async function writeFlags(trx: Trx, { flags }: WritePlan) {
+	for (const rows of chunks(flags)) await trx.insertInto('quality_flags').values(rows).execute();
+}
