@@ -1,5 +1,6 @@
 /**
- * The import CLI as an office runs it: the --dry-run --json shape of a wide table, and the Excel
+ * The import CLI as an office runs it — compiled, as `npm run import` starts it (scripts/cli.js,
+ * which compiles it first when stale): the --dry-run --json shape of a wide table, and the Excel
  * template written through `npm run` into a file (npm prints a banner into that file first).
  */
 import { execFile, exec } from 'node:child_process';
@@ -18,7 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'jindu-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-	return run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { encoding: 'utf8' });
+	return run(process.execPath, ['scripts/cli.js', 'import', ...args], { encoding: 'utf8' });
 }
 
 describe('npm run import', () => {

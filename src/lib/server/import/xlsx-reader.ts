@@ -4,7 +4,7 @@
  * exceljs; a merged range's value applies to every cell it covers; numbers keep their value
  * (percent formats read as 80%), dates read as ISO dates. Cells are named Sheet!A1 in messages.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridRow } from './grid';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning } from './types';
@@ -25,7 +25,9 @@ export interface XlsxReading {
  * ImportError for a file that is not a workbook or has no task table.
  */
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxReading> {
-	const workbook = new ExcelJS.Workbook();
+	// Loaded on first use: exceljs takes longer to load than a CLI run that reads no workbook.
+	const { Workbook } = (await import('exceljs')).default;
+	const workbook = new Workbook();
 	try {
 		// exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
 		await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
