@@ -223,7 +223,11 @@ export async function* iterateTasks(
 	}
 }
 
-/** The task's place in the filtered table for one period, or null when the filters exclude it. */
+/**
+ * The task's place in the filtered table for one period, or null when the filters exclude it.
+ * Reads the table's task ids in order and finds the task among them: a window function (lag, lead,
+ * row_number over the whole list) cost ~2.5× as much in SQLite for the same sort.
+ */
 export async function getTaskNeighbours(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
@@ -232,27 +236,20 @@ export async function getTaskNeighbours(
 	order: TaskOrder,
 	taskId: number
 ): Promise<TaskNeighbours | null> {
-	const window = sql.join(
-		orderTerms(order).map((t) => sql`${t.expr} ${sql.raw(t.dir)}`),
-		sql`, `
-	);
-	const ranked = filteredUpdates(db, scope, periodId, filters)
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-		.select([
-			'tasks.id as taskId',
-			sql<number | null>`lag(tasks.id) over (order by ${window})`.as('previousId'),
-			sql<number | null>`lead(tasks.id) over (order by ${window})`.as('nextId'),
-			sql<number>`row_number() over (order by ${window}) - 1`.as('index'),
-			sql<number>`count(*) over ()`.as('total')
-		]);
-	const row = await db
-		.selectFrom(ranked.as('ranked'))
-		.selectAll()
-		.where('ranked.taskId', '=', taskId)
-		.executeTakeFirst();
-	return row
-		? { index: Number(row.index), total: Number(row.total), previousId: row.previousId, nextId: row.nextId }
-		: null;
+	const rows = await applyOrder(
+		filteredUpdates(db, scope, periodId, filters)
+			.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+			.select('tasks.id as taskId'),
+		order
+	).execute();
+	const index = rows.findIndex((row) => row.taskId === taskId);
+	if (index < 0) return null;
+	return {
+		index,
+		total: rows.length,
+		previousId: index > 0 ? rows[index - 1].taskId : null,
+		nextId: index + 1 < rows.length ? rows[index + 1].taskId : null
+	};
 }
 
 /** Distinct responsible units (责任单位) of the tasks in one period of a scope, by name; at most `limit`. */
@@ -394,14 +391,10 @@ export async function listTaskSources(db: DB, taskId: number): Promise<TaskSourc
 		.selectFrom('sources')
 		.innerJoin('periods', 'periods.id', 'sources.period_id')
 		.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
-		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('updates')
-					.select('updates.id')
-					.whereRef('updates.source_id', '=', 'sources.id')
-					.where('updates.task_id', '=', taskId)
-			)
+		// From the task's few updates to their sources by key: an EXISTS per source scanned every
+		// source of the database (≈ 90 ms for one task page of a city).
+		.where('sources.id', 'in', (eb) =>
+			eb.selectFrom('updates').select('updates.source_id').where('updates.task_id', '=', taskId)
 		)
 		.select([
 			'sources.id',
