@@ -35,6 +35,9 @@ export function tasksCsvStream(
 				controller.enqueue(encoder.encode(BOM + csvLine(taskSheetHeader(context.lang))));
 				return;
 			}
+			// Each chunk is a synchronous query (better-sqlite3): yield to the event loop first, so the
+			// requests that came in meanwhile are served between chunks instead of after the whole file.
+			await new Promise((resolve) => setImmediate(resolve));
 			const next = await iterator.next();
 			if (next.done) {
 				controller.close();
