@@ -389,35 +389,37 @@ function parseEvidence(json: string): string[] {
 export async function listTaskSources(db: DB, taskId: number): Promise<TaskSource[]> {
 	// The excerpt is cut in SQL so a long document never travels whole to build one task's page.
 	const at = sql<number>`max(1, instr(sources.text, tasks.name) - 150)`;
-	return db
-		.selectFrom('sources')
-		.innerJoin('periods', 'periods.id', 'sources.period_id')
-		.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
-		// From the task's few updates to their sources by key: an EXISTS per source scanned every
-		// source of the database (≈ 90 ms for one task page of a city).
-		.where('sources.id', 'in', (eb) =>
-			eb.selectFrom('updates').select('updates.source_id').where('updates.task_id', '=', taskId)
-		)
-		.select([
-			'sources.id',
-			'sources.file_name as fileName',
-			'sources.title',
-			'sources.index_no as indexNo',
-			'sources.publisher',
-			'sources.written_on as writtenOn',
-			'sources.published_on as publishedOn',
-			'sources.subject',
-			'sources.url',
-			'sources.imported_at as importedAt',
-			'periods.label as periodLabel',
-			sql<number>`length(sources.text)`.as('textLength'),
-			sql<string>`substr(sources.text, ${at}, 1000)`.as('excerpt'),
-			sql<number>`${at} - 1`.as('excerptStart')
-		])
-		.orderBy('periods.year', 'desc')
-		.orderBy('periods.month_end', 'desc')
-		.orderBy('sources.id', 'desc')
-		.execute();
+	return (
+		db
+			.selectFrom('sources')
+			.innerJoin('periods', 'periods.id', 'sources.period_id')
+			.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
+			// From the task's few updates to their sources by key: an EXISTS per source scanned every
+			// source of the database (≈ 90 ms for one task page of a city).
+			.where('sources.id', 'in', (eb) =>
+				eb.selectFrom('updates').select('updates.source_id').where('updates.task_id', '=', taskId)
+			)
+			.select([
+				'sources.id',
+				'sources.file_name as fileName',
+				'sources.title',
+				'sources.index_no as indexNo',
+				'sources.publisher',
+				'sources.written_on as writtenOn',
+				'sources.published_on as publishedOn',
+				'sources.subject',
+				'sources.url',
+				'sources.imported_at as importedAt',
+				'periods.label as periodLabel',
+				sql<number>`length(sources.text)`.as('textLength'),
+				sql<string>`substr(sources.text, ${at}, 1000)`.as('excerpt'),
+				sql<number>`${at} - 1`.as('excerptStart')
+			])
+			.orderBy('periods.year', 'desc')
+			.orderBy('periods.month_end', 'desc')
+			.orderBy('sources.id', 'desc')
+			.execute()
+	);
 }
 
 /** The full decoded text of a source, only when one of the task's updates came from it. */
