@@ -24,6 +24,9 @@ function workerCount(value) {
 const count = workerCount(process.env.WEB_CONCURRENCY);
 if (count === 1 || !cluster.isPrimary) {
 	await import(entry);
+	// adapter-node stops on SIGTERM / SIGINT by closing its server and letting the event loop empty;
+	// a worker's channel to the primary would keep it alive, so close that too once the server is.
+	if (cluster.isWorker) process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
 } else {
 	let stopping = false;
 	/** @returns {Promise<void>} once the new worker listens */
