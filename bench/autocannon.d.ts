@@ -1,10 +1,19 @@
 // The part of autocannon's API the benchmark uses (the package ships no types).
 declare module 'autocannon' {
+	import type { EventEmitter } from 'node:events';
+	interface Request {
+		method?: string;
+		path?: string;
+		headers?: Record<string, string>;
+		/** Called before each request; returns the request to send. */
+		setupRequest?: (request: Request) => Request;
+	}
 	interface Options {
 		url: string;
 		connections?: number;
 		duration?: number;
 		headers?: Record<string, string>;
+		requests?: Request[];
 	}
 	interface Histogram {
 		average: number;
@@ -14,8 +23,13 @@ declare module 'autocannon' {
 	interface Result {
 		requests: Histogram & { total: number };
 		latency: Histogram;
+		throughput: Histogram & { total: number };
 		non2xx: number;
 		errors: number;
+		timeouts: number;
 	}
-	export default function autocannon(options: Options): Promise<Result>;
+	function autocannon(options: Options): Promise<Result>;
+	function autocannon(options: Options, done: (error: Error | null, result: Result) => void): EventEmitter;
+	export default autocannon;
+	export type { Result };
 }

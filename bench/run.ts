@@ -11,13 +11,19 @@
  * 3. HTTP: req/s and latency of / and /tasks on the built server (autocannon, loopback, 8
  *    connections), beside a bare node:http server sending the same bytes.
  * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart drawn.
- * 5. Import: the seed's import time; one report into the province database vs an empty one.
+ * 5. Import: the seed's import time; one report into the province database vs an empty one; the CLI's
+ *    wall time for one report (npm run import).
+ * 6. Load (bench/load.ts), city and province: pages not in the cache, one at a time over distinct
+ *    URLs (p50 per route: loader + render + loopback HTTP); 32 keep-alive users over a fixed,
+ *    seeded list of distinct URLs (overviews, task lists, task pages, slides, CSV exports) against
+ *    one worker per core, beside a bare node:http server sending as many bytes; a whole-city export
+ *    while other requests come in.
  *
- *   npm run bench                   # everything (builds first)
- *   npm run bench -- --province     # also regenerate the province database (≈ 4 min or more)
- *   npx tsx bench/run.ts --quick    # fewer runs, shorter HTTP
+ *   npm run bench                          # everything (builds first)
+ *   npm run bench -- --province            # also regenerate the province database (≈ 4 min or more)
+ *   npx tsx bench/run.ts --quick           # fewer runs, shorter HTTP phases (a few minutes)
+ *   npx tsx bench/run.ts --preset city     # one database only
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,15 +35,36 @@ import { openTestDatabase } from '../src/lib/server/db/testing';
 import { importDocument } from '../src/lib/server/import';
 import { loadOverviewPage } from '../src/lib/server/pages/overview';
 import { loadTaskPage } from '../src/lib/server/pages/tasks';
+import { loadTaskDetailPage } from '../src/lib/server/pages/task-detail';
 import { measureClientSizes } from './client-size';
 import { benchImportIntoProvince, prepareDatabase } from './generation';
+import {
+	bareLoad,
+	cliWallTime,
+	exportWhileServing,
+	loadUrls,
+	mixedUrls,
+	startServer,
+	uncachedPages,
+	type LoadFigures
+} from './load';
 
 const QUICK = process.argv.includes('--quick');
 const PROVINCE = process.argv.includes('--province');
 const RUNS = QUICK ? 15 : 60;
 const WARMUP = 5;
 const HTTP_SECONDS = QUICK ? 4 : 10;
-const PRESETS = ['city', 'province'] as const;
+const ALL_PRESETS = ['city', 'province'] as const;
+const presetArg = process.argv.indexOf('--preset');
+const PRESETS = ALL_PRESETS.filter((p) => presetArg < 0 || process.argv[presetArg + 1] === p);
+if (PRESETS.length === 0) throw new Error(`--preset: one of ${ALL_PRESETS.join(', ')}`);
+/** Distinct URLs per route for the uncached times; distinct URLs and seconds of the mixed load. */
+const UNCACHED_PER_ROUTE = QUICK ? 15 : 40;
+const MIXED_URLS = QUICK ? 600 : 2000;
+const LOAD_SECONDS = QUICK ? 8 : 20;
+const USERS = 32;
+/** The database the HTTP rows and the first chart are measured on: the province unless --preset says otherwise. */
+const SERVED = PRESETS.at(-1)!;
 
 interface Row {
 	group: string;
@@ -119,25 +146,6 @@ async function benchLoader(
 	sqlite.close();
 }
 
-async function startServer(file: string): Promise<{ server: ChildProcess; base: string }> {
-	const port = 4300 + Math.floor(Math.random() * 500);
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, JINDU_SAMPLE: '0' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 200; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) return { server, base };
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	server.kill();
-	throw new Error('the built server did not start; run npm run build');
-}
-
 async function benchHttp(base: string, path: string) {
 	const response = await fetch(base + path);
 	const body = Buffer.from(await response.arrayBuffer());
@@ -157,14 +165,14 @@ async function benchHttp(base: string, path: string) {
 	bare.close();
 	const share = app.requests.average / plain.requests.average;
 	record({
-		group: 'http province',
+		group: `http ${SERVED}`,
 		name: `${path} (8 connections, ${HTTP_SECONDS} s)`,
 		value: `${app.requests.average.toFixed(0)} req/s p50 ${app.latency.p50} ms p99 ${app.latency.p99} ms`,
 		budget: path === '/' ? 'p50 ≤ 50 ms' : undefined,
 		ok: path === '/' ? app.latency.p50 <= 50 && app.non2xx === 0 : undefined
 	});
 	record({
-		group: 'http province',
+		group: `http ${SERVED}`,
 		name: `  bare node:http, same ${(body.length / 1024).toFixed(0)} KB`,
 		value: `${plain.requests.average.toFixed(0)} req/s  app/bare ${(share * 100).toFixed(0)}%`,
 		budget: path === '/' ? '≥ 40% of bare' : undefined,
@@ -201,13 +209,96 @@ async function benchFirstChart(base: string, path: string) {
 	}
 	await browser.close();
 	record({
-		group: 'client province',
+		group: `client ${SERVED}`,
 		name: `${path}: navigation → first chart drawn`,
 		value: `p50 ${ms(percentile(samples, 50))}`,
 		budget: '≤ 1000 ms',
 		ok: percentile(samples, 50) <= 1000
 	});
 }
+
+/** A task in the middle of the latest period's whole list (the default period of /tasks). */
+function middleTask(file: string): number {
+	const sqlite = new Database(file, { readonly: true });
+	const { id, n } = sqlite
+		.prepare(
+			`select p.id, (select count(*) from updates u where u.period_id = p.id and u.superseded_at is null) as n
+			 from periods p where exists (select 1 from updates u where u.period_id = p.id) order by p.year desc, p.month_end desc limit 1`
+		)
+		.get() as { id: number; n: number };
+	const task = sqlite
+		.prepare(
+			'select task_id from updates where period_id = ? and superseded_at is null order by task_id limit 1 offset ?'
+		)
+		.pluck()
+		.get(id, Math.floor(n / 2)) as number;
+	sqlite.close();
+	return task;
+}
+
+const loadValue = (f: LoadFigures) =>
+	`${f.requestsPerSecond.toFixed(0)} req/s p50 ${f.p50} ms p99 ${f.p99} ms, ${f.non2xx + f.errors} errors (${f.resets} resets, ${f.timeouts} timeouts) of ${f.total}`;
+
+/**
+ * The server under load on one database: uncached pages one at a time on a single process (and,
+ * for the city, an export of every task while other requests come in), then 32 users over
+ * distinct URLs against one worker per core, beside a bare server.
+ */
+async function benchServer(preset: string, file: string) {
+	const city = preset === 'city';
+	const single = await startServer(file, 1);
+	try {
+		const times = await uncachedPages(single.base, file, UNCACHED_PER_ROUTE, 11);
+		const route: Record<string, string> = { overview: '/', tasks: '/tasks', task: '/tasks/[id]', present: '/present' };
+		for (const [kind, t] of times) {
+			const budget = city ? 10 : 2 * (cityUncached.get(kind) ?? Infinity);
+			if (city) cityUncached.set(kind, t.p50);
+			record({
+				group: `uncached ${preset}`,
+				name: `${route[kind]} (${t.n} distinct URLs, one at a time)`,
+				value: `p50 ${ms(t.p50)} p90 ${ms(t.p90)}${t.failed ? `, ${t.failed} not 200` : ''}`,
+				budget: city ? '≤ 10 ms p50' : cityUncached.has(kind) ? '≤ 2× city' : undefined,
+				ok: city || cityUncached.has(kind) ? t.p50 <= budget && t.failed === 0 : undefined
+			});
+		}
+		// On one process: with several, the other requests would go to another worker and hide a block.
+		if (city) {
+			const e = await exportWhileServing(single.base, '/tasks/export.csv', '/');
+			record({
+				group: `load ${preset}`,
+				name: `whole-city CSV export (${(e.exportBytes / 1024 / 1024).toFixed(1)} MB, ${ms(e.exportMs)})`,
+				value: `meanwhile / p50 ${ms(e.duringP50)} max ${ms(e.duringMax)} (${e.n} requests; before p50 ${ms(e.before)})`,
+				budget: 'max ≤ 250 ms',
+				ok: e.duringMax <= 250
+			});
+		}
+	} finally {
+		await single.stop();
+	}
+	const workers = (await import('node:os')).availableParallelism();
+	const cluster = await startServer(file, workers);
+	try {
+		const urls = mixedUrls(file, MIXED_URLS, 17);
+		const exports = urls.filter((u) => u.kind === 'export').length;
+		const app = await loadUrls(cluster.base, urls, USERS, LOAD_SECONDS);
+		record({
+			group: `load ${preset}`,
+			name: `${USERS} users, ${urls.length} distinct URLs (${exports} CSV), ${workers} workers, ${LOAD_SECONDS} s`,
+			value: loadValue(app),
+			budget: city ? '≥ 200 req/s, p99 ≤ 250 ms, 0 errors' : undefined,
+			ok: city ? app.requestsPerSecond >= 200 && app.p99 <= 250 && app.non2xx + app.errors === 0 : undefined
+		});
+		const bare = await bareLoad(app.meanBytes, USERS, QUICK ? 4 : 8);
+		record({
+			group: `load ${preset}`,
+			name: `  bare node:http, ${(app.meanBytes / 1024).toFixed(0)} KB each (the app's mean)`,
+			value: `${bare.requestsPerSecond.toFixed(0)} req/s  app/bare ${((100 * app.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}%`
+		});
+	} finally {
+		await cluster.stop();
+	}
+}
+const cityUncached = new Map<string, number>();
 
 console.log(
 	`jindu benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
@@ -227,14 +318,25 @@ for (const preset of PRESETS) {
 		.get() as { name: string };
 	sqlite.close();
 	const filtered = `/tasks?category=${encodeURIComponent(category)}&status=behind`;
-	await benchLoader(file, preset, '/', loadOverviewPage, preset === 'province' ? { p50: 50 } : undefined);
-	await benchLoader(file, preset, '/tasks', loadTaskPage);
-	await benchLoader(file, preset, filtered, loadTaskPage, preset === 'province' ? { p50: 30 } : undefined);
-	await benchLoader(file, preset, `/tasks?q=${encodeURIComponent('数字化改造')}`, loadTaskPage);
+	const province = preset === 'province';
+	await benchLoader(file, preset, '/', loadOverviewPage, province ? { p50: 50 } : undefined);
+	await benchLoader(file, preset, '/tasks', loadTaskPage, province ? { p50: 15 } : undefined);
+	await benchLoader(file, preset, filtered, loadTaskPage, province ? { p50: 30 } : undefined);
+	await benchLoader(
+		file,
+		preset,
+		`/tasks?q=${encodeURIComponent('数字化改造')}`,
+		loadTaskPage,
+		province ? { p50: 30 } : undefined
+	);
+	// A task page opened from the unfiltered list: previous / next and the page it is on come from the whole list.
+	await benchLoader(file, preset, `/tasks/${middleTask(file)}`, loadTaskDetailPage, province ? { p50: 30 } : undefined);
 }
 
 if (!existsSync('build/index.js')) throw new Error('no build: run npm run build (npm run bench does)');
-const { server, base } = await startServer(databases.province.file);
+for (const preset of PRESETS) await benchServer(preset, databases[preset].file);
+
+const { base, stop } = await startServer(databases[SERVED].file, 1);
 try {
 	await benchHttp(base, '/');
 	await benchHttp(base, '/tasks');
@@ -251,7 +353,7 @@ try {
 	await benchFirstChart(base, '/');
 	await benchFirstChart(base, '/present');
 } finally {
-	server.kill();
+	await stop();
 }
 
 const seed = readFileSync('data/reports/xinjie-2024-q2.txt');
@@ -269,6 +371,15 @@ record({
 	value: `p50 ${ms(percentile(seedSamples, 50))}`
 });
 await benchImportIntoProvince(databases.province.file, record);
+
+const cli = cliWallTime('data/reports/xinjie-2024-q2.txt', 'data/reports/keqiao-2023-q1.txt', QUICK ? 3 : 7);
+record({
+	group: 'import',
+	name: 'npm run import -- FILE (one report, 12 tasks)',
+	value: `p50 ${(cli.npm / 1000).toFixed(2)} s wall (node scripts/cli.js: ${(cli.node / 1000).toFixed(2)} s)`,
+	budget: '≤ 0.8 s',
+	ok: cli.npm <= 800
+});
 
 mkdirSync('bench/results', { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;

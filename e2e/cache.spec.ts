@@ -22,8 +22,8 @@ test('pages revalidate with ETag/304, and an import is visible on the very next 
 		.replace('发布机构 新街街道', '发布机构 东街街道');
 	writeFileSync('test-results/dongjie-2024-q2.txt', other);
 	execFileSync(
-		'node_modules/.bin/tsx',
-		['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, 'test-results/dongjie-2024-q2.txt'],
+		process.execPath,
+		['scripts/cli.js', 'import', '--db', process.env.E2E_DATABASE_PATH!, 'test-results/dongjie-2024-q2.txt'],
 		{ stdio: 'pipe' }
 	);
 

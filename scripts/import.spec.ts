@@ -1,5 +1,6 @@
 /**
- * The import CLI as an office runs it: the --dry-run --json shape of a wide table, a page that
+ * The import CLI as an office runs it — compiled, as `npm run import` starts it (scripts/cli.js,
+ * which compiles it first when stale): the --dry-run --json shape of a wide table, a page that
  * names no organization, and the Excel template written through `npm run` into a file (npm
  * prints a banner into that file first).
  */
@@ -20,7 +21,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'jindu-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-	return run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { encoding: 'utf8' });
+	return run(process.execPath, ['scripts/cli.js', 'import', ...args], { encoding: 'utf8' });
 }
 
 describe('npm run import', () => {

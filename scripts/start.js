@@ -1,4 +1,5 @@
-// npm start: builds the app when the build is missing or older than its sources, then serves it.
+// npm start: builds the app when the build is missing or older than its sources, then serves it with
+// one worker per core (scripts/serve.js; WEB_CONCURRENCY=1 for a single process).
 // The server itself opens DATABASE_PATH, migrates and seeds the bundled reports (src/hooks.server.ts).
 // @ts-check
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,7 +37,7 @@ if (built < Math.max(...SOURCES.map(newest))) {
 const port = process.env.PORT || '3000';
 console.log(`[jindu] serving on http://localhost:${port} (database: ${process.env.DATABASE_PATH || 'data/jindu.db'})`);
 // A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
-const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], {
+const server = spawn(process.execPath, ['--max-http-header-size=131072', 'scripts/serve.js'], {
 	stdio: 'inherit',
 	env: { ...serverEnvironment(process.env), PORT: port }
 });

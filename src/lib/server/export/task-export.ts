@@ -4,7 +4,7 @@
  * neutraliseCell, so report text cannot become a spreadsheet formula.
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BOM, csvLine, neutraliseCell } from '../../export/cells';
 import {
 	TASK_SHEET_COLUMNS,
@@ -35,6 +35,9 @@ export function tasksCsvStream(
 				controller.enqueue(encoder.encode(BOM + csvLine(taskSheetHeader(context.lang))));
 				return;
 			}
+			// Each chunk is a synchronous query (better-sqlite3): yield to the event loop first, so the
+			// requests that came in meanwhile are served between chunks instead of after the whole file.
+			await new Promise((resolve) => setImmediate(resolve));
 			const next = await iterator.next();
 			if (next.done) {
 				controller.close();
@@ -64,10 +67,15 @@ export function tasksXlsxStream(
 	sheetName: string
 ): ReadableStream<Uint8Array> {
 	const out = new PassThrough();
-	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-	const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-	sheet.columns = TASK_SHEET_COLUMNS.map((column, i) => ({ key: String(i), width: column.width }));
 	(async () => {
+		// Loaded on first use: loading exceljs holds the event loop for a few hundred milliseconds,
+		// which a CSV download (or a server that never exports Excel) need not pay.
+		const { stream } = (await import('exceljs')).default;
+		const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+		const sheet: ExcelJS.Worksheet = workbook.addWorksheet(sheetName.slice(0, 31), {
+			views: [{ state: 'frozen', ySplit: 1 }]
+		});
+		sheet.columns = TASK_SHEET_COLUMNS.map((column, i) => ({ key: String(i), width: column.width }));
 		const header = sheet.addRow(taskSheetHeader(context.lang).map(xlsxCell));
 		header.font = { bold: true };
 		header.commit();

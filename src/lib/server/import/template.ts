@@ -5,7 +5,7 @@
  * each column, the status words a 状态 cell may hold (taken from the importer's own vocabulary,
  * so the explanation cannot drift from what is accepted) and how periods are written.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { STATUS_LABEL, STATUSES } from '../../domain/status';
 import { statusWordsByStatus } from './infer-status';
 
@@ -87,7 +87,9 @@ const THIN: Partial<ExcelJS.Borders> = {
 
 /** The template as .xlsx bytes. */
 export async function buildTemplate(): Promise<Uint8Array> {
-	const workbook = new ExcelJS.Workbook();
+	// Loaded on first use, as in the reader: most CLI runs write no workbook.
+	const { Workbook } = (await import('exceljs')).default;
+	const workbook = new Workbook();
 	workbook.creator = 'jindu';
 	addTaskSheet(workbook);
 	addHelpSheet(workbook);

@@ -4,7 +4,7 @@
  * exceljs; a merged range's value applies to every cell it covers; numbers keep their value
  * (percent formats read as 80%), dates read as ISO dates. Cells are named Sheet!A1 in messages.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkDocumentSize } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridRow } from './grid';
 import { limitError, MAX_CELL_CHARS, MAX_TABLE_CHARS, MAX_XLSX_GRID_CELLS } from './limits';
@@ -32,7 +32,9 @@ export interface XlsxReading {
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxReading> {
 	checkDocumentSize(bytes);
 	const safe = guardWorkbook(bytes);
-	const workbook = new ExcelJS.Workbook();
+	// Loaded on first use: exceljs takes longer to load than a CLI run that reads no workbook.
+	const { Workbook } = (await import('exceljs')).default;
+	const workbook = new Workbook();
 	try {
 		// exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
 		await workbook.xlsx.load(safe as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -1,0 +1,257 @@
+/**
+ * The server under realistic load, for bench/run.ts: pages not in the cache one at a time (p50 per
+ * route over distinct URLs), 32 keep-alive users over many distinct URLs (beside a bare node:http
+ * server sending responses of the same size), a whole-scope export while other requests come in,
+ * and the CLI's wall time for one import.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { benchUrls, type BenchUrl, type UrlKind } from './urls';
+
+export interface Server {
+	base: string;
+	stop: () => Promise<void>;
+}
+
+/**
+ * The built app on `file` as `npm start` runs it (scripts/serve.js): `workers` processes, 1 for
+ * a single process without a cluster. Resolves once every worker listens.
+ */
+export async function startServer(file: string, workers: number): Promise<Server> {
+	const port = 4300 + Math.floor(Math.random() * 500);
+	const server: ChildProcess = spawn(process.execPath, ['--max-http-header-size=131072', 'scripts/serve.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: file,
+			JINDU_SAMPLE: '0',
+			WEB_CONCURRENCY: String(workers)
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	let output = '';
+	server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const base = `http://127.0.0.1:${port}`;
+	const stop = () =>
+		new Promise<void>((resolve) => {
+			if (server.exitCode !== null) return resolve();
+			server.once('exit', () => resolve());
+			server.kill('SIGTERM');
+		});
+	for (let i = 0; i < 600; i++) {
+		const ready = workers === 1 || output.includes(`${workers} workers serving`);
+		if (ready) {
+			try {
+				if ((await fetch(base + '/')).ok) return { base, stop };
+			} catch {
+				/* not up yet */
+			}
+		}
+		if (server.exitCode !== null) break;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await stop();
+	throw new Error(`the built server did not start (run npm run build): ${output}`);
+}
+
+function percentile(samples: number[], p: number): number {
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Each URL requested once, one after another, on a fresh server: none is in the page cache, so
+ * every time is the loader plus rendering plus loopback HTTP. p50 and p90 per kind of page.
+ */
+export async function uncachedPages(
+	base: string,
+	file: string,
+	perKind: number,
+	seed: number
+): Promise<Map<UrlKind, { p50: number; p90: number; n: number; failed: number }>> {
+	const kinds: UrlKind[] = ['overview', 'tasks', 'task', 'present'];
+	const only = (kind: UrlKind) =>
+		benchUrls(file, perKind, seed, { overview: 0, tasks: 0, task: 0, present: 0, export: 0, [kind]: 1 });
+	// Interleaved, so a slow phase of the machine spreads over every route.
+	const lists = kinds.map(only);
+	const urls = lists[0].flatMap((_, i) => lists.map((list) => list[i]).filter(Boolean));
+	// One warm-up request per kind (module loading, first statements) on a URL not measured.
+	for (const kind of kinds) {
+		const { path } = urls.find((u) => u.kind === kind)!;
+		await (await fetch(`${base}${path}${path.includes('?') ? '&' : '?'}warm=1`)).arrayBuffer();
+	}
+	const samples = new Map<UrlKind, number[]>(kinds.map((k) => [k, []]));
+	const failed = new Map<UrlKind, number>(kinds.map((k) => [k, 0]));
+	for (const url of urls) {
+		const start = performance.now();
+		const response = await fetch(base + url.path);
+		await response.arrayBuffer();
+		samples.get(url.kind)!.push(performance.now() - start);
+		if (response.status !== 200) failed.set(url.kind, failed.get(url.kind)! + 1);
+	}
+	return new Map(
+		kinds.map((kind) => {
+			const times = samples.get(kind)!;
+			return [
+				kind,
+				{ p50: percentile(times, 50), p90: percentile(times, 90), n: times.length, failed: failed.get(kind)! }
+			];
+		})
+	);
+}
+
+export interface LoadFigures {
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	total: number;
+	non2xx: number;
+	errors: number;
+	timeouts: number;
+	resets: number;
+	meanBytes: number;
+}
+
+/**
+ * `connections` keep-alive users for `seconds`, every request taking the next URL of `urls` (a shared
+ * cursor, so the users spread over the list instead of all asking for the same page).
+ */
+export function loadUrls(base: string, urls: BenchUrl[], connections: number, seconds: number): Promise<LoadFigures> {
+	let cursor = 0;
+	let resets = 0;
+	return new Promise((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: base,
+				connections,
+				duration: seconds,
+				requests: [
+					{
+						setupRequest: (request) => ({ ...request, path: urls[cursor++ % urls.length].path })
+					}
+				]
+			},
+			(error: Error | null, result: Result) => {
+				if (error) return reject(error);
+				resolve({
+					requestsPerSecond: result.requests.average,
+					p50: result.latency.p50,
+					p99: result.latency.p99,
+					total: result.requests.total,
+					non2xx: result.non2xx,
+					errors: result.errors,
+					timeouts: result.timeouts,
+					resets,
+					meanBytes: result.throughput.total / Math.max(1, result.requests.total)
+				});
+			}
+		);
+		instance.on('reqError', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'ECONNRESET') resets++;
+		});
+	});
+}
+
+/** The mixed list: overviews, task lists, task pages, slides and some CSV exports, all distinct. */
+export function mixedUrls(file: string, count: number, seed: number): BenchUrl[] {
+	return benchUrls(file, count, seed);
+}
+
+/** The same load against a node:http server answering every request with `bytes` bytes of HTML. */
+export async function bareLoad(bytes: number, connections: number, seconds: number): Promise<LoadFigures> {
+	const body = Buffer.alloc(Math.round(bytes), 'a');
+	const bare = createServer((_req, res) => {
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+		res.end(body);
+	});
+	await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+	const base = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+	try {
+		return await loadUrls(base, [{ kind: 'overview', path: '/' }], connections, seconds);
+	} finally {
+		bare.close();
+	}
+}
+
+/**
+ * A whole-scope CSV export downloaded while another client asks for a cached page every 10 ms:
+ * how long the export took, and the latency of the other requests meanwhile against before.
+ */
+export async function exportWhileServing(
+	base: string,
+	exportPath: string,
+	otherPath: string
+): Promise<{ exportMs: number; exportBytes: number; before: number; duringP50: number; duringMax: number; n: number }> {
+	await (await fetch(base + otherPath)).arrayBuffer();
+	// The export route's first request loads its modules: a one-off, not what an export costs.
+	await (await fetch(`${base}${exportPath}${exportPath.includes('?') ? '&' : '?'}org=1`)).arrayBuffer();
+	const timeOne = async () => {
+		const start = performance.now();
+		await (await fetch(base + otherPath)).arrayBuffer();
+		return performance.now() - start;
+	};
+	const beforeSamples: number[] = [];
+	for (let i = 0; i < 20; i++) beforeSamples.push(await timeOne());
+	let done = false;
+	const during: number[] = [];
+	const probe = (async () => {
+		while (!done) {
+			during.push(await timeOne());
+			await new Promise((r) => setTimeout(r, 10));
+		}
+	})();
+	const start = performance.now();
+	const response = await fetch(base + exportPath);
+	const exportBytes = (await response.arrayBuffer()).byteLength;
+	const exportMs = performance.now() - start;
+	done = true;
+	await probe;
+	return {
+		exportMs,
+		exportBytes,
+		before: percentile(beforeSamples, 50),
+		duringP50: percentile(during, 50),
+		duringMax: Math.max(...during),
+		n: during.length
+	};
+}
+
+/**
+ * Wall time of `npm run import -- FILE` into an existing database (migrated, holding another
+ * report), as an office runs it (npm included), and of the compiled CLI started by node directly;
+ * p50 of `runs`. The first, untimed run makes that database, and compiles the CLI when dist/ is
+ * missing or stale.
+ */
+export function cliWallTime(report: string, other: string, runs: number): { npm: number; node: number } {
+	const dir = mkdtempSync(path.join(tmpdir(), 'jindu-bench-cli-'));
+	const template = path.join(dir, 'template.db');
+	const run = (command: string, args: string[], db: string, file: string) => {
+		const start = performance.now();
+		const result = spawnSync(command, [...args, '--db', db, file], { stdio: 'pipe' });
+		if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+		return performance.now() - start;
+	};
+	try {
+		run(process.execPath, ['scripts/cli.js', 'import'], template, other);
+		const timed = (command: string, args: string[], i: number) => {
+			const db = path.join(dir, `${i}.db`);
+			copyFileSync(template, db);
+			return run(command, args, db, report);
+		};
+		const npm: number[] = [];
+		const node: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			npm.push(timed('npm', ['run', '--silent', 'import', '--'], i));
+			node.push(timed(process.execPath, ['scripts/cli.js', 'import'], runs + i));
+		}
+		return { npm: percentile(npm, 50), node: percentile(node, 50) };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

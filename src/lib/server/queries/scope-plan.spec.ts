@@ -1,0 +1,46 @@
+/**
+ * The planner statistics of migration 0016: a page scoped to one organization reads that
+ * organization's plans, tasks and updates by key, whatever the database holds, instead of walking
+ * every current update of the period and dropping the other organizations' rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestDatabase } from '../db/testing';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+
+describe('scoped to one organization', () => {
+	it('has statistics for the indexes of updates on a new database', async () => {
+		const db = await openTestDatabase();
+		const { rows } = await sql<{
+			idx: string;
+		}>`select idx from sqlite_stat1 where tbl = 'updates' order by idx`.execute(db);
+		expect(rows.map((r) => r.idx)).toEqual([
+			'updates_current',
+			'updates_current_period',
+			'updates_current_period_status',
+			'updates_source',
+			'updates_task_period'
+		]);
+		await db.destroy();
+	});
+
+	it.each([
+		['one organization', [7]],
+		['a 区 and its 街道', [7, 8, 9, 10]]
+	])('starts from the plans of %s, not from the period’s updates', async (_, organizationIds) => {
+		const db = await openTestDatabase();
+		const query = scopedUpdates(db, { organizationIds }, [3], NO_TASK_FILTERS)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.compile();
+		const { rows } = await db.executeQuery<{ detail: string }>({
+			...query,
+			sql: `explain query plan ${query.sql}`
+		});
+		const steps = rows.map((r) => r.detail);
+		expect(steps[0]).toMatch(/^SEARCH plans USING (COVERING )?INDEX sqlite_autoindex_plans_1 \(organization_id=\?\)/);
+		expect(steps.find((s) => / updates /.test(s))).toMatch(
+			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
+		);
+		await db.destroy();
+	});
+});
