@@ -36,8 +36,9 @@ export function renderChartSvg(option: ChartOption, size: ChartSize, lang: Lang)
 		locale: lang === 'zh' ? 'ZH' : 'EN'
 	});
 	try {
-		// The last frame of the entrance, not its first: a server frame never animates.
-		chart.setOption({ ...option, animation: false }, { notMerge: true });
+		// The last frame of the entrance, not its first: a server frame never animates. No aria:
+		// it labels a DOM the server has not got (the box carries the label), and halves the time.
+		chart.setOption({ ...option, animation: false, aria: { enabled: false } }, { notMerge: true });
 		return chart.renderToSVGString();
 	} finally {
 		chart.dispose();
