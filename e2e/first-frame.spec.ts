@@ -39,6 +39,8 @@ test.describe('charts come with the HTML', () => {
 			const box = (await svg.boundingBox())!;
 			expect(box.width).toBeGreaterThan(300);
 			await expect(svg.locator('text').first()).toBeVisible();
+			// The interactive chart's box stays hidden under the frame until it has drawn.
+			await expect(page.getByTestId(panel).locator('.echart')).toBeHidden();
 		}
 		await context.close();
 	});
