@@ -11,6 +11,7 @@ import * as m0008 from './0008_task_search.js';
 import * as m0009 from './0009_sample_organizations.js';
 import * as m0010 from './0010_status_rollups.js';
 import * as m0011 from './0011_attention_index.js';
+import * as m0015 from './0015_completion_ratio.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -23,5 +24,6 @@ export const migrations = {
 	'0008_task_search': m0008,
 	'0009_sample_organizations': m0009,
 	'0010_status_rollups': m0010,
-	'0011_attention_index': m0011
+	'0011_attention_index': m0011,
+	'0015_completion_ratio': m0015
 };

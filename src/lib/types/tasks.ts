@@ -2,6 +2,7 @@
 import type { Filters } from '../filters';
 import type { FlagKind } from '../domain/flags';
 import type { Status, StatusSource } from '../domain/status';
+import type { UpdateProgress } from '../domain/measures';
 import type { SortDir, TaskSortKey } from '../table-params';
 import type { TaskFilters } from './scope';
 
@@ -104,6 +105,11 @@ export interface TaskUpdate {
 	sourceTitle: string | null;
 	sourcePublishedOn: string | null;
 	flags: HistoryFlag[];
+}
+
+/** An update as the task page receives it: with its progress against 序时进度 (null: nothing measurable). */
+export interface TaskUpdateWithProgress extends TaskUpdate {
+	progress: UpdateProgress | null;
 }
 
 /** A document a task's updates came from: its metadata and the part of its text around the task. */

@@ -26,7 +26,10 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
 		error(400, `theme: "${filters.theme}" is neither a colour scheme (dark, light) nor a theme (主题) of the data`);
 	}
-	const data = await loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_MAX });
+	const data = await loadOverviewData(db, filters, scope, {
+		attentionLimit: ATTENTION_MAX,
+		rule: settings().trafficLightRule
+	});
 	const [changes, flaggedTotal] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],

@@ -12,6 +12,7 @@ import { countFromRollups, getDataVersion, readRollups } from './rollups';
 import { resolveScope } from './scope';
 import { parseFilters } from '../../filters';
 import { removeSampleData } from './sample';
+import { COMPLETION_RATIO } from './measures';
 
 /** Every organization's subtree, by plain recursive SQL: what a rollup row must equal. */
 async function subtrees(db: DB): Promise<Map<number, number[]>> {
@@ -55,7 +56,6 @@ async function groupBy(db: DB, organizationIds: number[], dimension: 'status' | 
 		j.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
 	);
 	if (dimension === 'theme') query = query.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as typeof query;
-	const ratio = sql`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
 	return (await query
 		.select([
 			'updates.period_id as periodId',
@@ -64,8 +64,8 @@ async function groupBy(db: DB, organizationIds: number[], dimension: 'status' | 
 			'updates.status_source as statusSource',
 			sql<number>`count(*)`.as('taskCount'),
 			sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
-			sql<number>`ifnull(sum(${ratio}), 0)`.as('ratioSum'),
-			sql<number>`count(${ratio})`.as('ratioCount')
+			sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
+			sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
 		])
 		.groupBy(['updates.period_id', sql`2`, 'updates.status', 'updates.status_source'])
 		.execute()) as Row[];
@@ -162,6 +162,8 @@ describe('status rollups', () => {
 		await sql`drop table status_rollups`.execute(fresh);
 		await sql`drop table data_version`.execute(fresh);
 		await migrations['0010_status_rollups'].up(fresh.withTables() as never);
+		// 0010's backfill summed the ratio of its day; 0015 recomputes it under the one definition.
+		await migrations['0015_completion_ratio'].up(fresh.withTables() as never);
 		await expectRollupsExact(fresh);
 	});
 });

@@ -9,6 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
 import type { Scope, TaskFilters } from '../../types/scope';
+import { COMPLETION_RATIO } from './measures';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Dimension = 'status' | 'category' | 'theme';
@@ -44,12 +45,8 @@ export async function planContribution(db: Db, planId: number): Promise<Contribu
 	const measures = [
 		sql<number>`count(*)`.as('taskCount'),
 		sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
-		sql<number>`ifnull(sum(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)), 0)`.as(
-			'ratioSum'
-		),
-		sql<number>`count(coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0))`.as(
-			'ratioCount'
-		)
+		sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
+		sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
 	];
 	const [byStatus, byCategory, byTheme] = await Promise.all([
 		facts

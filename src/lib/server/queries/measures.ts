@@ -1,0 +1,125 @@
+/**
+ * The SQL twin of src/lib/domain/measures.ts: each measure as the same arithmetic in SQL, and the one
+ * function that counts current updates — from the rollups where they answer the scope exactly, else by a
+ * plain GROUP BY — returning one row type either way. Every count on a page goes through `countUpdates`;
+ * measures.spec.ts proves SQL and domain agree task by task on the sample and on generated data.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db';
+import { CEILING, type StatusCount } from '../../domain/measures';
+import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
+import type { Scope, TaskFilters } from '../../types/scope';
+import { readRollups, rollupOrganizations } from './rollups';
+import { scopedUpdates } from './scope';
+
+/**
+ * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
+ * the stated percent ÷ 100, else actual ÷ target unless the target is a ceiling; null otherwise.
+ */
+export const COMPLETION_RATIO = sql<
+	number | null
+>`coalesce(updates.percent / 100.0, case when targets.comparator <> ${sql.lit(
+	CEILING
+)} then updates.actual_value / nullif(targets.value, 0) end)`;
+
+/** 序时进度 of the update's period as a fraction (periods joined as `periods`). */
+export const ELAPSED = sql<number>`(periods.month_end / 12.0)`;
+
+/** Behind-schedule gap in percentage points, to 0.1, rounding half up as Math.round does. */
+export function scheduleGapSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>) {
+	return sql<number | null>`(floor((${ratio} - ${elapsed}) * 1000 + 0.5) / 10.0)`;
+}
+
+/** The traffic light by a rule; null without a ratio. Same comparisons, in the same order, as the domain. */
+export function trafficLightSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>, rule: TrafficLightRule) {
+	const below =
+		rule.measure === 'points'
+			? sql`((${elapsed} - ${ratio}) * 100)`
+			: sql`(((${elapsed} - ${ratio}) / ${elapsed}) * 100)`;
+	return sql<TrafficLight | null>`(case when ${ratio} is null then null when ${ratio} >= ${elapsed} then 'green' when ${below} > ${rule.redFrom} then 'red' when ${below} > ${rule.yellowFrom} then 'yellow' else 'green' end)`;
+}
+
+/** Whether the update carries a quality flag, 0 or 1. */
+export const FLAGGED = sql<SqlBool>`exists (select 1 from quality_flags f where f.update_id = updates.id)`;
+
+type Updates = ReturnType<typeof scopedUpdates>;
+
+/** Joins each update's task to its first target, the one the completion ratio reads (none: no row). */
+export function withFirstTarget(qb: Updates) {
+	return qb.leftJoin('targets', (join) =>
+		join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
+	);
+}
+
+/** Joins the update's period, for 序时进度. */
+export function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) {
+	return qb.innerJoin('periods', 'periods.id', 'updates.period_id');
+}
+
+/** The grains the counts come in: status alone, per category name, per theme. */
+export type Dimension = 'status' | 'category' | 'theme';
+
+/**
+ * One row of counts: period × dimension key × status × source. `key` is '' for the status dimension, the
+ * category name ('' for none) or the theme id as text; `order` is the category's report position.
+ */
+export interface MeasureCount extends StatusCount {
+	key: string;
+	order: number;
+}
+
+/**
+ * Current updates in scope for the given periods, counted per dimension key × status × source with
+ * StatusCount's measures. The one place that decides between the rollups (whole organizations, no task
+ * filter) and the plain GROUP BY; both return the same rows (rollups.spec.ts proves it).
+ */
+export async function countUpdates(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<MeasureCount[]> {
+	const rolled = await rollupOrganizations(db, scope, filters);
+	const rows = rolled
+		? await readRollups(db, rolled, periodIds, dimension)
+		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
+	return rows.map((r) => ({
+		periodId: r.periodId,
+		key: r.key,
+		order: Number(r.order),
+		status: r.status,
+		statusSource: r.statusSource,
+		taskCount: Number(r.taskCount),
+		flaggedCount: Number(r.flaggedCount),
+		ratioSum: Number(r.ratioSum),
+		ratioCount: Number(r.ratioCount)
+	}));
+}
+
+/** The plain GROUP BY behind countUpdates, with the columns of a rollup row. */
+function groupUpdates(updates: Updates, dimension: Dimension) {
+	const facts = withFirstTarget(
+		dimension === 'theme' ? (updates.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as Updates) : updates
+	);
+	const key =
+		dimension === 'status'
+			? sql<string>`''`
+			: dimension === 'category'
+				? sql<string>`ifnull(categories.name, '')`
+				: sql<string>`cast(task_themes.theme_id as text)`;
+	return facts
+		.select([
+			'updates.period_id as periodId',
+			key.as('key'),
+			(dimension === 'category' ? sql<number>`min(categories.position)` : sql<number>`0`).as('order'),
+			'updates.status',
+			'updates.status_source as statusSource',
+			sql<number>`count(*)`.as('taskCount'),
+			sql<number>`sum(${FLAGGED})`.as('flaggedCount'),
+			sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
+			sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
+		])
+		.groupBy(['updates.period_id', key, 'updates.status', 'updates.status_source'])
+		.execute();
+}
