@@ -9,7 +9,7 @@ import type { DB } from '../db';
 import { CEILING, type StatusCount } from '../../domain/measures';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
-import { readRollups, rollupOrganizations } from './rollups';
+import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { scopedUpdates } from './scope';
 
 /**
@@ -56,8 +56,7 @@ export function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) 
 	return qb.innerJoin('periods', 'periods.id', 'updates.period_id');
 }
 
-/** The grains the counts come in: status alone, per category name, per theme. */
-export type Dimension = 'status' | 'category' | 'theme';
+export type { Dimension };
 
 /**
  * One row of counts: period × dimension key × status × source. `key` is '' for the status dimension, the
@@ -70,8 +69,8 @@ export interface MeasureCount extends StatusCount {
 
 /**
  * Current updates in scope for the given periods, counted per dimension key × status × source with
- * StatusCount's measures. The one place that decides between the rollups (whole organizations, no task
- * filter) and the plain GROUP BY; both return the same rows (rollups.spec.ts proves it).
+ * StatusCount's measures. The one place that decides between the rollups and the plain GROUP BY; both
+ * give the same rows (rollups.spec.ts and measures.spec.ts prove it).
  */
 export async function countUpdates(
 	db: DB,
@@ -80,14 +79,15 @@ export async function countUpdates(
 	filters: TaskFilters,
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	const rows = rolled
-		? await readRollups(db, rolled, periodIds, dimension)
+	const rollup = await rollupAnswer(db, scope, filters, dimension);
+	const rows = rollup
+		? await readRollups(db, rollup.organizations, periodIds, rollup.dimension, rollup.narrow)
 		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
 	return rows.map((r) => ({
 		periodId: r.periodId,
-		key: r.key,
-		order: Number(r.order),
+		// A status count read from a category's or a theme's rows is still a status count.
+		key: rollup && rollup.dimension !== dimension ? '' : r.key,
+		order: rollup && rollup.dimension !== dimension ? 0 : Number(r.order),
 		status: r.status,
 		statusSource: r.statusSource,
 		taskCount: Number(r.taskCount),
@@ -95,6 +95,32 @@ export async function countUpdates(
 		ratioSum: Number(r.ratioSum),
 		ratioCount: Number(r.ratioCount)
 	}));
+}
+
+/**
+ * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
+ * whole organizations per status and source, by category or by theme — so status and source filters and
+ * one category or one theme (counted by status or by that same dimension) can be read from them; a
+ * responsible unit, a quality flag, or a category together with a theme cannot.
+ */
+export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, dimension: Dimension) {
+	if (filters.owner || filters.flag || (filters.category !== null && filters.theme !== null)) return null;
+	const by: Dimension = filters.category !== null ? 'category' : filters.theme !== null ? 'theme' : dimension;
+	if (by !== dimension && dimension !== 'status') return null;
+	const organizations = await rollupOrganizations(db, scope);
+	if (!organizations) return null;
+	let key: string | null = null;
+	if (filters.category !== null) key = filters.category;
+	if (filters.theme !== null) {
+		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
+		// No such theme: no row has its key.
+		key = theme ? String(theme.id) : '';
+	}
+	return {
+		organizations,
+		dimension: by,
+		narrow: { key, status: filters.status, source: filters.source } satisfies RollupNarrowing
+	};
 }
 
 /** The plain GROUP BY behind countUpdates, with the columns of a rollup row. */

@@ -10,7 +10,7 @@ import { FLAG_KINDS } from '../../domain/flags';
 import { STATUSES } from '../../domain/status';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import type { SortDir, TaskSortKey } from '../../table-params';
-import { countFromRollups } from './rollups';
+import { countUpdates } from './measures';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
 import type {
@@ -185,8 +185,11 @@ export async function listTasks(
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
 export async function countTasks(db: DB, scope: Scope, periodId: number, filters: TaskListFilters): Promise<number> {
-	const rolled = await countFromRollups(db, scope, periodId, filters);
-	if (rolled !== null) return rolled;
+	// Without a search the count is a measure like every other (from the rollups where they answer).
+	if (!filters.q) {
+		const rows = await countUpdates(db, scope, [periodId], filters, 'status');
+		return rows.reduce((n, r) => n + r.taskCount, 0);
+	}
 	const { n } = await filteredUpdates(db, scope, periodId, filters)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
