@@ -7,19 +7,20 @@ import { error } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { settings } from '../app';
 import * as tasks from '../queries/tasks';
+import * as taskDetail from '../queries/task-detail';
 import { pageOfIndex } from '../../table-params';
 import { updateProgress } from '../../domain/measures';
 import { parseTaskView, pathId } from './request';
 
 export async function loadTaskDetailPage(db: DB, url: URL, _locals: App.Locals) {
 	const id = pathId(url, 2);
-	const task = id === null ? undefined : await tasks.getTask(db, id);
+	const task = id === null ? undefined : await taskDetail.getTask(db, id);
 	if (!task) error(404, `no task ${url.pathname.split('/')[2]}`);
 
 	const { filters, scope, table } = await parseTaskView(db, url);
 	const [history, sources, neighbours] = await Promise.all([
-		tasks.getTaskHistory(db, task.id),
-		tasks.listTaskSources(db, task.id),
+		taskDetail.getTaskHistory(db, task.id),
+		taskDetail.listTaskSources(db, task.id),
 		scope.period ? tasks.getTaskNeighbours(db, scope, scope.period.id, filters, table, task.id) : null
 	]);
 	// The page only shows these: the measures and the configured rule are applied here, once.
