@@ -52,8 +52,22 @@ export function withFirstTarget(qb: Updates) {
 }
 
 /** Joins the update's period, for 序时进度. */
-export function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) {
+function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) {
 	return qb.innerJoin('periods', 'periods.id', 'updates.period_id');
+}
+
+/** Joins what the progress measures read: the task's first target and the update's period. */
+export function withProgressFacts(qb: Updates) {
+	return withPeriod(withFirstTarget(qb));
+}
+
+/** Each update's completion ratio, gap to 序时进度 and light by `rule`, as columns (see withProgressFacts). */
+export function progressColumns(rule: TrafficLightRule) {
+	return [
+		COMPLETION_RATIO.as('ratio'),
+		scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap'),
+		trafficLightSql(COMPLETION_RATIO, ELAPSED, rule).as('light')
+	] as const;
 }
 
 export type { Dimension };
@@ -124,7 +138,7 @@ export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, d
 }
 
 /** The plain GROUP BY behind countUpdates, with the columns of a rollup row. */
-function groupUpdates(updates: Updates, dimension: Dimension) {
+export function groupUpdates(updates: Updates, dimension: Dimension) {
 	const facts = withFirstTarget(
 		dimension === 'theme' ? (updates.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as Updates) : updates
 	);

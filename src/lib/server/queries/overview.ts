@@ -10,16 +10,7 @@ import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/meas
 import type { TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates } from './scope';
 import type { Scope, TaskFilters } from '../../types/scope';
-import {
-	COMPLETION_RATIO,
-	ELAPSED,
-	FLAGGED,
-	countUpdates,
-	scheduleGapSql,
-	trafficLightSql,
-	withFirstTarget,
-	withPeriod
-} from './measures';
+import { FLAGGED, countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
 	AttentionTask,
 	CategoryStatusCount,
@@ -141,7 +132,7 @@ export async function listAttentionTasks(
 	for (const narrow of groups) {
 		if (rows.length >= limit) break;
 		rows.push(
-			...(await withPeriod(withFirstTarget(narrow(base())))
+			...(await withProgressFacts(narrow(base()))
 				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
 				.select([
 					'tasks.id as taskId',
@@ -155,9 +146,7 @@ export async function listAttentionTasks(
 					>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
 						'flagKinds'
 					),
-					COMPLETION_RATIO.as('ratio'),
-					scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap'),
-					trafficLightSql(COMPLETION_RATIO, ELAPSED, rule).as('light')
+					...progressColumns(rule)
 				])
 				.orderBy('updates.task_id')
 				.limit(limit - rows.length)

@@ -13,7 +13,7 @@ import { countTasks } from './tasks';
 import { resolveScope } from './scope';
 import { parseFilters } from '../../filters';
 import { removeSampleData } from './sample';
-import { COMPLETION_RATIO, rollupAnswer } from './measures';
+import { groupUpdates, rollupAnswer } from './measures';
 
 /** Every organization's subtree, by plain recursive SQL: what a rollup row must equal. */
 async function subtrees(db: DB): Promise<Map<number, number[]>> {
@@ -45,31 +45,9 @@ const canonical = (rows: Row[]) =>
 		)
 		.sort();
 
-/** The same numbers by the plain GROUP BY over current updates. */
+/** The same numbers by the plain GROUP BY over current updates: what countUpdates runs without rollups. */
 async function groupBy(db: DB, organizationIds: number[], dimension: 'status' | 'category' | 'theme'): Promise<Row[]> {
-	const key =
-		dimension === 'status'
-			? sql<string>`''`
-			: dimension === 'category'
-				? sql<string>`ifnull(categories.name, '')`
-				: sql<string>`cast(task_themes.theme_id as text)`;
-	let query = scopedUpdates(db, { organizationIds }, null, NO_TASK_FILTERS).leftJoin('targets', (j) =>
-		j.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
-	);
-	if (dimension === 'theme') query = query.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as typeof query;
-	return (await query
-		.select([
-			'updates.period_id as periodId',
-			key.as('key'),
-			'updates.status',
-			'updates.status_source as statusSource',
-			sql<number>`count(*)`.as('taskCount'),
-			sql<number>`sum(exists (select 1 from quality_flags f where f.update_id = updates.id))`.as('flaggedCount'),
-			sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
-			sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
-		])
-		.groupBy(['updates.period_id', sql`2`, 'updates.status', 'updates.status_source'])
-		.execute()) as Row[];
+	return (await groupUpdates(scopedUpdates(db, { organizationIds }, null, NO_TASK_FILTERS), dimension)) as Row[];
 }
 
 async function expectRollupsExact(db: DB) {

@@ -2,7 +2,8 @@
  * One task as its page shows it: the task with its themes and targets, every update of its history with
  * flags, and the documents the updates came from.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema';
 import type { DB } from '../db';
 import type { TaskDetail, TaskSource, TaskUpdate } from '../../types/tasks';
 
@@ -120,6 +121,16 @@ function parseEvidence(json: string): string[] {
 	}
 }
 
+/** Sources one of the task's updates came from: a task's page reaches no other document. */
+const behindTask = (taskId: number) => (eb: ExpressionBuilder<Database, 'sources'>) =>
+	eb.exists(
+		eb
+			.selectFrom('updates')
+			.select('updates.id')
+			.whereRef('updates.source_id', '=', 'sources.id')
+			.where('updates.task_id', '=', taskId)
+	);
+
 /** The documents behind a task's updates, newest period first. Grain: one row per source. */
 export async function listTaskSources(db: DB, taskId: number): Promise<TaskSource[]> {
 	// The excerpt is cut in SQL so a long document never travels whole to build one task's page.
@@ -128,15 +139,7 @@ export async function listTaskSources(db: DB, taskId: number): Promise<TaskSourc
 		.selectFrom('sources')
 		.innerJoin('periods', 'periods.id', 'sources.period_id')
 		.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
-		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('updates')
-					.select('updates.id')
-					.whereRef('updates.source_id', '=', 'sources.id')
-					.where('updates.task_id', '=', taskId)
-			)
-		)
+		.where(behindTask(taskId))
 		.select([
 			'sources.id',
 			'sources.file_name as fileName',
@@ -169,14 +172,6 @@ export async function getTaskSourceText(
 		.selectFrom('sources')
 		.select(['sources.file_name as fileName', 'sources.text'])
 		.where('sources.id', '=', sourceId)
-		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('updates')
-					.select('updates.id')
-					.whereRef('updates.source_id', '=', 'sources.id')
-					.where('updates.task_id', '=', taskId)
-			)
-		)
+		.where(behindTask(taskId))
 		.executeTakeFirst();
 }
