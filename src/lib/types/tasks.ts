@@ -43,6 +43,9 @@ export interface TaskRow {
 	statusText: string | null;
 	/** Distinct flag kinds on this update, in FLAG_KINDS order. */
 	flags: FlagKind[];
+	/** Completion ratio and gap to 序时进度 in points (src/lib/domain/measures.ts); null without a ratio. */
+	ratio: number | null;
+	gap: number | null;
 }
 
 /** Where a task stands in the filtered, sorted table: its 0-based index, the total, and its neighbours. */

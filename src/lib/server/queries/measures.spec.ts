@@ -104,6 +104,15 @@ async function expectAgreement(db: DB) {
 	const rows = await facts(db);
 	expect(rows.some((f) => f.ratio !== null)).toBe(true);
 	expectTaskByTask(rows);
+	// The task table's and the export's columns.
+	const tableProgress = await measureSql.getProgressOfUpdates(
+		db,
+		rows.map((f) => f.id)
+	);
+	for (const f of rows) {
+		const { ratio, gap } = domainMeasures(f);
+		expect(tableProgress.get(f.id), `update ${f.id}`).toEqual({ ratio, gap });
+	}
 
 	const periodIds = [...new Set(rows.map((f) => f.periodId))];
 	const organizationIds = [...new Set(rows.map((f) => f.organizationId))];

@@ -10,7 +10,7 @@ import { CEILING, type StatusCount } from '../../domain/measures';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
-import { scopedUpdates } from './scope';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -68,6 +68,23 @@ export function progressColumns(rule: TrafficLightRule) {
 		scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap'),
 		trafficLightSql(COMPLETION_RATIO, ELAPSED, rule).as('light')
 	] as const;
+}
+
+/**
+ * Completion ratio and gap to 序时进度 of some current updates, by update id: a primary-key lookup
+ * for the rows a table page or an export chunk already holds, so sorting a province never pays for it.
+ */
+export async function getProgressOfUpdates(
+	db: DB,
+	updateIds: number[]
+): Promise<Map<number, { ratio: number | null; gap: number | null }>> {
+	if (updateIds.length === 0) return new Map();
+	const rows = await withProgressFacts(
+		scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', updateIds)
+	)
+		.select(['updates.id', COMPLETION_RATIO.as('ratio'), scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap')])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { ratio: r.ratio, gap: r.gap }]));
 }
 
 export type { Dimension };

@@ -10,7 +10,7 @@ import type { DB } from '../db';
 import { FLAG_KINDS } from '../../domain/flags';
 import { STATUSES } from '../../domain/status';
 import type { SortDir, TaskSortKey } from '../../table-params';
-import { countUpdates } from './measures';
+import { countUpdates, getProgressOfUpdates } from './measures';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
 import { filteredUpdates, type Updates } from './task-search';
@@ -72,7 +72,7 @@ function applyOrder<D, TB extends keyof D, O>(
 	return qb;
 }
 
-interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsSample'> {
+interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsSample' | 'ratio' | 'gap'> {
 	organizationIsSample: number;
 	themes: string;
 	flags: string | null;
@@ -106,14 +106,23 @@ function selectTaskRow(qb: Updates) {
 	]);
 }
 
-function toTaskRow({ themes, flags, organizationIsSample, ...row }: RawTaskRow): TaskRow {
-	const kinds = new Set(flags ? flags.split(',') : []);
-	return {
-		...row,
-		organizationIsSample: organizationIsSample === 1,
-		themes: JSON.parse(themes) as ThemeName[],
-		flags: FLAG_KINDS.filter((k) => kinds.has(k))
-	};
+/** Table rows from raw rows, with each update's completion ratio and gap to 序时进度 (the measures). */
+async function toTaskRows(db: DB, rows: RawTaskRow[]): Promise<TaskRow[]> {
+	const progress = await getProgressOfUpdates(
+		db,
+		rows.map((r) => r.updateId)
+	);
+	return rows.map(({ themes, flags, organizationIsSample, ...row }) => {
+		const kinds = new Set(flags ? flags.split(',') : []);
+		return {
+			...row,
+			organizationIsSample: organizationIsSample === 1,
+			themes: JSON.parse(themes) as ThemeName[],
+			flags: FLAG_KINDS.filter((k) => kinds.has(k)),
+			ratio: progress.get(row.updateId)?.ratio ?? null,
+			gap: progress.get(row.updateId)?.gap ?? null
+		};
+	});
 }
 
 /**
@@ -132,7 +141,7 @@ export async function listTasks(
 		.limit(page.limit)
 		.offset(page.offset)
 		.execute();
-	return (rows as RawTaskRow[]).map(toTaskRow);
+	return toTaskRows(db, rows as RawTaskRow[]);
 }
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
@@ -169,11 +178,11 @@ export async function* iterateTasks(
 		const rows = (await selectTaskRow(
 			scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', chunk)
 		).execute()) as RawTaskRow[];
-		const byId = new Map(rows.map((r) => [r.updateId, r]));
+		const byId = new Map((await toTaskRows(db, rows)).map((r) => [r.updateId, r]));
 		// A row superseded since the id query is skipped rather than exported stale.
 		yield chunk.flatMap((id) => {
 			const row = byId.get(id);
-			return row ? [toTaskRow(row)] : [];
+			return row ? [row] : [];
 		});
 	}
 }
