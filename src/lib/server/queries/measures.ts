@@ -130,14 +130,16 @@ export async function countUpdates(
 
 /**
  * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
- * whole organizations per status and source, by category or by theme — so status and source filters and
- * one category or one theme (counted by status or by that same dimension) can be read from them; a
+ * whole organizations per status and source, by category or by theme — so status and source filters, one
+ * category (counted by status or by category) and one theme (counted by status) can be read from them; a
  * responsible unit, a quality flag, or a category together with a theme cannot.
  */
 export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, dimension: Dimension) {
 	if (filters.owner || filters.flag || (filters.category !== null && filters.theme !== null)) return null;
 	const by: Dimension = filters.category !== null ? 'category' : filters.theme !== null ? 'theme' : dimension;
 	if (by !== dimension && dimension !== 'status') return null;
+	// Counted by theme, a theme filter keeps its tasks' other themes too (rows hold one theme each).
+	if (filters.theme !== null && dimension === 'theme') return null;
 	const organizations = await rollupOrganizations(db, scope);
 	if (!organizations) return null;
 	let key: string | null = null;
