@@ -103,7 +103,26 @@ export interface MeasureCount extends StatusCount {
  * StatusCount's measures. The one place that decides between the rollups and the plain GROUP BY; both
  * give the same rows (rollups.spec.ts and measures.spec.ts prove it).
  */
-export async function countUpdates(
+export function countUpdates(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<MeasureCount[]> {
+	// A page asks the same count more than once (the overview's period counts and its trend line); a
+	// scope lives for one request, like the rollupOrganizations answer.
+	const key = JSON.stringify([periodIds, filters, dimension]);
+	let asked = counted.get(scope);
+	if (!asked) counted.set(scope, (asked = new Map()));
+	let answer = asked.get(key);
+	if (!answer) asked.set(key, (answer = countUpdatesNow(db, scope, periodIds, filters, dimension)));
+	return answer;
+}
+
+const counted = new WeakMap<Scope, Map<string, Promise<MeasureCount[]>>>();
+
+async function countUpdatesNow(
 	db: DB,
 	scope: Scope,
 	periodIds: number[],
