@@ -12,6 +12,7 @@ import * as m0009 from './0009_sample_organizations.js';
 import * as m0010 from './0010_status_rollups.js';
 import * as m0011 from './0011_attention_index.js';
 import * as m0012 from './0012_period_summaries.js';
+import * as m0015 from './0015_completion_ratio.js';
 import * as m0016 from './0016_planner_statistics.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
@@ -27,5 +28,6 @@ export const migrations = {
 	'0010_status_rollups': m0010,
 	'0011_attention_index': m0011,
 	'0012_period_summaries': m0012,
+	'0015_completion_ratio': m0015,
 	'0016_planner_statistics': m0016
 };

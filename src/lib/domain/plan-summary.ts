@@ -3,7 +3,8 @@
  * per plan, periods in order, for the first page.
  */
 import { group } from 'd3-array';
-import { STATUSES, type Status, type StatusSource } from './status';
+import type { Status, StatusSource } from './status';
+import { emptyStatusCounts } from './measures';
 
 export interface StatusCountRow {
 	planId: number;
@@ -40,10 +41,6 @@ export interface PlanSummary {
 	year: number;
 	/** Oldest first. */
 	periods: PeriodSummary[];
-}
-
-export function emptyStatusCounts(): Record<Status, number> {
-	return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
 
 export function summarisePlans(rows: StatusCountRow[]): PlanSummary[] {

@@ -4,7 +4,16 @@
  * - yinchuan (default; 银川): yellow when 10–30 percentage points below 序时进度, red beyond 30;
  * - sanya (三亚): yellow when up to 50% short of 序时进度, red beyond.
  */
+import type { MessageKey } from '../i18n';
+
 export type TrafficLight = 'green' | 'yellow' | 'red';
+
+/** Each light's label in the UI dictionary (绿灯 / 黄灯 / 红灯). */
+export const LIGHT_LABEL: Record<TrafficLight, MessageKey> = {
+	green: 'lightGreen',
+	yellow: 'lightYellow',
+	red: 'lightRed'
+};
 
 export interface TrafficLightRule {
 	name: string;
@@ -33,21 +42,7 @@ export function trafficLightRule(name: string | undefined): TrafficLightRule {
 }
 
 /**
- * The light for a completion ratio (actual / target, may exceed 1) at a point of the year
- * (elapsed fraction, e.g. 0.5 for 上半年). Ceiling targets (lower is better) are not handled here.
+ * The light and the gap are measures (measures.ts defines every measure once); the generator still
+ * names the gap by its old name.
  */
-export function trafficLight(
-	ratio: number,
-	elapsed: number,
-	rule: TrafficLightRule = DEFAULT_TRAFFIC_LIGHT_RULE
-): TrafficLight {
-	if (ratio >= elapsed) return 'green';
-	const below = rule.measure === 'points' ? (elapsed - ratio) * 100 : ((elapsed - ratio) / elapsed) * 100;
-	if (below > rule.redFrom) return 'red';
-	return below > rule.yellowFrom ? 'yellow' : 'green';
-}
-
-/** Percentage points below (negative) or above 序时进度. */
-export function deviationPoints(ratio: number, elapsed: number): number {
-	return Math.round((ratio - elapsed) * 1000) / 10;
-}
+export { scheduleGap as deviationPoints, trafficLight } from './measures';

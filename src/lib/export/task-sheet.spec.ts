@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskSheetRow, type TaskSheetRow } from './task-sheet';
+import { TASK_SHEET_COLUMNS, taskSheetRow, type TaskSheetRow } from './task-sheet';
 
 const row: TaskSheetRow = {
 	taskId: 1,
@@ -16,7 +16,9 @@ const row: TaskSheetRow = {
 	status: 'behind',
 	statusSource: 'inferred',
 	statusText: null,
-	flags: []
+	flags: [],
+	ratio: null,
+	gap: null
 };
 
 describe('taskSheetRow', () => {
@@ -26,5 +28,13 @@ describe('taskSheetRow', () => {
 		expect(
 			taskSheetRow({ ...row, organization: '新街街道', organizationIsSample: false }, 'zh', '2024 二季度')[0]
 		).toBe('新街街道');
+	});
+
+	it('gives completion in percent and the gap to 序时进度 in points as numbers, empty without a ratio', () => {
+		const at = (key: string) => TASK_SHEET_COLUMNS.findIndex((c) => c.header === key);
+		const cells = taskSheetRow({ ...row, ratio: 0.4567, gap: -4.3 }, 'zh', '2024 二季度');
+		expect([cells[at('completionPercent')], cells[at('scheduleGapPoints')]]).toEqual([45.7, -4.3]);
+		const none = taskSheetRow(row, 'zh', '2024 二季度');
+		expect([none[at('completionPercent')], none[at('scheduleGapPoints')]]).toEqual([null, null]);
 	});
 });

@@ -23,6 +23,9 @@ export interface TaskSheetRow {
 	statusSource: StatusSource;
 	statusText: string | null;
 	flags: FlagKind[];
+	/** Completion ratio and gap to 序时进度 (the measures of src/lib/domain/measures.ts). */
+	ratio: number | null;
+	gap: number | null;
 }
 
 export interface TaskSheetColumn {
@@ -43,6 +46,8 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
 	{ header: 'leader', width: 12 },
 	{ header: 'status', width: 10 },
 	{ header: 'statusSource', width: 10 },
+	{ header: 'completionPercent', width: 10 },
+	{ header: 'scheduleGapPoints', width: 12 },
 	{ header: 'statusText', width: 80 },
 	{ header: 'flags', width: 30 },
 	{ header: 'taskId', width: 8 }
@@ -72,6 +77,9 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 		row.leader,
 		STATUS_LABEL[lang][row.status],
 		t[row.statusSource],
+		// Numbers stay numbers, so a spreadsheet can average and sort them.
+		row.ratio === null ? null : Math.round(row.ratio * 1000) / 10,
+		row.gap,
 		row.statusText,
 		row.flags.map((flag) => FLAG_LABEL[lang][flag]).join(lang === 'zh' ? '；' : '; '),
 		row.taskId

@@ -28,7 +28,9 @@ function task(taskId: number, category: string | null, status: Status, flags: Fl
 		status,
 		statusSource: 'inferred',
 		flags,
-		ratio: null
+		ratio: null,
+		gap: null,
+		light: null
 	};
 }
 

@@ -6,101 +6,27 @@
 import { FLAG_KINDS, FLAG_LABEL, type FlagKind } from '../domain/flags';
 import type { Kpi, KpiKey } from '../domain/kpi';
 import { elapsedFraction, periodName } from '../domain/period';
-import { deviationPoints } from '../domain/schedule';
+import { emptyStatusCounts, scheduleGap, tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
 import type { OverviewData } from '../types/overview';
 import type { AttentionTask, StatusChange } from '../types/overview';
 import { SLIDE_KINDS, type SlideKind } from './params';
+import {
+	DEFAULT_DECK_OPTIONS,
+	type CategorySlide,
+	type DeckInput,
+	type DeckOptions,
+	type KpiSlide,
+	type Slide,
+	type TaskListSlide,
+	type ThemeSlide,
+	type TitleSlide,
+	type TrendSlide
+} from './slides';
 
-export interface DeckOptions {
-	/** Tasks per "needs attention" or data-quality slide: each row has a fixed share of the slide, so a page never overflows. */
-	pageSize: number;
-	/** Behind / not-started names on a category slide; the rest are counted and found under "needs attention". */
-	categoryNames: number;
-	/** Themes on the theme slide (most tasks first); more bars than this are unreadable from the back of a room. */
-	maxThemes: number;
-}
-
-export const DEFAULT_DECK_OPTIONS: DeckOptions = { pageSize: 6, categoryNames: 6, maxThemes: 12 };
-
-export interface DeckInput {
-	lang: Lang;
-	/** Who reports: the organizations of the scope, or "all organizations". */
-	organization: string;
-	/** The day of the meeting, YYYY-MM-DD. */
-	date: string;
-	/** The overview's data for the scope; null when the scope has no data. */
-	overview: OverviewData | null;
-	/** Tasks whose status changed since the previous period. */
-	changes: StatusChange[];
-	/** Tasks with a data-quality flag in the period (the attention list may hold only the first of them). */
-	flaggedTotal: number;
-}
-
-interface SlideBase {
-	/** Stable and unique within the deck (`category-2`, `attention-1`), for keyed rendering. */
-	key: string;
-	kind: SlideKind;
-	/** The slide's heading; also its name in the presenter view. */
-	title: string;
-	/** Speaker notes, one paragraph each. */
-	notes: string[];
-}
-
-export interface TitleSlide extends SlideBase {
-	kind: 'title';
-	organization: string;
-	plan: string;
-	period: string;
-	date: string;
-}
-
-export interface KpiSlide extends SlideBase {
-	kind: 'kpi';
-}
-
-export interface CategorySlide extends SlideBase {
-	kind: 'categories';
-	/** The category's key in the counts ('' for tasks without a category). */
-	category: string;
-	position: number;
-	of: number;
-	total: number;
-	behind: AttentionTask[];
-	notStarted: AttentionTask[];
-	/** Behind or not-started tasks of this category not named on the slide. */
-	more: number;
-}
-
-export interface ThemeSlide extends SlideBase {
-	kind: 'themes';
-	/** Theme names on the slide, most tasks first. */
-	themes: string[];
-	more: number;
-}
-
-export interface TrendSlide extends SlideBase {
-	kind: 'trend';
-	/** 序时进度 of the selected period, 0–1. */
-	schedule: number;
-	/** Mean completion of tasks with numeric targets in the selected period; null without such tasks. */
-	meanRatio: number | null;
-}
-
-export interface TaskListSlide extends SlideBase {
-	kind: 'attention' | 'quality';
-	page: number;
-	pages: number;
-	total: number;
-	tasks: AttentionTask[];
-	/** On the last page: tasks of the total that no page lists (a meeting pages through ten slides, not a province's list). */
-	more: number;
-	/** Status in the previous period of tasks on this page whose status changed, by task id. */
-	was: Record<number, Status>;
-}
-
-export type Slide = TitleSlide | KpiSlide | CategorySlide | ThemeSlide | TrendSlide | TaskListSlide;
+export { DEFAULT_DECK_OPTIONS } from './slides';
+export type * from './slides';
 
 /** Splits a list into pages of `size`; an empty list is one empty page. */
 export function pages<T>(items: T[], size: number): T[][] {
@@ -116,12 +42,6 @@ export { periodName };
 
 function kpiCount(kpis: Kpi[], key: KpiKey): Kpi {
 	return kpis.find((k) => k.key === key) ?? { key, count: 0, share: 0, inferred: 0, change: null };
-}
-
-function statusTotals<T extends { status: Status; taskCount: number }>(rows: T[]): Record<Status, number> {
-	const out = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-	for (const row of rows) out[row.status] += row.taskCount;
-	return out;
 }
 
 function mixText(counts: Record<Status, number>, lang: Lang): string {
@@ -262,7 +182,7 @@ function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions)
 	const t = messages[lang];
 	const keys = [...new Set(data.byCategory.map((r) => r.category ?? ''))];
 	return keys.map((category, i) => {
-		const counts = statusTotals(data.byCategory.filter((r) => (r.category ?? '') === category));
+		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
 		const mine = data.attention.tasks.filter((task) => (task.category ?? '') === category);
 		const behindAll = mine.filter((task) => task.status === 'behind');
@@ -300,7 +220,7 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 	const byTheme = new Map<string, { label: string; counts: Record<Status, number>; total: number }>();
 	for (const name of new Set(data.byTheme.map((r) => r.theme))) {
 		const rows = data.byTheme.filter((r) => r.theme === name);
-		const counts = statusTotals(rows);
+		const counts = tasksByStatus(rows);
 		byTheme.set(name, {
 			label: (lang === 'en' && rows[0].themeEn) || name,
 			counts,
@@ -327,7 +247,7 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 						aside(
 							lang,
 							th.label,
-							mixText({ ...emptyCounts(), behind: th.counts.behind, not_started: th.counts.not_started }, lang)
+							mixText({ ...emptyStatusCounts(), behind: th.counts.behind, not_started: th.counts.not_started }, lang)
 						)
 					)
 					.join(t.listSeparator)
@@ -346,10 +266,6 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 	];
 }
 
-function emptyCounts(): Record<Status, number> {
-	return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-}
-
 function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	const { lang } = input;
 	const t = messages[lang];
@@ -358,7 +274,7 @@ function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	const progress = data.progress.find((p) => p.periodId === period.id) ?? null;
 	const notes = [fill(t.notesSchedule, { period: periodName(period, lang), schedule: percent(schedule) })];
 	if (progress) {
-		const points = deviationPoints(progress.meanRatio, schedule);
+		const points = scheduleGap(progress.meanRatio, schedule);
 		notes.push(
 			fill(t.notesMeanRatio, {
 				n: progress.taskCount,
@@ -371,7 +287,7 @@ function trendSlide(input: DeckInput, data: OverviewData): TrendSlide {
 	}
 	if (data.periods.length > 1) {
 		const shares = data.periods.map((p) => {
-			const counts = statusTotals(data.byPeriod.filter((r) => r.periodId === p.id));
+			const counts = tasksByStatus(data.byPeriod.filter((r) => r.periodId === p.id));
 			const total = STATUSES.reduce((n, s) => n + counts[s], 0);
 			return `${periodName(p, lang)} ${total ? percent(counts.completed / total) : '—'}`;
 		});

@@ -6,6 +6,7 @@
 import type { Status, StatusSource } from '../domain/status';
 import type { FlagKind } from '../domain/flags';
 import type { Kpi } from '../domain/kpi';
+import type { TrafficLight } from '../domain/schedule';
 import type { ScopePeriod } from './scope';
 
 /** Task count per period × status × status source. */
@@ -39,7 +40,7 @@ export type PeriodRow = ScopePeriod;
 
 /**
  * Progress against 序时进度 per period for tasks that have a numeric target and an actual (or a
- * stated percent): how many, their mean completion ratio (actual / first target, or percent / 100).
+ * stated percent): how many, their mean completion ratio (src/lib/domain/measures.ts).
  */
 export interface PeriodProgress {
 	periodId: number;
@@ -55,8 +56,12 @@ export interface AttentionTask {
 	status: Status;
 	statusSource: StatusSource;
 	flags: FlagKind[];
-	/** Completion ratio (actual / target or percent / 100) where the task has one. */
+	/** Completion ratio (src/lib/domain/measures.ts) where the task has one. */
 	ratio: number | null;
+	/** Percentage points above (positive) or below 序时进度, with the ratio. */
+	gap: number | null;
+	/** Traffic light by the configured rule, with the ratio. */
+	light: TrafficLight | null;
 }
 
 /** One task whose status differs between two periods. */

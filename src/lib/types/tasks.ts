@@ -2,6 +2,7 @@
 import type { Filters } from '../filters';
 import type { FlagKind } from '../domain/flags';
 import type { Status, StatusSource } from '../domain/status';
+import type { UpdateProgress } from '../domain/measures';
 import type { SortDir, TaskSortKey } from '../table-params';
 import type { TaskFilters } from './scope';
 
@@ -42,6 +43,9 @@ export interface TaskRow {
 	statusText: string | null;
 	/** Distinct flag kinds on this update, in FLAG_KINDS order. */
 	flags: FlagKind[];
+	/** Completion ratio and gap to 序时进度 in points (src/lib/domain/measures.ts); null without a ratio. */
+	ratio: number | null;
+	gap: number | null;
 }
 
 /** Where a task stands in the filtered, sorted table: its 0-based index, the total, and its neighbours. */
@@ -104,6 +108,11 @@ export interface TaskUpdate {
 	sourceTitle: string | null;
 	sourcePublishedOn: string | null;
 	flags: HistoryFlag[];
+}
+
+/** An update as the task page receives it: with its progress against 序时进度 (null: nothing measurable). */
+export interface TaskUpdateWithProgress extends TaskUpdate {
+	progress: UpdateProgress | null;
 }
 
 /** A document a task's updates came from: its metadata and the part of its text around the task. */

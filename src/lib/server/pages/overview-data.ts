@@ -9,17 +9,18 @@ import type { CategoryStatusCount, OverviewData } from '../../types/overview';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { computeKpis } from '../../domain/kpi';
+import type { TrafficLightRule } from '../../domain/schedule';
 
 /**
  * The selected period with its year's other periods, the previous one, KPIs, counts by period,
  * category and theme, progress against 序时进度 and the first `attentionLimit` tasks that need
- * attention. Null when nothing in scope has data.
+ * attention, coloured by `options.rule`. Null when nothing in scope has data.
  */
 export async function loadOverviewData(
 	db: DB,
 	filters: Filters,
 	scope: Scope,
-	options: { attentionLimit: number }
+	options: { attentionLimit: number; rule: TrafficLightRule }
 ): Promise<OverviewData | null> {
 	if (!scope.period) return null;
 	const period = scope.period;
@@ -32,7 +33,7 @@ export async function loadOverviewData(
 		overview.countTasksByCategoryStatus(db, scope, period.id, filters),
 		overview.countTasksByThemeStatus(db, scope, period.id, filters),
 		overview.getProgressByPeriod(db, scope, periodIds, filters),
-		overview.listAttentionTasks(db, scope, period.id, filters, options.attentionLimit)
+		overview.listAttentionTasks(db, scope, period.id, filters, options.attentionLimit, options.rule)
 	]);
 	// Without a category filter the counts already name every category, in report order.
 	const categories = filters.category

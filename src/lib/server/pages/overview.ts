@@ -24,7 +24,7 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
 		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
-		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT })
+		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule })
 	]);
 	const base = {
 		filters,

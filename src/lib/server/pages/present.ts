@@ -27,7 +27,10 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
 		throw400(new FilterError('theme', 'unknownTheme', { value: filters.theme }));
 	}
-	const data = await loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_MAX });
+	const data = await loadOverviewData(db, filters, scope, {
+		attentionLimit: ATTENTION_MAX,
+		rule: settings().trafficLightRule
+	});
 	const [changes, flaggedTotal] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],

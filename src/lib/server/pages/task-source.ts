@@ -4,13 +4,14 @@
  */
 import { error } from '@sveltejs/kit';
 import type { DB } from '../db';
-import * as tasks from '../queries/tasks';
+import * as taskDetail from '../queries/task-detail';
 import { pathId } from './request';
 
 export async function loadTaskSource(db: DB, url: URL, _locals: App.Locals): Promise<Response> {
 	const taskId = pathId(url, 2);
 	const sourceId = pathId(url, 4);
-	const source = taskId === null || sourceId === null ? undefined : await tasks.getTaskSourceText(db, taskId, sourceId);
+	const source =
+		taskId === null || sourceId === null ? undefined : await taskDetail.getTaskSourceText(db, taskId, sourceId);
 	if (!source) error(404, `no source ${url.pathname.split('/')[4]} for task ${url.pathname.split('/')[2]}`);
 	return new Response(source.text, {
 		headers: {

@@ -2,9 +2,9 @@
  * Organizations and the choices a filter bar offers.
  */
 import type { DB } from '../db';
-import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import { NO_TASK_FILTERS } from './scope';
 import type { Scope } from '../../types/scope';
-import { readRollups, rollupOrganizations } from './rollups';
+import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
 
 /** Up to this many organizations the selector lists the whole tree. */
@@ -92,20 +92,11 @@ export async function listYears(db: DB, scope: Scope): Promise<number[]> {
 
 /** Category names in a scope and period, in report order. */
 export async function listCategoryNames(db: DB, scope: Scope, periodId: number): Promise<string[]> {
-	const rolled = await rollupOrganizations(db, scope, NO_TASK_FILTERS);
-	if (rolled) {
-		const named = (await readRollups(db, rolled, [periodId], 'category')).filter((r) => r.key !== '');
-		const order = new Map<string, number>();
-		for (const r of named) order.set(r.key, Math.min(order.get(r.key) ?? Infinity, Number(r.order)));
-		return [...order].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
+	const order = new Map<string, number>();
+	for (const r of await countUpdates(db, scope, [periodId], NO_TASK_FILTERS, 'category')) {
+		if (r.key !== '') order.set(r.key, Math.min(order.get(r.key) ?? Infinity, r.order));
 	}
-	const rows = await scopedUpdates(db, scope, [periodId], NO_TASK_FILTERS)
-		.where('categories.name', 'is not', null)
-		.select((eb) => ['categories.name', eb.fn.min('categories.position').as('position')])
-		.groupBy('categories.name')
-		.orderBy('position')
-		.execute();
-	return rows.map((r) => r.name!);
+	return [...order].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
 }
 
 /** Every theme, by name. */

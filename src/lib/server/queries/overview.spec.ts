@@ -7,6 +7,7 @@ import { EMPTY_FILTERS, parseFilters } from '../../filters';
 import type { DraftTask } from '../import/types';
 import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
 import * as overview from './overview';
+import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
 
 const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8');
@@ -155,7 +156,14 @@ describe('overview aggregates', () => {
 
 	it('lists tasks needing attention: behind and not started first, then flagged', async () => {
 		const scope = await scopeOf('org=新街街道&year=2024&quarter=1');
-		const { total, tasks } = await overview.listAttentionTasks(db, scope, scope.period!.id, NO_TASK_FILTERS, 50);
+		const { total, tasks } = await overview.listAttentionTasks(
+			db,
+			scope,
+			scope.period!.id,
+			NO_TASK_FILTERS,
+			50,
+			DEFAULT_TRAFFIC_LIGHT_RULE
+		);
 		expect(tasks.length).toBe(total);
 		const rank = (s: string) => (s === 'behind' ? 0 : s === 'not_started' ? 1 : 2);
 		expect(tasks.map((t) => rank(t.status))).toEqual([...tasks.map((t) => rank(t.status))].sort());
@@ -172,7 +180,14 @@ describe('overview aggregates', () => {
 			'org=萧山区&year=2024&quarter=2'
 		]) {
 			const scope = await scopeOf(query);
-			const { tasks } = await overview.listAttentionTasks(db, scope, scope.period!.id, NO_TASK_FILTERS, 1000);
+			const { tasks } = await overview.listAttentionTasks(
+				db,
+				scope,
+				scope.period!.id,
+				NO_TASK_FILTERS,
+				1000,
+				DEFAULT_TRAFFIC_LIGHT_RULE
+			);
 			expect(await overview.countFlaggedTasks(db, scope, scope.period!.id, NO_TASK_FILTERS)).toBe(
 				tasks.filter((t) => t.flags.length > 0).length
 			);

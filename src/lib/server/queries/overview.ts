@@ -1,13 +1,16 @@
 /**
- * Aggregates for the leadership overview. Each counts current updates through scopedUpdates,
- * grouped in SQL; the shaping into chart series happens in src/lib/charts/options.
+ * Aggregates for the leadership overview. Every count comes from `countUpdates` (queries/measures.ts),
+ * which alone decides between the rollups and a plain GROUP BY; these functions only shape its rows.
+ * The shaping into chart series happens in src/lib/charts/options.
  */
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
-import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/measures';
+import type { TrafficLightRule } from '../../domain/schedule';
+import { NO_TASK_FILTERS, periodRows, scopedUpdates } from './scope';
 import type { Scope, TaskFilters } from '../../types/scope';
-import { readRollups, rollupOrganizations } from './rollups';
+import { FLAGGED, countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
 	AttentionTask,
 	CategoryStatusCount,
@@ -18,198 +21,104 @@ import type {
 	ThemeStatusCount
 } from '../../types/overview';
 
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Task count per period × status × source. */
 export async function countTasksByPeriodStatus(
 	db: DB,
 	scope: Scope,
 	periodIds: number[],
 	filters: TaskFilters
 ): Promise<PeriodStatusCount[]> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		return (await readRollups(db, rolled, periodIds, 'status')).map((r) => ({
-			periodId: r.periodId,
-			status: r.status,
-			statusSource: r.statusSource,
-			taskCount: Number(r.taskCount)
-		}));
-	}
-	return scopedUpdates(db, scope, periodIds, filters)
-		.select((eb) => [
-			'updates.period_id as periodId',
-			'updates.status',
-			'updates.status_source as statusSource',
-			eb.fn.countAll<number>().as('taskCount')
-		])
-		.groupBy(['updates.period_id', 'updates.status', 'updates.status_source'])
-		.execute();
+	return (await countUpdates(db, scope, periodIds, filters, 'status')).map(
+		({ periodId, status, statusSource, taskCount }) => ({ periodId, status, statusSource, taskCount })
+	);
 }
 
+/** Task count per category × status × source in one period; categories in report order, then by name. */
 export async function countTasksByCategoryStatus(
 	db: DB,
 	scope: Scope,
 	periodId: number,
 	filters: TaskFilters
 ): Promise<CategoryStatusCount[]> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		return (await readRollups(db, rolled, [periodId], 'category'))
-			.map((r) => ({
-				category: r.key === '' ? null : r.key,
-				position: Number(r.order),
-				status: r.status,
-				statusSource: r.statusSource,
-				taskCount: Number(r.taskCount)
-			}))
-			.sort(
-				(a, b) =>
-					a.position - b.position ||
-					((a.category ?? '') < (b.category ?? '') ? -1 : (a.category ?? '') > (b.category ?? '') ? 1 : 0)
-			);
-	}
-	return scopedUpdates(db, scope, [periodId], filters)
-		.select((eb) => [
-			'categories.name as category',
-			eb.fn.min('categories.position').as('position'),
-			'updates.status',
-			'updates.status_source as statusSource',
-			eb.fn.countAll<number>().as('taskCount')
-		])
-		.groupBy(['categories.name', 'updates.status', 'updates.status_source'])
-		.orderBy('position')
-		.orderBy('categories.name')
-		.execute();
+	return (await countUpdates(db, scope, [periodId], filters, 'category'))
+		.map((r) => ({
+			category: r.key === '' ? null : r.key,
+			position: r.order,
+			status: r.status,
+			statusSource: r.statusSource,
+			taskCount: r.taskCount
+		}))
+		.sort((a, b) => a.position - b.position || byName(a.category ?? '', b.category ?? ''));
 }
 
+/** Task count per theme × status × source in one period, by theme name. */
 export async function countTasksByThemeStatus(
 	db: DB,
 	scope: Scope,
 	periodId: number,
 	filters: TaskFilters
 ): Promise<ThemeStatusCount[]> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		const themes = new Map(
-			(await db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()).map((t) => [String(t.id), t])
-		);
-		return (await readRollups(db, rolled, [periodId], 'theme'))
-			.filter((r) => themes.has(r.key))
-			.map((r) => ({
-				theme: themes.get(r.key)!.name,
-				themeEn: themes.get(r.key)!.name_en,
-				status: r.status,
-				statusSource: r.statusSource,
-				taskCount: Number(r.taskCount)
-			}))
-			.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
-	}
-	return scopedUpdates(db, scope, [periodId], filters)
-		.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id')
-		.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
-		.select((eb) => [
-			'themes.name as theme',
-			'themes.name_en as themeEn',
-			'updates.status',
-			'updates.status_source as statusSource',
-			eb.fn.countAll<number>().as('taskCount')
-		])
-		.groupBy(['themes.id', 'updates.status', 'updates.status_source'])
-		.orderBy('themes.name')
-		.execute();
+	const [rows, themes] = await Promise.all([
+		countUpdates(db, scope, [periodId], filters, 'theme'),
+		db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()
+	]);
+	const themeOf = new Map(themes.map((t) => [String(t.id), t]));
+	return rows
+		.flatMap((r) => {
+			const theme = themeOf.get(r.key);
+			if (!theme) return [];
+			const { status, statusSource, taskCount } = r;
+			return [{ theme: theme.name, themeEn: theme.name_en, status, statusSource, taskCount }];
+		})
+		.sort((a, b) => byName(a.theme, b.theme));
 }
 
 /** The periods of a year that have current updates in scope, in order. */
 export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
-	const rolled = await rollupOrganizations(db, scope, NO_TASK_FILTERS);
-	if (rolled) {
-		return db
-			.selectFrom('periods')
-			.select([
-				'periods.id',
-				'periods.year',
-				'periods.quarter',
-				'periods.month_start as monthStart',
-				'periods.month_end as monthEnd',
-				'periods.label'
-			])
-			.where('periods.year', '=', year)
-			.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('status_rollups')
-						.select('status_rollups.period_id')
-						.whereRef('status_rollups.period_id', '=', 'periods.id')
-						.where('status_rollups.organization_id', 'in', rolled)
-						.where('status_rollups.dimension', '=', 'status')
-						.where('status_rollups.task_count', '>', 0)
-				)
-			)
-			.orderBy('periods.month_end')
-			.execute();
-	}
-	return scopedUpdates(db, scope, null, NO_TASK_FILTERS)
-		.innerJoin('periods', 'periods.id', 'updates.period_id')
-		.where('periods.year', '=', year)
-		.select([
-			'periods.id',
-			'periods.year',
-			'periods.quarter',
-			'periods.month_start as monthStart',
-			'periods.month_end as monthEnd',
-			'periods.label'
-		])
-		.distinct()
-		.orderBy('periods.month_end')
-		.execute();
+	const periods = await periodRows(db).where('periods.year', '=', year).orderBy('periods.month_end').execute();
+	const counts = await countUpdates(
+		db,
+		scope,
+		periods.map((p) => p.id),
+		NO_TASK_FILTERS,
+		'status'
+	);
+	const withData = new Set(counts.filter((r) => r.taskCount > 0).map((r) => r.periodId));
+	return periods.filter((p) => withData.has(p.id));
 }
 
-/** A task's completion ratio in SQL: actual / its first target, else its stated percent / 100. */
-const completionRatio = sql<
-	number | null
->`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`;
-
+/** Mean completion ratio per period over the tasks that have one, and how many they are. */
 export async function getProgressByPeriod(
 	db: DB,
 	scope: Scope,
 	periodIds: number[],
 	filters: TaskFilters
 ): Promise<PeriodProgress[]> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		const sums = new Map<number, { n: number; sum: number }>();
-		for (const r of await readRollups(db, rolled, periodIds, 'status')) {
-			const entry = sums.get(r.periodId) ?? { n: 0, sum: 0 };
-			entry.n += Number(r.ratioCount);
-			entry.sum += Number(r.ratioSum);
-			sums.set(r.periodId, entry);
-		}
-		return [...sums]
-			.filter(([, v]) => v.n > 0)
-			.map(([periodId, v]) => ({ periodId, taskCount: v.n, meanRatio: v.sum / v.n }));
-	}
-	const ratio = completionRatio;
-	return scopedUpdates(db, scope, periodIds, filters)
-		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
-		.where(ratio, 'is not', null)
-		.select((eb) => [
-			'updates.period_id as periodId',
-			eb.fn.countAll<number>().as('taskCount'),
-			eb.fn.avg<number>(ratio).as('meanRatio')
-		])
-		.groupBy('updates.period_id')
-		.execute();
+	const rows = await countUpdates(db, scope, periodIds, filters, 'status');
+	return periodIds.flatMap((periodId) => {
+		const ofPeriod = rows.filter((r) => r.periodId === periodId);
+		const mean = meanRatio(ofPeriod);
+		return mean === null
+			? []
+			: [{ periodId, taskCount: ofPeriod.reduce((n, r) => n + r.ratioCount, 0), meanRatio: mean }];
+	});
 }
 
 /**
  * Tasks that need attention in one period: behind, not started, or carrying a quality flag.
  * Behind first, then not started, then flagged; in task order (import order, which is report
- * order within a plan) within each. Returns at most `limit` rows and the total.
+ * order within a plan) within each. Returns at most `limit` rows and the total; each row with its
+ * completion ratio, gap to 序时进度 and traffic light by `rule` (the measures, in SQL).
  */
 export async function listAttentionTasks(
 	db: DB,
 	scope: Scope,
 	periodId: number,
 	filters: TaskFilters,
-	limit: number
+	limit: number,
+	rule: TrafficLightRule
 ): Promise<{ total: number; tasks: AttentionTask[] }> {
 	const base = () => scopedUpdates(db, scope, [periodId], filters);
 	// Three bounded lookups in the order shown (behind, not started, flagged), each walking the
@@ -217,25 +126,14 @@ export async function listAttentionTasks(
 	const groups = [
 		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'behind'),
 		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'not_started'),
-		(qb: ReturnType<typeof base>) =>
-			qb
-				.where('updates.status', 'not in', ['behind', 'not_started'])
-				.where((eb) =>
-					eb.exists(
-						eb
-							.selectFrom('quality_flags')
-							.select('quality_flags.id')
-							.whereRef('quality_flags.update_id', '=', 'updates.id')
-					)
-				)
+		(qb: ReturnType<typeof base>) => qb.where('updates.status', 'not in', [...ATTENTION_STATUSES]).where(FLAGGED)
 	];
 	const rows = [];
 	for (const narrow of groups) {
 		if (rows.length >= limit) break;
 		rows.push(
-			...(await narrow(base())
+			...(await withProgressFacts(narrow(base()))
 				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-				.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
 				.select([
 					'tasks.id as taskId',
 					'tasks.name',
@@ -248,7 +146,7 @@ export async function listAttentionTasks(
 					>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
 						'flagKinds'
 					),
-					completionRatio.as('ratio')
+					...progressColumns(rule)
 				])
 				.orderBy('updates.task_id')
 				.limit(limit - rows.length)
@@ -266,29 +164,7 @@ export async function listAttentionTasks(
 
 /** How many tasks need attention in one period: behind, not started, or flagged. */
 async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		let total = 0;
-		for (const r of await readRollups(db, rolled, [periodId], 'status')) {
-			total += r.status === 'behind' || r.status === 'not_started' ? Number(r.taskCount) : Number(r.flaggedCount);
-		}
-		return total;
-	}
-	const { total } = await scopedUpdates(db, scope, [periodId], filters)
-		.where((eb) =>
-			eb.or([
-				eb('updates.status', 'in', ['behind', 'not_started']),
-				eb.exists(
-					eb
-						.selectFrom('quality_flags')
-						.select('quality_flags.id')
-						.whereRef('quality_flags.update_id', '=', 'updates.id')
-				)
-			])
-		)
-		.select((eb) => eb.fn.countAll<number>().as('total'))
-		.executeTakeFirstOrThrow();
-	return Number(total);
+	return attentionCount(await countUpdates(db, scope, [periodId], filters, 'status'));
 }
 
 /**
@@ -296,21 +172,8 @@ async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filte
  * data-quality slide's count, which its capped list alone could not give.
  */
 export async function countFlaggedTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
-	const rolled = await rollupOrganizations(db, scope, filters);
-	if (rolled) {
-		let total = 0;
-		for (const r of await readRollups(db, rolled, [periodId], 'status')) total += Number(r.flaggedCount);
-		return total;
-	}
-	const { total } = await scopedUpdates(db, scope, [periodId], filters)
-		.where((eb) =>
-			eb.exists(
-				eb.selectFrom('quality_flags').select('quality_flags.id').whereRef('quality_flags.update_id', '=', 'updates.id')
-			)
-		)
-		.select((eb) => eb.fn.countAll<number>().as('total'))
-		.executeTakeFirstOrThrow();
-	return Number(total);
+	const rows = await countUpdates(db, scope, [periodId], filters, 'status');
+	return rows.reduce((n, r) => n + r.flaggedCount, 0);
 }
 
 /**

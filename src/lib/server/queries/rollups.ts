@@ -9,10 +9,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
-import type { Scope, TaskFilters } from '../../types/scope';
+import type { Scope } from '../../types/scope';
+import { COMPLETION_RATIO } from './measures';
 
 type Db = Kysely<Database> | Transaction<Database>;
-type Dimension = 'status' | 'category' | 'theme';
+export type Dimension = 'status' | 'category' | 'theme';
 
 interface Cell {
 	periodId: number;
@@ -74,7 +75,7 @@ export async function readPlanFacts(db: Db, planId: number, sourceId: number | n
 			'categories.name as category',
 			'categories.position as categoryPosition',
 			sql<number>`exists (select 1 from quality_flags f where f.update_id = updates.id)`.as('flagged'),
-			sql<number | null>`coalesce(updates.actual_value / nullif(targets.value, 0), updates.percent / 100.0)`.as('ratio')
+			COMPLETION_RATIO.as('ratio')
 		])
 		.orderBy('updates.id')
 		.execute();
@@ -284,12 +285,11 @@ export async function getDataVersion(db: Db): Promise<number> {
 }
 
 /**
- * The organizations whose rollup rows answer a scope exactly, or null when the plain query
- * must run: any task filter, or organizations that are not disjoint subtrees.
+ * The organizations whose rollup rows answer a scope exactly, or null when the plain query must run:
+ * organizations that are not disjoint subtrees. (Which task filters the rows can answer is
+ * queries/measures.ts's decision.)
  */
-export async function rollupOrganizations(db: Db, scope: Scope, filters: TaskFilters): Promise<number[] | null> {
-	if (filters.category || filters.theme || filters.status || filters.source || filters.flag || filters.owner)
-		return null;
+export async function rollupOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
 	// One page asks this of one scope several times; the answer depends on the scope alone.
 	let answer = answers.get(scope);
 	if (!answer) {
@@ -315,14 +315,33 @@ async function scopeOrganizations(db: Db, scope: Scope): Promise<number[] | null
 	return [scope.organizations[0].id];
 }
 
-/** Rollup rows of one dimension for organizations and periods, summed over the organizations. */
-export async function readRollups(db: Db, organizationIds: number[], periodIds: number[], dimension: Dimension) {
+/** Which rollup rows to read: one key of the dimension, some statuses, some sources (null: all). */
+export interface RollupNarrowing {
+	key: string | null;
+	status: readonly Status[] | null;
+	source: readonly StatusSource[] | null;
+}
+
+/**
+ * Rollup rows of one dimension for organizations and periods, summed over the organizations, optionally
+ * narrowed to one key, statuses and sources.
+ */
+export async function readRollups(
+	db: Db,
+	organizationIds: number[],
+	periodIds: number[],
+	dimension: Dimension,
+	narrow: RollupNarrowing = { key: null, status: null, source: null }
+) {
 	if (organizationIds.length === 0 || periodIds.length === 0) return [];
 	return db
 		.selectFrom('status_rollups')
 		.where('organization_id', 'in', organizationIds)
 		.where('period_id', 'in', periodIds)
 		.where('dimension', '=', dimension)
+		.$if(narrow.key !== null, (qb) => qb.where('dimension_key', '=', narrow.key!))
+		.$if(narrow.status !== null, (qb) => qb.where('status', 'in', [...narrow.status!]))
+		.$if(narrow.source !== null, (qb) => qb.where('status_source', 'in', [...narrow.source!]))
 		.select((eb) => [
 			'period_id as periodId',
 			'dimension_key as key',
@@ -337,47 +356,4 @@ export async function readRollups(db: Db, organizationIds: number[], periodIds: 
 		.groupBy(['period_id', 'dimension_key', 'status', 'status_source'])
 		.having(sql<number>`sum(task_count)`, '>', 0)
 		.execute();
-}
-
-/**
- * The number of current updates in a scope and period matching status / source and at most
- * one of category or theme, from the rollups; null when the filters need the plain count.
- */
-export async function countFromRollups(
-	db: Db,
-	scope: Scope,
-	periodId: number,
-	filters: TaskFilters & { q?: string | null }
-): Promise<number | null> {
-	if (filters.q || filters.flag || filters.owner || (filters.category && filters.theme)) return null;
-	const organizations = await rollupOrganizations(db, scope, {
-		...filters,
-		category: null,
-		theme: null,
-		status: null,
-		source: null
-	});
-	if (!organizations) return null;
-	let dimension: Dimension = 'status';
-	let key = '';
-	if (filters.category) {
-		dimension = 'category';
-		key = filters.category;
-	} else if (filters.theme) {
-		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
-		if (!theme) return 0;
-		dimension = 'theme';
-		key = String(theme.id);
-	}
-	const { n } = await db
-		.selectFrom('status_rollups')
-		.select(sql<number>`ifnull(sum(task_count), 0)`.as('n'))
-		.where('organization_id', 'in', organizations)
-		.where('period_id', '=', periodId)
-		.where('dimension', '=', dimension)
-		.where('dimension_key', '=', key)
-		.$if(filters.status !== null, (qb) => qb.where('status', 'in', filters.status!))
-		.$if(filters.source !== null, (qb) => qb.where('status_source', 'in', filters.source!))
-		.executeTakeFirstOrThrow();
-	return Number(n);
 }

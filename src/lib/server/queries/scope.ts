@@ -48,16 +48,7 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 	const excludedOrganizationIds = filters.org ? [] : await sampleIdsBesideRealData(db);
 
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
-	const period = await db
-		.selectFrom('periods')
-		.select([
-			'periods.id',
-			'periods.year',
-			'periods.quarter',
-			'periods.month_start as monthStart',
-			'periods.month_end as monthEnd',
-			'periods.label'
-		])
+	const period = await periodRows(db)
 		.where((eb) =>
 			eb.exists(
 				eb
@@ -81,6 +72,20 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 		.executeTakeFirst();
 
 	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null };
+}
+
+/** Periods as every page receives them (ScopePeriod); callers add the where and the order. */
+export function periodRows(db: DB) {
+	return db
+		.selectFrom('periods')
+		.select([
+			'periods.id',
+			'periods.year',
+			'periods.quarter',
+			'periods.month_start as monthStart',
+			'periods.month_end as monthEnd',
+			'periods.label'
+		]);
 }
 
 /** Sample organizations' ids, when some real organization has a plan; else none. */

@@ -1,60 +1,23 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DB } from '../db';
-import { openTestDatabase } from '../db/testing';
-import { importDocument } from '../import';
-import { parseFilters, type Filters } from '../../filters';
 import { statusRank } from '../../domain/status';
 import type { FlagKind } from '../../domain/flags';
 import { TASK_SORT_KEYS, type SortDir, type TaskSortKey } from '../../table-params';
-import { resolveScope } from './scope';
-import type { Scope } from '../../types/scope';
 import type { TaskRow } from '../../types/tasks';
 import * as tasks from './tasks';
 import { generateData, type GenerateSummary } from '../generate';
-
-const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
-const SEED = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8');
-/** The seed a quarter earlier, with one task's text changed: history and search across periods. */
-const SEED_Q1 = SEED.replace('第二季度重点任务', '第一季度重点任务')
-	.replace('二季度完成情况', '一季度完成情况')
-	.replace('成文日期 2024-07-08', '成文日期 2024-04-08')
-	.replace('发布日期:2024-07-08', '发布日期:2024-04-08')
-	.replace('开展常态化平安巡查', '一季度开展冬季防火专项检查，完成微型消防站布点。开展常态化平安巡查');
+import { ALL, SEQ, openReportsDatabase, viewsOf } from './testing';
 
 let db: DB;
 let generated: GenerateSummary;
+const { view } = viewsOf(() => db);
 
 beforeAll(async () => {
-	db = await openTestDatabase();
-	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
-		await importDocument(db, readFileSync(`data/reports/${file}`), { fileName: file, organization: manifest[file] });
-	}
-	await importDocument(db, Buffer.from(SEED_Q1), { fileName: 'xinjie-2024-q1.txt' });
+	db = await openReportsDatabase();
 	// The synthetic data generator, through the importer's write step: 100 organizations × 2020–2024.
 	generated = await generateData(db, { seed: 'tasks', organizations: 100, years: 5, tasksPerPlan: 25 });
 }, 180_000);
-
-interface View {
-	filters: Filters;
-	scope: Scope;
-	periodId: number;
-}
-
-async function view(query: string): Promise<View> {
-	const filters = parseFilters(new URLSearchParams(query));
-	const scope = await resolveScope(db, filters);
-	return { filters, scope, periodId: scope.period!.id };
-}
-
-const ALL = { limit: 1_000_000, offset: 0 };
-const SEQ = { sort: 'seq', dir: 'asc' } as const;
-
-async function names(query: string): Promise<string[]> {
-	const v = await view(query);
-	return (await tasks.listTasks(db, v.scope, v.periodId, v.filters, SEQ, ALL)).map((r) => r.name);
-}
 
 describe('the test database', () => {
 	it('holds the four real reports and at least 50 000 generated updates', async () => {
@@ -70,72 +33,6 @@ describe('the test database', () => {
 });
 
 describe('search', () => {
-	const SEED_VIEW = 'org=新街街道&year=2024&quarter=2';
-
-	it('finds 做好超前感知防治 for 消防 (two characters: LIKE)', async () => {
-		expect(await names(`${SEED_VIEW}&q=消防`)).toContain('做好超前感知防治');
-	});
-
-	it('finds 坚定数字升级 for 数字化改造 (in its content: trigram index)', async () => {
-		expect(await names(`${SEED_VIEW}&q=数字化改造`)).toEqual(['坚定数字升级']);
-	});
-
-	it('finds a task by its name, and by any current status text of another period', async () => {
-		expect(await names(`${SEED_VIEW}&q=超前感知`)).toEqual(['做好超前感知防治']);
-		// Only the Q1 text says 微型消防站; the Q2 table still lists the task.
-		expect(await names(`${SEED_VIEW}&q=微型消防站`)).toEqual(['做好超前感知防治']);
-	});
-
-	it('needs every term: terms are ANDed, each anywhere in the task', async () => {
-		expect(await names(`${SEED_VIEW}&q=消防 平安巡查`)).toEqual(['做好超前感知防治']);
-		expect(await names(`${SEED_VIEW}&q=消防 音乐节`)).toEqual([]);
-	});
-
-	it.each([
-		'"',
-		'*',
-		'NEAR(',
-		'-',
-		'""',
-		'NEAR(消防, 平安)',
-		'消防*',
-		'-消防',
-		'"消防" OR "平安"',
-		'a AND',
-		'^消防',
-		'%',
-		'_',
-		'\\'
-	])('takes %j as text and never errors', async (q) => {
-		const v = await view(`${SEED_VIEW}&q=${encodeURIComponent(q)}`);
-		const rows = await tasks.listTasks(db, v.scope, v.periodId, v.filters, SEQ, ALL);
-		expect(await tasks.countTasks(db, v.scope, v.periodId, v.filters)).toBe(rows.length);
-		// Searched as text: a row matches only where the typed characters occur.
-		for (const row of rows) {
-			const texts = [row.name, row.content ?? '', row.statusText ?? ''].join('\n');
-			const terms = q.split(/\s+/).filter(Boolean);
-			const all = await db
-				.selectFrom('updates')
-				.select('status_text')
-				.where('task_id', '=', row.taskId)
-				.where('superseded_at', 'is', null)
-				.execute();
-			const everything = texts + all.map((u) => u.status_text).join('\n');
-			for (const term of terms) expect(everything.toLowerCase()).toContain(term.toLowerCase());
-		}
-	});
-
-	it('treats FTS syntax as literal characters: "消防*" and "-消防" find nothing in the seed', async () => {
-		expect(await names(`${SEED_VIEW}&q=${encodeURIComponent('消防*')}`)).toEqual([]);
-		expect(await names(`${SEED_VIEW}&q=${encodeURIComponent('-消防')}`)).toEqual([]);
-		expect(await names(`${SEED_VIEW}&q=${encodeURIComponent('"消防"')}`)).toEqual([]);
-	});
-
-	it('lists everything for an empty query', async () => {
-		expect(await names(`${SEED_VIEW}&q=`)).toHaveLength(12);
-		expect(await names(`${SEED_VIEW}&q=${encodeURIComponent('   ')}`)).toHaveLength(12);
-	});
-
 	it('answers a 10 000-character query quickly (bounded to 1 000 by the filters)', async () => {
 		for (const q of ['消'.repeat(10_000), '消防 '.repeat(3_000), 'x'.repeat(10_000)]) {
 			const started = performance.now();
@@ -432,91 +329,7 @@ describe('previous and next within the filtered list', () => {
 	});
 });
 
-describe('one task', () => {
-	const idOf = async (name: string) =>
-		(await db.selectFrom('tasks').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-
-	it('has its plan, category, themes and targets', async () => {
-		const task = (await tasks.getTask(db, await idOf('坚定数字升级')))!;
-		expect(task).toMatchObject({
-			organization: '新街街道',
-			parentOrganization: '萧山区',
-			year: 2024,
-			category: '坚持引育并举,全力保稳促调,增强经济发展支撑力'
-		});
-		expect(task.targets.map((t) => t.text)).toContain('5个以上');
-		expect(task.content).toContain(task.targets[0].text);
-		expect(await tasks.getTask(db, 999_999_999)).toBeUndefined();
-	});
-
-	it('has a history of every period, oldest first, with the duplicate explained by the other task', async () => {
-		const history = await tasks.getTaskHistory(db, await idOf('聚能聚力重塑关键板块'));
-		expect(history.map((u) => [u.year, u.monthEnd])).toEqual([
-			[2024, 3],
-			[2024, 6]
-		]);
-		const q2 = history[1];
-		expect(q2.supersededAt).toBeNull();
-		const duplicate = q2.flags.find((f) => f.kind === 'duplicate_text');
-		expect(duplicate).toMatchObject({ relatedTaskName: '坚定数字升级' });
-		expect(q2.sourceTitle).toContain('第二季度');
-	});
-
-	it('lists its source documents with an excerpt around the task, and serves only their text', async () => {
-		const id = await idOf('做好超前感知防治');
-		const sources = await tasks.listTaskSources(db, id);
-		expect(sources).toHaveLength(2);
-		expect(sources[0]).toMatchObject({ indexNo: 'H083/2024-79731', publishedOn: '2024-07-08' });
-		expect(sources[0].excerpt).toContain('做好超前感知防治');
-		expect((await tasks.getTaskSourceText(db, id, sources[0].id))!.text).toContain('做好超前感知防治');
-		const foreign = await db
-			.selectFrom('sources')
-			.select('id')
-			.where('file_name', '=', 'keqiao-2023-q1.txt')
-			.executeTakeFirstOrThrow();
-		expect(await tasks.getTaskSourceText(db, id, foreign.id)).toBeUndefined();
-	});
-});
-
 describe('the search index follows every write', () => {
-	it('indexes renames, drops superseded and deleted updates, and matches the tables', async () => {
-		const fresh = await openTestDatabase();
-		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
-		const filters = parseFilters(new URLSearchParams('q=独一无二的新名称'));
-		const scope = await resolveScope(fresh, filters);
-		const periodId = scope.period!.id;
-		const count = (q: string) => tasks.countTasks(fresh, scope, periodId, { ...filters, q });
-
-		const task = await fresh
-			.selectFrom('tasks')
-			.select('id')
-			.where('name', '=', '坚定数字升级')
-			.executeTakeFirstOrThrow();
-		await fresh.updateTable('tasks').set({ name: '独一无二的新名称' }).where('id', '=', task.id).execute();
-		expect(await count('独一无二的新名称')).toBe(1);
-		expect(await count('坚定数字升级')).toBe(0);
-
-		expect(await count('微型消防站')).toBe(0);
-		await fresh
-			.updateTable('updates')
-			.set({ status_text: '完成微型消防站布点' })
-			.where('task_id', '=', task.id)
-			.execute();
-		expect(await count('微型消防站')).toBe(1);
-		await fresh
-			.updateTable('updates')
-			.set({ superseded_at: '2024-08-01T00:00:00Z' })
-			.where('task_id', '=', task.id)
-			.execute();
-		expect(await count('微型消防站')).toBe(0);
-
-		await fresh.deleteFrom('plans').execute();
-		const indexed = async (table: string) =>
-			Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fresh)).rows[0].n);
-		expect(await indexed('task_search')).toBe(0);
-		expect(await indexed('update_search')).toBe(0);
-	});
-
 	it('indexes exactly the current updates of the big database', async () => {
 		const { n } = await db
 			.selectFrom('updates')

@@ -1,6 +1,7 @@
 /**
  * The staff task explorer: the filtered, sorted, paged task table (one row per task: its
- * current update in the scope's period), Chinese search, and one task with its history.
+ * current update in the scope's period) with Chinese search (task-search.ts); one task's page is
+ * task-detail.ts.
  * Lists and counts go through scopedUpdates, so the table's total equals the overview's count
  * for the same filters.
  */
@@ -8,61 +9,12 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { DB } from '../db';
 import { FLAG_KINDS } from '../../domain/flags';
 import { STATUSES } from '../../domain/status';
-import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import type { SortDir, TaskSortKey } from '../../table-params';
-import { countFromRollups } from './rollups';
+import { countUpdates, getProgressOfUpdates } from './measures';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
-import type {
-	TaskDetail,
-	TaskListFilters,
-	TaskNeighbours,
-	TaskOrder,
-	TaskRow,
-	TaskSource,
-	TaskUpdate,
-	ThemeName
-} from '../../types/tasks';
-
-type Updates = ReturnType<typeof scopedUpdates>;
-
-/**
- * Narrows to tasks matching every search term in their name, content or a current status text.
- * Terms of three characters or more go through the trigram indexes as quoted FTS5 strings
- * (never as syntax); shorter ones, which trigrams cannot find, use an escaped LIKE.
- */
-function whereSearch(qb: Updates, q: string | null): Updates {
-	for (const term of parseSearch(q).terms) {
-		if (usesFts(term)) {
-			const match = quoteFts(term);
-			qb = qb.where(
-				sql<SqlBool>`tasks.id in (
-					select rowid from task_search where task_search match ${match}
-					union
-					select u.task_id from update_search join updates u on u.id = update_search.rowid where update_search match ${match}
-				)`
-			);
-		} else {
-			const pattern = likePattern(term);
-			qb = qb.where(
-				sql<SqlBool>`(tasks.name like ${pattern} escape '\\' or tasks.content like ${pattern} escape '\\' or exists (
-					select 1 from updates u where u.task_id = tasks.id and u.superseded_at is null and u.status_text like ${pattern} escape '\\'
-				))`
-			);
-		}
-	}
-	return qb;
-}
-
-/** The current updates of one period in scope that pass the task filters and the search. */
-function filteredUpdates(
-	db: DB,
-	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
-	periodId: number,
-	filters: TaskListFilters
-): Updates {
-	return whereSearch(scopedUpdates(db, scope, [periodId], filters), filters.q);
-}
+import { filteredUpdates, type Updates } from './task-search';
+import type { TaskListFilters, TaskNeighbours, TaskOrder, TaskRow, ThemeName } from '../../types/tasks';
 
 interface OrderTerm {
 	expr: RawBuilder<unknown>;
@@ -120,7 +72,7 @@ function applyOrder<D, TB extends keyof D, O>(
 	return qb;
 }
 
-interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsSample'> {
+interface RawTaskRow extends Omit<TaskRow, 'themes' | 'flags' | 'organizationIsSample' | 'ratio' | 'gap'> {
 	organizationIsSample: number;
 	themes: string;
 	flags: string | null;
@@ -154,14 +106,23 @@ function selectTaskRow(qb: Updates) {
 	]);
 }
 
-function toTaskRow({ themes, flags, organizationIsSample, ...row }: RawTaskRow): TaskRow {
-	const kinds = new Set(flags ? flags.split(',') : []);
-	return {
-		...row,
-		organizationIsSample: organizationIsSample === 1,
-		themes: JSON.parse(themes) as ThemeName[],
-		flags: FLAG_KINDS.filter((k) => kinds.has(k))
-	};
+/** Table rows from raw rows, with each update's completion ratio and gap to 序时进度 (the measures). */
+async function toTaskRows(db: DB, rows: RawTaskRow[]): Promise<TaskRow[]> {
+	const progress = await getProgressOfUpdates(
+		db,
+		rows.map((r) => r.updateId)
+	);
+	return rows.map(({ themes, flags, organizationIsSample, ...row }) => {
+		const kinds = new Set(flags ? flags.split(',') : []);
+		return {
+			...row,
+			organizationIsSample: organizationIsSample === 1,
+			themes: JSON.parse(themes) as ThemeName[],
+			flags: FLAG_KINDS.filter((k) => kinds.has(k)),
+			ratio: progress.get(row.updateId)?.ratio ?? null,
+			gap: progress.get(row.updateId)?.gap ?? null
+		};
+	});
 }
 
 /**
@@ -190,10 +151,11 @@ async function taskRowsOf(db: DB, ids: number[]): Promise<TaskRow[]> {
 	const rows = (await selectTaskRow(
 		scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', ids)
 	).execute()) as RawTaskRow[];
-	const byId = new Map(rows.map((r) => [r.updateId, r]));
+	// A row superseded since the id query is skipped rather than shown stale.
+	const byId = new Map((await toTaskRows(db, rows)).map((r) => [r.updateId, r]));
 	return ids.flatMap((id) => {
 		const row = byId.get(id);
-		return row ? [toTaskRow(row)] : [];
+		return row ? [row] : [];
 	});
 }
 
@@ -223,8 +185,11 @@ export async function listTasks(
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
 export async function countTasks(db: DB, scope: Scope, periodId: number, filters: TaskListFilters): Promise<number> {
-	const rolled = await countFromRollups(db, scope, periodId, filters);
-	if (rolled !== null) return rolled;
+	// Without a search the count is a measure like every other (from the rollups where they answer).
+	if (!filters.q) {
+		const rows = await countUpdates(db, scope, [periodId], filters, 'status');
+		return rows.reduce((n, r) => n + r.taskCount, 0);
+	}
 	const { n } = await filteredUpdates(db, scope, periodId, filters)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
@@ -294,177 +259,4 @@ export async function listOwners(
 		.limit(limit)
 		.execute();
 	return rows.map((r) => r.owner as string);
-}
-
-/** One task by id, with its themes and targets; undefined when there is no such task. */
-export async function getTask(db: DB, taskId: number): Promise<TaskDetail | undefined> {
-	const task = await db
-		.selectFrom('tasks')
-		.innerJoin('categories', 'categories.id', 'tasks.category_id')
-		.innerJoin('plans', 'plans.id', 'tasks.plan_id')
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-		.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
-		.select([
-			'tasks.id',
-			'tasks.plan_id as planId',
-			'plans.year',
-			'organizations.name as organization',
-			'organizations.is_sample as organizationIsSample',
-			'parent.name as parentOrganization',
-			'categories.name as category',
-			'tasks.seq_no as seqNo',
-			'tasks.position',
-			'tasks.name',
-			'tasks.content',
-			'tasks.owner',
-			'tasks.leader'
-		])
-		.where('tasks.id', '=', taskId)
-		.executeTakeFirst();
-	if (!task) return undefined;
-	const themes = await db
-		.selectFrom('task_themes')
-		.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
-		.select(['themes.name', 'themes.name_en as nameEn'])
-		.where('task_themes.task_id', '=', taskId)
-		.orderBy('themes.name')
-		.execute();
-	const targets = await db
-		.selectFrom('targets')
-		.select(['value', 'unit', 'comparator', 'text'])
-		.where('task_id', '=', taskId)
-		.orderBy('position')
-		.execute();
-	return { ...task, organizationIsSample: task.organizationIsSample === 1, themes, targets };
-}
-
-/**
- * Every update of a task, oldest period first; within a period the current one first, then
- * superseded ones newest first. Grain: one row per update.
- */
-export async function getTaskHistory(db: DB, taskId: number): Promise<TaskUpdate[]> {
-	const rows = await db
-		.selectFrom('updates')
-		.innerJoin('periods', 'periods.id', 'updates.period_id')
-		.leftJoin('sources', 'sources.id', 'updates.source_id')
-		.select([
-			'updates.id',
-			'updates.period_id as periodId',
-			'periods.year',
-			'periods.quarter',
-			'periods.month_start as monthStart',
-			'periods.month_end as monthEnd',
-			'periods.label as periodLabel',
-			'updates.status_text as statusText',
-			'updates.status',
-			'updates.status_source as statusSource',
-			'updates.evidence',
-			'updates.percent',
-			'updates.actual_value as actualValue',
-			'updates.period_target as periodTarget',
-			'updates.notes',
-			'updates.created_at as createdAt',
-			'updates.superseded_at as supersededAt',
-			'updates.source_id as sourceId',
-			'sources.title as sourceTitle',
-			'sources.published_on as sourcePublishedOn'
-		])
-		.where('updates.task_id', '=', taskId)
-		.orderBy('periods.year')
-		.orderBy('periods.month_end')
-		.orderBy(sql`updates.superseded_at is not null`)
-		.orderBy('updates.created_at', 'desc')
-		.orderBy('updates.id', 'desc')
-		.execute();
-	if (rows.length === 0) return [];
-	const flags = await db
-		.selectFrom('quality_flags')
-		.leftJoin('tasks as related', 'related.id', 'quality_flags.related_task_id')
-		.select([
-			'quality_flags.update_id as updateId',
-			'quality_flags.kind',
-			'quality_flags.detail',
-			'quality_flags.related_task_id as relatedTaskId',
-			'related.name as relatedTaskName'
-		])
-		.where(
-			'quality_flags.update_id',
-			'in',
-			rows.map((r) => r.id)
-		)
-		.orderBy('quality_flags.id')
-		.execute();
-	return rows.map(({ evidence, ...row }) => ({
-		...row,
-		evidence: parseEvidence(evidence),
-		flags: flags.filter((f) => f.updateId === row.id).map(({ updateId: _updateId, ...flag }) => flag)
-	}));
-}
-
-function parseEvidence(json: string): string[] {
-	try {
-		const value: unknown = JSON.parse(json);
-		return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-	} catch {
-		return [];
-	}
-}
-
-/** The documents behind a task's updates, newest period first. Grain: one row per source. */
-export async function listTaskSources(db: DB, taskId: number): Promise<TaskSource[]> {
-	// The excerpt is cut in SQL so a long document never travels whole to build one task's page.
-	const at = sql<number>`max(1, instr(sources.text, tasks.name) - 150)`;
-	return (
-		db
-			.selectFrom('sources')
-			.innerJoin('periods', 'periods.id', 'sources.period_id')
-			.innerJoin('tasks', (join) => join.on('tasks.id', '=', taskId))
-			// From the task's few updates to their sources by key: an EXISTS per source scanned every
-			// source of the database (≈ 90 ms for one task page of a city).
-			.where('sources.id', 'in', (eb) =>
-				eb.selectFrom('updates').select('updates.source_id').where('updates.task_id', '=', taskId)
-			)
-			.select([
-				'sources.id',
-				'sources.file_name as fileName',
-				'sources.title',
-				'sources.index_no as indexNo',
-				'sources.publisher',
-				'sources.written_on as writtenOn',
-				'sources.published_on as publishedOn',
-				'sources.subject',
-				'sources.url',
-				'sources.imported_at as importedAt',
-				'periods.label as periodLabel',
-				sql<number>`length(sources.text)`.as('textLength'),
-				sql<string>`substr(sources.text, ${at}, 1000)`.as('excerpt'),
-				sql<number>`${at} - 1`.as('excerptStart')
-			])
-			.orderBy('periods.year', 'desc')
-			.orderBy('periods.month_end', 'desc')
-			.orderBy('sources.id', 'desc')
-			.execute()
-	);
-}
-
-/** The full decoded text of a source, only when one of the task's updates came from it. */
-export async function getTaskSourceText(
-	db: DB,
-	taskId: number,
-	sourceId: number
-): Promise<{ fileName: string | null; text: string } | undefined> {
-	return db
-		.selectFrom('sources')
-		.select(['sources.file_name as fileName', 'sources.text'])
-		.where('sources.id', '=', sourceId)
-		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('updates')
-					.select('updates.id')
-					.whereRef('updates.source_id', '=', 'sources.id')
-					.where('updates.task_id', '=', taskId)
-			)
-		)
-		.executeTakeFirst();
 }

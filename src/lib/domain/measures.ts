@@ -1,0 +1,185 @@
+/**
+ * The measures every page shows, defined once. Each has a SQL twin in src/lib/server/queries/measures.ts
+ * written as the same arithmetic; measures.spec.ts there proves the two agree task by task.
+ *
+ * - **task count by status**: current updates counted per status (and status source); see `countByStatus`.
+ * - **completion ratio**: how far a task got towards its year, 0–1 and beyond (223% is normal):
+ *   the update's stated percent ÷ 100 when the report gives one — it is the report's own figure —
+ *   else its actual value ÷ the task's first target, except where that target is a ceiling
+ *   (`<=`, 失业率控制在4.3%以内): lower is better there, so actual ÷ ceiling is no share of anything.
+ *   No ratio (null) otherwise, and for a target of 0.
+ * - **behind-schedule gap**: percentage points above (positive) or below 序时进度, to 0.1.
+ * - **traffic light**: green / yellow / red by the configured rule (schedule.ts, JINDU_TRAFFIC_LIGHTS).
+ */
+import { STATUSES, type Status, type StatusSource } from './status';
+import type { TrafficLight, TrafficLightRule } from './schedule';
+import { elapsedFraction, type PeriodEnd } from './period';
+
+/** What the completion ratio reads of an update and its task's first target (null: the task has none). */
+export interface RatioInput {
+	percent: number | null;
+	actualValue: number | null;
+	target: { value: number; comparator: string } | null;
+}
+
+/** The comparator of a ceiling target (lower is better). */
+export const CEILING = '<=';
+
+/** Completion ratio of one update; see the module comment for the definition. */
+export function completionRatio({ percent, actualValue, target }: RatioInput): number | null {
+	if (percent !== null) return percent / 100;
+	if (actualValue === null || target === null || target.comparator === CEILING || target.value === 0) return null;
+	return actualValue / target.value;
+}
+
+/** Percentage points above (positive) or below (negative) 序时进度, rounded to 0.1. */
+export function scheduleGap(ratio: number, elapsed: number): number {
+	return Math.round((ratio - elapsed) * 1000) / 10;
+}
+
+/**
+ * The light for a completion ratio at a point of the year (elapsed fraction, 0.5 for 上半年) by a rule:
+ * green on or above schedule; else the shortfall — in points, or as a share of the schedule — above
+ * `redFrom` is red, above `yellowFrom` yellow. The rule is required: a page that forgot it would
+ * colour by the default rule whatever the setting says.
+ */
+export function trafficLight(ratio: number, elapsed: number, rule: TrafficLightRule): TrafficLight {
+	if (ratio >= elapsed) return 'green';
+	const below = rule.measure === 'points' ? (elapsed - ratio) * 100 : ((elapsed - ratio) / elapsed) * 100;
+	if (below > rule.redFrom) return 'red';
+	return below > rule.yellowFrom ? 'yellow' : 'green';
+}
+
+/** One update's progress against 序时进度, as the task page and the attention lists show it. */
+export interface Progress {
+	/** Completion ratio (may exceed 1). */
+	ratio: number;
+	/** 序时进度 at the period's end, 0–1. */
+	elapsed: number;
+	/** Behind-schedule gap in percentage points (negative: behind). */
+	gap: number;
+	light: TrafficLight;
+}
+
+/** Progress of a ratio at a period's end by a rule; null without a ratio. */
+export function progressAt(ratio: number | null, period: PeriodEnd, rule: TrafficLightRule): Progress | null {
+	if (ratio === null) return null;
+	const elapsed = elapsedFraction(period);
+	return { ratio, elapsed, gap: scheduleGap(ratio, elapsed), light: trafficLight(ratio, elapsed, rule) };
+}
+
+/** Progress as the task page shows it: the measures plus what they were read from. */
+export interface UpdateProgress extends Progress {
+	/** The ratio and 序时进度 in percent, to 0.1. */
+	percent: number;
+	schedulePercent: number;
+	/** Where the ratio is actual ÷ target (no stated percent): both, for “完成 x（目标 y）”. */
+	actual: { value: number; target: string } | null;
+}
+
+/**
+ * One update's progress against 序时进度 by a rule, from its stated percent or its actual value and the
+ * task's first target; null where the update says nothing measurable.
+ */
+export function updateProgress(
+	update: { percent: number | null; actualValue: number | null; monthEnd: number },
+	target: { value: number; unit: string; comparator: string } | null,
+	rule: TrafficLightRule
+): UpdateProgress | null {
+	const progress = progressAt(completionRatio({ ...update, target }), update, rule);
+	if (!progress) return null;
+	return {
+		...progress,
+		percent: Math.round(progress.ratio * 1000) / 10,
+		schedulePercent: Math.round(progress.elapsed * 1000) / 10,
+		actual:
+			update.percent === null && update.actualValue !== null && target
+				? { value: update.actualValue, target: `${target.value}${target.unit}` }
+				: null
+	};
+}
+
+/** One update as the counts see it. */
+export interface CountedUpdate {
+	periodId: number;
+	status: Status;
+	statusSource: StatusSource;
+	flagged: boolean;
+	ratio: number | null;
+}
+
+/**
+ * The counts of a set of current updates per period × status × source: how many, how many carry a quality
+ * flag, and the sum and number of completion ratios (their mean is the trend line's point). The same
+ * grain as a row of the counting query (queries/measures.ts `countUpdates`) for one dimension key.
+ */
+export interface StatusCount {
+	periodId: number;
+	status: Status;
+	statusSource: StatusSource;
+	taskCount: number;
+	flaggedCount: number;
+	ratioSum: number;
+	ratioCount: number;
+}
+
+/** Every status at 0: the start of a task count by status. */
+export function emptyStatusCounts(): Record<Status, number> {
+	return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+}
+
+/** Task count by status of counted rows (any grain), every status present. */
+export function tasksByStatus(rows: Iterable<{ status: Status; taskCount: number }>): Record<Status, number> {
+	const out = emptyStatusCounts();
+	for (const row of rows) out[row.status] += row.taskCount;
+	return out;
+}
+
+/** Task count by status (with the other counts of StatusCount) of single updates, in first-seen order. */
+export function countByStatus(updates: Iterable<CountedUpdate>): StatusCount[] {
+	const out = new Map<string, StatusCount>();
+	for (const u of updates) {
+		const key = `${u.periodId}|${u.status}|${u.statusSource}`;
+		let row = out.get(key);
+		if (!row) {
+			row = {
+				periodId: u.periodId,
+				status: u.status,
+				statusSource: u.statusSource,
+				taskCount: 0,
+				flaggedCount: 0,
+				ratioSum: 0,
+				ratioCount: 0
+			};
+			out.set(key, row);
+		}
+		row.taskCount += 1;
+		if (u.flagged) row.flaggedCount += 1;
+		if (u.ratio !== null) {
+			row.ratioSum += u.ratio;
+			row.ratioCount += 1;
+		}
+	}
+	return [...out.values()];
+}
+
+/** Statuses that need attention whatever the flags say. */
+export const ATTENTION_STATUSES: readonly Status[] = ['behind', 'not_started'];
+
+/** How many tasks need attention: behind or not started, or flagged whatever their status. */
+export function attentionCount(rows: readonly Pick<StatusCount, 'status' | 'taskCount' | 'flaggedCount'>[]): number {
+	let total = 0;
+	for (const r of rows) total += ATTENTION_STATUSES.includes(r.status) ? r.taskCount : r.flaggedCount;
+	return total;
+}
+
+/** Mean completion ratio of counted rows, or null when none has a ratio. */
+export function meanRatio(rows: readonly Pick<StatusCount, 'ratioSum' | 'ratioCount'>[]): number | null {
+	let sum = 0;
+	let n = 0;
+	for (const r of rows) {
+		sum += r.ratioSum;
+		n += r.ratioCount;
+	}
+	return n === 0 ? null : sum / n;
+}

@@ -1,0 +1,203 @@
+/**
+ * The SQL twin of src/lib/domain/measures.ts: each measure as the same arithmetic in SQL, and the one
+ * function that counts current updates — from the rollups where they answer the scope exactly, else by a
+ * plain GROUP BY — returning one row type either way. Every count on a page goes through `countUpdates`;
+ * measures.spec.ts proves SQL and domain agree task by task on the sample and on generated data.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db';
+import { CEILING, type StatusCount } from '../../domain/measures';
+import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
+import type { Scope, TaskFilters } from '../../types/scope';
+import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
+import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+
+/**
+ * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
+ * the stated percent ÷ 100, else actual ÷ target unless the target is a ceiling; null otherwise.
+ */
+export const COMPLETION_RATIO = sql<
+	number | null
+>`coalesce(updates.percent / 100.0, case when targets.comparator <> ${sql.lit(
+	CEILING
+)} then updates.actual_value / nullif(targets.value, 0) end)`;
+
+/** 序时进度 of the update's period as a fraction (periods joined as `periods`). */
+export const ELAPSED = sql<number>`(periods.month_end / 12.0)`;
+
+/** Behind-schedule gap in percentage points, to 0.1, rounding half up as Math.round does. */
+export function scheduleGapSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>) {
+	return sql<number | null>`(floor((${ratio} - ${elapsed}) * 1000 + 0.5) / 10.0)`;
+}
+
+/** The traffic light by a rule; null without a ratio. Same comparisons, in the same order, as the domain. */
+export function trafficLightSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>, rule: TrafficLightRule) {
+	const below =
+		rule.measure === 'points'
+			? sql`((${elapsed} - ${ratio}) * 100)`
+			: sql`(((${elapsed} - ${ratio}) / ${elapsed}) * 100)`;
+	return sql<TrafficLight | null>`(case when ${ratio} is null then null when ${ratio} >= ${elapsed} then 'green' when ${below} > ${rule.redFrom} then 'red' when ${below} > ${rule.yellowFrom} then 'yellow' else 'green' end)`;
+}
+
+/** Whether the update carries a quality flag, 0 or 1. */
+export const FLAGGED = sql<SqlBool>`exists (select 1 from quality_flags f where f.update_id = updates.id)`;
+
+type Updates = ReturnType<typeof scopedUpdates>;
+
+/** Joins each update's task to its first target, the one the completion ratio reads (none: no row). */
+export function withFirstTarget(qb: Updates) {
+	return qb.leftJoin('targets', (join) =>
+		join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
+	);
+}
+
+/** Joins the update's period, for 序时进度. */
+function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) {
+	return qb.innerJoin('periods', 'periods.id', 'updates.period_id');
+}
+
+/** Joins what the progress measures read: the task's first target and the update's period. */
+export function withProgressFacts(qb: Updates) {
+	return withPeriod(withFirstTarget(qb));
+}
+
+/** Each update's completion ratio, gap to 序时进度 and light by `rule`, as columns (see withProgressFacts). */
+export function progressColumns(rule: TrafficLightRule) {
+	return [
+		COMPLETION_RATIO.as('ratio'),
+		scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap'),
+		trafficLightSql(COMPLETION_RATIO, ELAPSED, rule).as('light')
+	] as const;
+}
+
+/**
+ * Completion ratio and gap to 序时进度 of some current updates, by update id: a primary-key lookup
+ * for the rows a table page or an export chunk already holds, so sorting a province never pays for it.
+ */
+export async function getProgressOfUpdates(
+	db: DB,
+	updateIds: number[]
+): Promise<Map<number, { ratio: number | null; gap: number | null }>> {
+	if (updateIds.length === 0) return new Map();
+	const rows = await withProgressFacts(
+		scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS).where('updates.id', 'in', updateIds)
+	)
+		.select(['updates.id', COMPLETION_RATIO.as('ratio'), scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap')])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { ratio: r.ratio, gap: r.gap }]));
+}
+
+export type { Dimension };
+
+/**
+ * One row of counts: period × dimension key × status × source. `key` is '' for the status dimension, the
+ * category name ('' for none) or the theme id as text; `order` is the category's report position.
+ */
+export interface MeasureCount extends StatusCount {
+	key: string;
+	order: number;
+}
+
+/**
+ * Current updates in scope for the given periods, counted per dimension key × status × source with
+ * StatusCount's measures. The one place that decides between the rollups and the plain GROUP BY; both
+ * give the same rows (rollups.spec.ts and measures.spec.ts prove it).
+ */
+export function countUpdates(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<MeasureCount[]> {
+	// A page asks the same count more than once (the overview's period counts and its trend line); a
+	// scope lives for one request, like the rollupOrganizations answer.
+	const key = JSON.stringify([periodIds, filters, dimension]);
+	let asked = counted.get(scope);
+	if (!asked) counted.set(scope, (asked = new Map()));
+	let answer = asked.get(key);
+	if (!answer) asked.set(key, (answer = countUpdatesNow(db, scope, periodIds, filters, dimension)));
+	return answer;
+}
+
+const counted = new WeakMap<Scope, Map<string, Promise<MeasureCount[]>>>();
+
+async function countUpdatesNow(
+	db: DB,
+	scope: Scope,
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<MeasureCount[]> {
+	const rollup = await rollupAnswer(db, scope, filters, dimension);
+	const rows = rollup
+		? await readRollups(db, rollup.organizations, periodIds, rollup.dimension, rollup.narrow)
+		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
+	return rows.map((r) => ({
+		periodId: r.periodId,
+		// A status count read from a category's or a theme's rows is still a status count.
+		key: rollup && rollup.dimension !== dimension ? '' : r.key,
+		order: rollup && rollup.dimension !== dimension ? 0 : Number(r.order),
+		status: r.status,
+		statusSource: r.statusSource,
+		taskCount: Number(r.taskCount),
+		flaggedCount: Number(r.flaggedCount),
+		ratioSum: Number(r.ratioSum),
+		ratioCount: Number(r.ratioCount)
+	}));
+}
+
+/**
+ * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
+ * whole organizations per status and source, by category or by theme — so status and source filters, one
+ * category (counted by status or by category) and one theme (counted by status) can be read from them; a
+ * responsible unit, a quality flag, or a category together with a theme cannot.
+ */
+export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, dimension: Dimension) {
+	if (filters.owner || filters.flag || (filters.category !== null && filters.theme !== null)) return null;
+	const by: Dimension = filters.category !== null ? 'category' : filters.theme !== null ? 'theme' : dimension;
+	if (by !== dimension && dimension !== 'status') return null;
+	// Counted by theme, a theme filter keeps its tasks' other themes too (rows hold one theme each).
+	if (filters.theme !== null && dimension === 'theme') return null;
+	const organizations = await rollupOrganizations(db, scope);
+	if (!organizations) return null;
+	let key: string | null = null;
+	if (filters.category !== null) key = filters.category;
+	if (filters.theme !== null) {
+		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
+		// No such theme: no row has its key.
+		key = theme ? String(theme.id) : '';
+	}
+	return {
+		organizations,
+		dimension: by,
+		narrow: { key, status: filters.status, source: filters.source } satisfies RollupNarrowing
+	};
+}
+
+/** The plain GROUP BY behind countUpdates, with the columns of a rollup row. */
+export function groupUpdates(updates: Updates, dimension: Dimension) {
+	const facts = withFirstTarget(
+		dimension === 'theme' ? (updates.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as Updates) : updates
+	);
+	const key =
+		dimension === 'status'
+			? sql<string>`''`
+			: dimension === 'category'
+				? sql<string>`ifnull(categories.name, '')`
+				: sql<string>`cast(task_themes.theme_id as text)`;
+	return facts
+		.select([
+			'updates.period_id as periodId',
+			key.as('key'),
+			(dimension === 'category' ? sql<number>`min(categories.position)` : sql<number>`0`).as('order'),
+			'updates.status',
+			'updates.status_source as statusSource',
+			sql<number>`count(*)`.as('taskCount'),
+			sql<number>`sum(${FLAGGED})`.as('flaggedCount'),
+			sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
+			sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
+		])
+		.groupBy(['updates.period_id', key, 'updates.status', 'updates.status_source'])
+		.execute();
+}
