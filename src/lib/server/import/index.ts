@@ -73,7 +73,9 @@ export async function importDocument(
 		},
 		preview.organization
 	);
-	// Into the database file at once: a copy of the file alone (or a backup) then has the import.
-	if (result.outcome !== 'unchanged') await checkpoint(db);
+	// Into the database file at once: a copy of the file alone (or a backup) then has the import. The
+	// import is committed (in the log) before this: a checkpoint that fails (a full disk) must not
+	// report it as failed; SQLite checkpoints again later.
+	if (result.outcome !== 'unchanged') await checkpoint(db).catch(() => undefined);
 	return { ...preview, result };
 }
