@@ -2,7 +2,7 @@
  * Organizations and the choices a filter bar offers.
  */
 import type { DB } from '../db';
-import { NO_TASK_FILTERS } from './scope';
+import { ancestorIds, NO_TASK_FILTERS } from './scope';
 import type { Scope } from '../../types/scope';
 import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
@@ -29,26 +29,7 @@ export async function listOrganizationTree(db: DB, selectedIds: number[] = []): 
 			.orderBy('name')
 			.execute();
 	} else {
-		const chain =
-			selectedIds.length === 0
-				? []
-				: await db
-						.withRecursive('chain(id, parent_id)', (qb) =>
-							qb
-								.selectFrom('organizations')
-								.select(['id', 'parent_id'])
-								.where('id', 'in', selectedIds)
-								.unionAll((qb2) =>
-									qb2
-										.selectFrom('organizations')
-										.innerJoin('chain', 'chain.parent_id', 'organizations.id')
-										.select(['organizations.id', 'organizations.parent_id'])
-								)
-						)
-						.selectFrom('chain')
-						.select('id')
-						.execute();
-		const chainIds = chain.map((c) => c.id);
+		const chainIds = selectedIds.length === 0 ? [] : await ancestorIds(db, selectedIds);
 		rows = await db
 			.selectFrom('organizations')
 			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])

@@ -11,21 +11,17 @@ import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
 import type { Scope } from '../../types/scope';
 import { COMPLETION_RATIO } from './measures';
+import { ancestorIds } from './scope';
+import type { StatusCount } from '../../domain/measures';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Dimension = 'status' | 'category' | 'theme';
 
-interface Cell {
-	periodId: number;
+/** A rollup row's counts (the measures' StatusCount) under its dimension key. */
+interface Cell extends StatusCount {
 	dimension: Dimension;
 	key: string;
 	order: number;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
-	flaggedCount: number;
-	ratioSum: number;
-	ratioCount: number;
 }
 
 /** A plan's current updates counted per period × dimension × status × source, keyed for diffing. */
@@ -172,24 +168,12 @@ export function contributionChange(before: Contribution, after: Contribution): C
 
 /** The plan's organization and every ancestor, bottom up. */
 async function ancestorsOfPlan(db: Db, planId: number): Promise<number[]> {
-	const rows = await db
-		.withRecursive('chain(id, parent_id)', (qb) =>
-			qb
-				.selectFrom('plans')
-				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-				.select(['organizations.id', 'organizations.parent_id'])
-				.where('plans.id', '=', planId)
-				.unionAll((qb2) =>
-					qb2
-						.selectFrom('organizations')
-						.innerJoin('chain', 'chain.parent_id', 'organizations.id')
-						.select(['organizations.id', 'organizations.parent_id'])
-				)
-		)
-		.selectFrom('chain')
-		.select('id')
-		.execute();
-	return rows.map((r) => r.id);
+	const plan = await db
+		.selectFrom('plans')
+		.select('organization_id')
+		.where('id', '=', planId)
+		.executeTakeFirstOrThrow();
+	return ancestorIds(db, [plan.organization_id]);
 }
 
 /** Rows per multi-row upsert: 11 values each, well under SQLite's 32 766 bound values. */

@@ -3,8 +3,9 @@
  * which period, and the current updates of tasks that match. Every page counts and lists
  * through `scopedUpdates`, so a number on a chart and the rows behind it cannot disagree.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db';
+import type { Database } from '../db/schema';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
 import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
@@ -172,4 +173,25 @@ export function scopedUpdates(
 				)
 			)
 		);
+}
+
+/** These organizations and every ancestor of theirs (ids, each once per path, bottom up). */
+export async function ancestorIds(db: Kysely<Database> | Transaction<Database>, ids: number[]): Promise<number[]> {
+	const rows = await db
+		.withRecursive('chain(id, parent_id)', (qb) =>
+			qb
+				.selectFrom('organizations')
+				.select(['id', 'parent_id'])
+				.where('id', 'in', ids)
+				.unionAll((qb2) =>
+					qb2
+						.selectFrom('organizations')
+						.innerJoin('chain', 'chain.parent_id', 'organizations.id')
+						.select(['organizations.id', 'organizations.parent_id'])
+				)
+		)
+		.selectFrom('chain')
+		.select('id')
+		.execute();
+	return rows.map((r) => r.id);
 }
