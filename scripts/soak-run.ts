@@ -125,9 +125,11 @@ export function soakUrls(database: string, count: number): string[] {
 	}
 }
 
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+
 /** Runs the import CLI on `file`; resolves with its exit code. */
 function importFile(database: string, file: string): Promise<number | null> {
-	const child = spawn('node_modules/.bin/tsx', ['scripts/import.ts', '--db', database, file], { stdio: 'ignore' });
+	const child = spawn(process.execPath, ['scripts/cli.js', 'import', '--db', database, file], { stdio: 'ignore' });
 	return new Promise((resolve) => child.on('exit', resolve));
 }
 
@@ -140,7 +142,8 @@ async function importWhileLoaded(options: SoakOptions, stop: () => boolean) {
 	const pause = (options.duration * 1000) / (options.imports + 1);
 	for (let i = 0; i < options.imports && !stop(); i++) {
 		await new Promise((r) => setTimeout(r, pause / 2));
-		const street = `试验${i + 1}街道`;
+		// A place name has no digits: 试验甲街道, 试验乙街道 … (the title's chain stops at a digit).
+		const street = `试验${STEMS[i % 10]}${i >= 10 ? STEMS[Math.floor(i / 10) % 10] : ''}街道`;
 		const file = path.join(options.workDir, `soak-${i + 1}.txt`);
 		writeFileSync(
 			file,
