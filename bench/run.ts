@@ -439,7 +439,7 @@ record({
 });
 await benchImportIntoProvince(databases.province.file, record);
 
-const cli = cliWallTime('data/reports/xinjie-2024-q2.txt', 'data/reports/keqiao-2023-q1.txt', QUICK ? 3 : 7);
+const cli = cliWallTime('data/reports/xinjie-2024-q2.txt', 'data/reports/xiaoshan-2020-h1.txt', QUICK ? 3 : 7);
 record({
 	group: 'import',
 	name: 'npm run import -- FILE (one report, 12 tasks)',
