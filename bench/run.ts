@@ -210,7 +210,7 @@ async function benchFirstChart(base: string, path: string) {
 	await browser.close();
 	record({
 		group: `client ${SERVED}`,
-		name: `${path}: navigation → first interactive chart`,
+		name: `${path}: navigation → first chart drawn`,
 		value: `p50 ${ms(percentile(samples, 50))}`,
 		budget: '≤ 1000 ms',
 		ok: percentile(samples, 50) <= 1000
@@ -300,71 +300,6 @@ async function benchServer(preset: string, file: string) {
 }
 const cityUncached = new Map<string, number>();
 
-/**
- * First contentful paint against the first chart painted, which is now the server's SVG frame
- * (issue 17). Element timing reports when the frame's first <text> is painted (it only covers
- * text and images, and the attribute must be on the <text> itself, so the page is instrumented as
- * the parser inserts it). A frame on a hidden slide (the deck's second slide, beside the title)
- * paints nothing: it counts as drawn with the first frame whose document holds it, i.e. at FCP if
- * parsed before it, else at the first animation frame after it was parsed.
- */
-async function benchFirstFrame(base: string, path: string) {
-	const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
-	const samples: { fcp: number; chart: number }[] = [];
-	for (let i = 0; i < (QUICK ? 3 : 7); i++) {
-		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-		await page.addInitScript(() => {
-			const w = window as unknown as { __frame: { parsed?: number; frame?: number; painted?: number } };
-			w.__frame = {};
-			new MutationObserver((_, observer) => {
-				const text = document.querySelector('.server-frame svg text');
-				if (!text) return;
-				text.setAttribute('elementtiming', 'jindu:first-frame');
-				w.__frame.parsed = performance.now();
-				requestAnimationFrame((t) => (w.__frame.frame = t));
-				observer.disconnect();
-			}).observe(document, { childList: true, subtree: true });
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries() as (PerformanceEntry & { renderTime: number })[])
-					w.__frame.painted ??= e.renderTime || e.startTime;
-			}).observe({ type: 'element', buffered: true });
-		});
-		await page.goto(base + path);
-		await page.waitForFunction(() => performance.getEntriesByName('jindu:first-chart').length > 0, null, {
-			timeout: 15_000
-		});
-		const { fcp, parsed, frame, painted } = await page.evaluate(() => ({
-			fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-			...(window as unknown as { __frame: { parsed?: number; frame?: number; painted?: number } }).__frame
-		}));
-		if (parsed === undefined) throw new Error(`${path}: no server-drawn chart in the HTML`);
-		samples.push({ fcp, chart: painted ?? (parsed <= fcp ? fcp : (frame ?? parsed)) });
-		await page.close();
-	}
-	await browser.close();
-	const chart = percentile(
-		samples.map((s) => s.chart),
-		50
-	);
-	const ratio = percentile(
-		samples.map((s) => s.chart / s.fcp),
-		50
-	);
-	record({
-		group: `client ${SERVED}`,
-		name: `${path}: first chart painted (server SVG)`,
-		value: `p50 ${ms(chart)}  FCP ${ms(
-			percentile(
-				samples.map((s) => s.fcp),
-				50
-			)
-		)}  ×${ratio.toFixed(2)}`,
-		budget: '≤ 700 ms, ≤ 1.2× FCP',
-		ok: chart <= 700 && ratio <= 1.2
-	});
-}
-
 console.log(
 	`jindu benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
 );
@@ -417,8 +352,6 @@ try {
 	}
 	await benchFirstChart(base, '/');
 	await benchFirstChart(base, '/present');
-	await benchFirstFrame(base, '/');
-	await benchFirstFrame(base, '/present');
 } finally {
 	await stop();
 }

@@ -153,11 +153,3 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 		series
 	} as ChartOption;
 }
-
-/**
- * A slide's body box at the 1920×1080 design size (SlideView, one-line title): 1920 − 2 × 96 wide;
- * 1080 less the padding (56 + 36), the heading (30 × 1.35 + 8 + 60 × 1.2), the footer
- * (2 + 12 + 28 × 1.35) and two 28 gaps high. The server draws a slide chart's first frame for its
- * box cut from this one; every length on a slide scales with the stage, so the SVG scales to fit.
- */
-export const SLIDE_BODY = { width: 1728, height: 759.7 };
