@@ -36,7 +36,7 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 
 const ALONE = 5;
 const seeds = await loadSeeds();
-const outcomes: Record<RunOutcome, number> = { refused: 0, written: 0, known: 0 };
+const outcomes: Record<RunOutcome, number> = { refused: 0, written: 0 };
 const failures = new Map<string, { count: number; example: string }>();
 /** The largest documents, read again alone at the end: this process's own peak mixes every run's garbage and databases. */
 const largest: { size: number; c: FuzzCase }[] = [];
@@ -69,9 +69,7 @@ for (const { size, c } of largest) {
 
 const failed = [...failures.values()].reduce((n, f) => n + f.count, 0);
 console.log(`runs: ${runs} (seed ${seed}) in ${Math.round((performance.now() - started) / 1000)} s`);
-console.log(
-	`written: ${outcomes.written}, refused with ImportError: ${outcomes.refused}, known write failures: ${outcomes.known}`
-);
+console.log(`written: ${outcomes.written}, refused with ImportError: ${outcomes.refused}`);
 console.log(`failures: ${failed}${failures.size > 0 ? ` (${failures.size} distinct)` : ''}`);
 for (const { count, example } of [...failures.values()].slice(0, Number(values.show)))
 	console.log(`\n× ${count}: ${example}`);

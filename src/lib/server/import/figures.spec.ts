@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseFigures, quantitiesOf, sameUnit, splitItems } from './figures';
+import { clauseFigures, isIndicatorName, quantitiesOf, sameUnit, splitItems } from './figures';
 
 describe('clauseFigures: name, figure, growth, percent of target, deviation, verdict', () => {
 	it.each([
@@ -94,5 +94,19 @@ describe('clauseFigures: where the figure stands in the clause', () => {
 		const text = '按可比价格计算，地区生产总值802.81亿元';
 		const { quantity } = clauseFigures(text);
 		expect(text.slice(quantity!.start, quantity!.start + quantity!.text.length)).toBe('802.81亿元');
+	});
+});
+
+describe('isIndicatorName', () => {
+	it.each([
+		['财政总收入', true],
+		['制造业等行业现行16%的税率', true],
+		['城镇登记失业率（调查）', true],
+		['城西公园（完成', false],
+		['城东路改造（完成45%）、城西公园', false],
+		['从督查情况看', false],
+		['甲', false]
+	])('%s → %s', (name, expected) => {
+		expect(isIndicatorName(name)).toBe(expected);
 	});
 });

@@ -240,8 +240,14 @@ const ITEM_COUNT = /^(?:项|件)$/u;
 const NOT_A_NAME =
 	/^(?:不过|但|从|根据|按照|经|由于|其中|同时|另外|此外|对|在|为|目前|截至|今年|共有|全部|各)|[■□●◆▲►•*]|[、，,：:]$/u;
 
+/**
+ * A name cut inside a bracket (城西公园（完成 — the figure was an aside to an item), or a list of
+ * items each with its own bracketed figure (甲（完成45%）、乙), is no indicator: such text is a notice's list.
+ */
+const LISTED_ITEMS = /[（(][^）)]*$|[）)]、/u;
+
 export function isIndicatorName(name: string): boolean {
-	return name.length >= 2 && name.length <= 40 && !NOT_A_NAME.test(name);
+	return name.length >= 2 && name.length <= 40 && !NOT_A_NAME.test(name) && !LISTED_ITEMS.test(name);
 }
 
 /** Whether a clause tallies items (量化指标任务共55项, 达到序时进度44项、占比80%) rather than measuring one indicator. */

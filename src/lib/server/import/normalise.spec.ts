@@ -45,3 +45,17 @@ describe('matchFormMapped', () => {
 		expect(mapped.origin).toEqual([...mapped.origin!].sort((a, b) => a - b));
 	});
 });
+
+describe('matchForm on a long run of spaces (a cell pasted over and over)', () => {
+	it.each([
+		['甲' + '\t'.repeat(30_000) + 'a', '甲' + '\t'.repeat(30_000) + 'a'],
+		['甲' + ' '.repeat(30_000) + '乙', '甲乙'],
+		['a' + ' '.repeat(30_000) + '乙', 'a' + ' '.repeat(30_000) + '乙']
+	])(
+		'takes time in proportion to its length (%#)',
+		(text, form) => {
+			expect(matchForm(text)).toBe(form);
+		},
+		2_000
+	);
+});

@@ -27,8 +27,12 @@ const CJK = new RegExp(`[${CJK_CLASS}]`);
  */
 const PINYIN_SOURCE = `[(（](?<=[${CJK_CLASS}][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\\s]{1,30}[)）]`;
 const PINYIN = new RegExp(PINYIN_SOURCE, 'gu');
-/** What shortens the text: pinyin, or a space between two CJK characters. */
-const SHORTENS = new RegExp(`${PINYIN_SOURCE}|\\s+(?<=[${CJK_CLASS}]\\s+)(?=[${CJK_CLASS}])`, 'u');
+/**
+ * What shortens the text: pinyin, or a space between two CJK characters. The space run is matched
+ * from its first character only, with a look back of one character: a look back over the whole run
+ * is tried at every start and end, cubic in a long run of spaces or tabs (a pasted cell).
+ */
+const SHORTENS = new RegExp(`${PINYIN_SOURCE}|\\s(?<=[${CJK_CLASS}]\\s)\\s*(?=[${CJK_CLASS}])`, 'u');
 
 /** The match form: simplified, without inserted pinyin, full-width ASCII folded, no spaces between CJK characters. */
 export function matchForm(text: string): string {

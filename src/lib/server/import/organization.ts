@@ -17,7 +17,8 @@ export function chainFromTitle(title: string): string[] {
 	const chain: string[] = [];
 	for (const level of LEVELS) {
 		const match = level.exec(rest);
-		if (match && !/^(本|我|全)/.test(match[1])) {
+		// 为扎实推进我市2017年…: a title that opens with a sentence names no place.
+		if (match && !NOT_A_NAME.test(match[1])) {
 			chain.push(match[1]);
 			rest = rest.slice(match[1].length);
 		}

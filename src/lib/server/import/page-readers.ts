@@ -13,7 +13,7 @@ import type { GridRow } from './grid';
 import { readHtml, readHtmlLines, type HtmlReading } from './html-reader';
 import { readNotice } from './notice-reader';
 import { readProsePage } from './prose-page';
-import { classifyRefusal, refuseDivisionTable } from './refusal';
+import { classifyRefusal, refuseDivisionTable, refuseInvestment } from './refusal';
 import type { TableReading } from './table';
 import { readText } from './text-reader';
 import { ImportError } from './types';
@@ -88,12 +88,21 @@ export function noTable(error: unknown): error is ImportError {
 	return error instanceof ImportError && error.message.includes('no task table found');
 }
 
-/** A page no table reader could read: indicators, then a notice; else a refusal by kind, else the readers' error. */
+/**
+ * A page no table reader could read: indicators, then a notice; else a refusal by kind, else the
+ * readers' error. A key-project investment summary reads as indicator prose, so what the prose
+ * reader took is refused when it is nothing but investment figures.
+ */
 function readWithoutTable(text: string, noTableError: ImportError): TableReading {
 	const wide = readWideText(text);
 	if (wide) return wide;
 	const prose = readProsePage(text);
-	if (prose) return { ...prose.reading, speaksFor: prose.speaksFor };
+	if (prose) {
+		const items = prose.reading.categories.flatMap((c) => c.rows.map((r) => `${r.name} ${r.statusText ?? ''}`));
+		const investment = refuseInvestment(text, items);
+		if (investment) throw investment;
+		return { ...prose.reading, speaksFor: prose.speaksFor };
+	}
 	const notice = readNotice(text);
 	if (notice.categories.length > 0) return notice;
 	const refusal = classifyRefusal(text, {

@@ -86,6 +86,23 @@ describe('pages with progress are never refused', () => {
 	});
 });
 
+describe('key-project investment against time progress', () => {
+	const investment =
+		'重点项目建设情况\n1-5月，全市重点项目完成投资29.4亿元，占年计划投资的40.4%，超时间进度2.3个百分点。';
+
+	it('is refused even though its figures read as indicators', () => {
+		expect(() => readReport(new TextEncoder().encode(investment), { fileName: 'x-2024.txt' })).toThrow(
+			expect.objectContaining({ kind: 'investment', line: 2 })
+		);
+	});
+
+	it('is read when the page states other indicators beside the investment', () => {
+		const mixed = `${investment}\n上半年，全市完成地区生产总值802.81亿元，完成年度目标的52%。`;
+		const draft = readReport(new TextEncoder().encode(mixed), { fileName: 'x-2024.txt' });
+		expect(draft.categories.flatMap((c) => c.tasks.map((t) => t.name))).toContain('地区生产总值');
+	});
+});
+
 describe('the order of the signs', () => {
 	it('takes counts per status over a plan the notice only cites', () => {
 		const page =

@@ -55,6 +55,8 @@ const OWNER_LABEL = /(?:责任单位|牵头单位|配合单位|责任部门|牵�
 const PROGRESS_FIGURE =
 	/完成率\s*[\d.]+%|完成(?:年度|全年)(?:目标|计划|任务)的?\s*[\d.]+%|占(?:年度|全年)?(?:计划|目标)(?:投资)?的?\s*[\d.]+%|(?:开工|完工|完成)率\s*[\d.]+%|完成比例|[高低]于(?:序时|目标)|指标[^，。,]{0,8}(?:完成|落实)情况/g;
 const INVESTMENT = /完成(?:年度|年)?投资\s*[\d.]+\s*亿元/;
+/** An item that measures money invested, not work done. */
+const INVESTMENT_ITEM = /投资/;
 const KEY_PROJECTS = /重点项目|重点建设项目/;
 const SCHEDULE = /时间进度|时序进度|序时进度|年度?计划投资|年度投资计划/;
 const ATTACHMENT = /附件|如下表|见下表|详见|点击下载/;
@@ -76,10 +78,8 @@ export function classifyRefusal(text: string, notice: NoticeSigns): ImportRefusa
 		return i === -1 ? null : i + 1;
 	};
 	// Investment summaries are full of percents of the annual plan: their own vocabulary decides first.
-	if (KEY_PROJECTS.test(text) && SCHEDULE.test(text)) {
-		const line = found((l) => INVESTMENT.test(l));
-		if (line) return refuse('investment', line, lines);
-	}
+	const investment = refuseInvestment(text, []);
+	if (investment) return investment;
 	const figures = text.match(PROGRESS_FIGURE)?.length ?? 0;
 	if (figures >= PROGRESS_FIGURES_MIN) return null;
 	// Counts per status are a progress report's own words: they outweigh a plan merely mentioned (按照《…分工方案》).
@@ -96,6 +96,20 @@ export function classifyRefusal(text: string, notice: NoticeSigns): ImportRefusa
 	return prose && lines.filter((l) => isProse(l.trim())).length >= PROSE_PARAGRAPHS_MIN
 		? refuse('narrative', prose, lines)
 		: null;
+}
+
+/**
+ * The refusal for a key-project investment summary (重点项目 … 完成投资 X 亿元 against the annual plan
+ * or 时间进度), or null. `items` are what an indicator reader took from the page: such a summary
+ * reads as indicators (investment against plan is a percent against 序时), so it is refused only when
+ * every item it gave is an investment figure — a page that also states other indicators is read.
+ */
+export function refuseInvestment(text: string, items: readonly string[]): ImportRefusal | null {
+	if (!KEY_PROJECTS.test(text) || !SCHEDULE.test(text)) return null;
+	if (!items.every((item) => INVESTMENT_ITEM.test(item))) return null;
+	const lines = text.split('\n');
+	const line = lines.findIndex((l) => INVESTMENT.test(l.trim()));
+	return line === -1 ? null : refuse('investment', line + 1, lines);
 }
 
 /**
