@@ -4,7 +4,12 @@ import { fuzzCase, runCase, type RunOutcome } from './fixtures/fuzz-harness';
 import { loadSeeds, mutate, type Seed } from './fixtures/fuzz-mutations';
 
 /** Runs in `npm test`: about 20 s on two shared cores. `npm run fuzz -- --runs 10000` is the long run. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 350);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/**
+ * A fixed seed in `npm test`, so the suite's time is bounded and a failure reproduces; FUZZ_SEED (and
+ * `npm run fuzz` with its own seeds) explores further.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 
 describe('the importers under fuzzing: mutated fixtures of every format', () => {
 	let seeds: Seed[];
@@ -35,7 +40,7 @@ describe('the importers under fuzzing: mutated fixtures of every format', () => 
 			fc.asyncProperty(fuzzCase(seeds), async (c) => {
 				outcomes[await runCase(seeds, c)]++;
 			}),
-			{ numRuns: RUNS }
+			{ numRuns: RUNS, seed: SEED }
 		);
 		// Both sides of the line are reached: documents that import and documents that are refused.
 		expect(outcomes.written).toBeGreaterThan(RUNS / 10);
