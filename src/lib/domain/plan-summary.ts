@@ -3,23 +3,12 @@
  * per plan, periods in order, for the first page.
  */
 import { group } from 'd3-array';
-import type { Status, StatusSource } from './status';
+import type { Status } from './status';
+import type { PlanPeriodStatusCount } from '../types/organizations';
 import { emptyStatusCounts } from './measures';
 
-export interface StatusCountRow {
-	planId: number;
-	organization: string;
-	parentOrganization: string | null;
-	/** Sample data (示例数据): labelled wherever shown. */
-	isSample: boolean;
-	year: number;
-	periodId: number;
-	periodLabel: string;
-	monthEnd: number;
-	status: Status;
-	statusSource: StatusSource;
-	taskCount: number;
-}
+/** One row per plan × period × status × source, as the plan query returns it. */
+export type StatusCountRow = Omit<PlanPeriodStatusCount, 'quarter' | 'monthStart'>;
 
 export interface PeriodSummary {
 	periodId: number;
