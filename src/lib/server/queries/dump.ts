@@ -23,7 +23,8 @@ export const DUMP_TABLES = [
 	'updates',
 	'themes',
 	'task_themes',
-	'quality_flags'
+	'quality_flags',
+	'period_summaries'
 ] as const satisfies readonly (keyof Database)[];
 
 export type DumpTable = (typeof DUMP_TABLES)[number];

@@ -11,26 +11,15 @@ import { ImportError, importDocument } from '../import';
 import { wideCsv, wideXlsx } from '../import/fixtures/wide-table';
 import { buildWorkbook } from '../import/fixtures/workbooks';
 import { generateData } from '../generate';
+import { DUMP_TABLES } from './dump';
 
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
-const TABLES = [
-	'organizations',
-	'plans',
-	'periods',
-	'sources',
-	'categories',
-	'tasks',
-	'targets',
-	'updates',
-	'themes',
-	'task_themes',
-	'quality_flags'
-] as const;
 
 /** Every row of every table, for comparing a database before and after an operation. */
 async function dump(db: DB): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
-	for (const table of TABLES) out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
+	for (const table of DUMP_TABLES)
+		out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
 	return out;
 }
 
