@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets two runs on one machine (two work trees, or a run beside a dev server) avoid each other.
 const PORT = Number(process.env.E2E_PORT || 4173);
+/** The server on the generated city database; e2e/city.ts gives its address to the tests. */
+const CITY_PORT = PORT + 2;
+process.env.E2E_CITY_URL = `http://127.0.0.1:${CITY_PORT}`;
 /** The fresh database the test server runs on; tests that import into it read this variable. */
 process.env.E2E_DATABASE_PATH = `test-results/e2e-${PORT}.db`;
 
@@ -30,11 +33,22 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node --max-http-header-size=131072 scripts/serve-fresh.js',
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
-	}
+	webServer: [
+		{
+			command: 'node --max-http-header-size=131072 scripts/serve-fresh.js',
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
+		},
+		{
+			// The generated city database, read-only (e2e/city.ts): generated on the first run, ~30 s.
+			command: 'node scripts/serve-city.js',
+			url: `http://127.0.0.1:${CITY_PORT}/healthz`,
+			reuseExistingServer: false,
+			timeout: 240_000,
+			stdout: 'pipe',
+			env: { PORT: String(CITY_PORT), HOST: '127.0.0.1' }
+		}
+	]
 });

@@ -35,6 +35,9 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 }
 
 const ALONE = 5;
+/** A run slower than this is named: reader work that grows faster than the document is a defect too. */
+const SLOW_SECONDS = 5;
+const slow: string[] = [];
 const seeds = await loadSeeds();
 const outcomes: Record<RunOutcome, number> = { refused: 0, written: 0 };
 const failures = new Map<string, { count: number; example: string }>();
@@ -44,6 +47,7 @@ const started = performance.now();
 for (const [k, c] of fc.sample(fuzzCase(seeds), { numRuns: runs, seed }).entries()) {
 	largest.push({ size: mutate(seeds[c.seed], c.mutations).length, c });
 	largest.sort((a, b) => b.size - a.size).splice(ALONE);
+	const caseStarted = performance.now();
 	try {
 		outcomes[await runCase(seeds, c)]++;
 	} catch (error) {
@@ -51,6 +55,11 @@ for (const [k, c] of fc.sample(fuzzCase(seeds), { numRuns: runs, seed }).entries
 		const key = message.split('\n')[0].replace(/\d+/g, 'N');
 		const seen = failures.get(key) ?? { count: 0, example: message };
 		failures.set(key, { count: seen.count + 1, example: seen.example });
+	}
+	const seconds = (performance.now() - caseStarted) / 1000;
+	if (seconds > SLOW_SECONDS) {
+		slow.push(`${seconds.toFixed(1)} s: ${JSON.stringify(c)}`);
+		console.error(`slow run ${k + 1}: ${slow.at(-1)}`);
 	}
 	if ((k + 1) % 500 === 0) console.error(`… ${k + 1} runs`);
 }
@@ -73,6 +82,7 @@ console.log(`written: ${outcomes.written}, refused with ImportError: ${outcomes.
 console.log(`failures: ${failed}${failures.size > 0 ? ` (${failures.size} distinct)` : ''}`);
 for (const { count, example } of [...failures.values()].slice(0, Number(values.show)))
 	console.log(`\n× ${count}: ${example}`);
+console.log(`runs slower than ${SLOW_SECONDS} s: ${slow.length}${slow.map((s) => `\n  ${s}`).join('')}`);
 console.log(`peak memory (RSS) of this process over all runs: ${mb(peakRss())} MB`);
 console.log(`the ${alone.length} largest documents, each read alone in a fresh process:\n  ${alone.join('\n  ')}`);
 process.exit(failed > 0 ? 1 : 0);
