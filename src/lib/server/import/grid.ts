@@ -185,7 +185,8 @@ function readMeta(grid: Grid, headerAt: number) {
 			// A title merged across the sheet is one cell, not one per column it covers.
 			const text = row.cells
 				.filter((c) => c.span === null && c.text.trim() !== '')
-				.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' '))
+				// Lines joined by a space; split, not /\s*\n\s*/, which backtracks through long space runs.
+				.map((c) => c.text.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' '))
 				.join(' ');
 			return text === '' ? [] : [{ text, line: row.line }];
 		});

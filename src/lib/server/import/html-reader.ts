@@ -10,6 +10,7 @@ import { decodeDocument } from './decode';
 import { findGridHeader, readGrid, type Grid, type GridCell, type GridHeader, type GridRow } from './grid';
 import { checkDepth, checkElementCount } from './html-limits';
 import { limitError, MAX_CELLS } from './limits';
+import { trimWhere } from './normalise';
 import { isoDate } from './page-meta';
 import type { TableReading } from './table';
 import { ImportError, type ImportWarning, type SourceMeta } from './types';
@@ -334,8 +335,7 @@ class TextBuilder {
 		const separator = this.cellSeparator.trim();
 		let text = this.parts.join('').replace(/ {2,}/g, ' ').trim();
 		// Empty cells at either end of a row leave separators behind.
-		if (separator !== '')
-			while (text.startsWith(separator) || text.endsWith(separator)) text = text.replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+		if (separator !== '') text = trimWhere(text, (c) => c === separator || /\s/.test(c), 'both');
 		if (text !== '') this.lines.push({ text, line: this.line });
 		this.parts = [];
 	}
@@ -413,9 +413,7 @@ function headMeta(document: DefaultTreeAdapterTypes.Document): Partial<SourceMet
 	const canonical = elements(head, 'link').find((l) => (attr(l, 'rel') ?? '').toLowerCase() === 'canonical');
 	const titleElement = elements(head, 'title')[0];
 	const titleText = titleElement
-		? cellText(titleElement)
-				.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]
-				.trim()
+		? beforeTitleSeparator(cellText(titleElement))
 		: '';
 	const url = named.get('url') ?? (canonical && attr(canonical, 'href')) ?? named.get('og:url') ?? null;
 	return {
@@ -424,4 +422,13 @@ function headMeta(document: DefaultTreeAdapterTypes.Document): Partial<SourceMet
 		publisher: named.get('contentsource') ?? null,
 		url: url && /^https?:\/\//i.test(url) ? url : null
 	};
+}
+
+/**
+ * A <title>'s own part, before the site's name (标题_网站, 标题 | 网站, 标题 - 网站). Found by index:
+ * a split on /\s*[_|｜]\s*|\s+[-–—]\s+/ backtracks through a long run of spaces at each of them.
+ */
+function beforeTitleSeparator(title: string): string {
+	const separator = /[_|｜]|\s[-–—]\s/.exec(title);
+	return (separator ? title.slice(0, separator.index) : title).trim();
 }

@@ -18,7 +18,7 @@
  */
 import { periodEndMonth, type Period } from '../../domain/period';
 import type { Status } from '../../domain/status';
-import { matchForm, matchFormMapped, publishedSpan, type MappedForm } from './normalise';
+import { matchForm, matchFormMapped, publishedSpan, trimWhere, type MappedForm } from './normalise';
 import {
 	CLAUSE_END,
 	INTENT,
@@ -92,7 +92,7 @@ export function inferStatus(text: string | null, period: PeriodEnd): StatusReadi
  * words are not in the vocabulary (the caller then infers from the narrative and warns).
  */
 export function mapReportedStatus(word: string | null, period: PeriodEnd): StatusReading | null {
-	const published = (word ?? '').replace(/\s+/g, '').replace(/[。.！!；;，,]+$/, '');
+	const published = trimWhere((word ?? '').replace(/\s+/g, ''), (c) => '。.！!；;，,'.includes(c));
 	if (published === '') return null;
 	const direct = REPORTED_WORDS[matchForm(published)];
 	if (direct) return { status: direct, evidence: [published] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchForm, matchFormMapped, publishedSpan } from './normalise';
+import { matchForm, matchFormMapped, publishedSpan, trimWhere } from './normalise';
 
 describe('matchForm', () => {
 	it.each([
@@ -58,4 +58,28 @@ describe('matchForm on a long run of spaces (a cell pasted over and over)', () =
 		},
 		2_000
 	);
+});
+
+describe('trimWhere: trailing (and leading) characters cut by a scan', () => {
+	const punctuation = (c: string) => '。；;，,'.includes(c);
+	it.each([
+		['完成目标。；', '完成目标'],
+		['完成，目标，', '完成，目标'],
+		['，，，', ''],
+		['', ''],
+		['完成', '完成']
+	])('%s → %s', (text, trimmed) => {
+		expect(trimWhere(text, punctuation)).toBe(trimmed);
+	});
+
+	it('cuts both sides when asked, and keeps what is inside', () => {
+		const separator = (c: string) => c === '|' || /\s/.test(c);
+		expect(trimWhere('| |  任务 | 进展 |\t|', separator, 'both')).toBe('任务 | 进展');
+		expect(trimWhere('| |  任务 | 进展 |\t|', separator)).toBe('| |  任务 | 进展');
+	});
+
+	it('reads a run of 100 000 of them whole (a pasted cell), leaving the text before it', () => {
+		expect(trimWhere(`目标${'，'.repeat(100_000)}`, punctuation)).toBe('目标');
+		expect(trimWhere(`${'，'.repeat(100_000)}x`, punctuation)).toBe(`${'，'.repeat(100_000)}x`);
+	});
 });

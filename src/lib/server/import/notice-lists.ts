@@ -21,9 +21,12 @@ const LIST_END = /等(?=\d*(?:项|个|件)|[^，,。；;]{0,4}(?:项目|任务|�
 /** Words that lead into a list or a sentence and are no item: 其中, 例如, 但与此同时. */
 const LEAD_IN =
 	/^(?:其中|例如|比如|如|但与此同时|与此同时|同时|另外|此外|但是|但|而且|而|截至目前|目前|主要是|主要有|分别是|分别为|包括|特别是|尤其是)[，,：:]?/;
-/** A count of items, with the noun after it, ending what it follows: 3项指标, 6个项目, 有8项. */
+/**
+ * A count of items, with the noun after it, ending what it follows: 3项指标, 6个项目, 有8项. Numbers
+ * start where a digit run starts ((?<!\d)): from every digit of a long run the match is quadratic.
+ */
 export const COUNT_TAIL =
-	/(?:有|其余|仍有|另有|共|共有|共计)?(\d+)\s*(?:项|个|件)(?:[\u4e00-\u9fff]{0,8}?)(?:均|已|都)?$/;
+	/(?:有|其余|仍有|另有|共|共有|共计)?(?<!\d)(\d+)\s*(?:项|个|件)(?:[\u4e00-\u9fff]{0,8}?)(?:均|已|都)?$/;
 /** Words that name no particular item (大部分工作目标任务, 其余各项指标). */
 const GENERIC =
 	/上半年|下半年|全年|今年|年内|目前|当前|绝大部分|大部分|绝大多数|大多数|多数|少数|一部分|部分|个别|其余|其他|其它|剩余|各项|各类|全部|所有|整体|总体|也|均|都|已|仍|还|基本|有|共|工作|目标|任务|项目|指标|工程|实事|民生|重点|主要|具体|事项|经济|各|的|了|和|及|[\s，,、]/g;
@@ -155,7 +158,7 @@ function isNameLike(chunk: string): boolean {
 		chunk.length >= 2 &&
 		chunk.length <= MAX_WALK_CHUNK &&
 		!LEAD_IN.test(chunk) &&
-		!/\d+\s*(?:项|个|件)/.test(chunk) &&
+		!/(?<!\d)\d+\s*(?:项|个|件)/.test(chunk) &&
 		!/[、：:]/.test(chunk) &&
 		!isGeneric(chunk)
 	);

@@ -21,6 +21,7 @@ import {
 	type ClauseFigures
 } from './figures';
 import { paragraphNumber } from './numbering';
+import { trimWhere } from './normalise';
 import { figuresOf, pairItems, type ProseRow } from './prose-pairing';
 import { quote, TERMINAL } from './table';
 import type { ImportWarning } from './types';
@@ -133,7 +134,7 @@ interface Clause {
 function measuredClauses(texts: readonly string[], indicators: boolean): Clause[] {
 	const clauses: Clause[] = [];
 	for (const raw of texts) {
-		const text = raw.trim().replace(/[。；;，,]+$/u, '');
+		const text = trimWhere(raw.trim(), (c) => '。；;，,'.includes(c));
 		const figures = clauseFigures(text);
 		const measure = isMeasured(figures);
 		const figure = figures.quantity !== null || figures.growth !== null;

@@ -96,7 +96,7 @@ export function readWideText(text: string): TableReading | null {
 function cellsOf(lines: readonly string[]): Cell[] {
 	const cells: Cell[] = [];
 	lines.forEach((raw, k) => {
-		for (const part of raw.includes(' |') ? raw.split(/\s*\|\s*/) : [raw]) {
+		for (const part of raw.includes(' |') ? raw.split('|') : [raw]) {
 			const text = part.trim();
 			if (text === '') continue;
 			if (/^[（(][^）)]{1,6}[)）]$/u.test(text) && cells.length > 0) cells[cells.length - 1].text += text;
