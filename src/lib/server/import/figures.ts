@@ -44,9 +44,14 @@ const UNIT = `(?:[万亿千百]?(?:${UNITS.filter((u) => u !== '个百分点')
 	.join('|')})|万|亿)`;
 const BEFORE = '不少于|不低于|至少|超过|多于|高于|达到|达|近|约|不超过|不高于|控制在|少于|低于|降至|降到|降低到|下降到';
 const CHANGE = '增长|增加|提高|提升|下降|降低|减少|压减|压缩|缩减';
-/** A range (6%-6.5%) or one number, with its unit, the words before it and a suffix. */
+/**
+ * A range (6%-6.5%) or one number, with its unit, the words before it and a suffix. Spaces between
+ * them are at most three (SPACE): with `\s*` on both sides of the optional range, a number before a
+ * long run of spaces (a pasted cell) is tried against every split of the run, quadratic in its length.
+ */
+const SPACE = '\\s{0,3}';
 const QUANTITY = new RegExp(
-	`(${BEFORE})?(${CHANGE})?(?:以上)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(?:${UNIT}?\\s*[-—–~至到]\\s*(\\d{1,12}(?:\\.\\d{1,6})?))?\\s*(${UNIT})(以上|以内|以下|左右)?`,
+	`(${BEFORE})?(${CHANGE})?(?:以上)?${SPACE}(\\d{1,12}(?:\\.\\d{1,6})?)${SPACE}(?:${UNIT}?${SPACE}[-—–~至到]${SPACE}(\\d{1,12}(?:\\.\\d{1,6})?))?${SPACE}(${UNIT})(以上|以内|以下|左右)?`,
 	'gu'
 );
 /** Words that say what was done toward a target stated before them. */

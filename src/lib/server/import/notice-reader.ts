@@ -195,7 +195,9 @@ class NoticeState {
 		if (this.scope.total !== null || this.scope.groups.length > 0) return;
 		const clauses = text.split(/[，,]/);
 		if (!whole) clauses.pop();
-		const counts = clauses.flatMap((c) => [...c.matchAll(/(?<!\d)(\d+)\s*(?:项|个|件)(?!百分点)/g)]).map((m) => Number(m[1]));
+		const counts = clauses
+			.flatMap((c) => [...c.matchAll(/(?<!\d)(\d+)\s*(?:项|个|件)(?!百分点)/g)])
+			.map((m) => Number(m[1]));
 		const total = counts.filter((n) => n > 0).at(-1);
 		if (total !== undefined) this.scope.total = total;
 	}
