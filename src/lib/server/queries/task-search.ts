@@ -6,7 +6,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { DB } from '../db';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
-import { scopedUpdates } from './scope';
+import { scopedUpdates, type ScopeJoins } from './scope';
 import type { Scope } from '../../types/scope';
 import type { TaskListFilters } from '../../types/tasks';
 
@@ -45,7 +45,8 @@ export function filteredUpdates(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number,
-	filters: TaskListFilters
+	filters: TaskListFilters,
+	joins?: ScopeJoins
 ): Updates {
-	return whereSearch(scopedUpdates(db, scope, [periodId], filters), filters.q);
+	return whereSearch(scopedUpdates(db, scope, [periodId], filters, joins), filters.q);
 }
