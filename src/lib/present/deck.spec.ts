@@ -28,6 +28,7 @@ function task(taskId: number, category: string | null, status: Status, flags: Fl
 		status,
 		statusSource: 'inferred',
 		flags,
+		periodTarget: null,
 		ratio: null,
 		gap: null,
 		light: null

@@ -56,6 +56,8 @@ export interface AttentionTask {
 	status: Status;
 	statusSource: StatusSource;
 	flags: FlagKind[];
+	/** The update's own period target (本期目标) as the report wrote it; a zero one keeps the light green. */
+	periodTarget: string | null;
 	/** Completion ratio (src/lib/domain/measures.ts) where the task has one. */
 	ratio: number | null;
 	/** Percentage points above (positive) or below 序时进度, with the ratio. */
