@@ -75,6 +75,16 @@ export interface StatusChange {
 	to: Status;
 }
 
+/**
+ * The selected period in every year that has it (same end month), oldest first, with the counts and mean
+ * completion the trend chart draws for a year's periods.
+ */
+export interface YearOverYear {
+	periods: PeriodRow[];
+	counts: PeriodStatusCount[];
+	progress: PeriodProgress[];
+}
+
 /** The overview's numbers for one scope and period: what `/` shows and `/present` turns into slides. */
 export interface OverviewData {
 	period: ScopePeriod;

@@ -91,6 +91,31 @@ export async function listPeriodsWithData(db: DB, scope: Scope, year: number): P
 	return periods.filter((p) => withData.has(p.id));
 }
 
+/**
+ * The selected period's namesakes — the periods of every year that end in the same month (二季度 and
+ * 上半年 alike) — that have current updates in scope, oldest first, with their task counts per status ×
+ * source and their mean completion: the year-over-year view. Counted by `countUpdates`, like every count.
+ */
+export async function countTasksSamePeriodByYear(
+	db: DB,
+	scope: Scope,
+	period: PeriodRow,
+	filters: TaskFilters
+): Promise<{ periods: PeriodRow[]; counts: PeriodStatusCount[]; progress: PeriodProgress[] }> {
+	const namesakes = await periodRows(db)
+		.where('periods.month_end', '=', period.monthEnd)
+		.where('periods.year', '<=', period.year)
+		.orderBy('periods.year')
+		.execute();
+	const ids = namesakes.map((p) => p.id);
+	const [counts, progress] = await Promise.all([
+		countTasksByPeriodStatus(db, scope, ids, filters),
+		getProgressByPeriod(db, scope, ids, filters)
+	]);
+	const withData = new Set(counts.filter((r) => r.taskCount > 0).map((r) => r.periodId));
+	return { periods: namesakes.filter((p) => withData.has(p.id)), counts, progress };
+}
+
 /** Mean completion ratio per period over the tasks that have one, and how many they are. */
 export async function getProgressByPeriod(
 	db: DB,
