@@ -36,7 +36,8 @@ function cityExamples() {
 			.prepare(
 				`select u.task_id as taskId, p.year, p.quarter from updates u join periods p on p.id = u.period_id
 				 where u.superseded_at is null and u.period_target glob '*0*' and u.period_target not glob '*[1-9]*'
-				   and u.percent is not null and u.percent < p.month_end * 100.0 / 12 - 10 order by u.id limit 1`
+				   and u.percent is not null and u.percent < p.month_end * 100.0 / 12 - 10
+				   and u.status in ('behind', 'not_started') order by u.id limit 1`
 			)
 			.get() as { taskId: number; year: number; quarter: number };
 		const level = db
@@ -156,8 +157,11 @@ test.describe('attention at city scale', () => {
 			.getByTestId('period')
 			.filter({ hasText: /本期目标:\s*完成0[^.\d]/ })
 			.filter({ has: page.getByTestId('progress') })
+			.filter({ has: page.locator('[data-status="behind"], [data-status="not_started"]') })
 			.first();
 		await expect(zeroEntry.getByTestId('progress')).toHaveAttribute('data-light', 'green');
+		// Green beside 欠进度 or 未启动 says why.
+		await expect(zeroEntry.getByTestId('light-reason')).toHaveText('本期目标为零，不计黄灯');
 
 		await open(page, city(`/tasks/${level.taskId}`));
 		await expect(page.getByTestId('progress').filter({ hasText: '与序时进度持平' }).first()).toBeVisible();

@@ -6,6 +6,7 @@
 import { ATTENTION_STATUSES, zeroPeriodTarget } from './measures';
 import type { TrafficLight } from './schedule';
 import type { Status } from './status';
+import type { MessageKey } from '../i18n';
 
 /**
  * Severity tiers, most severe first: a behind or not-started task with a red light, then with a yellow
@@ -55,3 +56,9 @@ export function greenLightReason(task: {
 	if (task.light !== 'green' || !ATTENTION_STATUSES.includes(task.status)) return null;
 	return zeroPeriodTarget(task.periodTarget) ? 'zeroTarget' : 'reportDisagrees';
 }
+
+/** Each reason's words in the UI dictionary; `{status}` takes the task's status label. */
+export const GREEN_REASON_LABEL: Record<NonNullable<ReturnType<typeof greenLightReason>>, MessageKey> = {
+	zeroTarget: 'attentionGreenZeroTarget',
+	reportDisagrees: 'attentionGreenReportDisagrees'
+};
