@@ -9,6 +9,7 @@ import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
 import * as overview from './overview';
 import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
 import { STATUSES } from '../../domain/status';
+import { compareAttention } from '../../domain/attention';
 import { generateData } from '../generate';
 import * as tasks from './tasks';
 
@@ -176,6 +177,26 @@ describe('overview aggregates', () => {
 		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
 	});
 
+	it('ranks the attention list of every real report as the domain ranks it', async () => {
+		const all = await resolveScope(db, EMPTY_FILTERS);
+		const periods = await db.selectFrom('periods').select('id').execute();
+		let ranked = 0;
+		for (const { id } of periods) {
+			const { total, tasks } = await overview.listAttentionTasks(
+				db,
+				all,
+				id,
+				NO_TASK_FILTERS,
+				1000,
+				DEFAULT_TRAFFIC_LIGHT_RULE
+			);
+			expect(tasks.length).toBe(total);
+			expect(tasks.map((t) => t.taskId)).toEqual([...tasks].sort(compareAttention).map((t) => t.taskId));
+			ranked += tasks.length;
+		}
+		expect(ranked).toBeGreaterThan(0);
+	});
+
 	it('counts flagged tasks of any status, as the attention list flags them', async () => {
 		for (const query of [
 			'org=新街街道&year=2024&quarter=2',
@@ -277,5 +298,36 @@ describe('the same period year over year', () => {
 		const { periods, counts } = await overview.countTasksSamePeriodByYear(generated, scope, scope.period!, filters);
 		expect(periods.map((p) => p.year)).toEqual([2022, 2023]);
 		expect(new Set(counts.map((r) => r.status))).toEqual(new Set(['behind']));
+	});
+});
+
+describe('the attention ranking on real indicator pages', () => {
+	it('puts red before yellow and the larger gap first, as the domain ranks them', async () => {
+		const indicators = await openTestDatabase();
+		// Pages that do not name their government are named as the import CLI's --org would.
+		for (const [name, organization] of [
+			['xianning-city-2021-h1-key-work', ['咸宁市']],
+			['zhuanqiao-town-2022-h1-gov-work-report', ['颛桥镇']],
+			['huangshi-city-2023-jan-mar-livelihood-fitness', ['黄石市']]
+		] as const) {
+			const bytes = readFileSync(`src/lib/server/import/fixtures/real/${name}.txt`);
+			await importDocument(indicators, bytes, { fileName: `${name}.txt`, organization: [...organization] });
+		}
+		const all = await resolveScope(indicators, EMPTY_FILTERS);
+		const lights = new Set<string | null>();
+		for (const { id } of await indicators.selectFrom('periods').select('id').execute()) {
+			const { tasks } = await overview.listAttentionTasks(
+				indicators,
+				all,
+				id,
+				NO_TASK_FILTERS,
+				1000,
+				DEFAULT_TRAFFIC_LIGHT_RULE
+			);
+			for (const t of tasks) lights.add(t.light);
+			expect(tasks.map((t) => t.taskId)).toEqual([...tasks].sort(compareAttention).map((t) => t.taskId));
+		}
+		// Real figures reach the lights, so the order above is more than statuses in task order.
+		expect([...lights].filter((l) => l === 'red' || l === 'yellow').length).toBeGreaterThan(0);
 	});
 });
