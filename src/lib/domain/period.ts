@@ -126,7 +126,10 @@ export function periodName(period: StoredPeriod, lang: 'zh' | 'en'): string {
  * A stored period without its year, in the UI language, for axes and lists within one year: 二季度, 1-11月;
  * Q2, Jan–Nov. The one form every page uses (a report's own wording — 上半年, 第二季度 — stays with its source).
  */
-export function periodShortName(period: StoredPeriod, lang: 'zh' | 'en'): string {
+export function periodShortName(
+	period: Pick<StoredPeriod, 'quarter' | 'monthStart' | 'monthEnd'>,
+	lang: 'zh' | 'en'
+): string {
 	if (period.monthStart !== null && !(period.monthStart === 1 && period.quarter !== null)) {
 		return lang === 'zh'
 			? `${period.monthStart}-${period.monthEnd}月`
