@@ -24,7 +24,9 @@ describe('parseFilters', () => {
 		['year=&quarter=', EMPTY_FILTERS],
 		['period=q3', { ...EMPTY_FILTERS, quarter: 3 }],
 		['period=m1-11', { ...EMPTY_FILTERS, months: [1, 11] }],
-		['period=q1&quarter=2', { ...EMPTY_FILTERS, quarter: 2 }]
+		['period=q1&quarter=2', { ...EMPTY_FILTERS, quarter: 2 }],
+		['attention=1', { ...EMPTY_FILTERS, attention: true }],
+		['attention=0', EMPTY_FILTERS]
 	])('%s', (query, expected) => {
 		expect(parse(query)).toEqual(expected);
 	});
@@ -44,6 +46,7 @@ describe('parseFilters', () => {
 		['source=guess', 'source'],
 		['flag=x', 'flag'],
 		['lang=fr', 'lang'],
+		['attention=yes', 'attention'],
 		[`org=${'x'.repeat(201)}`, 'org']
 	])('%s is rejected, naming %s', (query, param) => {
 		expect(() => parse(query)).toThrow(FilterError);
@@ -74,5 +77,7 @@ describe('serialiseFilters', () => {
 			'?months=1-11&status=ahead%2Con_track'
 		);
 		expect(serialiseFilters(EMPTY_FILTERS)).toBe('');
+		expect(serialiseFilters(parse('year=2024&attention=1'))).toBe('?year=2024&attention=1');
+		expect(serialiseFilters(parse('attention=1'), { attention: false })).toBe('');
 	});
 });

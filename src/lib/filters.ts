@@ -24,6 +24,11 @@ export interface Filters {
 	source: StatusSource[] | null;
 	flag: FlagKind | null;
 	owner: string | null;
+	/**
+	 * Only tasks that need attention (attention=1): behind or not started, or carrying a quality flag
+	 * whatever their status — the set the overview's 需要关注 counts, so its 查看全部 lists the same rows.
+	 */
+	attention: boolean;
 	q: string | null;
 	lang: Lang | null;
 }
@@ -39,6 +44,7 @@ export const FILTER_KEYS = [
 	'source',
 	'flag',
 	'owner',
+	'attention',
 	'q',
 	'lang'
 ] as const;
@@ -54,6 +60,7 @@ export const EMPTY_FILTERS: Filters = {
 	source: null,
 	flag: null,
 	owner: null,
+	attention: false,
 	q: null,
 	lang: null
 };
@@ -124,6 +131,14 @@ function oneOf<T>(
 	return value;
 }
 
+/** `attention=1` (or 0, or absent); anything else is a bad parameter. */
+function attentionFlag(params: URLSearchParams): boolean {
+	const value = params.get('attention')?.trim();
+	if (!value || value === '0') return false;
+	if (value !== '1') throw new FilterError('attention', 'notOneOf', { value, allowed: '0, 1' });
+	return true;
+}
+
 /** Parses the shared filters; throws FilterError naming the first bad parameter. */
 export function parseFilters(params: URLSearchParams): Filters {
 	const monthsText = text(params, 'months', 10);
@@ -159,6 +174,7 @@ export function parseFilters(params: URLSearchParams): Filters {
 		source: listOf(params, 'source', isStatusSource, STATUS_SOURCES),
 		flag: oneOf(params, 'flag', isFlagKind, FLAG_KINDS),
 		owner: text(params, 'owner'),
+		attention: attentionFlag(params),
 		// Search text may be long (pasted paragraphs); it is bounded, not rejected.
 		q: params.get('q')?.trim().slice(0, 1000) || null,
 		lang: oneOf(params, 'lang', isLang, ['zh', 'en'])
@@ -171,14 +187,16 @@ export function serialiseFilters(filters: Filters, overrides: Partial<Filters> =
 	const params = new URLSearchParams();
 	for (const key of FILTER_KEYS) {
 		const value = merged[key];
-		if (value === null || value === undefined) continue;
+		if (value === null || value === undefined || value === false) continue;
 		params.set(
 			key,
 			key === 'months'
 				? `${(value as number[])[0]}-${(value as number[])[1]}`
-				: Array.isArray(value)
-					? value.join(',')
-					: String(value)
+				: value === true
+					? '1'
+					: Array.isArray(value)
+						? value.join(',')
+						: String(value)
 		);
 	}
 	const query = params.toString();

@@ -23,7 +23,7 @@ describe('completionRatio', () => {
 
 describe('updateProgress', () => {
 	it('says where the ratio came from and colours by the rule it is given', () => {
-		const q2 = { percent: null, actualValue: 2, monthEnd: 6 };
+		const q2 = { percent: null, actualValue: 2, monthEnd: 6, periodTarget: null };
 		const goal = { value: 5, unit: '个', comparator: '>=' };
 		expect(updateProgress(q2, goal, TRAFFIC_LIGHT_RULES.yinchuan)).toEqual({
 			ratio: 0.4,
@@ -37,6 +37,21 @@ describe('updateProgress', () => {
 		expect(updateProgress(q2, goal, TRAFFIC_LIGHT_RULES.sanya)?.light).toBe('yellow');
 		expect(updateProgress({ ...q2, percent: 50 }, goal, TRAFFIC_LIGHT_RULES.sanya)?.actual).toBeNull();
 		expect(updateProgress({ ...q2, actualValue: null }, goal, TRAFFIC_LIGHT_RULES.sanya)).toBeNull();
+	});
+
+	it.each([
+		// period target, actual at Q1 of 4, light by 银川's rule
+		[null, 0, 'yellow'], // 25 points below 序时进度
+		['完成全年目标', 0, 'yellow'],
+		['完成1座', 0, 'yellow'],
+		['完成0座', 0, 'green'], // nothing was due this quarter
+		['完成0.0万平方米', 0, 'green'],
+		['完成0.5亿元', 0, 'yellow'], // half of one is not zero
+		['完成10个', 0, 'yellow']
+	] as const)('period target %s, actual %s at Q1 → %s', (periodTarget, actualValue, light) => {
+		const goal = { value: 4, unit: '座', comparator: '>=' };
+		const q1 = { percent: null, actualValue, monthEnd: 3, periodTarget };
+		expect(updateProgress(q1, goal, TRAFFIC_LIGHT_RULES.yinchuan)?.light).toBe(light);
 	});
 });
 

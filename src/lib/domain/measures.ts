@@ -9,7 +9,8 @@
  *   (`<=`, 失业率控制在4.3%以内): lower is better there, so actual ÷ ceiling is no share of anything.
  *   No ratio (null) otherwise, and for a target of 0.
  * - **behind-schedule gap**: percentage points above (positive) or below 序时进度, to 0.1.
- * - **traffic light**: green / yellow / red by the configured rule (schedule.ts, JINDU_TRAFFIC_LIGHTS).
+ * - **traffic light**: green / yellow / red by the configured rule (schedule.ts, JINDU_TRAFFIC_LIGHTS);
+ *   green whatever the ratio when the update's own period target (本期目标) is zero: nothing was due yet.
  */
 import { STATUSES, type Status, type StatusSource } from './status';
 import type { TrafficLight, TrafficLightRule } from './schedule';
@@ -43,11 +44,25 @@ export function scheduleGap(ratio: number, elapsed: number): number {
  * `redFrom` is red, above `yellowFrom` yellow. The rule is required: a page that forgot it would
  * colour by the default rule whatever the setting says.
  */
-export function trafficLight(ratio: number, elapsed: number, rule: TrafficLightRule): TrafficLight {
-	if (ratio >= elapsed) return 'green';
+export function trafficLight(
+	ratio: number,
+	elapsed: number,
+	rule: TrafficLightRule,
+	periodTarget: string | null = null
+): TrafficLight {
+	if (ratio >= elapsed || zeroPeriodTarget(periodTarget)) return 'green';
 	const below = rule.measure === 'points' ? (elapsed - ratio) * 100 : ((elapsed - ratio) / elapsed) * 100;
 	if (below > rule.redFrom) return 'red';
 	return below > rule.yellowFrom ? 'yellow' : 'green';
+}
+
+/**
+ * Whether an update's own period target (本期目标, as the report wrote it: 完成0座, 完成2个, 完成全年目标)
+ * names a quantity of zero: it has digits and none of them is 1–9. A task planned to start later in the
+ * year is behind 序时进度 by its ratio but on its own plan, so it is not marked yellow or red.
+ */
+export function zeroPeriodTarget(text: string | null): boolean {
+	return text !== null && /[0-9]/.test(text) && !/[1-9]/.test(text);
 }
 
 /** One update's progress against 序时进度, as the task page and the attention lists show it. */
@@ -62,10 +77,20 @@ export interface Progress {
 }
 
 /** Progress of a ratio at a period's end by a rule; null without a ratio. */
-export function progressAt(ratio: number | null, period: PeriodEnd, rule: TrafficLightRule): Progress | null {
+export function progressAt(
+	ratio: number | null,
+	period: PeriodEnd,
+	rule: TrafficLightRule,
+	periodTarget: string | null
+): Progress | null {
 	if (ratio === null) return null;
 	const elapsed = elapsedFraction(period);
-	return { ratio, elapsed, gap: scheduleGap(ratio, elapsed), light: trafficLight(ratio, elapsed, rule) };
+	return {
+		ratio,
+		elapsed,
+		gap: scheduleGap(ratio, elapsed),
+		light: trafficLight(ratio, elapsed, rule, periodTarget)
+	};
 }
 
 /** Progress as the task page shows it: the measures plus what they were read from. */
@@ -82,11 +107,11 @@ export interface UpdateProgress extends Progress {
  * task's first target; null where the update says nothing measurable.
  */
 export function updateProgress(
-	update: { percent: number | null; actualValue: number | null; monthEnd: number },
+	update: { percent: number | null; actualValue: number | null; monthEnd: number; periodTarget: string | null },
 	target: { value: number; unit: string; comparator: string } | null,
 	rule: TrafficLightRule
 ): UpdateProgress | null {
-	const progress = progressAt(completionRatio({ ...update, target }), update, rule);
+	const progress = progressAt(completionRatio({ ...update, target }), update, rule, update.periodTarget);
 	if (!progress) return null;
 	return {
 		...progress,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedFraction, findOpeningPeriod, findPeriodIn, formatPeriod, periodEndMonth } from './period';
+import {
+	elapsedFraction,
+	findOpeningPeriod,
+	findPeriodIn,
+	formatPeriod,
+	periodEndMonth,
+	periodName,
+	periodShortName
+} from './period';
 
 describe('findPeriodIn', () => {
 	it.each([
@@ -71,5 +79,19 @@ describe('findOpeningPeriod: the period an opening sentence names', () => {
 	it('does not take 年度 in a sentence for the year as period', () => {
 		expect(findOpeningPeriod('比上年增长6.1%，符合年度预期目标', { sentence: true })).toBeNull();
 		expect(findOpeningPeriod('2019年年度重点工作', { sentence: false })).not.toBeNull();
+	});
+});
+
+describe('period names: one form everywhere', () => {
+	it.each([
+		// quarter, month start, month end, zh with year, zh short, en with year, en short
+		[2, null, 6, '2024年二季度', '二季度', '2024 Q2', 'Q2'],
+		[4, null, 12, '2024年四季度', '四季度', '2024 Q4', 'Q4'],
+		[2, 1, 6, '2024年二季度', '二季度', '2024 Q2', 'Q2'], // 1-6月 is the half year, named as its quarter
+		[null, 1, 11, '2024年1-11月', '1-11月', '2024 Jan–Nov', 'Jan–Nov']
+	] as const)('quarter %s, months %s–%s', (quarter, monthStart, monthEnd, zh, zhShort, en, enShort) => {
+		const period = { year: 2024, quarter, monthStart, monthEnd };
+		expect([periodName(period, 'zh'), periodShortName(period, 'zh')]).toEqual([zh, zhShort]);
+		expect([periodName(period, 'en'), periodShortName(period, 'en')]).toEqual([en, enShort]);
 	});
 });

@@ -123,6 +123,23 @@ export function periodName(period: StoredPeriod, lang: 'zh' | 'en'): string {
 }
 
 /**
+ * A stored period without its year, in the UI language, for axes and lists within one year: 二季度, 1-11月;
+ * Q2, Jan–Nov. The one form every page uses (a report's own wording — 上半年, 第二季度 — stays with its source).
+ */
+export function periodShortName(
+	period: Pick<StoredPeriod, 'quarter' | 'monthStart' | 'monthEnd'>,
+	lang: 'zh' | 'en'
+): string {
+	if (period.monthStart !== null && !(period.monthStart === 1 && period.quarter !== null)) {
+		return lang === 'zh'
+			? `${period.monthStart}-${period.monthEnd}月`
+			: `${MONTH_EN[period.monthStart - 1]}–${MONTH_EN[period.monthEnd - 1]}`;
+	}
+	const q = period.quarter ?? 4;
+	return lang === 'zh' ? QUARTER_LABEL[q] : `Q${q}`;
+}
+
+/**
  * The period an opening sentence names (截至9月底, 截至2024年11月末, 1-11月, 前三季度, 上半年): as
  * findPeriodIn, and also 截至…月底/末, which in a title or header would be a deadline but in the
  * first sentence of a progress page says how far the report reaches. `sentence`: the text is

@@ -40,7 +40,7 @@ export const en: Record<MessageKey, string> = {
 	theme: 'Theme',
 	kpiTasks: 'Tasks',
 	kpiCompleted: 'Completed',
-	kpiOnTrack: 'On track',
+	kpiOnTrack: 'On track or ahead',
 	kpiBehind: 'Behind',
 	kpiNotStarted: 'Not started',
 	kpiUnknown: 'Unknown',
@@ -111,7 +111,7 @@ export const en: Record<MessageKey, string> = {
 	listSeparator: ', ',
 	notesTitle: '{org}, {period}: {tasks} tasks; {slides} slides.',
 	notesKpi:
-		'{total} tasks: {completed} completed, {onTrack} on track ({ahead} ahead), {behind} behind, {notStarted} not started, {unknown} unknown.',
+		'{total} tasks: {completed} completed, {onTrack} on track or ahead ({ahead} ahead), {behind} behind, {notStarted} not started, {unknown} unknown.',
 	notesInferred: 'The status of {n} was inferred from the progress text, not confirmed by a person.',
 	notesVsPrevious: 'Against {previous}: {changes}.',
 	notesNoCountChange: 'Against {previous}: no change in the count of any status.',
@@ -199,5 +199,28 @@ export const en: Record<MessageKey, string> = {
 	noUpdates: 'No progress has been reported for this task yet.',
 	selectedPeriod: 'selected period',
 	emptyText: '(empty)',
-	none: 'none'
+	none: 'none',
+	// The overview's attention list, trend, inferred statuses, KPI change and year-over-year view (issue 13).
+	attentionFilterOn: 'Only tasks that need attention: behind, not started, or with a data-quality note.',
+	attentionFilterOff: 'List every task',
+	attentionOrder:
+		'Most severe first: red, then yellow (the largest gap first), then other behind, not started, and last tasks listed only for a data-quality note.',
+	attentionGreenReportDisagrees: 'Green by the time-elapsed target, but the report says {status}',
+	attentionGreenZeroTarget: 'Nothing was due this period (period target 0), so not yellow',
+	levelWithSchedule: 'level with the time-elapsed target',
+	kpiChangeUp: '▲ {n} vs previous period',
+	kpiChangeDown: '▼ {n} vs previous period',
+	kpiChangeNone: 'no change vs previous period',
+	trendTablePercent: '{name} (%)',
+	inferredLegend:
+		'Lighter, dashed and marked *: the status was inferred from the progress text; the report did not state it and no one has confirmed it.',
+	inferredShare: '{n} of {total} tasks ({share}) this period have an inferred status.',
+	inferredTasksLink: 'see these tasks',
+	yoyTitle: 'Same period, year over year',
+	yoyNote: '{period} of each year: mean completion, share behind and tasks by status.',
+	yoyYear: 'Year',
+	yoyCompletion: 'Mean completion',
+	yoyBehindShare: 'Share behind',
+	yoyNoRatio: 'no numeric targets',
+	yoySinglePeriod: 'Only one year has data for {period}; import earlier years’ reports to compare.'
 };

@@ -28,6 +28,7 @@ function task(taskId: number, category: string | null, status: Status, flags: Fl
 		status,
 		statusSource: 'inferred',
 		flags,
+		periodTarget: null,
 		ratio: null,
 		gap: null,
 		light: null
@@ -237,9 +238,9 @@ describe('speaker notes', () => {
 	it('KPI notes: counts, inferred share, change against the previous period, and which tasks changed', () => {
 		const [slide] = buildDeck(input(), ['kpi']);
 		expect(slide.notes).toEqual([
-			'共 6 项任务：已完成 1 项，正常推进 1 项（其中超进度 0 项），欠进度 2 项，未启动 1 项，无法判断 1 项。',
+			'共 6 项任务：已完成 1 项，达到或超过进度 1 项（其中超进度 0 项），欠进度 2 项，未启动 1 项，无法判断 1 项。',
 			'其中 5 项的状态由完成情况文字推断，未经人工确认。',
-			'与2024年一季度相比：正常推进 −3、欠进度 +1、未启动 +1、无法判断 +1。',
+			'与2024年一季度相比：达到或超过进度 −3、欠进度 +1、未启动 +1、无法判断 +1。',
 			'状态有变化的任务：任务2（达进度 → 欠进度）。'
 		]);
 	});

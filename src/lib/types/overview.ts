@@ -56,6 +56,8 @@ export interface AttentionTask {
 	status: Status;
 	statusSource: StatusSource;
 	flags: FlagKind[];
+	/** The update's own period target (本期目标) as the report wrote it; a zero one keeps the light green. */
+	periodTarget: string | null;
 	/** Completion ratio (src/lib/domain/measures.ts) where the task has one. */
 	ratio: number | null;
 	/** Percentage points above (positive) or below 序时进度, with the ratio. */
@@ -71,6 +73,16 @@ export interface StatusChange {
 	category: string | null;
 	from: Status;
 	to: Status;
+}
+
+/**
+ * The selected period in every year that has it (same end month), oldest first, with the counts and mean
+ * completion the trend chart draws for a year's periods.
+ */
+export interface YearOverYear {
+	periods: PeriodRow[];
+	counts: PeriodStatusCount[];
+	progress: PeriodProgress[];
 }
 
 /** The overview's numbers for one scope and period: what `/` shows and `/present` turns into slides. */

@@ -34,4 +34,4 @@ export interface Scope {
 }
 
 /** The task-level filters that narrow a scope. */
-export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner'>;
+export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner' | 'attention'>;

@@ -233,6 +233,37 @@ export function trendOption(
 				}
 			].filter((line) => line.id === 'schedule' || line.data.some((v) => v !== null))
 		: [];
-	const option = { ...bars, series: [...(bars.series as object[]), ...lines] } as ChartOption;
-	return look ? applyLook(option, look) : option;
+	const option = {
+		...bars,
+		yAxis: { ...(bars.yAxis as object), max: percentAxisMax(lines.flatMap((line) => line.data)) },
+		series: [...(bars.series as object[]), ...lines]
+	} as ChartOption;
+	return look ? applyLook(option, look) : withLegendsApart(option, bars, lines);
+}
+
+/**
+ * The top of the trend's percent axis: 100, or the highest line value rounded up to a ten, since mean
+ * completion above 100% is normal (109.5%) and must not vanish off the top.
+ */
+export function percentAxisMax(values: (number | null)[]): number {
+	const highest = Math.max(100, ...values.filter((v): v is number => v !== null));
+	return Math.ceil(highest / 10) * 10;
+}
+
+/**
+ * On the dashboard the statuses' legend keeps the top (room for two rows, which six English names need in
+ * a half-width panel) and the lines' legend sits under the axis, so no legend row covers an axis label.
+ * Slides (a look) lay their one legend out as a column instead (look.ts).
+ */
+function withLegendsApart(option: ChartOption, bars: ChartOption, lines: { name: string }[]): ChartOption {
+	if (lines.length === 0) return option;
+	const statusNames = [...new Set((bars.series as { name: string }[]).map((s) => s.name))];
+	return {
+		...option,
+		legend: [
+			{ top: 0, data: statusNames },
+			{ bottom: 0, data: lines.map((line) => line.name) }
+		],
+		grid: { ...(option.grid as object), top: 60, bottom: 32 }
+	} as ChartOption;
 }

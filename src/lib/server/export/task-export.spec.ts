@@ -14,6 +14,7 @@ import { generateData } from '../generate';
 import { prepareTaskDownload } from '../pages/task-export';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 import { csvRecords } from '../../export/testing';
+import { periodName } from '../../domain/period';
 
 const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
 const PAYLOAD = "=cmd|' /C calc'!A0";
@@ -45,7 +46,8 @@ async function tableRows(query: string) {
 		limit: 1_000_000,
 		offset: 0
 	});
-	const label = `${scope.period!.year} ${scope.period!.label}`;
+	// The period as every page names it, not as the report wrote it (第二季度, 上半年).
+	const label = periodName(scope.period!, 'zh');
 	return rows.map((row) => taskSheetRow(row, 'zh', label));
 }
 

@@ -8,6 +8,7 @@ import { filtersAndScope } from './request';
 import { loadOverviewData } from './overview-data';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
+import { countTasksSamePeriodByYear } from '../queries/overview';
 import { summarisePlans } from '../../domain/plan-summary';
 
 const ATTENTION_LIMIT = 12;
@@ -16,7 +17,7 @@ const RECENT_PLAN_PERIODS = 20;
 
 export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url);
-	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
+	const [organizationTree, years, themes, planSummaries, overview, yearOverYear] = await Promise.all([
 		organizations.listOrganizationTree(
 			db,
 			scope.organizations.map((o) => o.id)
@@ -24,7 +25,8 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
 		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
-		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule })
+		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule }),
+		scope.period ? countTasksSamePeriodByYear(db, scope, scope.period, filters) : null
 	]);
 	const base = {
 		filters,
@@ -35,5 +37,5 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		plans: planSummaries,
 		trafficLightRule: settings().trafficLightRule
 	};
-	return overview ? { ...base, ...overview } : { ...base, period: null as null };
+	return overview && yearOverYear ? { ...base, ...overview, yearOverYear } : { ...base, period: null as null };
 }

@@ -53,6 +53,7 @@ describe('query plans of the hot pages', () => {
 		['/tasks?category=CATEGORY&status=behind', loadTaskPage],
 		['/tasks?status=on_track&source=inferred&sort=status', loadTaskPage],
 		['/tasks?flag=duplicate_text', loadTaskPage],
+		['/tasks?attention=1&sort=status', loadTaskPage],
 		['/tasks?q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0', loadTaskPage]
 	] as const)('%s reads updates only through indexes', async (url, load) => {
 		const statements = await statementsOf(load, url);

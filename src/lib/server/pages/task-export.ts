@@ -24,7 +24,8 @@ async function* nothing(): AsyncGenerator<TaskSheetRow[]> {}
 export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise<TaskDownload> {
 	const { filters, scope, table } = await parseTaskView(db, url);
 	const period = scope.period;
-	const periodLabel = period ? `${period.year} ${period.label}` : '';
+	// The period as every page names it (2024年二季度, 2024 Q2).
+	const periodLabel = period ? periodName(period, lang) : '';
 	const parts = [
 		...scope.organizations.map((o) => o.name),
 		period ? periodName(period, lang) : null,
@@ -33,6 +34,7 @@ export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise
 		filters.status?.map((s) => STATUS_LABEL[lang][s]).join('+'),
 		filters.source?.map((s) => messages[lang][s]).join('+'),
 		filters.flag ? FLAG_LABEL[lang][filters.flag] : null,
+		filters.attention ? messages[lang].needsAttention : null,
 		filters.owner,
 		filters.q
 	];

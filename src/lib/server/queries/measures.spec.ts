@@ -15,8 +15,11 @@ import {
 	meanRatio,
 	scheduleGap,
 	trafficLight,
+	zeroPeriodTarget,
+	ATTENTION_STATUSES,
 	type CountedUpdate
 } from '../../domain/measures';
+import { compareAttention } from '../../domain/attention';
 import { TRAFFIC_LIGHT_RULES } from '../../domain/schedule';
 import type { Status, StatusSource } from '../../domain/status';
 import type { Scope } from '../../types/scope';
@@ -44,6 +47,7 @@ async function facts(db: DB) {
 			'targets.value as targetValue',
 			'targets.comparator',
 			'periods.month_end as monthEnd',
+			'updates.period_target as periodTarget',
 			measureSql.FLAGGED.as('flagged'),
 			// The columns the pages select, by one rule; the other rule's light beside them.
 			...measureSql.progressColumns(yinchuan),
@@ -69,8 +73,8 @@ function domainMeasures(f: Fact) {
 	return {
 		ratio,
 		gap: ratio === null ? null : scheduleGap(ratio, elapsed),
-		lightYinchuan: ratio === null ? null : trafficLight(ratio, elapsed, TRAFFIC_LIGHT_RULES.yinchuan),
-		lightSanya: ratio === null ? null : trafficLight(ratio, elapsed, TRAFFIC_LIGHT_RULES.sanya)
+		lightYinchuan: ratio === null ? null : trafficLight(ratio, elapsed, TRAFFIC_LIGHT_RULES.yinchuan, f.periodTarget),
+		lightSanya: ratio === null ? null : trafficLight(ratio, elapsed, TRAFFIC_LIGHT_RULES.sanya, f.periodTarget)
 	};
 }
 
@@ -132,6 +136,13 @@ async function expectAgreement(db: DB) {
 		const attention = await overview.listAttentionTasks(db, all, periodId, NO_TASK_FILTERS, 20, RULES[1]);
 		expect(attention.total).toBe(attentionCount(countByStatus(ofPeriod)));
 		expect(attention.tasks.length).toBe(Math.min(20, attention.total));
+		// The SQL ranking is the domain's: every task of the set, sorted by compareAttention, cut at 20.
+		const ranked = rows
+			.filter((f) => f.periodId === periodId && (ATTENTION_STATUSES.includes(f.status) || f.flagged))
+			.map((f) => ({ taskId: f.taskId, status: f.status, gap: f.gap, light: f.lightSanya }))
+			.sort(compareAttention);
+		expect(ranked.length).toBe(attention.total);
+		expect(attention.tasks.map((t) => t.taskId)).toEqual(ranked.slice(0, 20).map((t) => t.taskId));
 		for (const task of attention.tasks) {
 			const f = rows.find((r) => r.periodId === periodId && r.taskId === task.taskId)!;
 			expect({ ratio: task.ratio, gap: task.gap, light: task.light }).toEqual({
@@ -178,6 +189,16 @@ async function reachEveryBranch(db: DB) {
 		)
 		.execute();
 	await db.updateTable('targets').set({ value: 0 }).where('position', '=', 1).where('task_id', '=', tasks[1]).execute();
+	// Some updates whose own period target is zero (a task planned to start later): green whatever the ratio.
+	await db
+		.updateTable('updates')
+		.set({ period_target: '完成0个' })
+		.where(
+			'id',
+			'in',
+			measured.filter((_, i) => i % 5 === 1).map((u) => u.id)
+		)
+		.execute();
 	// The rollups follow the write path, which these edits bypass: rebuild them as the migration does.
 	const { migrations } = await import('../../../../migrations/index.js');
 	await migrations['0015_completion_ratio'].up(db.withTables() as never);
@@ -251,6 +272,12 @@ describe('measures: SQL and domain agree task by task', () => {
 							: 'actual'
 		);
 		expect(new Set(branches)).toEqual(new Set(['percent', 'nothing', 'ceiling', 'zero', 'actual']));
+		// The zero period target turns some light that the ratio alone would make yellow or red.
+		const turned = rows.filter(
+			(f) => zeroPeriodTarget(f.periodTarget) && f.ratio !== null && f.ratio < f.monthEnd / 12 - 0.1
+		);
+		expect(turned.length).toBeGreaterThan(0);
+		for (const f of turned) expect([f.light, f.lightSanya], `update ${f.id}`).toEqual(['green', 'green']);
 		await expectAgreement(city);
 	});
 });

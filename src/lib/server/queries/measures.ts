@@ -30,13 +30,19 @@ export function scheduleGapSql(ratio: RawBuilder<number | null>, elapsed: RawBui
 	return sql<number | null>`(floor((${ratio} - ${elapsed}) * 1000 + 0.5) / 10.0)`;
 }
 
-/** The traffic light by a rule; null without a ratio. Same comparisons, in the same order, as the domain. */
+/** The update's own period target names zero (domain `zeroPeriodTarget`): digits, none of them 1–9. */
+export const ZERO_PERIOD_TARGET = sql<SqlBool>`(updates.period_target glob '*[0-9]*' and updates.period_target not glob '*[1-9]*')`;
+
+/**
+ * The traffic light of `updates` by a rule; null without a ratio. Same comparisons, in the same order, as the
+ * domain, the update's zero period target included.
+ */
 export function trafficLightSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>, rule: TrafficLightRule) {
 	const below =
 		rule.measure === 'points'
 			? sql`((${elapsed} - ${ratio}) * 100)`
 			: sql`(((${elapsed} - ${ratio}) / ${elapsed}) * 100)`;
-	return sql<TrafficLight | null>`(case when ${ratio} is null then null when ${ratio} >= ${elapsed} then 'green' when ${below} > ${rule.redFrom} then 'red' when ${below} > ${rule.yellowFrom} then 'yellow' else 'green' end)`;
+	return sql<TrafficLight | null>`(case when ${ratio} is null then null when ${ratio} >= ${elapsed} or ${ZERO_PERIOD_TARGET} then 'green' when ${below} > ${rule.redFrom} then 'red' when ${below} > ${rule.yellowFrom} then 'yellow' else 'green' end)`;
 }
 
 /** Whether the update carries a quality flag, 0 or 1. */
@@ -151,10 +157,11 @@ async function countUpdatesNow(
  * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
  * whole organizations per status and source, by category or by theme — so status and source filters, one
  * category (counted by status or by category) and one theme (counted by status) can be read from them; a
- * responsible unit, a quality flag, or a category together with a theme cannot.
+ * responsible unit, a quality flag, the attention set, or a category together with a theme cannot.
  */
 export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, dimension: Dimension) {
-	if (filters.owner || filters.flag || (filters.category !== null && filters.theme !== null)) return null;
+	if (filters.owner || filters.flag || filters.attention || (filters.category !== null && filters.theme !== null))
+		return null;
 	const by: Dimension = filters.category !== null ? 'category' : filters.theme !== null ? 'theme' : dimension;
 	if (by !== dimension && dimension !== 'status') return null;
 	// Counted by theme, a theme filter keeps its tasks' other themes too (rows hold one theme each).

@@ -8,6 +8,10 @@ import type { DraftTask } from '../import/types';
 import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
 import * as overview from './overview';
 import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
+import { STATUSES } from '../../domain/status';
+import { compareAttention } from '../../domain/attention';
+import { generateData } from '../generate';
+import * as tasks from './tasks';
 
 const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt', 'utf8');
@@ -154,7 +158,7 @@ describe('overview aggregates', () => {
 		expect(everything.length).toBe(expected);
 	});
 
-	it('lists tasks needing attention: behind and not started first, then flagged', async () => {
+	it('lists tasks needing attention by severity: behind and not started first (no figures, no lights), then flagged', async () => {
 		const scope = await scopeOf('org=新街街道&year=2024&quarter=1');
 		const { total, tasks } = await overview.listAttentionTasks(
 			db,
@@ -171,6 +175,26 @@ describe('overview aggregates', () => {
 			tasks.filter((t) => t.status !== 'behind' && t.status !== 'not_started').every((t) => t.flags.length > 0)
 		).toBe(true);
 		expect(tasks.some((t) => t.flags.includes('duplicate_text'))).toBe(true);
+	});
+
+	it('ranks the attention list of every real report as the domain ranks it', async () => {
+		const all = await resolveScope(db, EMPTY_FILTERS);
+		const periods = await db.selectFrom('periods').select('id').execute();
+		let ranked = 0;
+		for (const { id } of periods) {
+			const { total, tasks } = await overview.listAttentionTasks(
+				db,
+				all,
+				id,
+				NO_TASK_FILTERS,
+				1000,
+				DEFAULT_TRAFFIC_LIGHT_RULE
+			);
+			expect(tasks.length).toBe(total);
+			expect(tasks.map((t) => t.taskId)).toEqual([...tasks].sort(compareAttention).map((t) => t.taskId));
+			ranked += tasks.length;
+		}
+		expect(ranked).toBeGreaterThan(0);
 	});
 
 	it('counts flagged tasks of any status, as the attention list flags them', async () => {
@@ -228,5 +252,82 @@ describe('sample data beside real reports', () => {
 		expect(
 			await scopedUpdates(sampleDb, sample, [sample.period!.id], NO_TASK_FILTERS).select('updates.id').execute()
 		).not.toHaveLength(0);
+	});
+});
+
+describe('the same period year over year', () => {
+	let generated: DB;
+	beforeAll(async () => {
+		generated = await openTestDatabase();
+		await generateData(generated, { seed: 'year-over-year', organizations: 6, years: 3, tasksPerPlan: 8 });
+	}, 60_000);
+
+	it('lists the selected quarter of every year up to it, each count equal to the task list of that year', async () => {
+		const filters = parseFilters(new URLSearchParams('year=2024&quarter=2'));
+		const scope = await resolveScope(generated, filters);
+		const { periods, counts, progress } = await overview.countTasksSamePeriodByYear(
+			generated,
+			scope,
+			scope.period!,
+			NO_TASK_FILTERS
+		);
+		expect(periods.map((p) => [p.year, p.monthEnd])).toEqual([
+			[2022, 6],
+			[2023, 6],
+			[2024, 6]
+		]);
+		for (const period of periods) {
+			for (const status of STATUSES) {
+				const counted = counts
+					.filter((r) => r.periodId === period.id && r.status === status)
+					.reduce((n, r) => n + r.taskCount, 0);
+				const listed = await tasks.countTasks(generated, scope, period.id, {
+					...NO_TASK_FILTERS,
+					status: [status],
+					q: null
+				});
+				expect(counted, `${period.year} ${status}`).toBe(listed);
+			}
+			expect(progress.find((p) => p.periodId === period.id)?.meanRatio).toBeGreaterThan(0);
+		}
+	});
+
+	it('stops at the selected year and narrows by the task filters like every count', async () => {
+		const filters = parseFilters(new URLSearchParams('year=2023&quarter=2&status=behind'));
+		const scope = await resolveScope(generated, filters);
+		const { periods, counts } = await overview.countTasksSamePeriodByYear(generated, scope, scope.period!, filters);
+		expect(periods.map((p) => p.year)).toEqual([2022, 2023]);
+		expect(new Set(counts.map((r) => r.status))).toEqual(new Set(['behind']));
+	});
+});
+
+describe('the attention ranking on real indicator pages', () => {
+	it('puts red before yellow and the larger gap first, as the domain ranks them', async () => {
+		const indicators = await openTestDatabase();
+		// Pages that do not name their government are named as the import CLI's --org would.
+		for (const [name, organization] of [
+			['xianning-city-2021-h1-key-work', ['咸宁市']],
+			['zhuanqiao-town-2022-h1-gov-work-report', ['颛桥镇']],
+			['huangshi-city-2023-jan-mar-livelihood-fitness', ['黄石市']]
+		] as const) {
+			const bytes = readFileSync(`src/lib/server/import/fixtures/real/${name}.txt`);
+			await importDocument(indicators, bytes, { fileName: `${name}.txt`, organization: [...organization] });
+		}
+		const all = await resolveScope(indicators, EMPTY_FILTERS);
+		const lights = new Set<string | null>();
+		for (const { id } of await indicators.selectFrom('periods').select('id').execute()) {
+			const { tasks } = await overview.listAttentionTasks(
+				indicators,
+				all,
+				id,
+				NO_TASK_FILTERS,
+				1000,
+				DEFAULT_TRAFFIC_LIGHT_RULE
+			);
+			for (const t of tasks) lights.add(t.light);
+			expect(tasks.map((t) => t.taskId)).toEqual([...tasks].sort(compareAttention).map((t) => t.taskId));
+		}
+		// Real figures reach the lights, so the order above is more than statuses in task order.
+		expect([...lights].filter((l) => l === 'red' || l === 'yellow').length).toBeGreaterThan(0);
 	});
 });

@@ -7,10 +7,12 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
 import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/measures';
+import { ATTENTION_TIERS } from '../../domain/attention';
+import type { Status } from '../../domain/status';
 import type { TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates } from './scope';
 import type { Scope, TaskFilters } from '../../types/scope';
-import { FLAGGED, countUpdates, progressColumns, withProgressFacts } from './measures';
+import { countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
 	AttentionTask,
 	CategoryStatusCount,
@@ -89,6 +91,31 @@ export async function listPeriodsWithData(db: DB, scope: Scope, year: number): P
 	return periods.filter((p) => withData.has(p.id));
 }
 
+/**
+ * The selected period's namesakes — the periods of every year that end in the same month (二季度 and
+ * 上半年 alike) — that have current updates in scope, oldest first, with their task counts per status ×
+ * source and their mean completion: the year-over-year view. Counted by `countUpdates`, like every count.
+ */
+export async function countTasksSamePeriodByYear(
+	db: DB,
+	scope: Scope,
+	period: PeriodRow,
+	filters: TaskFilters
+): Promise<{ periods: PeriodRow[]; counts: PeriodStatusCount[]; progress: PeriodProgress[] }> {
+	const namesakes = await periodRows(db)
+		.where('periods.month_end', '=', period.monthEnd)
+		.where('periods.year', '<=', period.year)
+		.orderBy('periods.year')
+		.execute();
+	const ids = namesakes.map((p) => p.id);
+	const [counts, progress] = await Promise.all([
+		countTasksByPeriodStatus(db, scope, ids, filters),
+		getProgressByPeriod(db, scope, ids, filters)
+	]);
+	const withData = new Set(counts.filter((r) => r.taskCount > 0).map((r) => r.periodId));
+	return { periods: namesakes.filter((p) => withData.has(p.id)), counts, progress };
+}
+
 /** Mean completion ratio per period over the tasks that have one, and how many they are. */
 export async function getProgressByPeriod(
 	db: DB,
@@ -107,10 +134,22 @@ export async function getProgressByPeriod(
 }
 
 /**
- * Tasks that need attention in one period: behind, not started, or carrying a quality flag.
- * Behind first, then not started, then flagged; in task order (import order, which is report
- * order within a plan) within each. Returns at most `limit` rows and the total; each row with its
- * completion ratio, gap to 序时进度 and traffic light by `rule` (the measures, in SQL).
+ * The attention tier of a row of the inner attention query (columns status, light), as a number in
+ * ATTENTION_TIERS order: the SQL twin of `attentionTier` (src/lib/domain/attention.ts).
+ */
+const ATTENTION_TIER = sql<number>`(case when ranked.status not in (${sql.join(
+	ATTENTION_STATUSES.map((s) => sql.lit(s))
+)}) then ${ATTENTION_TIERS.indexOf('flagged')} when ranked.light = 'red' then ${ATTENTION_TIERS.indexOf(
+	'red'
+)} when ranked.light = 'yellow' then ${ATTENTION_TIERS.indexOf('yellow')} when ranked.status = 'behind' then ${ATTENTION_TIERS.indexOf(
+	'behind'
+)} else ${ATTENTION_TIERS.indexOf('not_started')} end)`;
+
+/**
+ * Tasks that need attention in one period — behind, not started, or carrying a quality flag (the
+ * `attention` filter) — most severe first (`compareAttention`, src/lib/domain/attention.ts): red, then
+ * yellow, the larger gap to 序时进度 first; behind without either; not started; flagged only. Returns at
+ * most `limit` rows and the total; each row with its completion ratio, gap and traffic light by `rule`.
  */
 export async function listAttentionTasks(
 	db: DB,
@@ -120,43 +159,42 @@ export async function listAttentionTasks(
 	limit: number,
 	rule: TrafficLightRule
 ): Promise<{ total: number; tasks: AttentionTask[] }> {
-	const base = () => scopedUpdates(db, scope, [periodId], filters);
-	// Three bounded lookups in the order shown (behind, not started, flagged), each walking the
-	// period's index in task order, instead of sorting every matching row of a province.
-	const groups = [
-		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'behind'),
-		(qb: ReturnType<typeof base>) => qb.where('updates.status', '=', 'not_started'),
-		(qb: ReturnType<typeof base>) => qb.where('updates.status', 'not in', [...ATTENTION_STATUSES]).where(FLAGGED)
-	];
-	const rows = [];
-	for (const narrow of groups) {
-		if (rows.length >= limit) break;
-		rows.push(
-			...(await withProgressFacts(narrow(base()))
-				.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-				.select([
-					'tasks.id as taskId',
-					'tasks.name',
-					'categories.name as category',
-					'organizations.name as organization',
-					'updates.status',
-					'updates.status_source as statusSource',
-					sql<
-						string | null
-					>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
-						'flagKinds'
-					),
-					...progressColumns(rule)
-				])
-				.orderBy('updates.task_id')
-				.limit(limit - rows.length)
-				.execute())
-		);
-	}
+	// The ranking reads every task of the set (a few thousand in a city's period) and sorts in SQL; the
+	// flag names are looked up only for the rows kept.
+	const ranked = withProgressFacts(scopedUpdates(db, scope, [periodId], { ...filters, attention: true }))
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select([
+			'updates.id as updateId',
+			'tasks.id as taskId',
+			'tasks.name',
+			'categories.name as category',
+			'organizations.name as organization',
+			'updates.status',
+			'updates.status_source as statusSource',
+			'updates.period_target as periodTarget',
+			...progressColumns(rule)
+		]);
+	const rows = await db
+		.selectFrom(ranked.as('ranked'))
+		.selectAll()
+		.select(
+			sql<
+				string | null
+			>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = ranked.updateId)`.as(
+				'flagKinds'
+			)
+		)
+		.orderBy(ATTENTION_TIER)
+		.orderBy(sql`ranked.gap is null`)
+		.orderBy('ranked.gap')
+		.orderBy('ranked.taskId')
+		.limit(limit)
+		.execute();
 	return {
 		total: await countAttentionTasks(db, scope, periodId, filters),
-		tasks: rows.map(({ flagKinds, ...row }) => ({
+		tasks: rows.map(({ flagKinds, updateId: _, ...row }) => ({
 			...row,
+			status: row.status as Status,
 			flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
 		}))
 	};

@@ -8,6 +8,7 @@ import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
+import { ATTENTION_STATUSES } from '../../domain/measures';
 import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
 
 export const NO_TASK_FILTERS: TaskFilters = {
@@ -16,7 +17,8 @@ export const NO_TASK_FILTERS: TaskFilters = {
 	status: null,
 	source: null,
 	flag: null,
-	owner: null
+	owner: null,
+	attention: false
 };
 
 /**
@@ -160,40 +162,58 @@ export function scopedUpdates(
 		.$if(joins.plans || byOrganization, (qb) =>
 			qb.innerJoin('plans', 'plans.id', 'tasks.plan_id')
 		) as unknown as typeof joined;
-	return (joins === ALL_JOINS ? joined : lean)
-		.where('updates.superseded_at', 'is', null)
-		.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
-		.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
-		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
-			qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
-		)
-		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
-		.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
-		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
-		.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
-		.$if(filters.theme !== null, (qb) =>
-			qb.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('task_themes')
-						.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
-						.select('task_themes.task_id')
-						.whereRef('task_themes.task_id', '=', 'tasks.id')
-						.where('themes.name', '=', filters.theme!)
+	return (
+		(joins === ALL_JOINS ? joined : lean)
+			.where('updates.superseded_at', 'is', null)
+			.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
+			.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
+			.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
+				qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
+			)
+			.$if(filters.category !== null, (qb) =>
+				qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!)
+			)
+			.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
+			.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
+			.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
+			.$if(filters.theme !== null, (qb) =>
+				qb.where((eb) =>
+					eb.exists(
+						eb
+							.selectFrom('task_themes')
+							.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
+							.select('task_themes.task_id')
+							.whereRef('task_themes.task_id', '=', 'tasks.id')
+							.where('themes.name', '=', filters.theme!)
+					)
 				)
 			)
-		)
-		.$if(filters.flag !== null, (qb) =>
-			qb.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('quality_flags')
-						.select('quality_flags.id')
-						.whereRef('quality_flags.update_id', '=', 'updates.id')
-						.where('quality_flags.kind', '=', filters.flag!)
+			// The attention set, as attentionCount (domain/measures.ts) counts it.
+			.$if(filters.attention, (qb) =>
+				qb.where((eb) =>
+					eb.or([
+						eb('updates.status', 'in', [...ATTENTION_STATUSES]),
+						eb.exists(
+							eb
+								.selectFrom('quality_flags')
+								.select('quality_flags.id')
+								.whereRef('quality_flags.update_id', '=', 'updates.id')
+						)
+					])
 				)
 			)
-		);
+			.$if(filters.flag !== null, (qb) =>
+				qb.where((eb) =>
+					eb.exists(
+						eb
+							.selectFrom('quality_flags')
+							.select('quality_flags.id')
+							.whereRef('quality_flags.update_id', '=', 'updates.id')
+							.where('quality_flags.kind', '=', filters.flag!)
+					)
+				)
+			)
+	);
 }
 
 /** These organizations and every ancestor of theirs (ids, each once per path, bottom up). */

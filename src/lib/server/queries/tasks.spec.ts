@@ -113,6 +113,20 @@ describe('filters on the generated plans', () => {
 		],
 		['flag', () => ({ query: 'flag=duplicate_text', predicate: (r) => r.flags.includes('duplicate_text') })],
 		[
+			'the attention set (behind, not started, or flagged whatever the status)',
+			() => ({
+				query: 'attention=1',
+				predicate: (r) => ['behind', 'not_started'].includes(r.status) || r.flags.length > 0
+			})
+		],
+		[
+			'the attention set and one status',
+			() => ({
+				query: 'attention=1&status=completed',
+				predicate: (r) => r.status === 'completed' && r.flags.length > 0
+			})
+		],
+		[
 			'owner',
 			() => {
 				const o = mostCommon(all.map((r) => r.owner));

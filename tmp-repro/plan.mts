@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/lib/server/db';
+import { loadTaskPage } from '../src/lib/server/pages/tasks';
+const sqlite = new Database('bench/data/province.db', { readonly: true });
+const statements: { sql: string; params: readonly unknown[] }[] = [];
+const db = openDatabase('x', { handle: sqlite, log: (e) => e.level === 'query' && statements.push({ sql: e.query.sql, params: e.query.parameters }) });
+await loadTaskPage(db, new URL(process.argv[2] ?? '/tasks', 'http://b'), { lang: 'zh' } as App.Locals);
+const s = statements.find((s) => s.sql.startsWith('select "updates"."id" from'))!;
+console.log(s.sql, s.params);
+for (const r of sqlite.prepare('explain query plan ' + s.sql).all(...(s.params as unknown[]))) console.log(r);
