@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { settings } from '../app';
 import { filtersAndScope } from './request';
 import { loadOverviewData } from './overview-data';
+import { loadComparison } from './comparison';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { summarisePlans } from '../../domain/plan-summary';
@@ -16,15 +17,17 @@ const RECENT_PLAN_PERIODS = 20;
 
 export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url);
-	const [organizationTree, years, themes, planSummaries, overview] = await Promise.all([
+	const [organizationTree, years, themes, planSummaries, overview, comparison] = await Promise.all([
 		organizations.listOrganizationTree(
 			db,
 			scope.organizations.map((o) => o.id)
 		),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
-		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
-		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule })
+		// The selected period's year only (an issue: the list ignored the year filter).
+		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS, scope.period?.year ?? null).then(summarisePlans),
+		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule }),
+		loadComparison(db, filters, scope)
 	]);
 	const base = {
 		filters,
@@ -33,7 +36,8 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		years,
 		themes,
 		plans: planSummaries,
-		trafficLightRule: settings().trafficLightRule
+		trafficLightRule: settings().trafficLightRule,
+		...comparison
 	};
 	return overview ? { ...base, ...overview } : { ...base, period: null as null };
 }
