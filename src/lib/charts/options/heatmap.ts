@@ -58,12 +58,13 @@ export function scaleTop(grid: Pick<HeatmapGrid, 'maxShare'>): number {
 	return Math.max(0.1, Math.ceil(grid.maxShare * 10) / 10);
 }
 
-const LOW = [255, 245, 245];
+/** No task behind: a pale grey, apart from the white of a cell without tasks. */
+const LOW = [0xe6, 0xea, 0xef];
 /** The colour of 欠进度 (#rrggbb) as its three channels. */
 const HIGH = [1, 3, 5].map((i) => parseInt(STATUS_COLOR.behind.slice(i, i + 2), 16));
 
 /**
- * A share's colour from near-white (none behind) to the status colour of 欠进度 at `top`. Coloured here,
+ * A share's colour from pale grey (none behind) to the status colour of 欠进度 at `top`. Coloured here,
  * not by ECharts' visualMap component, which would cost the page's script budget ~10 KB; the page draws
  * the scale's legend itself.
  */
@@ -95,14 +96,14 @@ export function heatmapOption(grid: HeatmapGrid, options: { lang: Lang; title: s
 			type: 'category',
 			data: grid.rows.map((r) => r.name),
 			axisLabel: { interval: 0, rotate: many ? 45 : 0, hideOverlap: false },
-			splitArea: { show: true }
+			splitArea: { show: false }
 		},
 		yAxis: {
 			type: 'category',
 			data: grid.columns.map((c) => c.label),
 			inverse: true,
 			axisLabel: { width: 150, overflow: 'truncate' },
-			splitArea: { show: true }
+			splitArea: { show: false }
 		},
 		series: [
 			{
@@ -110,7 +111,7 @@ export function heatmapOption(grid: HeatmapGrid, options: { lang: Lang; title: s
 				name: t.heatmapShare,
 				data: grid.cells.map((c) => ({
 					value: [c.row, c.column, c.share],
-					itemStyle: { color: shareColor(c.share, top) }
+					itemStyle: { color: shareColor(c.share, top), borderColor: '#ffffff', borderWidth: 1 }
 				})),
 				label: { show: !many, formatter: (p: unknown) => percent((p as { value: number[] }).value[2]), fontSize: 10 },
 				emphasis: { itemStyle: { borderColor: '#1f2328', borderWidth: 1 } }
