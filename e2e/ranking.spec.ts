@@ -140,6 +140,28 @@ test.describe('comparing organizations on the city data', () => {
 	});
 });
 
+test.describe('silence on the bundled reports', () => {
+	test('a district whose street has not reported for the period names it and draws no zeros for it', async ({
+		page
+	}) => {
+		// 萧山区 reported for 2020 上半年; its street 新街街道 only for 2024 Q2.
+		await page.goto('/?org=萧山区&year=2020');
+		const silent = page.getByTestId('silent-children');
+		await expect(silent).toHaveAttribute('data-count', '1');
+		await expect(silent).toContainText('1 个下级单位未报送本期');
+		await expect(silent.getByTestId('silent-child')).toHaveText(['新街街道']);
+		const row = page.getByTestId('ranking-row').filter({ hasText: '新街街道' });
+		await expect(row.getByTestId('not-reported')).toHaveText('未报送');
+		await expect(row.getByTestId('ranking-count')).toHaveCount(0);
+		// No unit has a task to colour: no heatmap rather than an empty one.
+		await expect(page.getByTestId('heatmap')).toHaveCount(0);
+		// The same street in its own period has reported.
+		await page.goto('/?org=萧山区&year=2024');
+		await expect(page.getByTestId('all-reported')).toContainText('1 个下级单位均已报送本期');
+		await expect(page.getByTestId('ranking-row').getByTestId('ranking-count').first()).toBeVisible();
+	});
+});
+
 test.describe('no text overflows its box', () => {
 	for (const viewport of [
 		{ width: 1366, height: 768 },

@@ -241,5 +241,5 @@ export const en: Record<MessageKey, string> = {
 	heatmapKindTheme: 'themes',
 	heatmapTableLegend:
 		'Each cell: tasks behind / tasks; the deeper the shade, the larger the share behind. Click a number to list the tasks.',
-	heatmapEmpty: 'No task matches these filters.'
+	heatmapEmpty: 'Under these filters no task of these units has a theme.'
 };

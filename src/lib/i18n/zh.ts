@@ -236,5 +236,5 @@ export const zh = {
 	heatmapKindCategory: '任务类别',
 	heatmapKindTheme: '主题',
 	heatmapTableLegend: '每格：欠进度任务数 / 任务数，底色越深欠进度占比越高；点击数字查看对应任务。',
-	heatmapEmpty: '当前筛选下没有任务。'
+	heatmapEmpty: '当前筛选下，下级单位没有带主题的任务。'
 };
