@@ -24,8 +24,11 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
-		// The selected period's year only (an issue: the list ignored the year filter).
-		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS, scope.period?.year ?? null).then(summarisePlans),
+		// A year filter limits the list to that year's plans (it used to list every year); a year without
+		// data keeps them all, so the page can tell "nothing for these filters" from "nothing imported".
+		plans
+			.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS, scope.period ? filters.year : null)
+			.then(summarisePlans),
 		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule }),
 		loadComparison(db, filters, scope)
 	]);
