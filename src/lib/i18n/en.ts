@@ -234,7 +234,7 @@ export const en: Record<MessageKey, string> = {
 	heatmapByTheme: 'By theme',
 	heatmapNote: 'Colour: share of tasks behind (behind ÷ tasks); the {n} largest {kind} shown',
 	heatmapOther: '{n} others',
-	heatmapOtherNote: ', the other {n} summed as “others” (uncategorised included).',
+	heatmapOtherNote: ', the other {n} summed as "others" (uncategorised included).',
 	heatmapCell: '{behind} behind of {tasks} tasks',
 	heatmapShare: 'Share behind',
 	heatmapKindCategory: 'categories',
