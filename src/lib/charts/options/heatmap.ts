@@ -95,7 +95,8 @@ export function heatmapOption(grid: HeatmapGrid, options: { lang: Lang; title: s
 		xAxis: {
 			type: 'category',
 			data: grid.rows.map((r) => r.name),
-			axisLabel: { interval: 0, rotate: many ? 45 : 0, hideOverlap: false },
+			// Every unit named where there is room; on a phone only some fit, and the table names them all.
+			axisLabel: { interval: 'auto', rotate: many ? 45 : 0, hideOverlap: true },
 			splitArea: { show: false }
 		},
 		yAxis: {
