@@ -169,9 +169,17 @@ test.describe('no text overflows its box', () => {
 	]) {
 		test(`${viewport.width}×${viewport.height}, both languages`, async ({ page }) => {
 			await page.setViewportSize(viewport);
-			for (const lang of ['zh', 'en']) {
-				await page.goto(city(`/?org=49&year=2024&quarter=2&lang=${lang}`));
-				for (const id of ['breadcrumb', 'data-as-of', 'ranking', 'heatmap']) {
+			// A district (27 streets, a breadcrumb) and all organizations (the city's 10 districts).
+			for (const [lang, scope] of [
+				['zh', 'org=49&year=2024&quarter=2'],
+				['en', 'org=49&year=2024&quarter=2'],
+				['zh', 'year=2024&quarter=3'],
+				['en', 'year=2024&quarter=3']
+			]) {
+				await page.goto(city(`/?${scope}&lang=${lang}`));
+				for (const id of scope.startsWith('org=')
+					? ['breadcrumb', 'data-as-of', 'ranking', 'heatmap']
+					: ['data-as-of', 'ranking', 'heatmap']) {
 					const root = page.getByTestId(id);
 					const box = (await root.boundingBox())!;
 					expect(box.x + box.width, `${id} fits the page`).toBeLessThanOrEqual(viewport.width + 0.5);
