@@ -2,12 +2,12 @@
  * The one place ECharts is assembled: only the charts and components the app uses, so the
  * client bundle stays small (tree-shaken imports instead of the whole library).
  */
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
 	AriaComponentOption,
 	GridComponentOption,
@@ -17,6 +17,7 @@ import type {
 
 echarts.use([
 	BarChart,
+	HeatmapChart,
 	LineChart,
 	PieChart,
 	AriaComponent,
@@ -28,6 +29,7 @@ echarts.use([
 
 export type ChartOption = ComposeOption<
 	| BarSeriesOption
+	| HeatmapSeriesOption
 	| LineSeriesOption
 	| PieSeriesOption
 	| AriaComponentOption

@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { settings } from '../app';
 import { filtersAndScope } from './request';
 import { loadOverviewData } from './overview-data';
+import { loadComparison } from './comparison';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { countTasksSamePeriodByYear } from '../queries/overview';
@@ -17,16 +18,21 @@ const RECENT_PLAN_PERIODS = 20;
 
 export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url);
-	const [organizationTree, years, themes, planSummaries, overview, yearOverYear] = await Promise.all([
+	const [organizationTree, years, themes, planSummaries, overview, yearOverYear, comparison] = await Promise.all([
 		organizations.listOrganizationTree(
 			db,
 			scope.organizations.map((o) => o.id)
 		),
 		organizations.listYears(db, scope),
 		organizations.listThemes(db),
-		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
+		// A year filter limits the list to that year's plans (it used to list every year); a year without
+		// data keeps them all, so the page can tell "nothing for these filters" from "nothing imported".
+		plans
+			.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS, scope.period ? filters.year : null)
+			.then(summarisePlans),
 		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule }),
-		scope.period ? countTasksSamePeriodByYear(db, scope, scope.period, filters) : null
+		scope.period ? countTasksSamePeriodByYear(db, scope, scope.period, filters) : null,
+		loadComparison(db, filters, scope)
 	]);
 	const base = {
 		filters,
@@ -35,7 +41,8 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 		years,
 		themes,
 		plans: planSummaries,
-		trafficLightRule: settings().trafficLightRule
+		trafficLightRule: settings().trafficLightRule,
+		...comparison
 	};
 	return overview && yearOverYear ? { ...base, ...overview, yearOverYear } : { ...base, period: null as null };
 }

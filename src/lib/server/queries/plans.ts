@@ -16,12 +16,13 @@ export async function countSources(db: DB): Promise<number> {
 /**
  * Status counts for the most recently imported plan × period pairs in scope (an
  * all-organizations scope already leaves sample data out), at most `limit` pairs — a province holds tens of thousands —, ordered by
- * organization, year, period.
+ * organization, year, period. Only plans of `year` when given.
  */
 export async function countTasksByPlanPeriodStatus(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
-	limit: number
+	limit: number,
+	year: number | null = null
 ): Promise<PlanPeriodStatusCount[]> {
 	const recent = await db
 		.selectFrom('sources')
@@ -31,6 +32,7 @@ export async function countTasksByPlanPeriodStatus(
 		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
 			qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
 		)
+		.$if(year !== null, (qb) => qb.where('plans.year', '=', year!))
 		.orderBy('sources.id', 'desc')
 		.limit(limit * 4)
 		.execute();
