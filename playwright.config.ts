@@ -47,7 +47,6 @@ export default defineConfig({
 			url: `http://127.0.0.1:${CITY_PORT}/healthz`,
 			reuseExistingServer: false,
 			timeout: 240_000,
-			stdout: 'pipe',
 			env: { PORT: String(CITY_PORT), HOST: '127.0.0.1' }
 		}
 	]

@@ -57,9 +57,17 @@ describe('columnRole', () => {
 		['序(xù)號', 'seqNo'],
 		['責任單位：', 'owner'],
 		['二季度完成情况（％）', 'statusText'],
+		['完成情况（截至6月（底））', null],
+		['完成情况(万元)(%)', null],
+		['（说明）完成情况（截至6月底）', null],
 		['', null]
 	])('%s → %s', (header, role) => {
 		expect(columnRole(header)).toBe(role);
+	});
+
+	it('takes no long cell for a header, whatever it holds (a run of brackets reads at once)', () => {
+		expect(columnRole(`完成情况${' '.repeat(300)}`)).toBeNull();
+		expect(columnRole(`${'（'.repeat(100_000)}完成情况）`)).toBeNull();
 	});
 });
 

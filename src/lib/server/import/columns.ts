@@ -91,15 +91,32 @@ export interface HeaderMap {
 	projectAsCategory: boolean;
 }
 
+/** The longest cell taken for a header word before normalising (spaces and pinyin may pad one). */
+const MAX_HEADER_TEXT = 200;
+
 /**
  * Header text in its match form (simplified, no inserted pinyin, half-width), without spaces,
  * colons and a trailing （…） note, for comparison. The header itself is kept as published.
  */
 function normaliseHeader(text: string): string {
-	return matchForm(text)
-		.replace(/\s+/g, '')
-		.replace(/[:：]$/, '')
-		.replace(/[（(][^）)]*[）)]$/, '');
+	return withoutTrailingNote(
+		matchForm(text)
+			.replace(/\s+/g, '')
+			.replace(/[:：]$/, '')
+	);
+}
+
+/**
+ * Without a closing parenthetical (完成情况（截至6月底） → 完成情况): from the first opening bracket
+ * after the last inner closing one. By index: /[（(][^）)]*[）)]$/ rescans a run of opening
+ * brackets from each of them, quadratic in a pasted cell.
+ */
+function withoutTrailingNote(text: string): string {
+	if (!/[）)]$/.test(text)) return text;
+	const body = text.slice(0, -1);
+	const afterClose = Math.max(body.lastIndexOf('）'), body.lastIndexOf(')')) + 1;
+	const open = body.slice(afterClose).search(/[（(]/);
+	return open < 0 ? text : text.slice(0, afterClose + open);
 }
 
 /**
@@ -123,6 +140,8 @@ function namesOnlyPeriod(prefix: string): boolean {
  * spans several rows; the reader folds it back into task names when each project has one row.
  */
 export function columnRole(text: string): ColumnRole | null {
+	// A header is a few words; a long cell is never one, and is not worth normalising.
+	if (text.length > MAX_HEADER_TEXT) return null;
 	const header = normaliseHeader(text);
 	if (header.length === 0 || header.length > 30) return null;
 	if (header === PROJECT_NAME) return 'category';
