@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { DataAsOf, OrganizationRef } from '../../types/comparison';
-import { countUpdates, type Dimension, type MeasureCount } from './measures';
+import { countUpdatesEach, type Dimension, type MeasureCount } from './measures';
 import { NO_TASK_FILTERS } from './scope';
 
 /** A compared organization, with its subtree as a scope of its own (counted like `?org=<id>`). */
@@ -106,8 +106,7 @@ export async function countChildren(
 	filters: TaskFilters,
 	dimension: Dimension
 ): Promise<Map<number, MeasureCount[]>> {
-	const rows = await Promise.all(children.map((c) => countUpdates(db, c.scope, periodIds, filters, dimension)));
-	return new Map(children.map((c, i) => [c.id, rows[i]]));
+	return countUpdatesEach(db, children, periodIds, filters, dimension);
 }
 
 /**

@@ -139,18 +139,57 @@ async function countUpdatesNow(
 	const rows = rollup
 		? await readRollups(db, rollup.organizations, periodIds, rollup.dimension, rollup.narrow)
 		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
-	return rows.map((r) => ({
+	return rows.map((r) => measureCount(r, rollup !== null && rollup.dimension !== dimension));
+}
+
+type CountRow = Awaited<ReturnType<typeof groupUpdates>>[number];
+
+/** A row of either source as a MeasureCount; `statusOnly`: a status count read from a category's or a theme's rows. */
+function measureCount(r: CountRow, statusOnly: boolean): MeasureCount {
+	return {
 		periodId: r.periodId,
-		// A status count read from a category's or a theme's rows is still a status count.
-		key: rollup && rollup.dimension !== dimension ? '' : r.key,
-		order: rollup && rollup.dimension !== dimension ? 0 : Number(r.order),
+		key: statusOnly ? '' : r.key,
+		order: statusOnly ? 0 : Number(r.order),
 		status: r.status,
 		statusSource: r.statusSource,
 		taskCount: Number(r.taskCount),
 		flaggedCount: Number(r.flaggedCount),
 		ratioSum: Number(r.ratioSum),
 		ratioCount: Number(r.ratioCount)
-	}));
+	};
+}
+
+/**
+ * countUpdates for several organizations at once, each its own scope (with its subtree), by organization
+ * id: the children a comparison ranks. Where the rollups answer each of them, one read grouped by
+ * organization (the rows of an organization hold its subtree); else one count per organization.
+ */
+export async function countUpdatesEach(
+	db: DB,
+	each: { id: number; scope: Scope }[],
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<Map<number, MeasureCount[]>> {
+	const answers = await Promise.all(each.map((e) => rollupAnswer(db, e.scope, filters, dimension)));
+	const oneRowEach = answers.every((a, i) => a?.organizations.length === 1 && a.organizations[0] === each[i].id);
+	if (!oneRowEach || answers.length === 0) {
+		const rows = await Promise.all(each.map((e) => countUpdates(db, e.scope, periodIds, filters, dimension)));
+		return new Map(each.map((e, i) => [e.id, rows[i]]));
+	}
+	// The same filters for every organization: the same dimension and narrowing.
+	const { dimension: by, narrow } = answers[0]!;
+	const rows = await readRollups(
+		db,
+		each.map((e) => e.id),
+		periodIds,
+		by,
+		narrow,
+		true
+	);
+	const counts = new Map<number, MeasureCount[]>(each.map((e) => [e.id, []]));
+	for (const r of rows) counts.get(Number(r.organizationId))?.push(measureCount(r, by !== dimension));
+	return counts;
 }
 
 /**

@@ -159,10 +159,54 @@ export async function listAttentionTasks(
 	limit: number,
 	rule: TrafficLightRule
 ): Promise<{ total: number; tasks: AttentionTask[] }> {
-	// The ranking reads every task of the set (a few thousand in a city's period) and sorts in SQL; the
-	// flag names are looked up only for the rows kept.
-	const ranked = withProgressFacts(scopedUpdates(db, scope, [periodId], { ...filters, attention: true }))
+	// Two steps: the ranking reads every task of the set (a few thousand in a city's period, ten times
+	// that in a province) with only what it sorts by; names and flags are read for the rows kept.
+	// SQLite computes every selected column before it sorts, so names in the ranking cost per row.
+	const ranked = withProgressFacts(
+		scopedUpdates(db, scope, [periodId], { ...filters, attention: true }, { categories: false, plans: true })
+	).select(['updates.id as updateId', 'tasks.id as taskId', 'updates.status', ...progressColumns(rule)]);
+	const top = await db
+		.selectFrom(ranked.as('ranked'))
+		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
+		.orderBy(ATTENTION_TIER)
+		.orderBy(sql`ranked.gap is null`)
+		.orderBy('ranked.gap')
+		.orderBy('ranked.taskId')
+		.limit(limit)
+		.execute();
+	const details = new Map(
+		(
+			await attentionDetails(
+				db,
+				top.map((r) => r.updateId)
+			)
+		).map((d) => [d.updateId, d])
+	);
+	return {
+		total: await countAttentionTasks(db, scope, periodId, filters),
+		tasks: top.flatMap(({ updateId, ratio, gap, light }) => {
+			const detail = details.get(updateId);
+			if (!detail) return [];
+			const { flagKinds, updateId: _, ...row } = detail;
+			return [
+				{
+					...row,
+					ratio,
+					gap,
+					light,
+					status: row.status as Status,
+					flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
+				}
+			];
+		})
+	};
+}
+
+/** What the attention list shows of each kept update: the task's names and its flags. */
+function attentionDetails(db: DB, updateIds: number[]) {
+	return scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS)
 		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.where('updates.id', 'in', updateIds.length > 0 ? updateIds : [-1])
 		.select([
 			'updates.id as updateId',
 			'tasks.id as taskId',
@@ -172,32 +216,13 @@ export async function listAttentionTasks(
 			'updates.status',
 			'updates.status_source as statusSource',
 			'updates.period_target as periodTarget',
-			...progressColumns(rule)
-		]);
-	const rows = await db
-		.selectFrom(ranked.as('ranked'))
-		.selectAll()
-		.select(
 			sql<
 				string | null
-			>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = ranked.updateId)`.as(
+			>`(select group_concat(distinct kind) from quality_flags where quality_flags.update_id = updates.id)`.as(
 				'flagKinds'
 			)
-		)
-		.orderBy(ATTENTION_TIER)
-		.orderBy(sql`ranked.gap is null`)
-		.orderBy('ranked.gap')
-		.orderBy('ranked.taskId')
-		.limit(limit)
+		])
 		.execute();
-	return {
-		total: await countAttentionTasks(db, scope, periodId, filters),
-		tasks: rows.map(({ flagKinds, updateId: _, ...row }) => ({
-			...row,
-			status: row.status as Status,
-			flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
-		}))
-	};
 }
 
 /** How many tasks need attention in one period: behind, not started, or flagged. */

@@ -307,19 +307,21 @@ export interface RollupNarrowing {
 }
 
 /**
- * Rollup rows of one dimension for organizations and periods, summed over the organizations, optionally
- * narrowed to one key, statuses and sources.
+ * Rollup rows of one dimension for organizations and periods, summed over the organizations (or, with
+ * `perOrganization`, kept apart by organization), optionally narrowed to one key, statuses and sources.
  */
 export async function readRollups(
 	db: Db,
 	organizationIds: number[],
 	periodIds: number[],
 	dimension: Dimension,
-	narrow: RollupNarrowing = { key: null, status: null, source: null }
+	narrow: RollupNarrowing = { key: null, status: null, source: null },
+	perOrganization = false
 ) {
 	if (organizationIds.length === 0 || periodIds.length === 0) return [];
 	return db
 		.selectFrom('status_rollups')
+		.$if(perOrganization, (qb) => qb.select('organization_id as organizationId').groupBy('organization_id'))
 		.where('organization_id', 'in', organizationIds)
 		.where('period_id', 'in', periodIds)
 		.where('dimension', '=', dimension)
