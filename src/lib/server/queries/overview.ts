@@ -8,7 +8,7 @@ import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
 import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/measures';
 import { ATTENTION_TIERS } from '../../domain/attention';
-import type { Status } from '../../domain/status';
+import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates } from './scope';
 import type { Scope, TaskFilters } from '../../types/scope';
@@ -159,21 +159,17 @@ export async function listAttentionTasks(
 	limit: number,
 	rule: TrafficLightRule
 ): Promise<{ total: number; tasks: AttentionTask[] }> {
-	// Two steps: the ranking reads every task of the set (a few thousand in a city's period, ten times
-	// that in a province) with only what it sorts by; names and flags are read for the rows kept.
-	// SQLite computes every selected column before it sorts, so names in the ranking cost per row.
-	const ranked = withProgressFacts(
-		scopedUpdates(db, scope, [periodId], { ...filters, attention: true }, { categories: false, plans: true })
-	).select(['updates.id as updateId', 'tasks.id as taskId', 'updates.status', ...progressColumns(rule)]);
-	const top = await db
-		.selectFrom(ranked.as('ranked'))
-		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
-		.orderBy(ATTENTION_TIER)
-		.orderBy(sql`ranked.gap is null`)
-		.orderBy('ranked.gap')
-		.orderBy('ranked.taskId')
-		.limit(limit)
-		.execute();
+	// The severe tiers (behind, not started) first, through the (period, status) index; the flagged-only
+	// tier, whose rows all come after them, only when those leave room. Both rank with only what they
+	// sort by; names and flags are read for the rows kept (SQLite computes every selected column
+	// before it sorts). One query with the attention set's OR read every update of a province's period.
+	const severe = narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s));
+	const top = severe ? await rankAttention(db, scope, periodId, severe, limit, rule) : [];
+	const flaggedOnly = narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s));
+	if (top.length < limit && flaggedOnly)
+		top.push(
+			...(await rankAttention(db, scope, periodId, { ...flaggedOnly, attention: true }, limit - top.length, rule))
+		);
 	const details = new Map(
 		(
 			await attentionDetails(
@@ -200,6 +196,35 @@ export async function listAttentionTasks(
 			];
 		})
 	};
+}
+
+/** The filters with their statuses narrowed to those `keep` accepts; null when none is left. */
+function narrowStatuses(filters: TaskFilters, keep: (status: Status) => boolean): TaskFilters | null {
+	const status = (filters.status ?? STATUSES).filter(keep);
+	return status.length > 0 ? { ...filters, status } : null;
+}
+
+/** The most severe `limit` updates of those the filters select, in attention order, with their progress. */
+function rankAttention(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters,
+	limit: number,
+	rule: TrafficLightRule
+) {
+	const ranked = withProgressFacts(
+		scopedUpdates(db, scope, [periodId], filters, { categories: false, plans: true })
+	).select(['updates.id as updateId', 'tasks.id as taskId', 'updates.status', ...progressColumns(rule)]);
+	return db
+		.selectFrom(ranked.as('ranked'))
+		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
+		.orderBy(ATTENTION_TIER)
+		.orderBy(sql`ranked.gap is null`)
+		.orderBy('ranked.gap')
+		.orderBy('ranked.taskId')
+		.limit(limit)
+		.execute();
 }
 
 /** What the attention list shows of each kept update: the task's names and its flags. */
