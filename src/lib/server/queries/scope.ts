@@ -8,6 +8,7 @@ import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
+import { categoryKey } from '../../domain/category-key';
 import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
 
 export const NO_TASK_FILTERS: TaskFilters = {
@@ -146,7 +147,7 @@ export function scopedUpdates(
 		.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
 			qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
 		)
-		.$if(filters.category !== null, (qb) => qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!))
+		.$if(filters.category !== null, (qb) => qb.where('categories.name_key', '=', categoryKey(filters.category!)))
 		.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
 		.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
 		.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
