@@ -199,5 +199,15 @@ export const en: Record<MessageKey, string> = {
 	noUpdates: 'No progress has been reported for this task yet.',
 	selectedPeriod: 'selected period',
 	emptyText: '(empty)',
-	none: 'none'
+	none: 'none',
+	// Pickers, the category chart's 其他 bucket, empty charts (filter bar and overview, issue 13)
+	otherCategories: 'Other ({n} categories)',
+	categoriesTopOther:
+		'The {n} categories with most tasks; the rest are one "Other" bar. All {total} categories are in the table.',
+	chartEmpty: 'No tasks to count in this scope.',
+	pickerNoMatch: 'No matching name',
+	pickerSearchOrganization: 'Type to find a unit',
+	pickerSearchCategory: 'Type to find a category',
+	pickerMatches: '{n} matches',
+	statusesPicked: '{n} statuses'
 };

@@ -195,5 +195,14 @@ export const zh = {
 	noUpdates: '这项任务还没有任何报告期的完成情况。',
 	selectedPeriod: '当前报告期',
 	emptyText: '（空）',
-	none: '无'
+	none: '无',
+	// Pickers, the category chart's 其他 bucket, empty charts (filter bar and overview, issue 13)
+	otherCategories: '其他（{n} 类）',
+	categoriesTopOther: '显示任务最多的 {n} 个类别，其余合为“其他”；共 {total} 个类别，表格逐类列出。',
+	chartEmpty: '所选范围内没有可统计的任务。',
+	pickerNoMatch: '没有匹配的名称',
+	pickerSearchOrganization: '输入名称查找单位',
+	pickerSearchCategory: '输入名称查找类别',
+	pickerMatches: '{n} 个匹配',
+	statusesPicked: '已选 {n} 种状态'
 };

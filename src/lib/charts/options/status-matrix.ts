@@ -9,6 +9,7 @@ import { messages, type Lang } from '$lib/i18n';
 import type { ChartOption } from '../echarts';
 import { escapeHtml, statusItemStyle } from './status-style';
 import { applyLook, inkColor, progressColor, type ChartLook } from './look';
+import { wrapLabel } from './wrap-label';
 
 /** How long a dashboard chart takes to draw itself in, in ms. */
 const ENTRANCE_MS = 300;
@@ -94,20 +95,32 @@ export function describeRows(rows: MatrixRow[], lang: Lang, title: string): stri
  * Stacked bars of task counts per row. Horizontal bars keep long category names readable;
  * `share` draws each row as percentages of its total (for comparing periods of different size).
  */
-export function statusBarsOption(
-	rows: MatrixRow[],
-	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
-): ChartOption {
+export function statusBarsOption(rows: MatrixRow[], options: BarsOptions): ChartOption {
 	const option = statusBars(rows, options);
 	return options.look ? applyLook(option, options.look) : option;
 }
 
+interface BarsOptions {
+	lang: Lang;
+	title: string;
+	horizontal?: boolean;
+	share?: boolean;
+	look?: ChartLook;
+	/** Width of a horizontal chart's row labels in px (narrower on a phone); 260 by default. */
+	labelWidth?: number;
+}
+
+/** Default width of a horizontal chart's row labels, px. */
+export const LABEL_WIDTH = 260;
+
+/** A horizontal chart's row labels as drawn: wrapped between words to the label width. */
+export function rowLabelLines(rows: MatrixRow[], labelWidth = LABEL_WIDTH): string[][] {
+	return rows.map((row) => wrapLabel(row.label, labelWidth).split('\n'));
+}
+
 /** The bars before a look restyles type and strokes (trendOption adds its lines first). */
-function statusBars(
-	rows: MatrixRow[],
-	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
-): ChartOption {
-	const { lang, horizontal = true, share = false, look } = options;
+function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
+	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH } = options;
 	const labels = rows.map((r) => r.label);
 	const series = STATUSES.flatMap((status) =>
 		STATUS_SOURCES.filter((source) => rows.some((row) => countOf(row, status, source) > 0)).map((source) => ({
@@ -130,7 +143,15 @@ function statusBars(
 		type: 'category' as const,
 		data: labels,
 		inverse: horizontal,
-		axisLabel: { width: horizontal ? 260 : 90, overflow: 'break' as const, interval: 0 }
+		// Horizontal labels wrap between words (wrap-label.ts); ECharts' own break would orphan characters.
+		axisLabel: horizontal
+			? {
+					width: labelWidth,
+					overflow: 'truncate' as const,
+					interval: 0,
+					formatter: (value: string) => wrapLabel(value, labelWidth)
+				}
+			: { width: 90, overflow: 'break' as const, interval: 0 }
 	};
 	const valueAxis = {
 		type: 'value' as const,

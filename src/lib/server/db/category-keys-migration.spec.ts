@@ -81,7 +81,11 @@ describe('migration 0017: category keys', () => {
 		const db = await databaseAt0016();
 		const version = await sql<{ version: number }>`select version from data_version`.execute(db);
 		await migrateToLatest(db);
-		const categories = await db.selectFrom('categories').select(['id', 'plan_id', 'name', 'name_key']).orderBy('id').execute();
+		const categories = await db
+			.selectFrom('categories')
+			.select(['id', 'plan_id', 'name', 'name_key'])
+			.orderBy('id')
+			.execute();
 		expect(categories).toEqual([
 			{ id: 1, plan_id: 1, name: '坚持以人为本,办好民生实事', name_key: '坚持以人为本，办好民生实事' },
 			{ id: 2, plan_id: 1, name: '产业 发展', name_key: '产业发展' },
@@ -119,7 +123,9 @@ describe('migration 0017: category keys', () => {
 			{ name: '民生', name_en: 'Livelihood' },
 			{ name: '自拟主题', name_en: null }
 		]);
-		const found = await sql<{ rowid: number }>`select rowid from task_search where task_search match '新增托育'`.execute(db);
+		const found = await sql<{
+			rowid: number;
+		}>`select rowid from task_search where task_search match '新增托育'`.execute(db);
 		expect(found.rows.map((r) => r.rowid)).toEqual([4]);
 	});
 });

@@ -22,7 +22,7 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 			scope.organizations.map((o) => o.id)
 		),
 		organizations.listYears(db, scope),
-		organizations.listThemes(db),
+		organizations.listThemesInScope(db, scope),
 		plans.countTasksByPlanPeriodStatus(db, scope, RECENT_PLAN_PERIODS).then(summarisePlans),
 		loadOverviewData(db, filters, scope, { attentionLimit: ATTENTION_LIMIT, rule: settings().trafficLightRule })
 	]);
