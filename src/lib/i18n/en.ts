@@ -209,5 +209,6 @@ export const en: Record<MessageKey, string> = {
 	pickerSearchOrganization: 'Type to find a unit',
 	pickerSearchCategory: 'Type to find a category',
 	pickerMatches: '{n} matches',
-	statusesPicked: '{n} statuses'
+	statusesPicked: '{n} statuses',
+	barBeyondAxis: '{total} in all (beyond the axis)'
 };

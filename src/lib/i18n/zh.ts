@@ -204,5 +204,6 @@ export const zh = {
 	pickerSearchOrganization: '输入名称查找单位',
 	pickerSearchCategory: '输入名称查找类别',
 	pickerMatches: '{n} 个匹配',
-	statusesPicked: '已选 {n} 种状态'
+	statusesPicked: '已选 {n} 种状态',
+	barBeyondAxis: '共 {total} 项（超出刻度）'
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_CATEGORIES_KEY } from '$lib/domain/category-ranking';
 import { countOf, pivotStatusCounts } from './status-matrix';
-import { withOtherRow } from './category-rows';
+import { cutAxisMax, withOtherRow } from './category-rows';
 
 const counts = [
 	{ category: '甲', status: 'completed', statusSource: 'reported', taskCount: 5 },
@@ -28,6 +28,24 @@ describe('withOtherRow', () => {
 		expect(countOf(other, 'behind', 'reported')).toBe(1);
 		expect(countOf(other, 'completed')).toBe(1);
 		expect(out.reduce((n, r) => n + r.total, 0)).toBe(rows.reduce((n, r) => n + r.total, 0));
+	});
+
+	it('cuts the axis a little past the largest category when 其他 is more than twice it', () => {
+		const many = pivotStatusCounts(
+			Array.from(
+				{ length: 40 },
+				(_, i) => ({ category: `类${i}`, status: 'completed', statusSource: 'reported', taskCount: 120 - i }) as const
+			),
+			(r) => r.category,
+			(k) => k,
+			Array.from({ length: 40 }, (_, i) => `类${i}`)
+		);
+		const out = withOtherRow(many, 15, () => '其他');
+		// 120 × 1.15 = 138, rounded up to a multiple of 50.
+		expect(cutAxisMax(out)).toBe(150);
+		expect(out[15].total).toBeGreaterThan(150);
+		expect(cutAxisMax(withOtherRow(many, 39, () => '其他'))).toBeUndefined();
+		expect(cutAxisMax(many)).toBeUndefined();
 	});
 
 	it('adds no row when every category fits', () => {

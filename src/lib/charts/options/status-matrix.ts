@@ -5,7 +5,7 @@
  */
 import { rollup, sum } from 'd3-array';
 import { STATUSES, STATUS_LABEL, STATUS_SOURCES, type Status, type StatusSource } from '$lib/domain/status';
-import { messages, type Lang } from '$lib/i18n';
+import { fill, messages, type Lang } from '$lib/i18n';
 import type { ChartOption } from '../echarts';
 import { escapeHtml, statusItemStyle } from './status-style';
 import { applyLook, inkColor, progressColor, type ChartLook } from './look';
@@ -108,6 +108,11 @@ interface BarsOptions {
 	look?: ChartLook;
 	/** Width of a horizontal chart's row labels in px (narrower on a phone); 260 by default. */
 	labelWidth?: number;
+	/**
+	 * The count axis ends here: a longer bar (the 其他 bar of hundreds of categories) is cut at the edge and
+	 * writes its total, instead of shrinking every other bar to a sliver.
+	 */
+	valueMax?: number;
 }
 
 /** Default width of a horizontal chart's row labels, px. */
@@ -118,11 +123,11 @@ export function rowLabelLines(rows: MatrixRow[], labelWidth = LABEL_WIDTH): stri
 	return rows.map((row) => wrapLabel(row.label, labelWidth).split('\n'));
 }
 
-/** The bars before a look restyles type and strokes (trendOption adds its lines first). */
-function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
-	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH } = options;
-	const labels = rows.map((r) => r.label);
-	const series = STATUSES.flatMap((status) =>
+type BarDatum = number | null | { value: number; label: object };
+
+/** One stacked series per status × source that has a count, each bar segment a count (or a share). */
+function statusSeries(rows: MatrixRow[], lang: Lang, share: boolean, look: ChartLook | undefined) {
+	return STATUSES.flatMap((status) =>
 		STATUS_SOURCES.filter((source) => rows.some((row) => countOf(row, status, source) > 0)).map((source) => ({
 			id: `${status}|${source}`,
 			// Series of one status share a name, so the legend shows and toggles a status once.
@@ -132,13 +137,42 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 			barMaxWidth: 36,
 			itemStyle: statusItemStyle(status, source, look),
 			emphasis: { focus: 'series' as const },
-			data: rows.map((row) => {
+			data: rows.map((row): BarDatum => {
 				const count = countOf(row, status, source);
 				if (count === 0) return null;
 				return share ? Math.round((count / row.total) * 1000) / 10 : count;
 			})
 		}))
 	);
+}
+
+/** A bar longer than the axis writes its total on its first segment, at the axis start where it shows. */
+function markCutBars(series: { data: BarDatum[] }[], rows: MatrixRow[], valueMax: number, lang: Lang) {
+	rows.forEach((row, i) => {
+		if (row.total <= valueMax) return;
+		const first = series.find((s) => s.data[i] !== null);
+		if (!first) return;
+		first.data[i] = {
+			value: first.data[i] as number,
+			label: {
+				show: true,
+				position: 'insideLeft',
+				formatter: fill(messages[lang].barBeyondAxis, { total: row.total }),
+				color: '#1f2328',
+				backgroundColor: 'rgba(255,255,255,0.9)',
+				padding: [2, 4],
+				borderRadius: 2
+			}
+		};
+	});
+}
+
+/** The bars before a look restyles type and strokes (trendOption adds its lines first). */
+function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
+	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH, valueMax } = options;
+	const labels = rows.map((r) => r.label);
+	const series = statusSeries(rows, lang, share, look);
+	if (valueMax !== undefined) markCutBars(series, rows, valueMax, lang);
 	const categoryAxis = {
 		type: 'category' as const,
 		data: labels,
@@ -156,7 +190,7 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 	const valueAxis = {
 		type: 'value' as const,
 		minInterval: 1,
-		max: share ? 100 : undefined,
+		max: share ? 100 : valueMax,
 		axisLabel: { formatter: share ? '{value}%' : '{value}' }
 	};
 	return {
