@@ -13,7 +13,8 @@ export async function findOverflow(page: Page, root = 'main'): Promise<string[]>
 		const pageWidth = document.documentElement.clientWidth;
 		const name = (el: Element) => {
 			const id = el.id ? `#${el.id}` : '';
-			const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+			const cls =
+				typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
 			const text = (el.textContent ?? '').trim().slice(0, 30);
 			return `${el.tagName.toLowerCase()}${id}${cls} "${text}"`;
 		};
@@ -39,7 +40,9 @@ export async function findOverflow(page: Page, root = 'main'): Promise<string[]>
 				out.push(`${name(el)}: text ${el.scrollWidth}px in a box of ${el.clientWidth}px`);
 			}
 			if (!inScroller(el) && (rect.right > pageWidth + 1 || rect.left < -1)) {
-				out.push(`${name(el)}: box ${Math.round(rect.left)}–${Math.round(rect.right)}px outside the page's ${pageWidth}px`);
+				out.push(
+					`${name(el)}: box ${Math.round(rect.left)}–${Math.round(rect.right)}px outside the page's ${pageWidth}px`
+				);
 			}
 		}
 		return out;
