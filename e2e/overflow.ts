@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
  * horizontal scroller) and charts' canvases are left out: what they hold is meant to move.
  * Returns one line per offender, naming it, so a failing test says what to fix.
  */
-export async function findOverflow(page: Page, root = 'main'): Promise<string[]> {
+export async function findOverflow(page: Page, root = 'body'): Promise<string[]> {
 	return page.evaluate((rootSelector) => {
 		const scope = document.querySelector(rootSelector) ?? document.body;
 		const pageWidth = document.documentElement.clientWidth;

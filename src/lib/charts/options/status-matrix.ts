@@ -113,6 +113,8 @@ interface BarsOptions {
 	 * writes its total, instead of shrinking every other bar to a sliver.
 	 */
 	valueMax?: number;
+	/** A phone's width: the legend takes two rows, so the bars start lower. */
+	narrow?: boolean;
 }
 
 /** Default width of a horizontal chart's row labels, px. */
@@ -169,7 +171,7 @@ function markCutBars(series: { data: BarDatum[] }[], rows: MatrixRow[], valueMax
 
 /** The bars before a look restyles type and strokes (trendOption adds its lines first). */
 function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
-	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH, valueMax } = options;
+	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH, valueMax, narrow } = options;
 	const labels = rows.map((r) => r.label);
 	const series = statusSeries(rows, lang, share, look);
 	if (valueMax !== undefined) markCutBars(series, rows, valueMax, lang);
@@ -198,7 +200,7 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
 		legend: { top: 0 },
-		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 16, top: narrow ? 60 : 36, bottom: 8, containLabel: true },
 		tooltip: {
 			trigger: 'item',
 			formatter: (params: unknown) => {
@@ -218,8 +220,11 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 }
 
 /** A donut of the status mix; slices sum every source. */
-export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: string; look?: ChartLook }): ChartOption {
-	const { lang, look } = options;
+export function statusMixOption(
+	row: MatrixRow,
+	options: { lang: Lang; title: string; look?: ChartLook; compact?: boolean }
+): ChartOption {
+	const { lang, look, compact = false } = options;
 	const data = STATUSES.filter((s) => countOf(row, s) > 0).map((status) => ({
 		name: STATUS_LABEL[lang][status],
 		value: countOf(row, status),
@@ -229,15 +234,18 @@ export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: st
 	const option: ChartOption = {
 		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
-		legend: { bottom: 0 },
+		// Compact (a phone): no labels beside the ring, the legend names each status with its count.
+		legend: compact
+			? { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` }
+			: { bottom: 0 },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 		series: [
 			{
 				type: 'pie',
-				radius: ['45%', '72%'],
-				center: ['50%', '45%'],
+				radius: compact ? ['40%', '66%'] : ['45%', '72%'],
+				center: ['50%', compact ? '40%' : '45%'],
 				avoidLabelOverlap: true,
-				label: { formatter: '{b}\n{c}' },
+				label: compact ? { show: false } : { formatter: '{b}\n{c}' },
 				data
 			}
 		]
