@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { pivotStatusCounts, rowLabelLines, statusBarsOption, statusMixOption } from './status-matrix';
+
+const counts = [
+	{
+		category: '坚持以人为本，补齐民生短板，不断提高群众满意率',
+		status: 'completed',
+		statusSource: 'reported',
+		taskCount: 4
+	},
+	{
+		category: '坚持以人为本，补齐民生短板，不断提高群众满意率',
+		status: 'behind',
+		statusSource: 'inferred',
+		taskCount: 2
+	},
+	{ category: '其他', status: 'completed', statusSource: 'reported', taskCount: 90 },
+	{ category: '其他', status: 'behind', statusSource: 'reported', taskCount: 30 }
+] as const;
+const rows = pivotStatusCounts(
+	[...counts],
+	(r) => r.category,
+	(k) => k,
+	[counts[0].category, '其他']
+);
+
+type Axis = { axisLabel: { formatter: (v: string) => string; width: number }; max?: number };
+type Series = { data: (number | null | { value: number; label: { formatter: string } })[] };
+
+describe('statusBarsOption', () => {
+	it('wraps row labels between words to the label width it is given', () => {
+		const option = statusBarsOption(rows, { lang: 'zh', title: 't', labelWidth: 100 }) as { yAxis: Axis };
+		expect(option.yAxis.axisLabel.width).toBe(100);
+		expect(option.yAxis.axisLabel.formatter(rows[0].label)).toBe(rowLabelLines(rows, 100)[0].join('\n'));
+		// 100 px at 12 px: eight characters a line, broken after a clause or between words, no character alone.
+		expect(rowLabelLines(rows, 100)[0]).toEqual(['坚持以人为本，', '补齐民生短板，', '不断提高群众', '满意率']);
+		for (const line of rowLabelLines(rows, 100)[0]) expect([...line.replace(/，$/, '')].length).toBeLessThanOrEqual(8);
+	});
+
+	it('ends the count axis at valueMax and writes the total on a bar that passes it', () => {
+		const option = statusBarsOption(rows, { lang: 'zh', title: 't', valueMax: 10 }) as {
+			xAxis: Axis;
+			series: Series[];
+		};
+		expect(option.xAxis.max).toBe(10);
+		const labelled = option.series.flatMap((s) => s.data).filter((d) => typeof d === 'object' && d !== null);
+		expect(labelled).toHaveLength(1);
+		expect((labelled[0] as { label: { formatter: string } }).label.formatter).toBe('共 120 项（超出刻度）');
+		const plain = statusBarsOption(rows, { lang: 'zh', title: 't' }) as { xAxis: Axis; series: Series[] };
+		expect(plain.xAxis.max).toBeUndefined();
+		expect(plain.series.flatMap((s) => s.data).every((d) => typeof d !== 'object' || d === null)).toBe(true);
+	});
+});
+
+describe('statusMixOption', () => {
+	it('compact: no labels beside the ring, the legend names each status with its count', () => {
+		const option = statusMixOption(rows[1], { lang: 'en', title: 't', compact: true }) as {
+			series: { label: { show: boolean } }[];
+			legend: { formatter: (name: string) => string };
+		};
+		expect(option.series[0].label.show).toBe(false);
+		expect(option.legend.formatter('Completed')).toBe('Completed 90');
+		expect(option.legend.formatter('Behind')).toBe('Behind 30');
+	});
+});
