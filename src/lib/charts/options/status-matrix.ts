@@ -183,6 +183,8 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 		axisLabel: horizontal
 			? {
 					width: labelWidth,
+					// Room between a wrapped label's lines (12 px type).
+					lineHeight: 16,
 					overflow: 'truncate' as const,
 					interval: 0,
 					formatter: (value: string) => wrapLabel(value, labelWidth)
