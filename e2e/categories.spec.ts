@@ -90,6 +90,12 @@ test.describe('the category chart on the city', () => {
 			l.replace(/^\d+ \/ \d+: /, '')
 		);
 		expect(titles).toEqual(labels.slice(0, 15));
+		// The slide's donut fills its half of the slide, not a sliver of it.
+		await open(page, city('/present?slides=categories'));
+		const donut = page.getByTestId('current-slide').locator('.echart');
+		await expect(donut).toHaveAttribute('data-rendered', 'true');
+		const slide = (await page.getByTestId('current-slide').boundingBox())!;
+		expect((await donut.boundingBox())!.height).toBeGreaterThan(slide.height * 0.4);
 	});
 
 	test('an empty result says so instead of drawing empty axes, on every chart', async ({ page }) => {
