@@ -7,6 +7,9 @@ test('a fresh server offers the sample organization, labelled 示例数据, and 
 	// The all-organizations view counts real reports only; the sample is one choice away.
 	await expect(page.locator('[data-testid="plan-period"][data-organization="示例街道"]')).toHaveCount(0);
 	await expect(page.locator('[data-testid="plan-period"][data-organization="新街街道"]')).toHaveCount(1);
+	// The organization picker offers it, labelled.
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await page.getByRole('combobox', { name: '单位' }).fill('示例');
 	await expect(page.getByRole('option', { name: /示例街道（示例数据）/ })).toHaveCount(1);
 
 	await page.goto('/?org=示例街道');
