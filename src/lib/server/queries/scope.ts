@@ -3,7 +3,7 @@
  * which period, and the current updates of tasks that match. Every page counts and lists
  * through `scopedUpdates`, so a number on a chart and the rows behind it cannot disagree.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { FilterError, type Filters } from '../../filters';
