@@ -53,6 +53,12 @@ test.describe('the filter bar’s pickers on the city (200 organizations)', () =
 		expect(categories.length).toBeGreaterThan(0);
 		// Each row as published: ASCII or full-width commas, one category.
 		for (const c of categories) expect(c.replace(/,/g, '，').replace(/\s+/g, '')).toBe(name);
+
+		// A link that names the category with ASCII commas is the same category, and the picker says so.
+		const total = await page.getByTestId('task-total').textContent();
+		await open(page, city(`/tasks?category=${encodeURIComponent(name.replaceAll('，', ','))}`));
+		await expect(page.getByTestId('task-total')).toHaveText(total!);
+		await expect(page.getByRole('combobox', { name: '任务类别' })).toHaveValue(name);
 	});
 
 	test('several statuses: each tick adds one, the table lists exactly those', async ({ page }) => {
