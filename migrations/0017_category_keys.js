@@ -45,8 +45,18 @@ const THEME_NAMES_EN = {
 	其他: 'Other'
 };
 
-/** @param {import('kysely').Kysely<any>} db */
+/**
+ * One transaction (kysely runs SQLite migrations without one): a failure half-way leaves the database as
+ * it was, and the thousands of small updates of a province commit once.
+ *
+ * @param {import('kysely').Kysely<any>} db
+ */
 export async function up(db) {
+	await db.transaction().execute(keyCategories);
+}
+
+/** @param {import('kysely').Kysely<any>} db */
+async function keyCategories(db) {
 	await sql`alter table categories add column name_key text not null default ''`.execute(db);
 	const { rows } = await sql`select id, plan_id, name, position from categories order by plan_id, position`.execute(db);
 	/** @type {Map<string, number>} the first category of each plan × key */

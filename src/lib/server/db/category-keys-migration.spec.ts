@@ -115,6 +115,21 @@ describe('migration 0017: category keys', () => {
 		expect(new Set(city.map((r) => r.key))).toEqual(new Set(['坚持以人为本，办好民生实事', '产业发展', '']));
 	});
 
+	it('changes nothing when it fails half-way, so a restart can run it again', async () => {
+		const db = await databaseAt0016();
+		// An index of the name the migration creates after merging: its last steps fail.
+		await sql`create index categories_plan_key on tasks (plan_id)`.execute(db);
+		await expect(migrateToLatest(db)).rejects.toThrow(/0017_category_keys/);
+		const columns = await sql<{ name: string }>`select name from pragma_table_info('categories')`.execute(db);
+		expect(columns.rows.map((c) => c.name)).not.toContain('name_key');
+		expect(await db.selectFrom('categories').select('id').execute()).toHaveLength(5);
+		const themes = await sql<{ n: number }>`select count(*) as n from themes where name_en is not null`.execute(db);
+		expect(themes.rows[0].n).toBe(0);
+		await sql`drop index categories_plan_key`.execute(db);
+		await migrateToLatest(db);
+		expect(await db.selectFrom('categories').select('id').execute()).toHaveLength(4);
+	});
+
 	it('names the bundled themes in English and leaves others alone; search still finds moved tasks', async () => {
 		const db = await databaseAt0016();
 		await migrateToLatest(db);
