@@ -103,15 +103,16 @@ test.describe('attention at city scale', () => {
 		const { district } = cityExamples();
 		await open(page, city(`/?org=${district.id}`));
 		await expect(page.getByTestId('attention-rank')).toHaveCount(12);
-		// A street of the district: some of its tasks were in the district's list, others not.
-		const street = await page
-			.locator('select[name="org"] option')
-			.evaluateAll(
-				(options, name) => options.find((o) => o.textContent!.trim() === name)!.getAttribute('value'),
-				district.street
-			);
-		await page.locator('select[name="org"]').selectOption(street!);
-		await page.waitForURL(new RegExp(`org=${street}`));
+		// A street of the district, picked in the organization picker: some of its tasks were in the
+		// district's list, others not.
+		const box = page.getByRole('combobox', { name: '单位' });
+		await box.fill(district.street);
+		const option = page
+			.getByRole('listbox', { name: '单位' })
+			.getByRole('option')
+			.filter({ has: page.locator('.name', { hasText: new RegExp(`^${district.street}$`) }) });
+		await option.first().click();
+		await page.waitForURL(/org=\d+/);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText(district.street);
 		const ranks = await page.getByTestId('attention-rank').allTextContents();
 		expect(ranks.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { open } from './open';
 
+/** The seed's categories as the overview counts them: under their keys (the report types ASCII commas). */
 const CATEGORIES = [
-	'坚持引育并举,全力保稳促调,增强经济发展支撑力',
-	'坚持环境提质,聚焦美丽创建,增强区域发展新魅力',
-	'坚持以人为本,提升公共服务,不断提高群众满意率',
-	'坚持干群合力,优化基层治理,发挥共享共治源动力'
+	'坚持引育并举，全力保稳促调，增强经济发展支撑力',
+	'坚持环境提质，聚焦美丽创建，增强区域发展新魅力',
+	'坚持以人为本，提升公共服务，不断提高群众满意率',
+	'坚持干群合力，优化基层治理，发挥共享共治源动力'
 ];
 
 /** The pixel centre of one stacked-bar segment, from the live ECharts instance, and what it counts. */

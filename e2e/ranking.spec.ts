@@ -130,7 +130,7 @@ test.describe('comparing organizations on the city data', () => {
 				const text = await page.getByTestId(id).evaluate((root) => {
 					let text = (root as HTMLElement).innerText;
 					// Data values (unit, category and theme names) are the reports' own words.
-					const values = [...root.querySelectorAll('[data-value]')].map((e) => e.textContent!.trim());
+					const values = [...root.querySelectorAll('[translate="no"]')].map((e) => e.textContent!.trim());
 					for (const value of values.sort((a, b) => b.length - a.length)) text = text.replaceAll(value, '');
 					return text;
 				});

@@ -6,6 +6,9 @@ test('a fresh server offers the sample organization, labelled 示例数据, and 
 	await page.goto('/');
 	// The all-organizations view counts real reports only; the sample is one choice away.
 	await expect(page.getByTestId('ranking-scope')).toHaveText(['杭州市', '绍兴市']);
+	// The organization picker offers it, labelled.
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await page.getByRole('combobox', { name: '单位' }).fill('示例');
 	await expect(page.getByRole('option', { name: /示例街道（示例数据）/ })).toHaveCount(1);
 
 	await page.goto('/?org=示例街道');

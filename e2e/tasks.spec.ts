@@ -125,7 +125,8 @@ test.describe('task explorer', () => {
 
 	test('a filter change keeps the table’s sort and starts from the first page', async ({ page }) => {
 		await open(page, '/tasks?org=新街街道&sort=status&dir=desc&page=1');
-		await page.locator('form.filters select[name="status"]').selectOption('on_track');
+		await page.locator('form.filters summary').click();
+		await page.locator('form.filters input[name="status"][value="on_track"]').check();
 		await page.waitForURL(/status=on_track/);
 		const url = new URL(page.url());
 		expect(url.searchParams.get('sort')).toBe('status');

@@ -14,6 +14,7 @@ import * as m0011 from './0011_attention_index.js';
 import * as m0012 from './0012_period_summaries.js';
 import * as m0015 from './0015_completion_ratio.js';
 import * as m0016 from './0016_planner_statistics.js';
+import * as m0017 from './0017_category_keys.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -29,5 +30,6 @@ export const migrations = {
 	'0011_attention_index': m0011,
 	'0012_period_summaries': m0012,
 	'0015_completion_ratio': m0015,
-	'0016_planner_statistics': m0016
+	'0016_planner_statistics': m0016,
+	'0017_category_keys': m0017
 };

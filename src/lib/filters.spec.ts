@@ -17,6 +17,11 @@ describe('parseFilters', () => {
 			{ ...EMPTY_FILTERS, status: ['ahead', 'on_track'], source: ['reported', 'confirmed'] }
 		],
 		[
+			// What the filter bar's status checkboxes send.
+			'status=behind&status=not_started&status=&status=behind',
+			{ ...EMPTY_FILTERS, status: ['behind', 'not_started'] }
+		],
+		[
 			'category=%E5%9D%9A%E6%8C%81&theme=数字化&lang=en',
 			{ ...EMPTY_FILTERS, category: '坚持', theme: '数字化', lang: 'en' }
 		],

@@ -104,7 +104,12 @@ function listOf<T>(
 	guard: (v: unknown) => v is T,
 	allowed: readonly string[]
 ): T[] | null {
-	const value = params.get(key)?.trim();
+	// A form's checkboxes send status=a&status=b; links write status=a,b. Both mean the same.
+	const value = params
+		.getAll(key)
+		.map((v) => v.trim())
+		.filter(Boolean)
+		.join(',');
 	if (!value) return null;
 	const items = [
 		...new Set(

@@ -8,11 +8,15 @@ import type { PlanPeriodStatusCount } from '../types/organizations';
 import { emptyStatusCounts } from './measures';
 
 /** One row per plan × period × status × source, as the plan query returns it. */
-export type StatusCountRow = Omit<PlanPeriodStatusCount, 'quarter' | 'monthStart'>;
+export type StatusCountRow = Omit<PlanPeriodStatusCount, 'quarter' | 'monthStart'> &
+	Partial<Pick<PlanPeriodStatusCount, 'quarter' | 'monthStart'>>;
 
 export interface PeriodSummary {
 	periodId: number;
 	label: string;
+	/** Where the rows carry them, so English can name the period (2024 Q2, 2024 Jan–Jun). */
+	quarter?: number | null;
+	monthStart?: number | null;
 	monthEnd: number;
 	total: number;
 	/** Task count per status, every status present (0 where none). */
@@ -46,6 +50,8 @@ export function summarisePlans(rows: StatusCountRow[]): PlanSummary[] {
 				return {
 					periodId: periodRows[0].periodId,
 					label: periodRows[0].periodLabel,
+					quarter: periodRows[0].quarter,
+					monthStart: periodRows[0].monthStart,
 					monthEnd: periodRows[0].monthEnd,
 					total: periodRows.reduce((sum, r) => sum + r.taskCount, 0),
 					byStatus,

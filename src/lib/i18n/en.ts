@@ -264,5 +264,16 @@ export const en: Record<MessageKey, string> = {
 	heatmapKindTheme: 'themes',
 	heatmapTableLegend:
 		'Each cell: tasks behind / tasks; the deeper the shade, the larger the share behind. Click a number to list the tasks.',
-	heatmapEmpty: 'Under these filters no task of these units has a theme.'
+	heatmapEmpty: 'Under these filters no task of these units has a theme.',
+	// Pickers, the category chart's 其他 bucket, empty charts (filter bar and overview, issue 13)
+	otherCategories: 'Other ({n} categories)',
+	categoriesTopOther:
+		'The {n} categories with most tasks; the rest are one "Other" bar. All {total} categories are in the table.',
+	chartEmpty: 'No tasks to count in this scope.',
+	pickerNoMatch: 'No matching name',
+	pickerSearchOrganization: 'Type to find a unit',
+	pickerSearchCategory: 'Type to find a category',
+	pickerMatches: '{n} matches',
+	statusesPicked: '{n} statuses',
+	barBeyondAxis: '{total} in all (beyond the axis)'
 };

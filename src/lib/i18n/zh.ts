@@ -257,5 +257,15 @@ export const zh = {
 	heatmapKindCategory: '任务类别',
 	heatmapKindTheme: '主题',
 	heatmapTableLegend: '每格：欠进度任务数 / 任务数，底色越深欠进度占比越高；点击数字查看对应任务。',
-	heatmapEmpty: '当前筛选下，下级单位没有带主题的任务。'
+	heatmapEmpty: '当前筛选下，下级单位没有带主题的任务。',
+	// Pickers, the category chart's 其他 bucket, empty charts (filter bar and overview, issue 13)
+	otherCategories: '其他（{n} 类）',
+	categoriesTopOther: '显示任务最多的 {n} 个类别，其余合为“其他”；共 {total} 个类别，表格逐类列出。',
+	chartEmpty: '所选范围内没有可统计的任务。',
+	pickerNoMatch: '没有匹配的名称',
+	pickerSearchOrganization: '输入名称查找单位',
+	pickerSearchCategory: '输入名称查找类别',
+	pickerMatches: '{n} 个匹配',
+	statusesPicked: '已选 {n} 种状态',
+	barBeyondAxis: '共 {total} 项（超出刻度）'
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../domain/kpi';
+import { CATEGORY_CHART_LIMIT, rankCategories } from '../domain/category-ranking';
 import type { Status } from '../domain/status';
 import type { FlagKind } from '../domain/flags';
 import type { OverviewData } from '../types/overview';
@@ -180,6 +181,19 @@ describe('buildDeck: what the slides show', () => {
 		expect(a.behind.map((t) => t.name)).toEqual(['任务1', '任务2']);
 		expect(a.notStarted).toEqual([]);
 		expect(b).toMatchObject({ title: '乙', total: 2, behind: [], notStarted: [], more: 0 });
+	});
+
+	it('orders category slides as the page orders its bars: most tasks first, the 其他 bucket not a slide', () => {
+		const row = (category: string, position: number, taskCount: number) =>
+			({ category, position, status: 'behind', statusSource: 'reported', taskCount }) as const;
+		// 20 categories in report order, the later ones larger; a task published with ASCII commas.
+		const byCategory = Array.from({ length: 20 }, (_, i) => row(`类别，${i + 1}`, i + 1, i + 1));
+		const tasks = [task(7, '类别,20', 'behind')];
+		const data = overview({ byCategory, attention: { total: 1, tasks } });
+		const slides = buildDeck(input({ overview: data }), ['categories']) as CategorySlide[];
+		expect(slides.map((s) => s.category)).toEqual(rankCategories(byCategory).slice(0, CATEGORY_CHART_LIMIT));
+		expect(slides.map((s) => s.total)).toEqual([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+		expect(slides[0].behind.map((t) => t.name)).toEqual(['任务7']);
 	});
 
 	it('counts left-out names from the counts, so a capped attention list does not hide them', () => {

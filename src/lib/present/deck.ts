@@ -3,6 +3,8 @@
  * each one lists, and the speaker notes that go with it. Pure: the loader calls it with the
  * data of the same queries as the overview, the tests with hand-made rows.
  */
+import { CATEGORY_CHART_LIMIT, rankCategories } from '../domain/category-ranking';
+import { categoryKey } from '../domain/category-key';
 import { FLAG_KINDS, FLAG_LABEL, type FlagKind } from '../domain/flags';
 import type { Kpi, KpiKey } from '../domain/kpi';
 import { elapsedFraction, periodName } from '../domain/period';
@@ -180,11 +182,13 @@ function kpiSlide(input: DeckInput, data: OverviewData): KpiSlide {
 function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions): CategorySlide[] {
 	const { lang } = input;
 	const t = messages[lang];
-	const keys = [...new Set(data.byCategory.map((r) => r.category ?? ''))];
+	// The page's order (most tasks first) and its bars: the rest are the chart's 其他, not a slide each.
+	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
 	return keys.map((category, i) => {
 		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
-		const mine = data.attention.tasks.filter((task) => (task.category ?? '') === category);
+		// Tasks carry their category as published; the counts, its key.
+		const mine = data.attention.tasks.filter((task) => categoryKey(task.category) === category);
 		const behindAll = mine.filter((task) => task.status === 'behind');
 		const notStartedAll = mine.filter((task) => task.status === 'not_started');
 		const behind = behindAll.slice(0, opts.categoryNames);
@@ -194,7 +198,7 @@ function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions)
 		if (behindAll.length) notes.push(fill(t.notesBehindNames, { names: names(behindAll) }));
 		if (notStartedAll.length) notes.push(fill(t.notesNotStartedNames, { names: names(notStartedAll) }));
 		if (!behindAll.length && !notStartedAll.length) notes.push(t.noBehindInCategory);
-		const changes = input.changes.filter((c) => (c.category ?? '') === category);
+		const changes = input.changes.filter((c) => categoryKey(c.category) === category);
 		if (changes.length)
 			notes.push(fill(t.notesChangedTasks, { list: changes.map((c) => changeText(c, lang)).join(t.listSeparator) }));
 		return {

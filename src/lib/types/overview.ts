@@ -92,11 +92,12 @@ export interface OverviewData {
 	periods: PeriodRow[];
 	/** Every category name in scope, in report order. */
 	categories: string[];
-	/** How many categories the scope has; byCategory holds at most CATEGORY_LIMIT of them. */
+	/** How many categories the scope has. */
 	categoryCount: number;
 	kpis: Kpi[];
 	previous: PeriodRow | null;
 	byPeriod: PeriodStatusCount[];
+	/** Every category's counts, in report order; pages show them by size (src/lib/domain/category-ranking.ts). */
 	byCategory: CategoryStatusCount[];
 	byTheme: ThemeStatusCount[];
 	progress: PeriodProgress[];

@@ -66,7 +66,8 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 			...a.axisLabel,
 			fontSize,
 			color: colors.text,
-			...(typeof a.axisLabel?.width === 'number' ? { width: scaled(a.axisLabel.width) } : {})
+			...(typeof a.axisLabel?.width === 'number' ? { width: scaled(a.axisLabel.width) } : {}),
+			...(typeof a.axisLabel?.lineHeight === 'number' ? { lineHeight: scaled(a.axisLabel.lineHeight) } : {})
 		},
 		axisLine: {
 			...a.axisLine,

@@ -1,7 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { percentAxisMax, pivotStatusCounts, trendOption } from './status-matrix';
+import {
+	percentAxisMax,
+	pivotStatusCounts,
+	rowLabelLines,
+	statusBarsOption,
+	statusMixOption,
+	trendOption
+} from './status-matrix';
 
+const counts = [
+	{
+		category: '坚持以人为本，补齐民生短板，不断提高群众满意率',
+		status: 'completed',
+		statusSource: 'reported',
+		taskCount: 4
+	},
+	{
+		category: '坚持以人为本，补齐民生短板，不断提高群众满意率',
+		status: 'behind',
+		statusSource: 'inferred',
+		taskCount: 2
+	},
+	{ category: '其他', status: 'completed', statusSource: 'reported', taskCount: 90 },
+	{ category: '其他', status: 'behind', statusSource: 'reported', taskCount: 30 }
+] as const;
 const rows = pivotStatusCounts(
+	[...counts],
+	(r) => r.category,
+	(k) => k,
+	[counts[0].category, '其他']
+);
+
+type Axis = { axisLabel: { formatter: (v: string) => string; width: number }; max?: number };
+type Series = { data: (number | null | { value: number; label: { formatter: string } })[] };
+
+describe('statusBarsOption', () => {
+	it('wraps row labels between words to the label width it is given', () => {
+		const option = statusBarsOption(rows, { lang: 'zh', title: 't', labelWidth: 100 }) as { yAxis: Axis };
+		expect(option.yAxis.axisLabel.width).toBe(100);
+		expect(option.yAxis.axisLabel.formatter(rows[0].label)).toBe(rowLabelLines(rows, 100)[0].join('\n'));
+		// 100 px at 12 px: eight characters a line, broken after a clause or between words, no character alone.
+		expect(rowLabelLines(rows, 100)[0]).toEqual(['坚持以人为本，', '补齐民生短板，', '不断提高群众', '满意率']);
+		for (const line of rowLabelLines(rows, 100)[0]) expect([...line.replace(/，$/, '')].length).toBeLessThanOrEqual(8);
+	});
+
+	it('ends the count axis at valueMax and writes the total on a bar that passes it', () => {
+		const option = statusBarsOption(rows, { lang: 'zh', title: 't', valueMax: 10 }) as {
+			xAxis: Axis;
+			series: Series[];
+		};
+		expect(option.xAxis.max).toBe(10);
+		const labelled = option.series.flatMap((s) => s.data).filter((d) => typeof d === 'object' && d !== null);
+		expect(labelled).toHaveLength(1);
+		expect((labelled[0] as { label: { formatter: string } }).label.formatter).toBe('共 120 项（超出刻度）');
+		const plain = statusBarsOption(rows, { lang: 'zh', title: 't' }) as { xAxis: Axis; series: Series[] };
+		expect(plain.xAxis.max).toBeUndefined();
+		expect(plain.series.flatMap((s) => s.data).every((d) => typeof d !== 'object' || d === null)).toBe(true);
+	});
+});
+
+describe('statusMixOption', () => {
+	it('compact: no labels beside the ring, the legend names each status with its count', () => {
+		const option = statusMixOption(rows[1], { lang: 'en', title: 't', compact: true }) as {
+			series: { label: { show: boolean } }[];
+			legend: { formatter: (name: string) => string };
+		};
+		expect(option.series[0].label.show).toBe(false);
+		expect(option.legend.formatter('Completed')).toBe('Completed 90');
+		expect(option.legend.formatter('Behind')).toBe('Behind 30');
+	});
+});
+
+const trendRows = pivotStatusCounts(
 	[
 		{ key: 'q1', status: 'on_track', statusSource: 'reported', taskCount: 3 },
 		{ key: 'q2', status: 'behind', statusSource: 'inferred', taskCount: 1 },
@@ -27,7 +97,7 @@ describe('percentAxisMax', () => {
 describe('trendOption', () => {
 	it('stretches the percent axis to the highest mean completion, so 109.5% stays on the chart', () => {
 		const option = trendOption(
-			rows,
+			trendRows,
 			{ expected: [0.25, 0.5], actual: [0.3, 1.095] },
 			{ lang: 'zh', title: '各报告期' }
 		);
@@ -35,7 +105,11 @@ describe('trendOption', () => {
 	});
 
 	it('keeps the statuses’ legend at the top and the lines’ legend under the axis, with room for both', () => {
-		const option = trendOption(rows, { expected: [0.25, 0.5], actual: [0.3, 0.4] }, { lang: 'en', title: 'Trend' });
+		const option = trendOption(
+			trendRows,
+			{ expected: [0.25, 0.5], actual: [0.3, 0.4] },
+			{ lang: 'en', title: 'Trend' }
+		);
 		const legends = option.legend as { top?: number; bottom?: number; data: string[] }[];
 		expect(legends).toEqual([
 			{ top: 0, data: ['Completed', 'On track', 'Behind'] },
@@ -46,7 +120,11 @@ describe('trendOption', () => {
 
 	it('gives a slide its single legend (a look lays it out as a column)', () => {
 		const look = { scale: 1, dark: true, animation: false };
-		const option = trendOption(rows, { expected: [0.25, 0.5], actual: [0.3, 0.4] }, { lang: 'zh', title: 't', look });
+		const option = trendOption(
+			trendRows,
+			{ expected: [0.25, 0.5], actual: [0.3, 0.4] },
+			{ lang: 'zh', title: 't', look }
+		);
 		expect(Array.isArray(option.legend)).toBe(false);
 	});
 });

@@ -5,10 +5,11 @@
  */
 import { rollup, sum } from 'd3-array';
 import { STATUSES, STATUS_LABEL, STATUS_SOURCES, type Status, type StatusSource } from '$lib/domain/status';
-import { messages, type Lang } from '$lib/i18n';
+import { fill, messages, type Lang } from '$lib/i18n';
 import type { ChartOption } from '../echarts';
 import { escapeHtml, statusItemStyle } from './status-style';
 import { applyLook, inkColor, progressColor, type ChartLook } from './look';
+import { wrapLabel } from './wrap-label';
 
 /** How long a dashboard chart takes to draw itself in, in ms. */
 const ENTRANCE_MS = 300;
@@ -94,22 +95,41 @@ export function describeRows(rows: MatrixRow[], lang: Lang, title: string): stri
  * Stacked bars of task counts per row. Horizontal bars keep long category names readable;
  * `share` draws each row as percentages of its total (for comparing periods of different size).
  */
-export function statusBarsOption(
-	rows: MatrixRow[],
-	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
-): ChartOption {
+export function statusBarsOption(rows: MatrixRow[], options: BarsOptions): ChartOption {
 	const option = statusBars(rows, options);
 	return options.look ? applyLook(option, options.look) : option;
 }
 
-/** The bars before a look restyles type and strokes (trendOption adds its lines first). */
-function statusBars(
-	rows: MatrixRow[],
-	options: { lang: Lang; title: string; horizontal?: boolean; share?: boolean; look?: ChartLook }
-): ChartOption {
-	const { lang, horizontal = true, share = false, look } = options;
-	const labels = rows.map((r) => r.label);
-	const series = STATUSES.flatMap((status) =>
+interface BarsOptions {
+	lang: Lang;
+	title: string;
+	horizontal?: boolean;
+	share?: boolean;
+	look?: ChartLook;
+	/** Width of a horizontal chart's row labels in px (narrower on a phone); 260 by default. */
+	labelWidth?: number;
+	/**
+	 * The count axis ends here: a longer bar (the 其他 bar of hundreds of categories) is cut at the edge and
+	 * writes its total, instead of shrinking every other bar to a sliver.
+	 */
+	valueMax?: number;
+	/** A phone's width: the legend takes two rows, so the bars start lower. */
+	narrow?: boolean;
+}
+
+/** Default width of a horizontal chart's row labels, px. */
+export const LABEL_WIDTH = 260;
+
+/** A horizontal chart's row labels as drawn: wrapped between words to the label width. */
+export function rowLabelLines(rows: MatrixRow[], labelWidth = LABEL_WIDTH): string[][] {
+	return rows.map((row) => wrapLabel(row.label, labelWidth).split('\n'));
+}
+
+type BarDatum = number | null | { value: number; label: object };
+
+/** One stacked series per status × source that has a count, each bar segment a count (or a share). */
+function statusSeries(rows: MatrixRow[], lang: Lang, share: boolean, look: ChartLook | undefined) {
+	return STATUSES.flatMap((status) =>
 		STATUS_SOURCES.filter((source) => rows.some((row) => countOf(row, status, source) > 0)).map((source) => ({
 			id: `${status}|${source}`,
 			// Series of one status share a name, so the legend shows and toggles a status once.
@@ -119,23 +139,62 @@ function statusBars(
 			barMaxWidth: 36,
 			itemStyle: statusItemStyle(status, source, look),
 			emphasis: { focus: 'series' as const },
-			data: rows.map((row) => {
+			data: rows.map((row): BarDatum => {
 				const count = countOf(row, status, source);
 				if (count === 0) return null;
 				return share ? Math.round((count / row.total) * 1000) / 10 : count;
 			})
 		}))
 	);
+}
+
+/** A bar longer than the axis writes its total on its first segment, at the axis start where it shows. */
+function markCutBars(series: { data: BarDatum[] }[], rows: MatrixRow[], valueMax: number, lang: Lang) {
+	rows.forEach((row, i) => {
+		if (row.total <= valueMax) return;
+		const first = series.find((s) => s.data[i] !== null);
+		if (!first) return;
+		first.data[i] = {
+			value: first.data[i] as number,
+			label: {
+				show: true,
+				position: 'insideLeft',
+				formatter: fill(messages[lang].barBeyondAxis, { total: row.total }),
+				color: '#1f2328',
+				backgroundColor: 'rgba(255,255,255,0.9)',
+				padding: [2, 4],
+				borderRadius: 2
+			}
+		};
+	});
+}
+
+/** The bars before a look restyles type and strokes (trendOption adds its lines first). */
+function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
+	const { lang, horizontal = true, share = false, look, labelWidth = LABEL_WIDTH, valueMax, narrow } = options;
+	const labels = rows.map((r) => r.label);
+	const series = statusSeries(rows, lang, share, look);
+	if (valueMax !== undefined) markCutBars(series, rows, valueMax, lang);
 	const categoryAxis = {
 		type: 'category' as const,
 		data: labels,
 		inverse: horizontal,
-		axisLabel: { width: horizontal ? 260 : 90, overflow: 'break' as const, interval: 0 }
+		// Horizontal labels wrap between words (wrap-label.ts); ECharts' own break would orphan characters.
+		axisLabel: horizontal
+			? {
+					width: labelWidth,
+					// Room between a wrapped label's lines (12 px type).
+					lineHeight: 16,
+					overflow: 'truncate' as const,
+					interval: 0,
+					formatter: (value: string) => wrapLabel(value, labelWidth)
+				}
+			: { width: 90, overflow: 'break' as const, interval: 0 }
 	};
 	const valueAxis = {
 		type: 'value' as const,
 		minInterval: 1,
-		max: share ? 100 : undefined,
+		max: share ? 100 : valueMax,
 		axisLabel: { formatter: share ? '{value}%' : '{value}' }
 	};
 	return {
@@ -143,7 +202,7 @@ function statusBars(
 		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
 		legend: { top: 0 },
-		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 16, top: narrow ? 60 : 36, bottom: 8, containLabel: true },
 		tooltip: {
 			trigger: 'item',
 			formatter: (params: unknown) => {
@@ -163,8 +222,11 @@ function statusBars(
 }
 
 /** A donut of the status mix; slices sum every source. */
-export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: string; look?: ChartLook }): ChartOption {
-	const { lang, look } = options;
+export function statusMixOption(
+	row: MatrixRow,
+	options: { lang: Lang; title: string; look?: ChartLook; compact?: boolean }
+): ChartOption {
+	const { lang, look, compact = false } = options;
 	const data = STATUSES.filter((s) => countOf(row, s) > 0).map((status) => ({
 		name: STATUS_LABEL[lang][status],
 		value: countOf(row, status),
@@ -174,15 +236,18 @@ export function statusMixOption(row: MatrixRow, options: { lang: Lang; title: st
 	const option: ChartOption = {
 		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
-		legend: { bottom: 0 },
+		// Compact (a phone): no labels beside the ring, the legend names each status with its count.
+		legend: compact
+			? { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` }
+			: { bottom: 0 },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 		series: [
 			{
 				type: 'pie',
-				radius: ['45%', '72%'],
-				center: ['50%', '45%'],
+				radius: compact ? ['40%', '66%'] : ['45%', '72%'],
+				center: ['50%', compact ? '40%' : '45%'],
 				avoidLabelOverlap: true,
-				label: { formatter: '{b}\n{c}' },
+				label: compact ? { show: false } : { formatter: '{b}\n{c}' },
 				data
 			}
 		]

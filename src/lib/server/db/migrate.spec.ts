@@ -36,7 +36,7 @@ describe('migrations', () => {
 			.executeTakeFirstOrThrow();
 		const category = await db
 			.insertInto('categories')
-			.values({ plan_id: plan.id, name: null, position: 1 })
+			.values({ plan_id: plan.id, name: null, name_key: '', position: 1 })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const task = await db

@@ -58,7 +58,10 @@ export interface SourceTable {
 export interface CategoryTable {
 	id: Generated<number>;
 	plan_id: number;
+	/** As published, for display. */
 	name: string | null;
+	/** What the category counts under (src/lib/domain/category-key.ts): '' for none. */
+	name_key: string;
 	position: number;
 }
 

@@ -54,3 +54,9 @@ export function assignThemes(text: string, rules: ThemeRules = THEME_RULES): str
 	const matched = rules.themes.filter((theme) => theme.keywords.some((keyword) => text.includes(keyword)));
 	return matched.length > 0 ? matched.map((theme) => theme.name) : [rules.fallback.name];
 }
+
+/** A theme's English name from the rules (the fallback's too); null for a theme they do not name. */
+export function englishThemeName(name: string, rules: ThemeRules = THEME_RULES): string | null {
+	if (name === rules.fallback.name) return rules.fallback.nameEn;
+	return rules.themes.find((theme) => theme.name === name)?.nameEn ?? null;
+}

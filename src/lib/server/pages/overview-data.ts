@@ -5,7 +5,7 @@
 import type { DB } from '../db';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
-import type { CategoryStatusCount, OverviewData } from '../../types/overview';
+import type { OverviewData } from '../../types/overview';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { computeKpis } from '../../domain/kpi';
@@ -39,40 +39,19 @@ export async function loadOverviewData(
 	const categories = filters.category
 		? await organizations.listCategoryNames(db, scope, period.id)
 		: [...new Set(allCategories.flatMap((r) => (r.category === null ? [] : [r.category])))];
-	const byCategory = largestCategories(allCategories, CATEGORY_LIMIT);
 	return {
 		period,
 		periods,
 		categories,
-		/** How many categories the scope has; byCategory holds at most CATEGORY_LIMIT of them. */
 		categoryCount: new Set(allCategories.map((r) => r.category)).size,
 		kpis: computeKpis(byPeriod, period.id, previous?.id ?? null),
 		previous,
 		byPeriod,
-		byCategory,
+		byCategory: allCategories,
 		byTheme,
 		progress,
 		attention
 	};
-}
-
-/**
- * A roll-up over many organizations can hold hundreds of category names (399 in the province
- * benchmark): charts and the page keep the largest, in report order.
- */
-export const CATEGORY_LIMIT = 15;
-
-function largestCategories(rows: CategoryStatusCount[], limit: number): CategoryStatusCount[] {
-	const totals = new Map<string | null, number>();
-	for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + r.taskCount);
-	if (totals.size <= limit) return rows;
-	const keep = new Set(
-		[...totals]
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, limit)
-			.map(([name]) => name)
-	);
-	return rows.filter((r) => keep.has(r.category));
 }
 
 export type { OverviewData };

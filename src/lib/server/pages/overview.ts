@@ -24,7 +24,7 @@ export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
 			scope.organizations.map((o) => o.id)
 		),
 		organizations.listYears(db, scope),
-		organizations.listThemes(db),
+		organizations.listThemesInScope(db, scope),
 		// A year filter limits the list to that year's plans (it used to list every year); a year without
 		// data keeps them all, so the page can tell "nothing for these filters" from "nothing imported".
 		plans

@@ -19,7 +19,7 @@ export async function loadTaskPage(db: DB, url: URL, _locals: App.Locals) {
 			scope.organizations.map((o) => o.id)
 		),
 		organizations.listYears(db, scope),
-		organizations.listThemes(db)
+		organizations.listThemesInScope(db, scope)
 	]);
 	const base = { filters, table, scope, organizationTree, years, themes, search };
 	if (!scope.period) return { ...base, period: null };

@@ -74,3 +74,19 @@ describe('the same task name twice in one report', () => {
 		]);
 	});
 });
+
+describe('a category typed another way in a later report', () => {
+	it('is the same category: its tasks are found again and it keeps its first published name', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, report('二', '2024-07-08'), { organization: ORGANIZATION });
+		const retyped = Buffer.from(report('三', '2024-10-08').toString('utf8').replaceAll('\n经济发展,', '\n经济　发展,'));
+		const { result } = await importDocument(db, retyped, { organization: ORGANIZATION });
+		expect(result).toMatchObject({ outcome: 'imported', taskCount: 5 });
+		const categories = await db.selectFrom('categories').select(['name', 'name_key']).orderBy('position').execute();
+		expect(categories).toEqual([
+			{ name: '经济发展', name_key: '经济发展' },
+			{ name: '社会治理', name_key: '社会治理' }
+		]);
+		expect(await tasksOf(db)).toHaveLength(5);
+	});
+});

@@ -12,6 +12,7 @@ import { checkQuality, flagSameAsPrevious } from '../import/quality';
 import { periodEndMonth } from '../../domain/period';
 import { draftPeriods, Ids, keyOfPeriod, type PlanState, type TaskRow, type WriteState } from './import-state';
 import { matchTasks } from './import-tasks';
+import { englishThemeName } from '../import/themes';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -168,7 +169,8 @@ function planThemes(draft: ReportDraft, state: WriteState, ids: Ids) {
 		if (idOf.has(name)) continue;
 		const id = ids.take('themes');
 		idOf.set(name, id);
-		rows.push({ id, name });
+		// The bundled rules name their themes in English too (the English pages show it).
+		rows.push({ id, name, name_en: englishThemeName(name) });
 	}
 	return { rows, idOf };
 }

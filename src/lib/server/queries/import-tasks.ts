@@ -9,6 +9,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DraftCategory, DraftTask, ReportDraft } from '../import/types';
 import type { Ids, PlanState, TaskRow } from './import-state';
+import { categoryKey } from '../../domain/category-key';
 
 type Attributes = Pick<TaskRow, 'category_id' | 'seq_no' | 'name' | 'content' | 'owner' | 'leader'>;
 const ATTRIBUTES = ['category_id', 'seq_no', 'name', 'content', 'owner', 'leader'] as const;
@@ -53,18 +54,22 @@ export function matchTasks(draft: ReportDraft, plan: PlanState | null, planId: n
 	return result;
 }
 
-/** Each draft category's id: the plan's category of that name, or a new one at the end. */
+/**
+ * Each draft category's id: the plan's category of that key (a heading typed with other commas or spaces
+ * is the same category, published as first seen), or a new one at the end.
+ */
 function planCategories(draft: ReportDraft, plan: PlanState | null, planId: number, ids: Ids) {
-	const known = new Map((plan?.categories ?? []).map((c) => [c.name ?? '', c.id]));
+	const known = new Map((plan?.categories ?? []).map((c) => [categoryKey(c.name), c.id]));
 	let position = Math.max(0, ...(plan?.categories ?? []).map((c) => c.position));
 	const rows: Insertable<Database['categories']>[] = [];
 	const categoryOf = new Map<DraftCategory, number>();
 	for (const category of draft.categories) {
-		let id = known.get(category.name ?? '');
+		const key = categoryKey(category.name);
+		let id = known.get(key);
 		if (id === undefined) {
 			id = ids.take('categories');
-			known.set(category.name ?? '', id);
-			rows.push({ id, plan_id: planId, name: category.name, position: ++position });
+			known.set(key, id);
+			rows.push({ id, plan_id: planId, name: category.name, name_key: key, position: ++position });
 		}
 		categoryOf.set(category, id);
 	}

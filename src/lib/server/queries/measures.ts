@@ -7,6 +7,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db';
 import { CEILING, type StatusCount } from '../../domain/measures';
+import { categoryKey } from '../../domain/category-key';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
@@ -208,7 +209,7 @@ export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, d
 	const organizations = await rollupOrganizations(db, scope);
 	if (!organizations) return null;
 	let key: string | null = null;
-	if (filters.category !== null) key = filters.category;
+	if (filters.category !== null) key = categoryKey(filters.category);
 	if (filters.theme !== null) {
 		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
 		// No such theme: no row has its key.
@@ -230,7 +231,7 @@ export function groupUpdates(updates: Updates, dimension: Dimension) {
 		dimension === 'status'
 			? sql<string>`''`
 			: dimension === 'category'
-				? sql<string>`ifnull(categories.name, '')`
+				? sql<string>`categories.name_key`
 				: sql<string>`cast(task_themes.theme_id as text)`;
 	return facts
 		.select([

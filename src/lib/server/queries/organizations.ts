@@ -84,3 +84,15 @@ export async function listCategoryNames(db: DB, scope: Scope, periodId: number):
 export async function listThemes(db: DB): Promise<{ name: string; nameEn: string | null }[]> {
 	return db.selectFrom('themes').select(['name', 'name_en as nameEn']).orderBy('name').execute();
 }
+
+/**
+ * The themes a filter bar offers: those with tasks in the scope's period (a theme with none would only
+ * lead to an empty page), by name. Without a period nothing in scope has data, so none.
+ */
+export async function listThemesInScope(db: DB, scope: Scope): Promise<{ name: string; nameEn: string | null }[]> {
+	if (!scope.period) return [];
+	const counted = await countUpdates(db, scope, [scope.period.id], NO_TASK_FILTERS, 'theme');
+	const ids = [...new Set(counted.filter((r) => r.taskCount > 0).map((r) => Number(r.key)))];
+	if (ids.length === 0) return [];
+	return db.selectFrom('themes').select(['name', 'name_en as nameEn']).where('id', 'in', ids).orderBy('name').execute();
+}

@@ -68,7 +68,7 @@ export async function readPlanFacts(db: Db, planId: number, sourceId: number | n
 			'updates.status',
 			'updates.status_source as statusSource',
 			'updates.status_text as statusText',
-			'categories.name as category',
+			'categories.name_key as category',
 			'categories.position as categoryPosition',
 			sql<number>`exists (select 1 from quality_flags f where f.update_id = updates.id)`.as('flagged'),
 			COMPLETION_RATIO.as('ratio')

@@ -3,11 +3,12 @@
  * which period, and the current updates of tasks that match. Every page counts and lists
  * through `scopedUpdates`, so a number on a chart and the rows behind it cannot disagree.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { FilterError, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
+import { categoryKey } from '../../domain/category-key';
 import { ATTENTION_STATUSES } from '../../domain/measures';
 import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
 
@@ -170,9 +171,7 @@ export function scopedUpdates(
 			.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
 				qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
 			)
-			.$if(filters.category !== null, (qb) =>
-				qb.where(sql<string>`ifnull(categories.name, '')`, '=', filters.category!)
-			)
+			.$if(filters.category !== null, (qb) => qb.where('categories.name_key', '=', categoryKey(filters.category!)))
 			.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
 			.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
 			.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))

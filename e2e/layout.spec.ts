@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { city } from './city';
+import { open } from './open';
+import { findOverflow } from './overflow';
+
+test('the overflow check finds text wider than its box and a box outside the page, and passes a scroller', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.setContent(`<main>
+		<p id="cut" style="width: 80px; white-space: nowrap">坚持以人为本，补齐民生短板，不断提高群众满意率</p>
+		<div id="wide" style="width: 600px">宽</div>
+		<div style="overflow-x: auto; width: 200px"><table><tr><td style="white-space: nowrap">在滚动框里的很长很长很长很长的一行文字</td></tr></table></div>
+	</main>`);
+	const found = await findOverflow(page);
+	expect(found.some((line) => line.startsWith('p#cut') && line.includes('text'))).toBe(true);
+	expect(found.some((line) => line.startsWith('div#wide') && line.includes('outside'))).toBe(true);
+	expect(found.filter((line) => line.includes('滚动框'))).toEqual([]);
+});
+
+const SIZES = [
+	{ name: 'laptop', width: 1366, height: 768 },
+	{ name: 'phone', width: 390, height: 844 }
+];
+
+for (const size of SIZES) {
+	test.describe(`on the city at ${size.width}×${size.height}`, () => {
+		test.use({ viewport: { width: size.width, height: size.height } });
+
+		for (const path of ['/', '/tasks', '/?org=3']) {
+			test(`no text overflows its box on ${path}`, async ({ page }) => {
+				await open(page, city(path));
+				// The charts have drawn (their labels are canvas, measured by the chart itself).
+				for (const chart of await page.locator('.echart').all())
+					await expect(chart).toHaveAttribute('data-rendered', 'true');
+				expect(await findOverflow(page)).toEqual([]);
+			});
+		}
+	});
+}
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('tables scroll sideways inside their box with the first column fixed', async ({ page }) => {
+		await open(page, city('/tasks'));
+		const scroller = page
+			.locator('.table-wrap, .scroll')
+			.filter({ has: page.locator('table') })
+			.first();
+		const { scrolls, pageWide } = await scroller.evaluate((el) => ({
+			scrolls: el.scrollWidth > el.clientWidth,
+			pageWide: document.documentElement.scrollWidth <= document.documentElement.clientWidth
+		}));
+		expect(scrolls).toBe(true);
+		expect(pageWide).toBe(true);
+		const firstCell = scroller.locator('tbody tr').first().locator('td, th').first();
+		const before = (await firstCell.boundingBox())!.x;
+		await scroller.evaluate((el) => el.scrollBy(200, 0));
+		await page.waitForTimeout(100);
+		expect((await firstCell.boundingBox())!.x).toBe(before);
+		expect(await firstCell.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+	});
+
+	test('the donut names each status with its count in the legend, no label squeezed beside the ring', async ({
+		page
+	}) => {
+		await open(page, city('/'));
+		const chart = page.getByTestId('status-mix').locator('.echart');
+		await expect(chart).toHaveAttribute('data-rendered', 'true');
+		const { labelShown, legend } = await chart.evaluate((el) => {
+			type Legend = { formatter: (name: string) => string };
+			const option = (
+				el as unknown as {
+					echarts: {
+						getOption(): { series: { label: { show: boolean }; data: { name: string }[] }[]; legend: Legend[] };
+					};
+				}
+			).echarts.getOption();
+			const names = option.series[0].data.map((d) => d.name);
+			return { labelShown: option.series[0].label.show, legend: names.map((n) => option.legend[0].formatter(n)) };
+		});
+		expect(labelShown).toBe(false);
+		const counts = legend.map((text) => Number(/ (\d+)$/.exec(text)![1]));
+		const total = Number(await page.locator('[data-kpi="tasks"]').getByTestId('kpi-count').textContent());
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+	});
+
+	test('the category chart’s labels take at most two fifths of its width and every label fits', async ({ page }) => {
+		await open(page, city('/'));
+		const chart = page.getByTestId('by-category').locator('.echart');
+		await expect(chart).toHaveAttribute('data-rendered', 'true');
+		const { width, labelWidth, labels } = await chart.evaluate((el) => {
+			const instance = (
+				el as unknown as {
+					echarts: {
+						getWidth(): number;
+						getOption(): {
+							yAxis: { axisLabel: { width: number; formatter: (v: string) => string }; data: string[] }[];
+						};
+					};
+				}
+			).echarts;
+			const axis = instance.getOption().yAxis[0];
+			return {
+				width: instance.getWidth(),
+				labelWidth: axis.axisLabel.width,
+				labels: axis.data.map((v) => axis.axisLabel.formatter(v))
+			};
+		});
+		expect(labelWidth).toBeLessThanOrEqual(width * 0.4 + 1);
+		// Every line of every wrapped label fits the label width (12 px characters).
+		for (const label of labels) {
+			for (const line of label.split('\n')) expect([...line].length * 12, line).toBeLessThanOrEqual(labelWidth + 12);
+		}
+	});
+});

@@ -1,0 +1,11 @@
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/lib/server/db';
+import { loadOverviewPage } from '../src/lib/server/pages/overview';
+const [file, url] = process.argv.slice(2);
+const db = openDatabase(file, { handle: new Database(file, { readonly: true }) });
+const target = new URL(url, 'http://b.local');
+for (let i = 0; i < 5; i++) await loadOverviewPage(db, target, { lang: 'zh' } as App.Locals);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < 30; i++) await loadOverviewPage(db, target, { lang: 'zh' } as App.Locals);
+const c = process.cpuUsage(c0);
+console.log('wall/load', ((performance.now() - t0) / 30).toFixed(1), 'cpu/load', ((c.user + c.system) / 1000 / 30).toFixed(1));
