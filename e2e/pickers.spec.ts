@@ -69,6 +69,15 @@ test.describe('the filter bar’s pickers on the city (200 organizations)', () =
 		await page.getByRole('checkbox', { name: '未启动' }).check();
 		await page.waitForURL(/status=behind%2Cnot_started|status=behind,not_started/);
 		await expect(page.locator('form.filters summary')).toHaveText('欠进度、未启动');
+		// The list closes on a click elsewhere and on Escape.
+		const checkbox = page.getByRole('checkbox', { name: '欠进度' });
+		await expect(checkbox).toBeVisible();
+		await page.getByRole('heading', { level: 1 }).click();
+		await expect(checkbox).toBeHidden();
+		await page.locator('form.filters summary').click();
+		await expect(checkbox).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(checkbox).toBeHidden();
 		const statuses = await page
 			.getByTestId('task-row')
 			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
