@@ -126,13 +126,8 @@ export function heatmapOf(
 ): HeatmapData {
 	const sizes = new Map<string, number>();
 	for (const c of counts) sizes.set(c.key, (sizes.get(c.key) ?? 0) + c.tasks);
-	const nonEmpty = [...sizes].filter(([, n]) => n > 0);
-	// No category ('') has no filter that lists exactly it: it goes to the bucket.
-	const ordered = nonEmpty
-		.filter(([key]) => key !== '')
-		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-		.map(([key]) => key);
-	const kept = new Set(ordered.slice(0, limit));
+	const { ordered, otherCount } = largestKeys(sizes, limit);
+	const kept = new Set(ordered);
 	const cells = new Map<string, KeyedCount>();
 	for (const c of counts) {
 		const key = kept.has(c.key) ? c.key : OTHER_KEY;
@@ -143,8 +138,43 @@ export function heatmapOf(
 		cells.set(id, cell);
 	}
 	return {
-		keys: ordered.slice(0, limit).map((key) => ({ key, ...labelOf(key) })),
-		otherCount: nonEmpty.length - kept.size,
+		keys: ordered.map((key) => ({ key, ...labelOf(key) })),
+		otherCount,
 		cells: [...cells.values()].filter((c) => c.tasks > 0)
 	};
+}
+
+/**
+ * The `limit` largest keys by tasks (then by name), and how many other keys have tasks. No category ('')
+ * has no filter that lists exactly it: it is never kept, and counts among the others.
+ */
+export function largestKeys(
+	sizes: ReadonlyMap<string, number>,
+	limit: number
+): { ordered: string[]; otherCount: number } {
+	const nonEmpty = [...sizes].filter(([, n]) => n > 0);
+	const ordered = nonEmpty
+		.filter(([key]) => key !== '')
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+		.map(([key]) => key)
+		.slice(0, limit);
+	return { ordered, otherCount: nonEmpty.length - ordered.length };
+}
+
+/**
+ * Each child's tasks outside the kept keys, as one uncategorised count ('' always goes to the bucket):
+ * its total less what the kept keys hold. Exact for categories, where a task has exactly one.
+ */
+export function remainders(
+	kept: readonly KeyedCount[],
+	totals: ReadonlyMap<number, { tasks: number; behind: number }>
+): KeyedCount[] {
+	const rest = new Map([...totals].map(([childId, t]) => [childId, { ...t }]));
+	for (const c of kept) {
+		const r = rest.get(c.childId);
+		if (!r) continue;
+		r.tasks -= c.tasks;
+		r.behind -= c.behind;
+	}
+	return [...rest].map(([childId, r]) => ({ childId, key: '', tasks: r.tasks, behind: r.behind }));
 }

@@ -9,8 +9,8 @@ import type { Scope } from '../../types/scope';
 import type { ComparisonData, DataAsOf, HeatmapData, OrganizationRef } from '../../types/comparison';
 import * as comparison from '../queries/comparison';
 import * as overview from '../queries/overview';
-import { childTotals, heatmapOf, type KeyedCount } from '../../domain/comparison';
-import type { MeasureCount } from '../queries/measures';
+import { childTotals, heatmapOf, largestKeys, remainders, type KeyedCount } from '../../domain/comparison';
+import { countUpdates, type MeasureCount } from '../queries/measures';
 
 /** Columns a heatmap keeps before the rest go to one 其他 column: 200 organizations × 300 categories stay readable. */
 export const HEATMAP_KEYS = 10;
@@ -38,13 +38,25 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 	const periods = await overview.listPeriodsWithData(db, scope, period.year);
 	const previous = periods[periods.findIndex((p) => p.id === period.id) - 1] ?? null;
 	const periodIds = previous ? [period.id, previous.id] : [period.id];
+	// The heatmap's category columns are the scope's largest categories: only they are counted per child
+	// (a province's children hold thousands of category rows), the rest of each child is its total less them.
+	const scopeCategories = await countUpdates(db, scope, [period.id], filters, 'category');
+	const sizes = new Map<string, number>();
+	for (const r of scopeCategories) sizes.set(r.key, (sizes.get(r.key) ?? 0) + r.taskCount);
+	const largest = largestKeys(sizes, HEATMAP_KEYS);
 	const [byStatus, silent, byCategory, byTheme, themes] = await Promise.all([
 		comparison.countChildren(db, children, periodIds, filters, 'status'),
 		comparison.listSilentChildren(db, children, period.id),
-		comparison.countChildren(db, children, [period.id], filters, 'category'),
+		comparison.countChildren(db, children, [period.id], filters, 'category', largest.ordered),
 		comparison.countChildren(db, children, [period.id], filters, 'theme'),
 		comparison.listThemesById(db)
 	]);
+	const totals = new Map(
+		children.map((c) => {
+			const current = childTotals(byStatus.get(c.id)!, period.id);
+			return [c.id, { tasks: current.tasks, behind: current.behind }];
+		})
+	);
 	const themeEn = new Map([...themes.values()].map((th) => [th.name, th.nameEn]));
 	return {
 		ancestors,
@@ -59,11 +71,15 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 				current: childTotals(byStatus.get(c.id)!, period.id),
 				previous: previous ? childTotals(byStatus.get(c.id)!, previous.id) : null
 			})),
-			byCategory: heatmap(
-				byCategory,
-				(key) => key,
-				(key) => ({ label: key, labelEn: null })
-			),
+			byCategory: {
+				...heatmap(
+					byCategory,
+					(key) => key,
+					(key) => ({ label: key, labelEn: null }),
+					totals
+				),
+				otherCount: largest.otherCount
+			},
 			byTheme: heatmap(
 				byTheme,
 				(key) => themes.get(key)?.name ?? '',
@@ -77,7 +93,9 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 function heatmap(
 	rows: Map<number, MeasureCount[]>,
 	keyOf: (rowKey: string) => string,
-	labelOf: (key: string) => { label: string; labelEn: string | null }
+	labelOf: (key: string) => { label: string; labelEn: string | null },
+	/** With the children's totals: `rows` hold only some keys, and each child's rest goes to the bucket. */
+	totals?: ReadonlyMap<number, { tasks: number; behind: number }>
 ): HeatmapData {
 	const counts: KeyedCount[] = [];
 	for (const [childId, childRows] of rows) {
@@ -90,5 +108,5 @@ function heatmap(
 			});
 		}
 	}
-	return heatmapOf(counts, HEATMAP_KEYS, labelOf);
+	return heatmapOf(totals ? [...counts, ...remainders(counts, totals)] : counts, HEATMAP_KEYS, labelOf);
 }

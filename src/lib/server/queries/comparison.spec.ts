@@ -6,6 +6,7 @@ import { generateData } from '../generate';
 import { importDocument } from '../import';
 import { parseFilters } from '../../filters';
 import { childTotals } from '../../domain/comparison';
+import { OTHER_KEY } from '../../types/comparison';
 import { resolveScope, scopedUpdates } from './scope';
 import * as comparison from './comparison';
 import { loadComparison } from '../pages/comparison';
@@ -85,6 +86,33 @@ describe('children counts equal the rows /tasks lists for each child', () => {
 			}
 		}
 	});
+});
+
+describe('the heatmap by category', () => {
+	it.each([
+		['year=2024&quarter=2', ''],
+		['year=2024&quarter=3', 'status=behind'],
+		['year=2024&quarter=3', 'flag=target_not_reported']
+	])(
+		'%s %s: each kept cell is the rows /tasks lists, and a child’s cells add up to its total',
+		async (period, filter) => {
+			const query = `org=${city.id}&${period}&${filter}`;
+			const { filters, scope } = await scopeOf(query);
+			const { comparison: compared } = await loadComparison(db, filters, scope);
+			const heatmap = compared!.byCategory;
+			expect(heatmap.keys.length).toBeGreaterThan(0);
+			expect(heatmap.cells.some((c) => c.key === OTHER_KEY)).toBe(heatmap.otherCount > 0);
+			for (const child of compared!.children) {
+				const cells = heatmap.cells.filter((c) => c.childId === child.id);
+				expect(cells.reduce((n, c) => n + c.tasks, 0)).toBe(child.current.tasks);
+				expect(cells.reduce((n, c) => n + c.behind, 0)).toBe(child.current.behind);
+				for (const cell of cells.filter((c) => c.key !== OTHER_KEY).slice(0, 3)) {
+					const category = encodeURIComponent(cell.key);
+					expect(cell.tasks).toBe(await listedRows(`org=${child.id}&${period}&${filter}&category=${category}`));
+				}
+			}
+		}
+	);
 });
 
 describe('children that have not reported', () => {

@@ -104,9 +104,10 @@ export async function countChildren(
 	children: ComparedChild[],
 	periodIds: number[],
 	filters: TaskFilters,
-	dimension: Dimension
+	dimension: Dimension,
+	keys: readonly string[] | null = null
 ): Promise<Map<number, MeasureCount[]>> {
-	return countUpdatesEach(db, children, periodIds, filters, dimension);
+	return countUpdatesEach(db, children, periodIds, filters, dimension, keys);
 }
 
 /**

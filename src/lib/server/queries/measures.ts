@@ -170,13 +170,16 @@ export async function countUpdatesEach(
 	each: { id: number; scope: Scope }[],
 	periodIds: number[],
 	filters: TaskFilters,
-	dimension: Dimension
+	dimension: Dimension,
+	/** Only these keys of the dimension (a heatmap's columns); all when null. */
+	keys: readonly string[] | null = null
 ): Promise<Map<number, MeasureCount[]>> {
 	const answers = await Promise.all(each.map((e) => rollupAnswer(db, e.scope, filters, dimension)));
 	const oneRowEach = answers.every((a, i) => a?.organizations.length === 1 && a.organizations[0] === each[i].id);
 	if (!oneRowEach || answers.length === 0) {
 		const rows = await Promise.all(each.map((e) => countUpdates(db, e.scope, periodIds, filters, dimension)));
-		return new Map(each.map((e, i) => [e.id, rows[i]]));
+		const kept = keys && new Set(keys);
+		return new Map(each.map((e, i) => [e.id, kept ? rows[i].filter((r) => kept.has(r.key)) : rows[i]]));
 	}
 	// The same filters for every organization: the same dimension and narrowing.
 	const { dimension: by, narrow } = answers[0]!;
@@ -185,7 +188,7 @@ export async function countUpdatesEach(
 		each.map((e) => e.id),
 		periodIds,
 		by,
-		narrow,
+		keys && by === dimension ? { ...narrow, keys } : narrow,
 		true
 	);
 	const counts = new Map<number, MeasureCount[]>(each.map((e) => [e.id, []]));

@@ -299,9 +299,13 @@ async function scopeOrganizations(db: Db, scope: Scope): Promise<number[] | null
 	return [scope.organizations[0].id];
 }
 
-/** Which rollup rows to read: one key of the dimension, some statuses, some sources (null: all). */
+/**
+ * Which rollup rows to read: one key of the dimension, some statuses, some sources (null: all); `keys`,
+ * when given, only these keys.
+ */
 export interface RollupNarrowing {
 	key: string | null;
+	keys?: readonly string[];
 	status: readonly Status[] | null;
 	source: readonly StatusSource[] | null;
 }
@@ -326,6 +330,7 @@ export async function readRollups(
 		.where('period_id', 'in', periodIds)
 		.where('dimension', '=', dimension)
 		.$if(narrow.key !== null, (qb) => qb.where('dimension_key', '=', narrow.key!))
+		.$if(narrow.keys !== undefined, (qb) => qb.where('dimension_key', 'in', [...narrow.keys!, '\u0000none']))
 		.$if(narrow.status !== null, (qb) => qb.where('status', 'in', [...narrow.status!]))
 		.$if(narrow.source !== null, (qb) => qb.where('status_source', 'in', [...narrow.source!]))
 		.select((eb) => [
