@@ -214,7 +214,7 @@ function rankAttention(
 	rule: TrafficLightRule
 ) {
 	const ranked = withProgressFacts(
-		scopedUpdates(db, scope, [periodId], filters, { categories: false, plans: true })
+		scopedUpdates(db, scope, [periodId], filters, { categories: false, plans: false })
 	).select(['updates.id as updateId', 'tasks.id as taskId', 'updates.status', ...progressColumns(rule)]);
 	return db
 		.selectFrom(ranked.as('ranked'))
