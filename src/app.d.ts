@@ -17,6 +17,8 @@ declare global {
 			requestId?: string;
 			/** A 4xx's message from handleError, for the request's log line. */
 			failure?: string;
+			/** The database's data version, read for a cacheable request: loaders may keep answers for it. */
+			dataVersion?: number;
 		}
 	}
 }

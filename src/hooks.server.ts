@@ -61,6 +61,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 
 	// The data changes only when a report is imported, which bumps the version (in any process).
 	const dataVersion = await getDataVersion(getDb());
+	event.locals.dataVersion = dataVersion;
 	const etag = pageEtag(build, dataVersion, lang);
 	const validators = { etag, 'cache-control': 'no-cache', vary: 'Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag))

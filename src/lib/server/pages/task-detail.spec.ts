@@ -51,4 +51,30 @@ describe('the task page loader', () => {
 		expect(page.history.length).toBeGreaterThan(0);
 		expect(page.history.every((u) => u.percent !== null || u.progress === null)).toBe(true);
 	});
+
+	it('steps through a list with the same previous / next whether the list’s order is kept or not', async () => {
+		app.settings = { trafficLightRule: TRAFFIC_LIGHT_RULES.yinchuan };
+		const ids = (await db.selectFrom('tasks').select('id').execute()).map((t) => t.id);
+		for (const query of ['', '?sort=status&dir=desc', '?status=unknown']) {
+			for (const id of ids) {
+				const url = new URL(`http://test.local/tasks/${id}${query}`);
+				const kept = await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 1 });
+				const fresh = await loadTaskDetailPage(db, url, { lang: 'zh' });
+				expect(kept.neighbours, `${id}${query}`).toEqual(fresh.neighbours);
+			}
+		}
+		// A list under another data version is read again: a task dropped from it has no place in it.
+		const first = ids[0];
+		const url = new URL(`http://test.local/tasks/${first}`);
+		expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 2 })).neighbours).not.toBeNull();
+		const update = await db.selectFrom('updates').select('id').where('task_id', '=', first).executeTakeFirstOrThrow();
+		await db.updateTable('updates').set({ superseded_at: '2099-01-01' }).where('id', '=', update.id).execute();
+		try {
+			// The same version answers from the kept order (every real write bumps the version; this one did not).
+			expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 2 })).neighbours).not.toBeNull();
+			expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 3 })).neighbours).toBeNull();
+		} finally {
+			await db.updateTable('updates').set({ superseded_at: null }).where('id', '=', update.id).execute();
+		}
+	});
 });

@@ -11,18 +11,27 @@ import * as taskDetail from '../queries/task-detail';
 import { pageOfIndex } from '../../table-params';
 import { updateProgress } from '../../domain/measures';
 import { parseTaskView, pathId } from './request';
+import { VersionedCache } from '../list-cache';
+import { neighboursIn } from '../../domain/neighbours';
+import type { Filters } from '../../filters';
+import type { Scope } from '../../types/scope';
+import type { TaskOrder } from '../../types/tasks';
 
-export async function loadTaskDetailPage(db: DB, url: URL, _locals: App.Locals) {
+/** The orders of the lists task pages were opened from (see VersionedCache). */
+const listOrders = new VersionedCache<number[]>();
+
+export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 	const id = pathId(url, 2);
 	const task = id === null ? undefined : await taskDetail.getTask(db, id);
 	if (!task) error(404, `no task ${url.pathname.split('/')[2]}`);
 
 	const { filters, scope, table } = await parseTaskView(db, url);
-	const [history, sources, neighbours] = await Promise.all([
+	const [history, sources, order] = await Promise.all([
 		taskDetail.getTaskHistory(db, task.id),
 		taskDetail.listTaskSources(db, task.id),
-		scope.period ? tasks.getTaskNeighbours(db, scope, scope.period.id, filters, table, task.id) : null
+		scope.period ? listOrder(db, locals, scope, scope.period.id, filters, table) : null
 	]);
+	const neighbours = order && neighboursIn(order, task.id);
 	// The page only shows these: the measures and the configured rule are applied here, once.
 	const rule = settings().trafficLightRule;
 	const target = task.targets[0] ?? null;
@@ -36,4 +45,16 @@ export async function loadTaskDetailPage(db: DB, url: URL, _locals: App.Locals) 
 		scopePeriodId: scope.period?.id ?? null,
 		trafficLightRule: rule
 	};
+}
+
+/**
+ * The task ids of the list the page was opened from, in its order: kept per data version when the
+ * request has one (a cacheable page), so stepping through a list sorts it once.
+ */
+function listOrder(db: DB, locals: App.Locals, scope: Scope, periodId: number, filters: Filters, table: TaskOrder) {
+	const order: TaskOrder = { sort: table.sort, dir: table.dir };
+	const load = () => tasks.listOrderedTaskIds(db, scope, periodId, filters, order);
+	if (locals.dataVersion === undefined) return load();
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds, periodId, filters, order]);
+	return listOrders.get(key, locals.dataVersion, load);
 }

@@ -8,6 +8,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db';
 import { FLAG_KINDS } from '../../domain/flags';
+import { neighboursIn } from '../../domain/neighbours';
 import { STATUSES } from '../../domain/status';
 import type { SortDir, TaskSortKey } from '../../table-params';
 import { countUpdates, getProgressOfUpdates } from './measures';
@@ -228,10 +229,22 @@ export async function* iterateTasks(
 }
 
 /**
- * The task's place in the filtered table for one period, or null when the filters exclude it.
- * Reads the table's task ids in order and finds the task among them: a window function (lag, lead,
- * row_number over the whole list) cost ~2.5× as much in SQLite for the same sort.
+ * The filtered table's task ids for one period, in its order: where a task page finds its previous and
+ * next (`neighboursIn`). The whole list, not a window function (lag, lead, row_number over the whole
+ * list), which cost ~2.5× as much in SQLite for the same sort.
  */
+export async function listOrderedTaskIds(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodId: number,
+	filters: TaskListFilters,
+	order: TaskOrder
+): Promise<number[]> {
+	const rows = await orderedUpdates(db, scope, periodId, filters, order).select('tasks.id as taskId').execute();
+	return rows.map((row) => row.taskId);
+}
+
+/** The task's place in the filtered table for one period, or null when the filters exclude it. */
 export async function getTaskNeighbours(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
@@ -240,15 +253,7 @@ export async function getTaskNeighbours(
 	order: TaskOrder,
 	taskId: number
 ): Promise<TaskNeighbours | null> {
-	const rows = await orderedUpdates(db, scope, periodId, filters, order).select('tasks.id as taskId').execute();
-	const index = rows.findIndex((row) => row.taskId === taskId);
-	if (index < 0) return null;
-	return {
-		index,
-		total: rows.length,
-		previousId: index > 0 ? rows[index - 1].taskId : null,
-		nextId: index + 1 < rows.length ? rows[index + 1].taskId : null
-	};
+	return neighboursIn(await listOrderedTaskIds(db, scope, periodId, filters, order), taskId);
 }
 
 /** Distinct responsible units (责任单位) of the tasks in one period of a scope, by name; at most `limit`. */

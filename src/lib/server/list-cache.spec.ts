@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest';
+import { VersionedCache } from './list-cache';
+
+describe('VersionedCache', () => {
+	it('answers a key again without loading it, until the data version changes', async () => {
+		const cache = new VersionedCache<number[]>();
+		const load = vi.fn(async () => [1, 2, 3]);
+		expect(await cache.get('list', 7, load)).toEqual([1, 2, 3]);
+		expect(await cache.get('list', 7, load)).toEqual([1, 2, 3]);
+		expect(load).toHaveBeenCalledTimes(1);
+		await cache.get('list', 8, load);
+		expect(load).toHaveBeenCalledTimes(2);
+		expect(cache.size).toBe(1);
+	});
+
+	it('keeps the most recently used keys', async () => {
+		const cache = new VersionedCache<string>(2);
+		const load = (value: string) => vi.fn(async () => value);
+		await cache.get('a', 1, load('a'));
+		await cache.get('b', 1, load('b'));
+		await cache.get('a', 1, load('a again'));
+		await cache.get('c', 1, load('c'));
+		expect(await cache.get('a', 1, load('a reloaded'))).toBe('a');
+		expect(await cache.get('b', 1, load('b reloaded'))).toBe('b reloaded');
+	});
+
+	it('does not keep a failed load: the next request tries again', async () => {
+		const cache = new VersionedCache<number>();
+		await expect(cache.get('k', 1, () => Promise.reject(new Error('database is locked')))).rejects.toThrow('locked');
+		expect(await cache.get('k', 1, async () => 42)).toBe(42);
+	});
+});
