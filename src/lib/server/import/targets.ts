@@ -4,6 +4,7 @@
  * must rather miss a number than invent one: years, dates, version numbers (1.0版本), list
  * numbers (1.), ordinals (第3个) and durations (24小时, 6个月) are not targets.
  */
+import { chineseNumeral } from './numbering';
 import type { Comparator, Target } from './types';
 
 /**
@@ -105,25 +106,6 @@ const BAD_AFTER: Record<string, RegExp> = {
 	元: /^[年素]/
 };
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 三十 → 30, 一百二十 → 120, 两千 → 2000; null for anything else. */
-function chineseNumber(text: string): number | null {
-	let total = 0;
-	let digit: number | null = null;
-	for (const ch of text) {
-		if (ch in CN_DIGIT) {
-			if (digit !== null) return null;
-			digit = CN_DIGIT[ch];
-		} else if (ch in CN_UNIT) {
-			total += (digit ?? 1) * CN_UNIT[ch];
-			digit = null;
-		} else return null;
-	}
-	return total + (digit ?? 0);
-}
-
 /**
  * Every target in a content text, in order. A Chinese numeral counts only with an explicit
  * comparator (三个以上, 不少于十场), since 一件事, 一园一品牌, 两个健康 are names, not quantities.
@@ -140,7 +122,7 @@ export function extractTargets(content: string | null): Target[] {
 		if (!suffix && BAD_AFTER[unit.replace(/^[万亿千百](?=.)/, '')]?.test(after)) continue;
 		const arabic = /^\d/.test(number);
 		if (!arabic && !prefix && !suffix && !about) continue;
-		const value = arabic ? Number(number) : chineseNumber(number);
+		const value = arabic ? Number(number) : chineseNumeral(number);
 		if (value === null || !Number.isFinite(value)) continue;
 		targets.push({ value, unit, comparator: comparatorOf(prefix, about, suffix), text });
 	}
