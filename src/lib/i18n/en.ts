@@ -249,7 +249,7 @@ export const en: Record<MessageKey, string> = {
 	dataAsOf: 'Data as of',
 	dataAsOfPublished: 'latest report published {date}',
 	dataAsOfNoPublished: 'the reports state no publish date',
-	dataAsOfBeijing: '{time} (Beijing time, UTC+8)',
+	beijingTime: '{time} (Beijing time, UTC+8)',
 	dataAsOfImported: 'last imported {time}',
 	dataAsOfReports: '{n} reports this period',
 	breadcrumb: 'Level',

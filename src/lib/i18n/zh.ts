@@ -243,7 +243,7 @@ export const zh = {
 	dataAsOf: '数据截至',
 	dataAsOfPublished: '最新报告发布日期 {date}',
 	dataAsOfNoPublished: '报告未写明发布日期',
-	dataAsOfBeijing: '{time}（北京时间）',
+	beijingTime: '{time}（北京时间）',
 	dataAsOfImported: '最近导入 {time}',
 	dataAsOfReports: '本期报告 {n} 份',
 	breadcrumb: '所在层级',
