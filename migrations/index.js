@@ -15,6 +15,7 @@ import * as m0012 from './0012_period_summaries.js';
 import * as m0015 from './0015_completion_ratio.js';
 import * as m0016 from './0016_planner_statistics.js';
 import * as m0017 from './0017_category_keys.js';
+import * as m0018 from './0018_accounts_and_audit.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -31,5 +32,6 @@ export const migrations = {
 	'0012_period_summaries': m0012,
 	'0015_completion_ratio': m0015,
 	'0016_planner_statistics': m0016,
-	'0017_category_keys': m0017
+	'0017_category_keys': m0017,
+	'0018_accounts_and_audit': m0018
 };

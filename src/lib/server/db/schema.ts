@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Comparator } from '../import/types';
 import type { FlagKind } from '../../domain/flags';
 import type { Status, StatusSource } from '../../domain/status';
+import type { AuditKind, Role } from '../../types/auth';
 
 type CreatedAt = ColumnType<string, string | undefined, never>;
 
@@ -162,6 +163,60 @@ export interface DataVersionTable {
 	version: number;
 }
 
+export interface UserTable {
+	id: Generated<number>;
+	/** The login name, unique. */
+	name: string;
+	display_name: string | null;
+	/** 'local' for accounts with a password here; room for an external identity provider. */
+	provider: Generated<string>;
+	subject: string | null;
+	/** scrypt, with its salt and parameters (src/lib/server/auth); null for accounts of a provider. */
+	password_hash: string | null;
+	created_at: CreatedAt;
+	disabled_at: string | null;
+}
+
+export interface UserGrantTable {
+	id: Generated<number>;
+	user_id: number;
+	role: Role;
+	/** The grant covers this organization and its whole subtree. */
+	organization_id: number;
+}
+
+export interface SessionTable {
+	/** SHA-256 (hex) of the cookie's random token: the token itself is never stored. */
+	token_hash: string;
+	user_id: number;
+	created_at: CreatedAt;
+	expires_at: string;
+}
+
+export interface LoginAttemptTable {
+	id: Generated<number>;
+	name: string;
+	address: string;
+	at: CreatedAt;
+	succeeded: 0 | 1;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	at: CreatedAt;
+	/** The account's name, or the shell user for the CLI. */
+	actor: string;
+	actor_user_id: number | null;
+	kind: AuditKind;
+	organization_id: number | null;
+	/** What was written, in words a reader of /audit understands (a file name, a task, an account). */
+	subject: string;
+	/** JSON, or null when there was nothing before (or after). */
+	before: string | null;
+	after: string | null;
+	reason: string | null;
+}
+
 export interface Database {
 	organizations: OrganizationTable;
 	plans: PlanTable;
@@ -177,4 +232,9 @@ export interface Database {
 	period_summaries: PeriodSummaryTable;
 	status_rollups: StatusRollupTable;
 	data_version: DataVersionTable;
+	users: UserTable;
+	user_grants: UserGrantTable;
+	sessions: SessionTable;
+	login_attempts: LoginAttemptTable;
+	audit_events: AuditEventTable;
 }
