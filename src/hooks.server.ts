@@ -7,6 +7,7 @@ import { PageCache, etagMatches, pageEtag } from '$lib/server/page-cache';
 import { SECURITY_HEADERS, logWhenSent, requestId } from '$lib/server/request-log';
 import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
+import { SESSION_COOKIE, userOfToken } from '$lib/server/auth/session';
 
 /** Opens the database before the first request; a failure is one clear line and exit code 1, not a stack trace. */
 export const init: ServerInit = async () => {
@@ -55,6 +56,8 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	const asked = event.url.searchParams.get('lang');
 	const lang = isLang(asked) ? asked : languageFromCookie(event.cookies.get('lang'));
 	event.locals.lang = lang;
+	const user = await userOfToken(getDb(), event.cookies.get(SESSION_COOKIE));
+	if (user) event.locals.user = user;
 	const render = () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 	if (!isCacheable(event)) return render();
@@ -62,7 +65,8 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	// The data changes only when a report is imported, which bumps the version (in any process).
 	const dataVersion = await getDataVersion(getDb());
 	event.locals.dataVersion = dataVersion;
-	const etag = pageEtag(build, dataVersion, lang);
+	// A page differs by account (what it may see and do), so the account is part of its validator and key.
+	const etag = pageEtag(build, dataVersion, event.locals.user ? `${lang}-u${event.locals.user.id}` : lang);
 	const validators = { etag, 'cache-control': 'no-cache', vary: 'Cookie' };
 	if (etagMatches(event.request.headers.get('if-none-match'), etag))
 		return new Response(null, { status: 304, headers: validators });
@@ -70,7 +74,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	// The request's own URL: event.url is normalised, so /tasks/__data.json (client-side navigation)
 	// would share the page's key and a reload could be answered with the JSON.
 	const requested = new URL(event.request.url);
-	const key = `${requested.pathname}${requested.search}|${lang}`;
+	const key = `${requested.pathname}${requested.search}|${lang}|${event.locals.user?.id ?? ''}`;
 	const hit = pages.get(key, dataVersion);
 	if (hit) return new Response(hit.body.slice(), { status: hit.status, headers: hit.headers });
 
