@@ -276,5 +276,19 @@ export const en: Record<MessageKey, string> = {
 	pickerSearchCategory: 'Type to find a category',
 	pickerMatches: '{n} matches',
 	statusesPicked: '{n} statuses',
-	barBeyondAxis: '{total} in all (beyond the axis)'
+	barBeyondAxis: '{total} in all (beyond the axis)',
+	// Slides that fit at city scale (issue 14): notes summaries, continuation slides
+	notesLimitOmitted: '{n} more notes left out here; see the slide and the task table.',
+	notesTopChanges: 'The {n} largest changes: {list}.',
+	notesOtherChanges: '{n} more tasks changed status: {counts}.',
+	notesChangesWorse: '{n} worse',
+	notesChangesBetter: '{n} better',
+	notesNamesAndMore: '{names} and {n} more',
+	notesTaskLine: '{name}: {parts}.',
+	notesTaskCount: '{n} tasks',
+	notesCategoryPage: 'Tasks {from}–{to} of this category: {names}.',
+	notesMoreOnSlide: '{n} more on this slide.',
+	continued: '{title} (cont.)',
+	categoryPage: 'Category {n} of {of} · page {page} of {pages}',
+	categoryRanked: 'Most severe first'
 };

@@ -268,5 +268,19 @@ export const zh = {
 	pickerSearchCategory: '输入名称查找类别',
 	pickerMatches: '{n} 个匹配',
 	statusesPicked: '已选 {n} 种状态',
-	barBeyondAxis: '共 {total} 项（超出刻度）'
+	barBeyondAxis: '共 {total} 项（超出刻度）',
+	// Slides that fit at city scale (issue 14): notes summaries, continuation slides
+	notesLimitOmitted: '另有 {n} 段说明从略，见幻灯片和任务列表。',
+	notesTopChanges: '变化最大的 {n} 项：{list}。',
+	notesOtherChanges: '其余 {n} 项状态有变化：{counts}。',
+	notesChangesWorse: '变差 {n} 项',
+	notesChangesBetter: '好转 {n} 项',
+	notesNamesAndMore: '{names}等 {n} 项',
+	notesTaskLine: '{name}：{parts}。',
+	notesTaskCount: '{n} 项',
+	notesCategoryPage: '本类别第 {from}–{to} 项：{names}。',
+	notesMoreOnSlide: '本页另有 {n} 项，见幻灯片。',
+	continued: '{title}（续）',
+	categoryPage: '任务类别 {n}/{of} · 第 {page}/{pages} 页',
+	categoryRanked: '按严重程度排列，最需要关注的在前'
 };
