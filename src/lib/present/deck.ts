@@ -9,7 +9,7 @@ import { elapsedFraction, periodName } from '../domain/period';
 import { emptyStatusCounts, scheduleGap, tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { rankThemes } from '../domain/theme-ranking';
-import { fill, messages, type Lang } from '../i18n';
+import { fill, messages } from '../i18n';
 import type { OverviewData } from '../types/overview';
 import type { AttentionTask } from '../types/overview';
 import { categorySlides, mixText, pages } from './category-slides';

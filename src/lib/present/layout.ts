@@ -14,8 +14,11 @@ export const SLIDE = { width: 1920, height: 1080 } as const;
  */
 export const FRAME = { top: 56, bottom: 36, eyebrow: 48.5, heading: 144, gaps: 56, footer: 52 } as const;
 
-/** A category slide's list (CategoryBody.svelte): the tally above it (two lines at most), each row one line. */
-export const CATEGORY_LIST = { tally: 2 * 32 * 1.35 + 8, gap: 12, row: 56, rowGap: 6 } as const;
+/**
+ * A category slide's list (CategoryBody.svelte): the tally above it (two lines at most), each row one
+ * line, and room below for the line that counts what no slide lists.
+ */
+export const CATEGORY_LIST = { tally: 2 * 32 * 1.35 + 8, gap: 12, row: 56, rowGap: 6, more: 48 } as const;
 
 /** The body's height in units: what the frame leaves of the slide. */
 export function bodyHeight(frame: Record<string, number> = FRAME, slide = SLIDE): number {
@@ -32,5 +35,5 @@ export function categoryRows(
 	list: Record<keyof typeof CATEGORY_LIST, number> = CATEGORY_LIST,
 	height = bodyHeight()
 ): number {
-	return rowsThatFit(height - list.tally - list.gap, list.row, list.rowGap);
+	return rowsThatFit(height - list.tally - list.gap - list.more, list.row, list.rowGap);
 }

@@ -11,7 +11,11 @@ import { loadOverviewData } from './overview-data';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
-import { buildDeck, periodName } from '../../present/deck';
+import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
+import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
+import type { Filters } from '../../filters';
+import type { Scope } from '../../types/scope';
+import type { AttentionTask, OverviewData } from '../../types/overview';
 import { DEFAULT_PRESENT_PARAMS, legacySchemeLocation, parsePresentParams, presentHref } from '../../present/params';
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
@@ -31,12 +35,13 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		attentionLimit: ATTENTION_MAX,
 		rule: settings().trafficLightRule
 	});
-	const [changes, flaggedTotal] = data
+	const [changes, flaggedTotal, categoryTasks] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
-				overview.countFlaggedTasks(db, scope, data.period.id, filters)
+				overview.countFlaggedTasks(db, scope, data.period.id, filters),
+				loadCategoryTasks(db, filters, scope, data)
 			])
-		: [[], 0];
+		: [[], 0, {}];
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
 	const organization =
@@ -52,8 +57,44 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		periodLabel: data ? periodName(data.period, lang) : '',
 		overview: data,
 		trafficLightRule: settings().trafficLightRule,
-		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal }, present.slides),
+		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks }, present.slides),
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
+}
+
+/** Statuses a category slide lists. */
+const CATEGORY_LISTED = ['behind', 'not_started'] as const;
+
+/**
+ * The behind and not-started tasks of each category that gets a slide, most severe first, as many as its
+ * slides can list: the overview's attention list is one list over all categories, and capped, so at city
+ * scale a category slide found one of its 29 tasks in it.
+ */
+async function loadCategoryTasks(
+	db: DB,
+	filters: Filters,
+	scope: Scope,
+	data: OverviewData
+): Promise<Record<string, AttentionTask[]>> {
+	const status = (filters.status ?? CATEGORY_LISTED).filter((s) => (CATEGORY_LISTED as readonly string[]).includes(s));
+	// Tasks without a category cannot be selected by the category filter: their slide keeps the attention list's.
+	const keys = rankCategories(data.byCategory)
+		.slice(0, CATEGORY_CHART_LIMIT)
+		.filter((key) => key !== '');
+	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
+	const limit = DEFAULT_DECK_OPTIONS.categoryRows * DEFAULT_DECK_OPTIONS.categoryPages;
+	const lists = await Promise.all(
+		keys.map((category) =>
+			overview.listAttentionTasks(
+				db,
+				scope,
+				data.period.id,
+				{ ...filters, category, status },
+				limit,
+				settings().trafficLightRule
+			)
+		)
+	);
+	return Object.fromEntries(keys.map((key, i) => [key, lists[i].tasks]));
 }
