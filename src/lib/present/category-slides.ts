@@ -11,6 +11,7 @@ import { tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
 import type { AttentionTask, OverviewData } from '../types/overview';
+import { bodyHeight, categoryRows, headingLines } from './layout';
 import { nameList, summariseChanges } from './notes';
 import type { CategorySlide, DeckInput, DeckOptions } from './slides';
 
@@ -48,11 +49,13 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
 		const tasks = rankedTasks(input, data, category);
-		const chunks = pages(tasks, opts.categoryRows).slice(0, opts.categoryPages);
+		const title = category || t.uncategorised;
+		// The continuation's heading is the longer: every slide of the category gets the rows that fit under it.
+		const size = opts.categoryRows ?? categoryRows(bodyHeight(headingLines(fill(t.continued, { title }))));
+		const chunks = pages(tasks, size).slice(0, opts.categoryPages);
 		const shown = chunks.reduce((n, chunk) => n + chunk.length, 0);
 		// From the counts, not the lists: the list the loader fetched may be capped.
 		const more = Math.max(0, counts.behind + counts.not_started - shown);
-		const title = category || t.uncategorised;
 		const firstNotes = categoryNotes(input, category, counts, total, tasks);
 		return chunks.map((chunk, p) => ({
 			key: p === 0 ? `category-${i + 1}` : `category-${i + 1}-${p + 1}`,
@@ -63,7 +66,7 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 			of: keys.length,
 			page: p + 1,
 			pages: chunks.length,
-			from: p * opts.categoryRows + 1,
+			from: p * size + 1,
 			total,
 			tasks: chunk,
 			more: p === chunks.length - 1 ? more : 0,
@@ -72,8 +75,8 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 					? firstNotes
 					: [
 							fill(t.notesCategoryPage, {
-								from: p * opts.categoryRows + 1,
-								to: p * opts.categoryRows + chunk.length,
+								from: p * size + 1,
+								to: p * size + chunk.length,
 								names: nameList(
 									chunk.map((task) => task.name),
 									lang

@@ -32,17 +32,27 @@ export function nextFit(current: number, boxes: Measure[]): number {
 }
 
 /**
- * Sets `--fit` on the element so every box `selector` finds in it (the element itself without one) shows
- * all its content: at 1, then smaller until it fits; again whenever the element's size or the fonts change.
+ * Sets `--fit` on the element so every box `boxes` finds in it shows all its content, across and down,
+ * and every line `lines` finds is no wider than its box: at 1, then smaller until all fit; again whenever
+ * the element's size or the fonts change. Lines are measured across only: a large number's glyphs reach
+ * above its line box whatever the scale, and they are the tile's own to hold.
  */
-export function fitText(selector?: string): Attachment<HTMLElement> {
+export function fitText(selectors: { boxes: string; lines?: string }): Attachment<HTMLElement> {
 	return (element) => {
-		const boxes = () => (selector ? [...element.querySelectorAll<HTMLElement>(selector)] : [element]);
+		const measure = (): Measure[] => [
+			...[...element.querySelectorAll<HTMLElement>(selectors.boxes)],
+			...(selectors.lines ? [...element.querySelectorAll<HTMLElement>(selectors.lines)] : []).map((line) => ({
+				scrollWidth: line.scrollWidth,
+				clientWidth: line.clientWidth,
+				scrollHeight: 1,
+				clientHeight: 1
+			}))
+		];
 		const fit = () => {
 			let scale = 1;
 			element.style.setProperty('--fit', '1');
 			for (let step = 0; step < 6; step++) {
-				const next = nextFit(scale, boxes());
+				const next = nextFit(scale, measure());
 				if (next === scale) break;
 				scale = next;
 				element.style.setProperty('--fit', String(scale));

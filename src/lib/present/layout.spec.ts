@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_LIST, FRAME, bodyHeight, categoryRows, rowsThatFit } from './layout';
+import { CATEGORY_LIST, bodyHeight, categoryRows, headingLines, rowsThatFit } from './layout';
 
 describe('rowsThatFit', () => {
 	it.each([
@@ -15,22 +15,30 @@ describe('rowsThatFit', () => {
 	});
 });
 
+describe('headingLines', () => {
+	it.each([
+		['扩大有效投资', 1],
+		// 25 characters at 60 units: 1500 of the 1555 a line is trusted with.
+		['坚持共建共享，补齐民生短板，不断提高群众满意', 1],
+		['坚持共建共享，补齐民生短板，不断提高群众满意率（续）', 2],
+		['Business environment (cont.)', 1],
+		['Improve the business environment for private firms and foreign investors alike', 2],
+		['很长'.repeat(60), 2]
+	])('%s: %i', (title, lines) => {
+		expect(headingLines(title)).toBe(lines);
+	});
+});
+
 describe('categoryRows', () => {
-	it('fills the body the frame leaves, and no more', () => {
-		const rows = categoryRows();
-		const used =
-			CATEGORY_LIST.tally +
-			CATEGORY_LIST.gap +
-			CATEGORY_LIST.more +
-			rows * CATEGORY_LIST.row +
-			(rows - 1) * CATEGORY_LIST.rowGap;
-		expect(used).toBeLessThanOrEqual(bodyHeight());
-		expect(used + CATEGORY_LIST.row + CATEGORY_LIST.rowGap).toBeGreaterThan(bodyHeight());
+	it.each([1, 2])('fills the body under a heading of %i lines, and no more', (lines) => {
+		const rows = categoryRows(bodyHeight(lines));
+		const { tally, gap, more, row, rowGap } = CATEGORY_LIST;
+		const used = tally + gap + more + rows * row + (rows - 1) * rowGap;
+		expect(used).toBeLessThanOrEqual(bodyHeight(lines));
+		expect(used + row + rowGap).toBeGreaterThan(bodyHeight(lines));
 	});
 
-	it('a taller heading leaves fewer rows', () => {
-		expect(categoryRows(CATEGORY_LIST, bodyHeight({ ...FRAME, heading: FRAME.heading + 200 }))).toBeLessThan(
-			categoryRows()
-		);
+	it('a one-line heading leaves room for more rows than a two-line one', () => {
+		expect(categoryRows(bodyHeight(1))).toBeGreaterThan(categoryRows(bodyHeight(2)));
 	});
 });

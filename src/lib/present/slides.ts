@@ -5,14 +5,13 @@
 import type { Status } from '../domain/status';
 import type { Lang } from '../i18n';
 import type { AttentionTask, OverviewData, StatusChange } from '../types/overview';
-import { categoryRows } from './layout';
 import type { SlideKind } from './params';
 
 export interface DeckOptions {
 	/** Tasks per "needs attention" or data-quality slide: each row has a fixed share of the slide, so a page never overflows. */
 	pageSize: number;
-	/** Task rows on a category slide: as many as its list holds (layout.ts). */
-	categoryRows: number;
+	/** Task rows on a category slide; null: as many as its list holds under its heading (layout.ts). */
+	categoryRows: number | null;
 	/** Slides a category's tasks may fill (the first and its continuations); the rest are counted. */
 	categoryPages: number;
 	/** Themes on the theme slide (most tasks first); more bars than this are unreadable from the back of a room. */
@@ -21,7 +20,7 @@ export interface DeckOptions {
 
 export const DEFAULT_DECK_OPTIONS: DeckOptions = {
 	pageSize: 6,
-	categoryRows: categoryRows(),
+	categoryRows: null,
 	categoryPages: 3,
 	maxThemes: 12
 };

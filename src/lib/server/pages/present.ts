@@ -13,6 +13,7 @@ import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
 import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
+import { bodyHeight, categoryRows } from '../../present/layout';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { AttentionTask, OverviewData } from '../../types/overview';
@@ -83,7 +84,8 @@ async function loadCategoryTasks(
 		.slice(0, CATEGORY_CHART_LIMIT)
 		.filter((key) => key !== '');
 	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
-	const limit = DEFAULT_DECK_OPTIONS.categoryRows * DEFAULT_DECK_OPTIONS.categoryPages;
+	// As many as the slides of a category with a one-line heading (the most rows) can list.
+	const limit = categoryRows(bodyHeight(1)) * DEFAULT_DECK_OPTIONS.categoryPages;
 	const lists = await Promise.all(
 		keys.map((category) =>
 			overview.listAttentionTasks(
