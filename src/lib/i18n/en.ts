@@ -80,7 +80,6 @@ export const en: Record<MessageKey, string> = {
 	categoryTally: '{total} tasks',
 	noAttention: 'No task is behind, not started or flagged.',
 	noBehindInCategory: 'No task in this category is behind or not started.',
-	moreTasks: '{n} more under Needs attention',
 	moreThemes: '{n} more themes not shown',
 	currentSchedule: 'Schedule at {period}',
 	wasStatus: 'was {status}',
@@ -116,7 +115,6 @@ export const en: Record<MessageKey, string> = {
 	notesVsPrevious: 'Against {previous}: {changes}.',
 	notesNoCountChange: 'Against {previous}: no change in the count of any status.',
 	notesNoPrevious: 'No earlier period this year to compare with.',
-	notesChangedTasks: 'Tasks whose status changed: {list}.',
 	notesNoTaskChanged: 'No task changed status since the previous period.',
 	notesCategory: 'This category has {total} tasks: {mix}.',
 	notesBehindNames: 'Behind: {names}.',
@@ -287,7 +285,6 @@ export const en: Record<MessageKey, string> = {
 	notesTaskLine: '{name}: {parts}.',
 	notesTaskCount: '{n} tasks',
 	notesCategoryPage: 'Tasks {from}–{to} of this category: {names}.',
-	notesMoreOnSlide: '{n} more on this slide.',
 	continued: '{title} (cont.)',
 	categoryPage: 'Category {n} of {of} · page {page} of {pages}',
 	categoryRanked: 'Most severe first'

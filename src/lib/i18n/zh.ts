@@ -78,7 +78,6 @@ export const zh = {
 	categoryTally: '共 {total} 项',
 	noAttention: '没有欠进度、未启动或有数据质量提示的任务。',
 	noBehindInCategory: '本类别没有欠进度或未启动的任务。',
-	moreTasks: '另有 {n} 项，见“需要关注”',
 	moreThemes: '另有 {n} 个主题未列出',
 	currentSchedule: '{period}序时进度',
 	wasStatus: '上期：{status}',
@@ -114,7 +113,6 @@ export const zh = {
 	notesVsPrevious: '与{previous}相比：{changes}。',
 	notesNoCountChange: '与{previous}相比，各状态的任务数没有变化。',
 	notesNoPrevious: '本年度没有更早的报告期可以比较。',
-	notesChangedTasks: '状态有变化的任务：{list}。',
 	notesNoTaskChanged: '与上期相比，没有任务的状态发生变化。',
 	notesCategory: '本类别共 {total} 项：{mix}。',
 	notesBehindNames: '欠进度：{names}。',
@@ -279,7 +277,6 @@ export const zh = {
 	notesTaskLine: '{name}：{parts}。',
 	notesTaskCount: '{n} 项',
 	notesCategoryPage: '本类别第 {from}–{to} 项：{names}。',
-	notesMoreOnSlide: '本页另有 {n} 项，见幻灯片。',
 	continued: '{title}（续）',
 	categoryPage: '任务类别 {n}/{of} · 第 {page}/{pages} 页',
 	categoryRanked: '按严重程度排列，最需要关注的在前'
