@@ -282,6 +282,16 @@ describe('buildDeck: what the slides show', () => {
 		expect(buildDeck(input(), null).map((s) => s.kind)).toContain('quality');
 	});
 
+	it('lists the loader’s flagged tasks on the data-quality slide when it has them', () => {
+		const flaggedTasks = [
+			task(40, '乙', 'completed', ['same_as_previous']),
+			task(41, '甲', 'on_track', ['empty_status'])
+		];
+		const [slide] = buildDeck(input({ flaggedTasks, flaggedTotal: 30 }), ['quality']) as TaskListSlide[];
+		expect(slide.tasks.map((t) => t.taskId)).toEqual([40, 41]);
+		expect(slide).toMatchObject({ total: 30, more: 28 });
+	});
+
 	it('lists only flagged tasks on the data-quality slide', () => {
 		const [slide] = buildDeck(input(), ['quality']) as TaskListSlide[];
 		expect(slide.tasks.map((t) => t.taskId)).toEqual([2, 6]);

@@ -79,7 +79,7 @@ function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[]
 		case 'attention':
 			return taskListSlides(input, data.attention.tasks, data.attention.total, 'attention', opts);
 		case 'quality': {
-			const flagged = data.attention.tasks.filter((task) => task.flags.length > 0);
+			const flagged = input.flaggedTasks ?? data.attention.tasks.filter((task) => task.flags.length > 0);
 			const total = Math.max(input.flaggedTotal, flagged.length);
 			return total === 0 ? [] : taskListSlides(input, flagged, total, 'quality', opts);
 		}

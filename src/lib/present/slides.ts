@@ -42,6 +42,8 @@ export interface DeckInput {
 	 * its slides can list; without it a category lists what the attention list holds of it.
 	 */
 	categoryTasks?: Record<string, AttentionTask[]>;
+	/** Tasks with a data-quality flag, most severe first, as many as its slides list; without it, the attention list's. */
+	flaggedTasks?: AttentionTask[];
 }
 
 interface SlideBase {

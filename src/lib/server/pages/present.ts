@@ -14,6 +14,8 @@ import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
 import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
 import { bodyHeight, categoryRows } from '../../present/layout';
+import { compareAttention } from '../../domain/attention';
+import { FLAG_KINDS } from '../../domain/flags';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { AttentionTask, OverviewData } from '../../types/overview';
@@ -21,6 +23,9 @@ import { DEFAULT_PRESENT_PARAMS, legacySchemeLocation, parsePresentParams, prese
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
 const ATTENTION_MAX = 60;
+
+/** Flagged tasks listed on the data-quality slides: two slides of six; the rest are counted. */
+const FLAGGED_MAX = 2 * DEFAULT_DECK_OPTIONS.pageSize;
 
 export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals) {
 	const lang = locals.lang;
@@ -36,13 +41,14 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		attentionLimit: ATTENTION_MAX,
 		rule: settings().trafficLightRule
 	});
-	const [changes, flaggedTotal, categoryTasks] = data
+	const [changes, flaggedTotal, categoryTasks, flaggedTasks] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
 				overview.countFlaggedTasks(db, scope, data.period.id, filters),
-				loadCategoryTasks(db, filters, scope, data)
+				loadCategoryTasks(db, filters, scope, data),
+				loadFlaggedTasks(db, filters, scope, data)
 			])
-		: [[], 0, {}];
+		: [[], 0, {}, []];
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
 	const organization =
@@ -58,7 +64,10 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		periodLabel: data ? periodName(data.period, lang) : '',
 		overview: data,
 		trafficLightRule: settings().trafficLightRule,
-		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks }, present.slides),
+		deck: buildDeck(
+			{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks },
+			present.slides
+		),
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
@@ -99,4 +108,27 @@ async function loadCategoryTasks(
 		)
 	);
 	return Object.fromEntries(keys.map((key, i) => [key, lists[i].tasks]));
+}
+
+/**
+ * The most severe tasks with a data-quality flag, whatever their status: the attention list ranks the
+ * flag-only tasks last, so at city scale its 60 rows held none of them and the data-quality slide listed
+ * nothing. One ranked list per kind of flag (the filters' `flag` selects by kind), merged in the same order.
+ */
+async function loadFlaggedTasks(db: DB, filters: Filters, scope: Scope, data: OverviewData): Promise<AttentionTask[]> {
+	const kinds = filters.flag ? [filters.flag] : FLAG_KINDS;
+	const lists = await Promise.all(
+		kinds.map((flag) =>
+			overview.listAttentionTasks(
+				db,
+				scope,
+				data.period.id,
+				{ ...filters, flag },
+				FLAGGED_MAX,
+				settings().trafficLightRule
+			)
+		)
+	);
+	const byTask = new Map(lists.flatMap((list) => list.tasks).map((task) => [task.taskId, task]));
+	return [...byTask.values()].sort(compareAttention).slice(0, FLAGGED_MAX);
 }
