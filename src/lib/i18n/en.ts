@@ -80,7 +80,6 @@ export const en: Record<MessageKey, string> = {
 	categoryTally: '{total} tasks',
 	noAttention: 'No task is behind, not started or flagged.',
 	noBehindInCategory: 'No task in this category is behind or not started.',
-	moreTasks: '{n} more under Needs attention',
 	moreThemes: '{n} more themes not shown',
 	currentSchedule: 'Schedule at {period}',
 	wasStatus: 'was {status}',
@@ -116,7 +115,6 @@ export const en: Record<MessageKey, string> = {
 	notesVsPrevious: 'Against {previous}: {changes}.',
 	notesNoCountChange: 'Against {previous}: no change in the count of any status.',
 	notesNoPrevious: 'No earlier period this year to compare with.',
-	notesChangedTasks: 'Tasks whose status changed: {list}.',
 	notesNoTaskChanged: 'No task changed status since the previous period.',
 	notesCategory: 'This category has {total} tasks: {mix}.',
 	notesBehindNames: 'Behind: {names}.',
@@ -276,5 +274,18 @@ export const en: Record<MessageKey, string> = {
 	pickerSearchCategory: 'Type to find a category',
 	pickerMatches: '{n} matches',
 	statusesPicked: '{n} statuses',
-	barBeyondAxis: '{total} in all (beyond the axis)'
+	barBeyondAxis: '{total} in all (beyond the axis)',
+	// Slides that fit at city scale (issue 14): notes summaries, continuation slides
+	notesLimitOmitted: '{n} more notes left out here; see the slide and the task table.',
+	notesTopChanges: 'The {n} largest changes: {list}.',
+	notesOtherChanges: '{n} more tasks changed status: {counts}.',
+	notesChangesWorse: '{n} worse',
+	notesChangesBetter: '{n} better',
+	notesNamesAndMore: '{names} and {n} more',
+	notesTaskLine: '{name}: {parts}.',
+	notesTaskCount: '{n} tasks',
+	notesCategoryPage: 'Tasks {from}–{to} of this category: {names}.',
+	continued: '{title} (cont.)',
+	categoryPage: 'Category {n} of {of} · page {page} of {pages}',
+	categoryRanked: 'Most severe first'
 };

@@ -78,7 +78,6 @@ export const zh = {
 	categoryTally: '共 {total} 项',
 	noAttention: '没有欠进度、未启动或有数据质量提示的任务。',
 	noBehindInCategory: '本类别没有欠进度或未启动的任务。',
-	moreTasks: '另有 {n} 项，见“需要关注”',
 	moreThemes: '另有 {n} 个主题未列出',
 	currentSchedule: '{period}序时进度',
 	wasStatus: '上期：{status}',
@@ -114,7 +113,6 @@ export const zh = {
 	notesVsPrevious: '与{previous}相比：{changes}。',
 	notesNoCountChange: '与{previous}相比，各状态的任务数没有变化。',
 	notesNoPrevious: '本年度没有更早的报告期可以比较。',
-	notesChangedTasks: '状态有变化的任务：{list}。',
 	notesNoTaskChanged: '与上期相比，没有任务的状态发生变化。',
 	notesCategory: '本类别共 {total} 项：{mix}。',
 	notesBehindNames: '欠进度：{names}。',
@@ -268,5 +266,18 @@ export const zh = {
 	pickerSearchCategory: '输入名称查找类别',
 	pickerMatches: '{n} 个匹配',
 	statusesPicked: '已选 {n} 种状态',
-	barBeyondAxis: '共 {total} 项（超出刻度）'
+	barBeyondAxis: '共 {total} 项（超出刻度）',
+	// Slides that fit at city scale (issue 14): notes summaries, continuation slides
+	notesLimitOmitted: '另有 {n} 段说明从略，见幻灯片和任务列表。',
+	notesTopChanges: '变化最大的 {n} 项：{list}。',
+	notesOtherChanges: '其余 {n} 项状态有变化：{counts}。',
+	notesChangesWorse: '变差 {n} 项',
+	notesChangesBetter: '好转 {n} 项',
+	notesNamesAndMore: '{names}等 {n} 项',
+	notesTaskLine: '{name}：{parts}。',
+	notesTaskCount: '{n} 项',
+	notesCategoryPage: '本类别第 {from}–{to} 项：{names}。',
+	continued: '{title}（续）',
+	categoryPage: '任务类别 {n}/{of} · 第 {page}/{pages} 页',
+	categoryRanked: '按严重程度排列，最需要关注的在前'
 };

@@ -175,12 +175,43 @@ describe('buildDeck: what the slides show', () => {
 		expect(title.notes).toEqual(['新街街道2024年二季度重点任务执行情况，共 6 项任务，本次汇报 1 页。']);
 	});
 
-	it('names the behind and not-started tasks of each category, and counts the ones it leaves out', () => {
-		const [a, b] = buildDeck(input(), ['categories'], { categoryNames: 2 }) as CategorySlide[];
-		expect(a).toMatchObject({ title: '甲', position: 1, of: 2, total: 4, more: 1 });
-		expect(a.behind.map((t) => t.name)).toEqual(['任务1', '任务2']);
-		expect(a.notStarted).toEqual([]);
-		expect(b).toMatchObject({ title: '乙', total: 2, behind: [], notStarted: [], more: 0 });
+	it('lists the behind and not-started tasks of each category, most severe first, paged onto continuation slides', () => {
+		const [a1, a2, b] = buildDeck(input(), ['categories'], { categoryRows: 2 }) as CategorySlide[];
+		expect(a1).toMatchObject({
+			key: 'category-1',
+			title: '甲',
+			position: 1,
+			of: 2,
+			total: 4,
+			page: 1,
+			pages: 2,
+			more: 0
+		});
+		expect(a1.tasks.map((t) => t.taskId)).toEqual([1, 2]);
+		expect(a2).toMatchObject({ key: 'category-1-2', title: '甲（续）', page: 2, pages: 2, from: 3, more: 0 });
+		expect(a2.tasks.map((t) => t.taskId)).toEqual([3]);
+		expect(b).toMatchObject({ title: '乙', total: 2, tasks: [], page: 1, pages: 1, more: 0 });
+	});
+
+	it('ranks a category’s tasks by the attention order: red before yellow, the larger gap first, behind before not started', () => {
+		const ranked = [
+			{ ...task(11, '甲', 'not_started'), light: 'red' as const, gap: -5 },
+			{ ...task(12, '甲', 'behind'), light: null, gap: null },
+			{ ...task(13, '甲', 'behind'), light: 'yellow' as const, gap: -8 },
+			{ ...task(14, '甲', 'behind'), light: 'red' as const, gap: -30 }
+		];
+		const [a] = buildDeck(input({ categoryTasks: { 甲: ranked } }), ['categories']) as CategorySlide[];
+		expect(a.tasks.map((t) => t.taskId)).toEqual([14, 11, 13, 12]);
+	});
+
+	it('stops after categoryPages slides and counts the rest from the counts', () => {
+		const many = Array.from({ length: 3 }, (_, i) => task(20 + i, '甲', 'behind'));
+		const data = overview({ attention: { total: 3, tasks: many } });
+		const slides = buildDeck(input({ overview: data }), ['categories'], { categoryRows: 1, categoryPages: 2 });
+		const a = slides.filter((s) => (s as CategorySlide).category === '甲') as CategorySlide[];
+		expect(a.map((s) => s.tasks[0].taskId)).toEqual([20, 21]);
+		// 甲 counts 2 behind and 1 not started: 3, of which two are listed.
+		expect(a.map((s) => s.more)).toEqual([0, 1]);
 	});
 
 	it('orders category slides as the page orders its bars: most tasks first, the 其他 bucket not a slide', () => {
@@ -193,13 +224,13 @@ describe('buildDeck: what the slides show', () => {
 		const slides = buildDeck(input({ overview: data }), ['categories']) as CategorySlide[];
 		expect(slides.map((s) => s.category)).toEqual(rankCategories(byCategory).slice(0, CATEGORY_CHART_LIMIT));
 		expect(slides.map((s) => s.total)).toEqual([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
-		expect(slides[0].behind.map((t) => t.name)).toEqual(['任务7']);
+		expect(slides[0].tasks.map((t) => t.name)).toEqual(['任务7']);
 	});
 
 	it('counts left-out names from the counts, so a capped attention list does not hide them', () => {
 		const capped = input({ overview: overview({ attention: { total: 4, tasks: [task(1, '甲', 'behind')] } }) });
 		const [a] = buildDeck(capped, ['categories']) as CategorySlide[];
-		expect(a.behind).toHaveLength(1);
+		expect(a.tasks).toHaveLength(1);
 		expect(a.more).toBe(2);
 	});
 
@@ -236,9 +267,29 @@ describe('buildDeck: what the slides show', () => {
 		});
 		const attention = buildDeck(capped, ['attention'], { pageSize: 3 }) as TaskListSlide[];
 		expect(attention.map((s) => s.more)).toEqual([0, 36]);
-		expect(attention[1].notes).toContain('另有 36 项未列出，见任务列表');
+		expect(attention[1].notes).toContain('另有 36 项未列出，见任务列表。');
 		const [quality] = buildDeck(capped, ['quality']) as TaskListSlide[];
 		expect(quality).toMatchObject({ total: 9, more: 7 });
+	});
+
+	it('leaves out the data-quality slides when they would repeat the attention slides', () => {
+		const flagged = overview().attention.tasks.map((t) => ({ ...t, flags: ['duplicate_text' as const] }));
+		const all = input({ overview: overview({ attention: { total: 4, tasks: flagged } }), flaggedTotal: 4 });
+		const kinds = buildDeck(all, null).map((s) => s.kind);
+		expect(kinds).toContain('attention');
+		expect(kinds).not.toContain('quality');
+		// One flagged task fewer: the two lists differ, both are shown.
+		expect(buildDeck(input(), null).map((s) => s.kind)).toContain('quality');
+	});
+
+	it('lists the loader’s flagged tasks on the data-quality slide when it has them', () => {
+		const flaggedTasks = [
+			task(40, '乙', 'completed', ['same_as_previous']),
+			task(41, '甲', 'on_track', ['empty_status'])
+		];
+		const [slide] = buildDeck(input({ flaggedTasks, flaggedTotal: 30 }), ['quality']) as TaskListSlide[];
+		expect(slide.tasks.map((t) => t.taskId)).toEqual([40, 41]);
+		expect(slide).toMatchObject({ total: 30, more: 28 });
 	});
 
 	it('lists only flagged tasks on the data-quality slide', () => {
@@ -255,7 +306,7 @@ describe('speaker notes', () => {
 			'共 6 项任务：已完成 1 项，达到或超过进度 1 项（其中超进度 0 项），欠进度 2 项，未启动 1 项，无法判断 1 项。',
 			'其中 5 项的状态由完成情况文字推断，未经人工确认。',
 			'与2024年一季度相比：达到或超过进度 −3、欠进度 +1、未启动 +1、无法判断 +1。',
-			'状态有变化的任务：任务2（达进度 → 欠进度）。'
+			'变化最大的 1 项：任务2（达进度 → 欠进度）。'
 		]);
 	});
 
@@ -273,16 +324,16 @@ describe('speaker notes', () => {
 			'本类别共 4 项：已完成 1、欠进度 2、未启动 1。',
 			'欠进度：任务1、任务2。',
 			'未启动：任务3。',
-			'状态有变化的任务：任务2（达进度 → 欠进度）。'
+			'变化最大的 1 项：任务2（达进度 → 欠进度）。'
 		]);
 		const [attention] = buildDeck(input(), ['attention']);
-		expect(attention.notes).toContain('任务2：欠进度、与其他任务同期文字相同、上期：达进度');
+		expect(attention.notes).toContain('任务2：欠进度、与其他任务同期文字相同、上期：达进度。');
 	});
 
 	it('speaks English when asked, task names untranslated', () => {
 		const deck = buildDeck(input({ lang: 'en' }), ['title', 'kpi', 'themes']);
 		expect(deck[0].notes).toEqual(['新街街道, 2024 Q2: 6 tasks; 3 slides.']);
-		expect(deck[1].notes.at(-1)).toBe('Tasks whose status changed: 任务2 (On track → Behind).');
+		expect(deck[1].notes.at(-1)).toBe('The 1 largest changes: 任务2 (On track → Behind).');
 		expect(deck[2].notes[0]).toBe('Themes with the most tasks: Digital 2, Education 1.');
 	});
 });

@@ -3,20 +3,21 @@
  * each one lists, and the speaker notes that go with it. Pure: the loader calls it with the
  * data of the same queries as the overview, the tests with hand-made rows.
  */
-import { CATEGORY_CHART_LIMIT, rankCategories } from '../domain/category-ranking';
-import { categoryKey } from '../domain/category-key';
 import { FLAG_KINDS, FLAG_LABEL, type FlagKind } from '../domain/flags';
 import type { Kpi, KpiKey } from '../domain/kpi';
 import { elapsedFraction, periodName } from '../domain/period';
 import { emptyStatusCounts, scheduleGap, tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
-import { fill, messages, type Lang } from '../i18n';
+import { rankThemes } from '../domain/theme-ranking';
+import { fill, messages } from '../i18n';
 import type { OverviewData } from '../types/overview';
-import type { AttentionTask, StatusChange } from '../types/overview';
+import type { AttentionTask } from '../types/overview';
+import { categorySlides, mixText, pages } from './category-slides';
+import { withoutRepeats } from './dedupe';
+import { aside, fitNotes, nameList, sentence, summariseChanges } from './notes';
 import { SLIDE_KINDS, type SlideKind } from './params';
 import {
 	DEFAULT_DECK_OPTIONS,
-	type CategorySlide,
 	type DeckInput,
 	type DeckOptions,
 	type KpiSlide,
@@ -28,15 +29,8 @@ import {
 } from './slides';
 
 export { DEFAULT_DECK_OPTIONS } from './slides';
+export { pages } from './category-slides';
 export type * from './slides';
-
-/** Splits a list into pages of `size`; an empty list is one empty page. */
-export function pages<T>(items: T[], size: number): T[][] {
-	if (items.length === 0) return [[]];
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-}
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -44,21 +38,6 @@ export { periodName };
 
 function kpiCount(kpis: Kpi[], key: KpiKey): Kpi {
 	return kpis.find((k) => k.key === key) ?? { key, count: 0, share: 0, inferred: 0, change: null };
-}
-
-function mixText(counts: Record<Status, number>, lang: Lang): string {
-	return STATUSES.filter((s) => counts[s] > 0)
-		.map((s) => `${STATUS_LABEL[lang][s]} ${counts[s]}`)
-		.join(messages[lang].listSeparator);
-}
-
-/** "text（aside）" in Chinese, "text (aside)" in English. */
-function aside(lang: Lang, text: string, note: string): string {
-	return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
-}
-
-function changeText(change: StatusChange, lang: Lang): string {
-	return aside(lang, change.name, `${STATUS_LABEL[lang][change.from]} → ${STATUS_LABEL[lang][change.to]}`);
 }
 
 /** One title slide, KPIs, a slide per category, themes, trend, attention pages, data-quality pages — or the agenda given. */
@@ -74,11 +53,14 @@ export function buildDeck(input: DeckInput, agenda: SlideKind[] | null, options:
 			slides.push(n === 0 ? slide : { ...slide, key: `${slide.key}~${n + 1}` });
 		}
 	}
+	// A run of slides that repeats another run's tasks is left out (dedupe.ts).
+	const deck = withoutRepeats(slides);
 	// An agenda that selects nothing here (say, only the quality slide of a report without flags) still says where we are.
-	if (slides.length === 0) slides.push(titleSlide(input));
-	return slides.map((slide) =>
-		slide.kind === 'title' ? { ...slide, notes: titleNotes(input, slides.length) } : slide
-	);
+	if (deck.length === 0) deck.push(titleSlide(input));
+	return deck.map((slide) => ({
+		...slide,
+		notes: fitNotes(slide.kind === 'title' ? titleNotes(input, deck.length) : slide.notes, input.lang)
+	}));
 }
 
 function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[] {
@@ -97,7 +79,7 @@ function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[]
 		case 'attention':
 			return taskListSlides(input, data.attention.tasks, data.attention.total, 'attention', opts);
 		case 'quality': {
-			const flagged = data.attention.tasks.filter((task) => task.flags.length > 0);
+			const flagged = input.flaggedTasks ?? data.attention.tasks.filter((task) => task.flags.length > 0);
 			const total = Math.max(input.flaggedTotal, flagged.length);
 			return total === 0 ? [] : taskListSlides(input, flagged, total, 'quality', opts);
 		}
@@ -170,52 +152,10 @@ function kpiSlide(input: DeckInput, data: OverviewData): KpiSlide {
 		notes.push(
 			changed.length ? fill(t.notesVsPrevious, { previous, changes }) : fill(t.notesNoCountChange, { previous })
 		);
-		notes.push(
-			input.changes.length
-				? fill(t.notesChangedTasks, { list: input.changes.map((c) => changeText(c, lang)).join(t.listSeparator) })
-				: t.notesNoTaskChanged
-		);
+		// The largest changes by name and counts for the rest: a city has thousands of changes.
+		notes.push(...(input.changes.length ? summariseChanges(input.changes, lang) : [t.notesNoTaskChanged]));
 	}
 	return { key: 'kpi', kind: 'kpi', title: t.slideKpi, notes };
-}
-
-function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions): CategorySlide[] {
-	const { lang } = input;
-	const t = messages[lang];
-	// The page's order (most tasks first) and its bars: the rest are the chart's 其他, not a slide each.
-	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
-	return keys.map((category, i) => {
-		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
-		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
-		// Tasks carry their category as published; the counts, its key.
-		const mine = data.attention.tasks.filter((task) => categoryKey(task.category) === category);
-		const behindAll = mine.filter((task) => task.status === 'behind');
-		const notStartedAll = mine.filter((task) => task.status === 'not_started');
-		const behind = behindAll.slice(0, opts.categoryNames);
-		const notStarted = notStartedAll.slice(0, opts.categoryNames - behind.length);
-		const names = (tasks: AttentionTask[]) => tasks.map((task) => task.name).join(t.listSeparator);
-		const notes = [fill(t.notesCategory, { total, mix: mixText(counts, lang) })];
-		if (behindAll.length) notes.push(fill(t.notesBehindNames, { names: names(behindAll) }));
-		if (notStartedAll.length) notes.push(fill(t.notesNotStartedNames, { names: names(notStartedAll) }));
-		if (!behindAll.length && !notStartedAll.length) notes.push(t.noBehindInCategory);
-		const changes = input.changes.filter((c) => categoryKey(c.category) === category);
-		if (changes.length)
-			notes.push(fill(t.notesChangedTasks, { list: changes.map((c) => changeText(c, lang)).join(t.listSeparator) }));
-		return {
-			key: `category-${i + 1}`,
-			kind: 'categories' as const,
-			title: category || t.uncategorised,
-			category,
-			position: i + 1,
-			of: keys.length,
-			total,
-			behind,
-			notStarted,
-			// From the counts, not the lists: the attention list the loader fetched may be capped.
-			more: counts.behind + counts.not_started - behind.length - notStarted.length,
-			notes
-		};
-	});
 }
 
 function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): ThemeSlide[] {
@@ -232,7 +172,8 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 		});
 	}
 	if (byTheme.size === 0) return [];
-	const ranked = [...byTheme.entries()].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0], 'zh'));
+	// The overview's order (theme-ranking.ts): most tasks first, ties by name.
+	const ranked = rankThemes(data.byTheme).map((name) => [name, byTheme.get(name)!] as const);
 	const shown = ranked.slice(0, opts.maxThemes);
 	const notes = [
 		fill(t.notesThemes, {
@@ -246,15 +187,16 @@ function themeSlides(input: DeckInput, data: OverviewData, opts: DeckOptions): T
 	if (attention.length) {
 		notes.push(
 			fill(t.notesThemesAttention, {
-				list: attention
-					.map(([, th]) =>
+				list: nameList(
+					attention.map(([, th]) =>
 						aside(
 							lang,
 							th.label,
 							mixText({ ...emptyStatusCounts(), behind: th.counts.behind, not_started: th.counts.not_started }, lang)
 						)
-					)
-					.join(t.listSeparator)
+					),
+					lang
+				)
 			})
 		);
 	}
@@ -327,12 +269,13 @@ function taskListSlides(
 				.join(t.listSeparator);
 			notes.push(fill(t.notesQuality, { n: total, kinds }));
 		}
-		if (i === chunks.length - 1 && total > tasks.length) notes.push(fill(t.moreNotListed, { n: total - tasks.length }));
+		if (i === chunks.length - 1 && total > tasks.length)
+			notes.push(sentence(lang, fill(t.moreNotListed, { n: total - tasks.length })));
 		for (const task of chunk) {
 			const parts = [STATUS_LABEL[lang][task.status], ...task.flags.map((flag) => FLAG_LABEL[lang][flag])];
 			const before = was.get(task.taskId);
 			if (before) parts.push(fill(t.wasStatus, { status: STATUS_LABEL[lang][before] }));
-			notes.push(`${task.name}${lang === 'zh' ? '：' : ': '}${parts.join(t.listSeparator)}`);
+			notes.push(fill(t.notesTaskLine, { name: task.name, parts: parts.join(t.listSeparator) }));
 		}
 		return {
 			key: `${kind}-${i + 1}`,

@@ -10,13 +10,20 @@ import type { SlideKind } from './params';
 export interface DeckOptions {
 	/** Tasks per "needs attention" or data-quality slide: each row has a fixed share of the slide, so a page never overflows. */
 	pageSize: number;
-	/** Behind / not-started names on a category slide; the rest are counted and found under "needs attention". */
-	categoryNames: number;
+	/** Task rows on a category slide; null: as many as its list holds under its heading (layout.ts). */
+	categoryRows: number | null;
+	/** Slides a category's tasks may fill (the first and its continuations); the rest are counted. */
+	categoryPages: number;
 	/** Themes on the theme slide (most tasks first); more bars than this are unreadable from the back of a room. */
 	maxThemes: number;
 }
 
-export const DEFAULT_DECK_OPTIONS: DeckOptions = { pageSize: 6, categoryNames: 6, maxThemes: 12 };
+export const DEFAULT_DECK_OPTIONS: DeckOptions = {
+	pageSize: 6,
+	categoryRows: null,
+	categoryPages: 3,
+	maxThemes: 12
+};
 
 export interface DeckInput {
 	lang: Lang;
@@ -30,6 +37,13 @@ export interface DeckInput {
 	changes: StatusChange[];
 	/** Tasks with a data-quality flag in the period (the attention list may hold only the first of them). */
 	flaggedTotal: number;
+	/**
+	 * Behind and not-started tasks of each category slide, by category key, most severe first, as many as
+	 * its slides can list; without it a category lists what the attention list holds of it.
+	 */
+	categoryTasks?: Record<string, AttentionTask[]>;
+	/** Tasks with a data-quality flag, most severe first, as many as its slides list; without it, the attention list's. */
+	flaggedTasks?: AttentionTask[];
 }
 
 interface SlideBase {
@@ -60,10 +74,15 @@ export interface CategorySlide extends SlideBase {
 	category: string;
 	position: number;
 	of: number;
+	/** This slide among the category's (the first and its continuations), from 1. */
+	page: number;
+	pages: number;
+	/** The rank of the slide's first task within the category, from 1. */
+	from: number;
 	total: number;
-	behind: AttentionTask[];
-	notStarted: AttentionTask[];
-	/** Behind or not-started tasks of this category not named on the slide. */
+	/** Behind and not-started tasks, most severe first (src/lib/domain/attention.ts). */
+	tasks: AttentionTask[];
+	/** On the last of the category's slides: its behind or not-started tasks that no slide lists. */
 	more: number;
 }
 

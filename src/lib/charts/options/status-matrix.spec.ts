@@ -5,6 +5,7 @@ import {
 	rowLabelLines,
 	statusBarsOption,
 	statusMixOption,
+	MIN_LABEL_ANGLE,
 	trendOption
 } from './status-matrix';
 
@@ -68,6 +69,18 @@ describe('statusMixOption', () => {
 		expect(option.series[0].label.show).toBe(false);
 		expect(option.legend.formatter('Completed')).toBe('Completed 90');
 		expect(option.legend.formatter('Behind')).toBe('Behind 30');
+	});
+
+	it('beside the ring: thin slices get no label of their own, the legend still names them with their count', () => {
+		const option = statusMixOption(rows[1], { lang: 'zh', title: 't' }) as {
+			series: { minShowLabelAngle: number; label: { show?: boolean } }[];
+			legend: { formatter: (name: string) => string };
+		};
+		expect(option.series[0].label.show).not.toBe(false);
+		expect(option.series[0].minShowLabelAngle).toBe(MIN_LABEL_ANGLE);
+		// A slice of 3 % spans about 11°: under the angle, so the legend carries it.
+		expect(MIN_LABEL_ANGLE).toBeGreaterThan(0.03 * 360);
+		expect(option.legend.formatter('欠进度')).toBe('欠进度 30');
 	});
 });
 

@@ -222,6 +222,9 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 }
 
 /** A donut of the status mix; slices sum every source. */
+/** Degrees below which a donut slice gets no label of its own. */
+export const MIN_LABEL_ANGLE = 12;
+
 export function statusMixOption(
 	row: MatrixRow,
 	options: { lang: Lang; title: string; look?: ChartLook; compact?: boolean }
@@ -236,10 +239,9 @@ export function statusMixOption(
 	const option: ChartOption = {
 		animationDuration: ENTRANCE_MS,
 		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
-		// Compact (a phone): no labels beside the ring, the legend names each status with its count.
-		legend: compact
-			? { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` }
-			: { bottom: 0 },
+		// The legend names each status with its count: on a phone (compact) the ring has no labels, and
+		// elsewhere a thin slice's label is left out rather than drawn over its neighbour's.
+		legend: { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` },
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 		series: [
 			{
@@ -247,6 +249,8 @@ export function statusMixOption(
 				radius: compact ? ['40%', '66%'] : ['45%', '72%'],
 				center: ['50%', compact ? '40%' : '45%'],
 				avoidLabelOverlap: true,
+				// Slices under this angle (about 3 %) crowd their neighbours' labels: the legend names them.
+				minShowLabelAngle: MIN_LABEL_ANGLE,
 				label: compact ? { show: false } : { formatter: '{b}\n{c}' },
 				data
 			}

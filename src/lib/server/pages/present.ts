@@ -11,11 +11,21 @@ import { loadOverviewData } from './overview-data';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
-import { buildDeck, periodName } from '../../present/deck';
+import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
+import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
+import { bodyHeight, categoryRows } from '../../present/layout';
+import { compareAttention } from '../../domain/attention';
+import { FLAG_KINDS } from '../../domain/flags';
+import type { Filters } from '../../filters';
+import type { Scope } from '../../types/scope';
+import type { AttentionTask, OverviewData } from '../../types/overview';
 import { DEFAULT_PRESENT_PARAMS, legacySchemeLocation, parsePresentParams, presentHref } from '../../present/params';
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
 const ATTENTION_MAX = 60;
+
+/** Flagged tasks listed on the data-quality slides: two slides of six; the rest are counted. */
+const FLAGGED_MAX = 2 * DEFAULT_DECK_OPTIONS.pageSize;
 
 export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals) {
 	const lang = locals.lang;
@@ -31,12 +41,14 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		attentionLimit: ATTENTION_MAX,
 		rule: settings().trafficLightRule
 	});
-	const [changes, flaggedTotal] = data
+	const [changes, flaggedTotal, categoryTasks, flaggedTasks] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
-				overview.countFlaggedTasks(db, scope, data.period.id, filters)
+				overview.countFlaggedTasks(db, scope, data.period.id, filters),
+				loadCategoryTasks(db, filters, scope, data),
+				loadFlaggedTasks(db, filters, scope, data)
 			])
-		: [[], 0];
+		: [[], 0, {}, []];
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
 	const organization =
@@ -52,8 +64,71 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		periodLabel: data ? periodName(data.period, lang) : '',
 		overview: data,
 		trafficLightRule: settings().trafficLightRule,
-		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal }, present.slides),
+		deck: buildDeck(
+			{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks },
+			present.slides
+		),
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
+}
+
+/** Statuses a category slide lists. */
+const CATEGORY_LISTED = ['behind', 'not_started'] as const;
+
+/**
+ * The behind and not-started tasks of each category that gets a slide, most severe first, as many as its
+ * slides can list: the overview's attention list is one list over all categories, and capped, so at city
+ * scale a category slide found one of its 29 tasks in it.
+ */
+async function loadCategoryTasks(
+	db: DB,
+	filters: Filters,
+	scope: Scope,
+	data: OverviewData
+): Promise<Record<string, AttentionTask[]>> {
+	const status = (filters.status ?? CATEGORY_LISTED).filter((s) => (CATEGORY_LISTED as readonly string[]).includes(s));
+	// Tasks without a category cannot be selected by the category filter: their slide keeps the attention list's.
+	const keys = rankCategories(data.byCategory)
+		.slice(0, CATEGORY_CHART_LIMIT)
+		.filter((key) => key !== '');
+	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
+	// As many as the slides of a category with a one-line heading (the most rows) can list.
+	const limit = categoryRows(bodyHeight(1)) * DEFAULT_DECK_OPTIONS.categoryPages;
+	const lists = await Promise.all(
+		keys.map((category) =>
+			overview.listAttentionTasks(
+				db,
+				scope,
+				data.period.id,
+				{ ...filters, category, status },
+				limit,
+				settings().trafficLightRule
+			)
+		)
+	);
+	return Object.fromEntries(keys.map((key, i) => [key, lists[i].tasks]));
+}
+
+/**
+ * The most severe tasks with a data-quality flag, whatever their status: the attention list ranks the
+ * flag-only tasks last, so at city scale its 60 rows held none of them and the data-quality slide listed
+ * nothing. One ranked list per kind of flag (the filters' `flag` selects by kind), merged in the same order.
+ */
+async function loadFlaggedTasks(db: DB, filters: Filters, scope: Scope, data: OverviewData): Promise<AttentionTask[]> {
+	const kinds = filters.flag ? [filters.flag] : FLAG_KINDS;
+	const lists = await Promise.all(
+		kinds.map((flag) =>
+			overview.listAttentionTasks(
+				db,
+				scope,
+				data.period.id,
+				{ ...filters, flag },
+				FLAGGED_MAX,
+				settings().trafficLightRule
+			)
+		)
+	);
+	const byTask = new Map(lists.flatMap((list) => list.tasks).map((task) => [task.taskId, task]));
+	return [...byTask.values()].sort(compareAttention).slice(0, FLAGGED_MAX);
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { generateData } from '../generate';
 import { loadOverviewPage } from './overview';
 import { loadTaskPage } from './tasks';
+import { loadPresentationPage } from './present';
 
 /**
  * The hot pages' statements must reach updates through an index, never by reading the whole
@@ -54,7 +55,10 @@ describe('query plans of the hot pages', () => {
 		['/tasks?status=on_track&source=inferred&sort=status', loadTaskPage],
 		['/tasks?flag=duplicate_text', loadTaskPage],
 		['/tasks?attention=1&sort=status', loadTaskPage],
-		['/tasks?q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0', loadTaskPage]
+		['/tasks?q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0', loadTaskPage],
+		// The deck's own lists: each category's worst tasks, each kind of flag's.
+		['/present', loadPresentationPage],
+		['/present?status=behind', loadPresentationPage]
 	] as const)('%s reads updates only through indexes', async (url, load) => {
 		const statements = await statementsOf(load, url);
 		const touching = statements.filter((s) => /\bupdates\b/.test(s.sql));

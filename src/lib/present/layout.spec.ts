@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_LIST, bodyHeight, categoryRows, headingLines, rowsThatFit } from './layout';
+
+describe('rowsThatFit', () => {
+	it.each([
+		// height, row, gap, rows
+		[100, 50, 0, 2],
+		[99, 50, 0, 1],
+		[110, 50, 10, 2],
+		[109, 50, 10, 1],
+		[170, 50, 10, 3],
+		[10, 50, 10, 1]
+	])('%i units of rows %i apart by %i: %i', (height, row, gap, rows) => {
+		expect(rowsThatFit(height, row, gap)).toBe(rows);
+	});
+});
+
+describe('headingLines', () => {
+	it.each([
+		['扩大有效投资', 1],
+		// 25 characters at 60 units: 1500 of the 1555 a line is trusted with.
+		['坚持共建共享，补齐民生短板，不断提高群众满意', 1],
+		['坚持共建共享，补齐民生短板，不断提高群众满意率（续）', 2],
+		['Business environment (cont.)', 1],
+		['Improve the business environment for private firms and foreign investors alike', 2],
+		['很长'.repeat(60), 2]
+	])('%s: %i', (title, lines) => {
+		expect(headingLines(title)).toBe(lines);
+	});
+});
+
+describe('categoryRows', () => {
+	it.each([1, 2])('fills the body under a heading of %i lines, and no more', (lines) => {
+		const rows = categoryRows(bodyHeight(lines));
+		const { tally, gap, more, row, rowGap } = CATEGORY_LIST;
+		const used = tally + gap + more + rows * row + (rows - 1) * rowGap;
+		expect(used).toBeLessThanOrEqual(bodyHeight(lines));
+		expect(used + row + rowGap).toBeGreaterThan(bodyHeight(lines));
+	});
+
+	it('a one-line heading leaves room for more rows than a two-line one', () => {
+		expect(categoryRows(bodyHeight(1))).toBeGreaterThan(categoryRows(bodyHeight(2)));
+	});
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../domain/status';
+import type { StatusChange } from '../types/overview';
+import {
+	NOTES_LIMIT,
+	changeSeverity,
+	fitNotes,
+	nameList,
+	notesLength,
+	rankChanges,
+	sentence,
+	summariseChanges
+} from './notes';
+
+const change = (taskId: number, from: Status, to: Status, name = `任务${taskId}`): StatusChange => ({
+	taskId,
+	name,
+	category: '甲',
+	from,
+	to
+});
+
+describe('changeSeverity', () => {
+	it.each([
+		['completed', 'behind', 5],
+		['behind', 'completed', -5],
+		['on_track', 'ahead', -1],
+		['not_started', 'behind', 1],
+		['on_track', 'unknown', 1]
+	] as const)('%s → %s: %i', (from, to, severity) => {
+		expect(changeSeverity({ from, to })).toBe(severity);
+	});
+});
+
+describe('rankChanges', () => {
+	it('largest first, the worse of equal size first, then in the order given', () => {
+		const changes = [
+			change(1, 'on_track', 'ahead'),
+			change(2, 'behind', 'completed'),
+			change(3, 'on_track', 'behind'),
+			change(4, 'behind', 'on_track'),
+			change(5, 'completed', 'behind'),
+			change(6, 'ahead', 'on_track')
+		];
+		expect(rankChanges(changes).map((c) => c.taskId)).toEqual([5, 2, 3, 4, 6, 1]);
+	});
+});
+
+describe('summariseChanges', () => {
+	it('names the five largest and counts the rest, worse and better', () => {
+		const changes = [
+			...Array.from({ length: 4 }, (_, i) => change(10 + i, 'on_track', 'ahead')),
+			...Array.from({ length: 3 }, (_, i) => change(20 + i, 'ahead', 'on_track')),
+			...Array.from({ length: 5 }, (_, i) => change(30 + i, 'completed', 'behind'))
+		];
+		expect(summariseChanges(changes, 'zh')).toEqual([
+			'变化最大的 5 项：任务30（已完成 → 欠进度）、任务31（已完成 → 欠进度）、任务32（已完成 → 欠进度）、任务33（已完成 → 欠进度）、任务34（已完成 → 欠进度）。',
+			'其余 7 项状态有变化：变差 3 项、好转 4 项。'
+		]);
+		expect(summariseChanges(changes.slice(0, 2), 'en')).toEqual([
+			'The 2 largest changes: 任务10 (On track → Ahead), 任务11 (On track → Ahead).'
+		]);
+	});
+
+	it('names fewer when the names are long, and none when even one is too long', () => {
+		const long = '很长的任务名称'.repeat(50);
+		expect(summariseChanges([change(2, 'on_track', 'behind'), change(1, 'on_track', 'behind', long)], 'zh')).toEqual([
+			'变化最大的 1 项：任务2（达进度 → 欠进度）。',
+			'其余 1 项状态有变化：变差 1 项。'
+		]);
+		expect(summariseChanges([change(1, 'on_track', 'behind', long), change(2, 'on_track', 'behind')], 'zh')).toEqual([
+			'其余 2 项状态有变化：变差 2 项。'
+		]);
+	});
+
+	it('says nothing when nothing changed', () => {
+		expect(summariseChanges([], 'zh')).toEqual([]);
+	});
+});
+
+describe('nameList', () => {
+	it.each([
+		[['甲', '乙'], undefined, '甲、乙'],
+		[['甲', '乙', '丙', '丁', '戊', '己'], undefined, '甲、乙、丙、丁、戊等 6 项'],
+		[['甲'], 12, '甲等 12 项'],
+		[[], 3, '3 项']
+	])('%j of %s', (names, total, expected) => {
+		expect(nameList(names, 'zh', total)).toBe(expected);
+	});
+});
+
+describe('sentence', () => {
+	it.each([
+		['zh', '另有 3 项', '另有 3 项。'],
+		['zh', '完成。', '完成。'],
+		['en', '3 more', '3 more.'],
+		['en', 'Done.', 'Done.']
+	] as const)('%s %s', (lang, text, expected) => {
+		expect(sentence(lang, text)).toBe(expected);
+	});
+});
+
+describe('fitNotes', () => {
+	const para = (n: number, char = '字') => `${char.repeat(n - 1)}。`;
+
+	it('leaves notes within the limit as they are', () => {
+		const notes = [para(300), para(299)];
+		expect(notesLength(notes)).toBe(NOTES_LIMIT);
+		expect(fitNotes(notes, 'zh')).toEqual(notes);
+	});
+
+	it('leaves out whole paragraphs, says how many, and stays within the limit', () => {
+		const notes = [para(200, '甲'), para(300, '乙'), para(250, '丙'), para(50, '丁')];
+		const fitted = fitNotes(notes, 'zh');
+		expect(fitted).toEqual([notes[0], notes[1], notes[3], '另有 1 段说明从略，见幻灯片和任务列表。']);
+		expect(notesLength(fitted)).toBeLessThanOrEqual(NOTES_LIMIT);
+	});
+
+	it('keeps the limit in English too, every paragraph a whole sentence', () => {
+		const notes = Array.from({ length: 40 }, (_, i) => `Task ${i}: behind, was on track.`);
+		const fitted = fitNotes(notes, 'en');
+		expect(notesLength(fitted)).toBeLessThanOrEqual(NOTES_LIMIT);
+		expect(fitted.at(-1)).toMatch(/^\d+ more notes left out here/);
+		expect(fitted.every((p) => /[.。]$/.test(p))).toBe(true);
+		expect(fitted.slice(0, -1)).toEqual(notes.slice(0, fitted.length - 1));
+	});
+});

@@ -1,0 +1,113 @@
+/**
+ * Speaker notes a presenter can say in about a minute: a slide's notes are whole sentences, at most
+ * NOTES_LIMIT characters in all, and when something is left out a last sentence says how much — a
+ * city's notes once listed every changed task (58 000 characters) and printed pages ended mid-sentence.
+ */
+import { STATUS_LABEL, type Status } from '../domain/status';
+import { fill, messages, type Lang } from '../i18n';
+import type { StatusChange } from '../types/overview';
+
+/** Characters of notes per slide, paragraphs counted with one line break between them. */
+export const NOTES_LIMIT = 600;
+
+/** Changes a summary names; the rest are counted. */
+export const NOTES_TOP_CHANGES = 5;
+
+/** Names a list in the notes quotes before it counts the rest. */
+export const NOTES_NAMES = 5;
+
+/**
+ * How bad each status is, for the size of a change: a task that went from completed to behind moved
+ * further than one that went from on track to ahead. Not started sits below behind, as in the
+ * attention tiers (src/lib/domain/attention.ts); unknown between the two kinds.
+ */
+const SEVERITY: Record<Status, number> = {
+	completed: 0,
+	ahead: 1,
+	on_track: 2,
+	unknown: 3,
+	not_started: 4,
+	behind: 5
+};
+
+/** Positive when a change made things worse, negative when better; its size is the change's size. */
+export function changeSeverity(change: Pick<StatusChange, 'from' | 'to'>): number {
+	return SEVERITY[change.to] - SEVERITY[change.from];
+}
+
+/** Changes by size, largest first; of equal size the worse first, then in the order given (report order). */
+export function rankChanges<T extends Pick<StatusChange, 'from' | 'to'>>(changes: T[]): T[] {
+	return changes
+		.map((change, i) => ({ change, i, s: changeSeverity(change) }))
+		.sort((a, b) => Math.abs(b.s) - Math.abs(a.s) || b.s - a.s || a.i - b.i)
+		.map(({ change }) => change);
+}
+
+/** Sum of the paragraphs' lengths with a line break between each two: what the notes pane shows. */
+export function notesLength(paragraphs: string[]): number {
+	return paragraphs.reduce((n, p) => n + p.length, 0) + Math.max(0, paragraphs.length - 1);
+}
+
+/** The text as a full sentence: with its closing stop ("。" or "."), added where it has none. */
+export function sentence(lang: Lang, text: string): string {
+	return /[。．.！!？?]$/.test(text) ? text : `${text}${lang === 'zh' ? '。' : '.'}`;
+}
+
+/** "text（aside）" in Chinese, "text (aside)" in English. */
+export function aside(lang: Lang, text: string, note: string): string {
+	return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
+/**
+ * The largest changes by name (at most NOTES_TOP_CHANGES, and only as many as fit in `budget`
+ * characters) and one sentence counting the rest, worse and better. No changes: no paragraphs.
+ */
+export function summariseChanges(changes: StatusChange[], lang: Lang, budget = NOTES_LIMIT / 2): string[] {
+	const t = messages[lang];
+	const ranked = rankChanges(changes);
+	const named: string[] = [];
+	for (const change of ranked.slice(0, NOTES_TOP_CHANGES)) {
+		const text = aside(lang, change.name, `${STATUS_LABEL[lang][change.from]} → ${STATUS_LABEL[lang][change.to]}`);
+		const list = [...named, text].join(t.listSeparator);
+		if (fill(t.notesTopChanges, { n: named.length + 1, list }).length > budget) break;
+		named.push(text);
+	}
+	const out = named.length ? [fill(t.notesTopChanges, { n: named.length, list: named.join(t.listSeparator) })] : [];
+	const rest = ranked.slice(named.length);
+	if (rest.length) {
+		const worse = rest.filter((c) => changeSeverity(c) > 0).length;
+		const counts = [
+			worse ? fill(t.notesChangesWorse, { n: worse }) : '',
+			rest.length - worse ? fill(t.notesChangesBetter, { n: rest.length - worse }) : ''
+		].filter(Boolean);
+		out.push(fill(t.notesOtherChanges, { n: rest.length, counts: counts.join(t.listSeparator) }));
+	}
+	return out;
+}
+
+/**
+ * The first NOTES_NAMES of `total` names and how many in all: "甲、乙、丙等 12 项"; `total` may be more
+ * than the names known (a capped list); without any name, the count alone.
+ */
+export function nameList(names: string[], lang: Lang, total = names.length): string {
+	const t = messages[lang];
+	const shown = names.slice(0, NOTES_NAMES).join(t.listSeparator);
+	if (!shown) return fill(t.notesTaskCount, { n: total });
+	return total > Math.min(names.length, NOTES_NAMES) ? fill(t.notesNamesAndMore, { names: shown, n: total }) : shown;
+}
+
+/**
+ * The paragraphs that fit in `limit` characters, in order; when some do not, they are left out whole and
+ * a last sentence says how many, so nothing is cut mid-sentence or dropped without a word.
+ */
+export function fitNotes(paragraphs: string[], lang: Lang, limit = NOTES_LIMIT): string[] {
+	if (notesLength(paragraphs) <= limit) return paragraphs;
+	const t = messages[lang];
+	const kept: string[] = [];
+	for (let i = 0; i < paragraphs.length; i++) {
+		const omitted = fill(t.notesLimitOmitted, { n: paragraphs.length - kept.length - 1 });
+		if (notesLength([...kept, paragraphs[i], omitted]) > limit) continue;
+		kept.push(paragraphs[i]);
+	}
+	return [...kept, fill(t.notesLimitOmitted, { n: paragraphs.length - kept.length })];
+}
