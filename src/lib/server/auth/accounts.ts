@@ -13,6 +13,7 @@ import { writeTransaction } from '../queries/write-transaction';
 import { hashPassword, passwordProblem } from './password';
 import { mayAct } from './guard';
 import { ROLES, type Grant, type Role, type SessionUser } from '$lib/types/auth';
+import type { AccountErrorKind } from '$lib/account-labels';
 
 /** Who changes an account: a signed-in admin, or the shell user (grants null: no limit). */
 export interface Actor {
@@ -20,18 +21,6 @@ export interface Actor {
 	userId: number | null;
 	grants: Grant[] | null;
 }
-
-export const ACCOUNT_ERROR_KINDS = [
-	'badName',
-	'nameTaken',
-	'passwordTooShort',
-	'passwordTooLong',
-	'badRole',
-	'outsideScope',
-	'self',
-	'notFound'
-] as const;
-export type AccountErrorKind = (typeof ACCOUNT_ERROR_KINDS)[number];
 
 /** A refused account change; `kind` is worded in the UI language, `message` (English) for the CLI and logs. */
 export class AccountError extends Error {

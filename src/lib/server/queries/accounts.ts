@@ -190,3 +190,29 @@ export async function firstGrantOrganization(db: Executor, userId: number): Prom
 		.executeTakeFirst();
 	return row?.organization_id ?? null;
 }
+
+/** The organizations an admin may grant on, as a tree in depth-first order with each one's depth below the top of the list. */
+export async function listOrganizationOptions(db: Executor, ids: number[]) {
+	if (ids.length === 0) return [];
+	const rows = await db
+		.selectFrom('organizations')
+		.select(['id', 'name', 'parent_id as parentId'])
+		.where('id', 'in', ids)
+		.orderBy('name')
+		.execute();
+	const present = new Set(rows.map((r) => r.id));
+	const children = new Map<number | null, typeof rows>();
+	for (const row of rows) {
+		const parent = row.parentId !== null && present.has(row.parentId) ? row.parentId : null;
+		children.set(parent, [...(children.get(parent) ?? []), row]);
+	}
+	const out: { id: number; name: string; depth: number }[] = [];
+	const visit = (parent: number | null, depth: number) => {
+		for (const row of children.get(parent) ?? []) {
+			out.push({ id: row.id, name: row.name, depth });
+			visit(row.id, depth + 1);
+		}
+	};
+	visit(null, 0);
+	return out;
+}
