@@ -216,3 +216,16 @@ export async function listOrganizationOptions(db: Executor, ids: number[]) {
 	visit(null, 0);
 	return out;
 }
+
+/** Organizations whose name contains the text, with their paths: the candidates a CLI lists for a name it cannot place. */
+export async function searchOrganizations(db: Executor, text: string, limit = 10) {
+	const rows = await db
+		.selectFrom('organizations')
+		.select('name')
+		.distinct()
+		.where((eb) => eb(eb.fn('instr', ['name', eb.val(text)]), '>', 0))
+		.orderBy('name')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => r.name);
+}
