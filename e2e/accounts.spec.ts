@@ -5,6 +5,7 @@
  * JINDU_READ=login (playwright.config.ts, E2E_PORT+3) where a viewer reads only their street.
  */
 import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 
 const PASSWORD = 'a long enough password';
@@ -51,7 +52,11 @@ test('the first admin, made from the shell, adds an editor for 新街街道; the
 	await expect(page.locator('tr[data-account="xinjie-editor"]')).toContainText('编辑 · 新街街道');
 
 	await page.goto('/audit');
-	await expect(page.locator('tr[data-kind="account_add"]')).toContainText('xinjie-editor');
+	// Newest first: the editor the admin added, then the admin the shell user added.
+	const added = page.locator('tr[data-kind="account_add"]');
+	await expect(added).toHaveCount(2);
+	await expect(added.first()).toContainText('xinjie-editor');
+	await expect(added.last()).toContainText(userInfo().username);
 	await expect(page.locator('tr[data-kind="login"]').first()).toContainText('xiaoshan-admin');
 
 	await page.getByRole('button', { name: '退出' }).click();
