@@ -289,7 +289,7 @@ export const en: Record<MessageKey, string> = {
 	loginMissing: 'Enter your account name and password',
 	loginLimited: 'Too many attempts; try again in {minutes} minutes',
 	loginAlready: 'Signed in as {name}; you may sign in with another account here.',
-	loginRequired: 'Please sign in to read this.',
+	loginReadOnly: 'This server serves its data read-only: nobody can sign in here',
 	adminUsers: 'Accounts',
 	audit: 'Audit trail',
 	roleViewer: 'Viewer',

@@ -281,7 +281,7 @@ export const zh = {
 	loginMissing: '请输入账号和密码',
 	loginLimited: '尝试次数过多，请 {minutes} 分钟后再试',
 	loginAlready: '已登录为 {name}；可在此换用其他账号登录。',
-	loginRequired: '请登录后查看。',
+	loginReadOnly: '此服务器以只读方式提供数据，不能登录',
 	adminUsers: '账号管理',
 	audit: '操作记录',
 	roleViewer: '查看',

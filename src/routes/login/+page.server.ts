@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/app';
+import { getDb, isReadOnly } from '$lib/server/app';
 import { log } from '$lib/server/log';
 import { loginAction, loginTarget } from '$lib/server/pages/login';
 
@@ -9,5 +9,5 @@ export const load: PageServerLoad = ({ url, locals }) => ({
 });
 
 export const actions: Actions = {
-	default: (event) => loginAction(getDb(), log, event)
+	default: (event) => loginAction(getDb(), log, event, isReadOnly())
 };

@@ -99,6 +99,16 @@ describe('the login action', () => {
 		const limited = await login({ name: 'li', password: TEST_PASSWORD }, jar().cookies);
 		expect(limited).toMatchObject({ status: 429, data: { problem: 'limited', minutes: 15 } });
 	});
+	it('says a read-only server cannot sign anyone in, and writes nothing', async () => {
+		const body = new FormData();
+		body.set('name', 'li');
+		body.set('password', TEST_PASSWORD);
+		const url = new URL('http://jindu.test/login');
+		const request = new Request(url, { method: 'POST', body });
+		const event = { request, url, cookies: jar().cookies, getClientAddress: () => '10.0.0.1' };
+		expect(await loginAction(world.db, log, event, true)).toMatchObject({ status: 503, data: { problem: 'readOnly' } });
+		expect(await world.db.selectFrom('login_attempts').selectAll().execute()).toEqual([]);
+	});
 	it('refuses an empty form', async () => {
 		expect(await login({ name: ' ', password: '' }, jar().cookies)).toMatchObject({
 			status: 400,

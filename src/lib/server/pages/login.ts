@@ -24,11 +24,13 @@ export function loginTarget(next: FormDataEntryValue | string | null, url: URL):
 
 const MAX_NAME = 64;
 
-export async function loginAction(db: DB, log: Logger, event: LoginEvent) {
+/** `readOnly`: the server may not write its database (JINDU_READONLY), so no session can be stored. */
+export async function loginAction(db: DB, log: Logger, event: LoginEvent, readOnly = false) {
 	const form = await event.request.formData();
 	const name = String(form.get('name') ?? '').trim();
 	const password = String(form.get('password') ?? '');
 	const next = loginTarget(form.get('next'), event.url);
+	if (readOnly) return fail(503, { name, next, problem: 'readOnly' as const, minutes: 0 });
 	if (!name || !password) return fail(400, { name, next, problem: 'missing' as const, minutes: 0 });
 	const outcome = await logIn(db, log, {
 		name: name.slice(0, MAX_NAME),
