@@ -57,6 +57,10 @@ test('the first admin, made from the shell, adds an editor for 新街街道; the
 	await expect(added).toHaveCount(2);
 	await expect(added.first()).toContainText('xinjie-editor');
 	await expect(added.last()).toContainText(userInfo().username);
+	// Only what changed: the account's grant, not two JSON blobs.
+	await expect(added.first().locator('td.json').last()).toContainText(
+		'grants: [{"role":"editor","organization":"新街街道"}]'
+	);
 	await expect(page.locator('tr[data-kind="login"]').first()).toContainText('xiaoshan-admin');
 
 	await page.getByRole('button', { name: '退出' }).click();
@@ -67,6 +71,21 @@ test('the first admin, made from the shell, adds an editor for 新街街道; the
 	await signIn(page, 'xinjie-editor');
 	await expect(page.getByTestId('error')).toContainText('当前账号无权查看此页面或进行此操作');
 	await expect(page.getByTestId('signed-in')).toHaveText('新街编辑');
+});
+
+test('the login page, the refusals and the 403 page in English', async ({ page }) => {
+	await page.goto('/lang?to=en&back=%2Flogin');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	await page.getByLabel('Account').fill('xinjie-editor');
+	await page.getByLabel('Password').fill('not the password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('login-problem')).toHaveText('Wrong name or password');
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	const response = await page.goto('/audit');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByTestId('error')).toContainText('Your account may not see this page or do this');
 });
 
 test('a cross-site form POST is refused by the origin check', async ({ request }) => {

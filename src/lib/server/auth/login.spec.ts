@@ -95,6 +95,13 @@ describe('the rate limit', () => {
 		for (let i = 0; i < MAX_FAILURES_PER_NAME - 1; i++) await attempt('li', 'wrong password!', { now: later(2) });
 		expect((await attempt('li', TEST_PASSWORD, { now: later(3) })).kind).toBe('ok');
 	});
+	it('forgets attempts older than 30 days as new ones come', async () => {
+		await attempt('li', 'wrong password!', { now: later(0) });
+		await attempt('li', 'wrong password!', { now: later(60 * 24 * 29) });
+		await attempt('li', TEST_PASSWORD, { now: later(60 * 24 * 31) });
+		const kept = await world.db.selectFrom('login_attempts').select('at').orderBy('id').execute();
+		expect(kept.map((r) => r.at)).toEqual([later(60 * 24 * 29).toISOString(), later(60 * 24 * 31).toISOString()]);
+	});
 	it.each([
 		[[], 5, 0],
 		[['2026-11-29T08:00:00Z'], 1, 15],

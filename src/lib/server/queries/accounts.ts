@@ -26,6 +26,13 @@ export async function findLoginAccount(db: DB, name: string) {
 		.executeTakeFirst();
 }
 
+/** How long attempts are kept: the limit looks back 15 minutes, the rest is for reading after an incident. */
+const KEEP_ATTEMPTS_DAYS = 30;
+
+/**
+ * Records an attempt and forgets old ones a few at a time: the oldest rows (by id, which is time order)
+ * past the keeping period, at most 100 per attempt, so the table stays bounded without a scan.
+ */
 export async function recordLoginAttempt(
 	db: DB,
 	attempt: { name: string; address: string; succeeded: boolean; at: string }
@@ -33,6 +40,12 @@ export async function recordLoginAttempt(
 	await db
 		.insertInto('login_attempts')
 		.values({ name: attempt.name, address: attempt.address, succeeded: attempt.succeeded ? 1 : 0, at: attempt.at })
+		.execute();
+	const cutoff = new Date(Date.parse(attempt.at) - KEEP_ATTEMPTS_DAYS * 86_400_000).toISOString();
+	await db
+		.deleteFrom('login_attempts')
+		.where('id', 'in', (eb) => eb.selectFrom('login_attempts').select('id').orderBy('id').limit(100))
+		.where('at', '<', cutoff)
 		.execute();
 }
 
