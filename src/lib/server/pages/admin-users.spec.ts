@@ -74,6 +74,21 @@ describe('every account action against every role and scope', () => {
 	});
 });
 
+describe('sessions that no longer count', () => {
+	it('an expired session or a disabled account is anonymous to an action: back to the login page', async () => {
+		const { createSession, userOfToken } = await import('../auth/session');
+		const expired = await createSession(world.db, people.rightAdmin.id, new Date('2020-01-01T00:00:00Z'));
+		const current = await createSession(world.db, people.rightAdmin.id);
+		await world.db.updateTable('users').set({ disabled_at: '2026-01-01' }).where('id', '=', target).execute();
+		const disabled = await createSession(world.db, target);
+		for (const token of [expired.token, disabled.token]) {
+			const user = (await userOfToken(world.db, token)) ?? undefined;
+			await expect(actions.disable(user)).rejects.toMatchObject({ status: 303 });
+		}
+		expect(await userOfToken(world.db, current.token)).toMatchObject({ name: 'right-admin' });
+	});
+});
+
 describe('the page', () => {
 	it('lists the accounts and organizations an admin manages; others get a login redirect or 403', async () => {
 		const page = await loadAdminUsersPage(world.db, url, { lang: 'zh', user: people.rightAdmin });
