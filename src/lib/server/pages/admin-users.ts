@@ -73,11 +73,12 @@ export async function addAccountAction(db: DB, { request, url, locals }: AdminEv
 
 /** The account a form names, after requireRole on its first grant (the account rules then check every grant). */
 async function managedTarget(db: DB, form: FormData, { url, locals }: AdminEvent) {
+	// Signed in first: an anonymous request learns nothing, not even whether the account exists.
+	requireUser(locals, url);
 	const userId = formId(form, 'user');
 	const target = userId === null ? undefined : await accounts.getAccount(db, userId);
 	if (!target) error(404, `no account ${String(form.get('user'))}`);
 	const first = target.grants[0]?.organizationId;
-	requireUser(locals, url);
 	if (first === undefined) error(403, 'Forbidden: an account without grants is managed from the shell');
 	return { target, user: await requireRole(db, locals, url, 'admin', first) };
 }
