@@ -7,6 +7,10 @@ const CITY_PORT = PORT + 2;
 process.env.E2E_CITY_URL = `http://127.0.0.1:${CITY_PORT}`;
 /** The fresh database the test server runs on; tests that import into it read this variable. */
 process.env.E2E_DATABASE_PATH = `test-results/e2e-${PORT}.db`;
+/** A second fresh server with JINDU_READ=login (e2e/accounts.spec.ts), on its own database. */
+const READ_LOGIN_PORT = PORT + 3;
+process.env.E2E_READ_LOGIN_URL = `http://127.0.0.1:${READ_LOGIN_PORT}`;
+process.env.E2E_READ_LOGIN_DATABASE_PATH = `test-results/e2e-read-login-${PORT}.db`;
 
 export default defineConfig({
 	testDir: 'e2e',
@@ -39,7 +43,28 @@ export default defineConfig({
 			url: `http://127.0.0.1:${PORT}/`,
 			reuseExistingServer: false,
 			timeout: 60_000,
-			env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
+			// ORIGIN: the address the browser opens, so SvelteKit's origin check accepts the login form's POST.
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+				ORIGIN: `http://127.0.0.1:${PORT}`
+			}
+		},
+		{
+			// Reading needs an account: the bundled reports only (no sample), one process.
+			command: 'node scripts/serve-fresh.js',
+			url: `http://127.0.0.1:${READ_LOGIN_PORT}/healthz`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(READ_LOGIN_PORT),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: process.env.E2E_READ_LOGIN_DATABASE_PATH,
+				ORIGIN: process.env.E2E_READ_LOGIN_URL,
+				JINDU_READ: 'login',
+				JINDU_SAMPLE: '0'
+			}
 		},
 		{
 			// The generated city database, read-only (e2e/city.ts): generated on the first run, ~30 s.

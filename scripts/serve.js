@@ -8,6 +8,7 @@
 // @ts-check
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { originProblem } from './server-env.js';
 
 // A variable specifier: the build is made by `npm run build` (or by start.js when missing).
 const entry = '../build/index.js';
@@ -21,6 +22,11 @@ function workerCount(value) {
 	return count;
 }
 
+const problem = originProblem(process.env);
+if (problem) {
+	console.error(`[jindu] cannot start: ${problem}`);
+	process.exit(1);
+}
 const count = workerCount(process.env.WEB_CONCURRENCY);
 if (count === 1 || !cluster.isPrimary) {
 	await import(entry);

@@ -12,3 +12,32 @@
 export function serverEnvironment(env) {
 	return { KEEP_ALIVE_TIMEOUT: '75', HEADERS_TIMEOUT: '76', ...env };
 }
+
+/**
+ * Why the server cannot start as configured, or null. Sign-in is a form POST, and SvelteKit refuses a
+ * POST whose Origin header differs from the origin adapter-node assumes — https://host unless ORIGIN
+ * (or PROTOCOL_HEADER / HOST_HEADER) says otherwise. A production server without ORIGIN would refuse
+ * every login behind plain HTTP, or trust a forged Host header behind a proxy: stop at start instead.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {string | null}
+ */
+export function originProblem(env) {
+	if (env.NODE_ENV !== 'production' || env.ORIGIN) return null;
+	return 'ORIGIN is not set: in production set it to the address people open, e.g. ORIGIN=https://jindu.example.gov.cn (see README, “Behind https”)';
+}
+
+/**
+ * `npm start` on a fresh machine, outside production: ORIGIN defaults to http://localhost:PORT, so the
+ * login form works in a browser on this machine at once. Returns the environment and what to tell the operator.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} port
+ * @returns {{ env: NodeJS.ProcessEnv, note: string | null }}
+ */
+export function withLocalOrigin(env, port) {
+	if (env.ORIGIN || env.NODE_ENV === 'production') return { env, note: null };
+	const origin = `http://localhost:${port}`;
+	return {
+		env: { ...env, ORIGIN: origin },
+		note: `ORIGIN not set: forms (sign-in) are accepted from ${origin} only; set ORIGIN to the address others open`
+	};
+}

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { serverEnvironment } from './server-env.js';
+import { originProblem, serverEnvironment, withLocalOrigin } from './server-env.js';
 
 const SOURCES = [
 	'src',
@@ -25,6 +25,13 @@ function newest(p) {
 	return readdirSync(p).reduce((max, name) => Math.max(max, newest(path.join(p, name))), stat.mtimeMs);
 }
 
+// Before building: a configuration that cannot serve fails at once.
+const problem = originProblem(process.env);
+if (problem) {
+	console.error(`[jindu] cannot start: ${problem}`);
+	process.exit(1);
+}
+
 const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
 	console.log('[jindu] building…');
@@ -35,11 +42,13 @@ if (built < Math.max(...SOURCES.map(newest))) {
 }
 
 const port = process.env.PORT || '3000';
+const { env, note } = withLocalOrigin(process.env, port);
+if (note) console.log(`[jindu] ${note}`);
 console.log(`[jindu] serving on http://localhost:${port} (database: ${process.env.DATABASE_PATH || 'data/jindu.db'})`);
 // A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
 const server = spawn(process.execPath, ['--max-http-header-size=131072', 'scripts/serve.js'], {
 	stdio: 'inherit',
-	env: { ...serverEnvironment(process.env), PORT: port }
+	env: { ...serverEnvironment(env), PORT: port }
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -21,6 +21,11 @@ declare global {
 			dataVersion?: number;
 			/** The account of a valid session (src/lib/server/auth); absent for an anonymous request. */
 			user?: import('$lib/types/auth').SessionUser;
+			/**
+			 * What this request may read when reading needs an account (JINDU_READ=login): the organizations
+			 * under the account's grants, and the first grant's (the default scope). Absent when reading is open.
+			 */
+			readable?: { ids: number[]; first: number | null };
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev, version as build } from '$app/environment';
-import { getDb, initDatabase } from '$lib/server/app';
+import { getDb, initDatabase, settings } from '$lib/server/app';
 import { DatabaseError } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { PageCache, etagMatches, pageEtag } from '$lib/server/page-cache';
@@ -8,6 +8,7 @@ import { SECURITY_HEADERS, logWhenSent, requestId } from '$lib/server/request-lo
 import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
 import { SESSION_COOKIE, userOfToken } from '$lib/server/auth/session';
+import { readableOrganizations } from '$lib/server/auth/reading';
 
 /** Opens the database before the first request; a failure is one clear line and exit code 1, not a stack trace. */
 export const init: ServerInit = async () => {
@@ -23,10 +24,14 @@ export const init: ServerInit = async () => {
 
 const pages = new PageCache();
 
-/** Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health check. */
+/**
+ * Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health
+ * check — nor the login, account and audit pages, which change without a new data version.
+ */
+const UNCACHED = ['/lang', '/healthz', '/tasks/export', '/login', '/admin', '/audit'];
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
-	return event.request.method === 'GET' && path !== '/lang' && path !== '/healthz' && !path.startsWith('/tasks/export');
+	return event.request.method === 'GET' && !UNCACHED.some((prefix) => path.startsWith(prefix));
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -58,6 +63,9 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	event.locals.lang = lang;
 	const user = await userOfToken(getDb(), event.cookies.get(SESSION_COOKIE));
 	if (user) event.locals.user = user;
+	// JINDU_READ=login: an anonymous request goes to the login page (a redirect thrown here is answered by Kit).
+	const readable = await readableOrganizations(getDb(), settings().read ?? 'open', event.locals.user, event.url);
+	if (readable) event.locals.readable = readable;
 	const render = () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 	if (!isCacheable(event)) return render();

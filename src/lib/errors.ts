@@ -16,7 +16,8 @@ export const FILTER_ERROR_KINDS = [
 	'notFlag',
 	'tooManyEntries',
 	'notSeconds',
-	'unknownTheme'
+	'unknownTheme',
+	'notDate'
 ] as const;
 export type FilterErrorKind = (typeof FILTER_ERROR_KINDS)[number];
 export type ErrorValues = Record<string, string | number>;
@@ -33,7 +34,8 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		notFlag: '“{value}”不是 1 或 0',
 		tooManyEntries: '超过 {max} 项',
 		notSeconds: '“{value}”不是 1 到 {max} 之间的秒数（0 为关闭）',
-		unknownTheme: '数据中没有主题“{value}”（幻灯片配色请用 scheme=dark 或 light）'
+		unknownTheme: '数据中没有主题“{value}”（幻灯片配色请用 scheme=dark 或 light）',
+		notDate: '“{value}”不是日期（例如 2026-11-29）'
 	},
 	en: {
 		tooLong: 'longer than {max} characters',
@@ -46,13 +48,19 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		notFlag: '"{value}" is not 1 or 0',
 		tooManyEntries: 'more than {max} entries',
 		notSeconds: '"{value}" is not a number of seconds from 1 to {max} (0 for off)',
-		unknownTheme: '"{value}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light'
+		unknownTheme: '"{value}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light',
+		notDate: '"{value}" is not a date such as 2026-11-29'
 	}
 };
 
-const STATUS_TEXT: Record<Lang, Record<'badRequest' | 'notFound' | 'internal' | 'home' | 'reference', string>> = {
+const STATUS_TEXT: Record<
+	Lang,
+	Record<'badRequest' | 'forbidden' | 'notFound' | 'internal' | 'home' | 'reference' | 'login', string>
+> = {
 	zh: {
 		badRequest: '网址参数有误',
+		forbidden: '当前账号无权查看此页面或进行此操作',
+		login: '用其他账号登录',
 		notFound: '找不到这个页面',
 		internal: '服务器出错了，请稍后再试；如需报告问题，请提供下面的编号。',
 		home: '返回总览',
@@ -60,6 +68,8 @@ const STATUS_TEXT: Record<Lang, Record<'badRequest' | 'notFound' | 'internal' | 
 	},
 	en: {
 		badRequest: 'A parameter of the address is wrong',
+		forbidden: 'Your account may not see this page or do this',
+		login: 'Sign in with another account',
 		notFound: 'This page does not exist',
 		internal:
 			'Something went wrong on the server; please try again later, and quote the reference below if you report it.',

@@ -61,6 +61,16 @@ describe('initDatabase', () => {
 		});
 	});
 
+	it('stops at start on a JINDU_READ typo, before opening anything', async () => {
+		process.env.DATABASE_PATH = path.join(dir, 'never', 'jindu.db');
+		process.env.JINDU_READ = 'logon';
+		const app = await freshApp();
+		await expect(app.initDatabase()).rejects.toThrow('JINDU_READ: unknown mode "logon" (use open or login)');
+		expect(existsSync(path.join(dir, 'never'))).toBe(false);
+		process.env.JINDU_READ = 'login';
+		expect((await freshApp()).settings().read).toBe('login');
+	});
+
 	it('the health check says why when the database cannot be read', async () => {
 		process.env.DATABASE_PATH = await databaseFile('gone.db');
 		const app = await freshApp();

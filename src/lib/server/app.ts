@@ -13,6 +13,7 @@ import { log } from './log';
 import { countSources } from './queries/plans';
 import { getHealthFacts, listAppliedMigrations } from './queries/maintenance';
 import { trafficLightRule, type TrafficLightRule } from '../domain/schedule';
+import { readMode, type ReadMode } from './auth/reading';
 
 let instance: DB | undefined;
 let readOnly = false;
@@ -20,13 +21,21 @@ let readOnly = false;
 export interface Settings {
 	/** JINDU_TRAFFIC_LIGHTS: which 序时进度 traffic-light rule colours tasks (default 银川). */
 	trafficLightRule: TrafficLightRule;
+	/**
+	 * JINDU_READ: `open` (default) lets anyone read; `login` needs an account and shows it only its subtrees.
+	 * Optional only so that tests setting other settings need not name it: absent reads as `open`.
+	 */
+	read?: ReadMode;
 }
 
 let current: Settings | undefined;
 
 /** The app's settings from the environment; read once, and checked at start so a typo fails fast. */
 export function settings(): Settings {
-	current ??= { trafficLightRule: trafficLightRule(process.env.JINDU_TRAFFIC_LIGHTS) };
+	current ??= {
+		trafficLightRule: trafficLightRule(process.env.JINDU_TRAFFIC_LIGHTS),
+		read: readMode(process.env.JINDU_READ)
+	};
 	return current;
 }
 

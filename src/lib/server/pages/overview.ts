@@ -5,6 +5,7 @@
 import type { DB } from '../db';
 import { settings } from '../app';
 import { filtersAndScope } from './request';
+import { readableTree } from '../auth/reading';
 import { loadOverviewData } from './overview-data';
 import { loadComparison } from './comparison';
 import * as organizations from '../queries/organizations';
@@ -16,13 +17,15 @@ const ATTENTION_LIMIT = 12;
 /** How many recently imported plan periods the list under the charts shows. */
 const RECENT_PLAN_PERIODS = 20;
 
-export async function loadOverviewPage(db: DB, url: URL, _locals: App.Locals) {
-	const { filters, scope } = await filtersAndScope(db, url);
+export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
+	const { filters, scope } = await filtersAndScope(db, url, locals);
 	const [organizationTree, years, themes, planSummaries, overview, yearOverYear, comparison] = await Promise.all([
-		organizations.listOrganizationTree(
-			db,
-			scope.organizations.map((o) => o.id)
-		),
+		organizations
+			.listOrganizationTree(
+				db,
+				scope.organizations.map((o) => o.id)
+			)
+			.then((tree) => readableTree(tree, locals.readable)),
 		organizations.listYears(db, scope),
 		organizations.listThemesInScope(db, scope),
 		// A year filter limits the list to that year's plans (it used to list every year); a year without

@@ -32,7 +32,7 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	const moved = legacySchemeLocation(url);
 	if (moved) redirect(308, moved);
 	const present = await parseOr400(() => parsePresentParams(url.searchParams));
-	const { filters, scope } = await filtersAndScope(db, url);
+	const { filters, scope } = await filtersAndScope(db, url, locals);
 	// A deck of an unknown 主题 would be empty slides in front of a meeting: say so instead.
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
 		throw400(new FilterError('theme', 'unknownTheme', { value: filters.theme }));

@@ -4,6 +4,7 @@
  * parameter — here, once, for every route.
  */
 import { error } from '@sveltejs/kit';
+import { limitFilters } from '../auth/reading';
 import { FilterError, parseFilters, type Filters } from '../../filters';
 import { parseTableParams, type TableParams } from '../../table-params';
 import type { DB } from '../db';
@@ -28,10 +29,18 @@ export function throw400(e: FilterError): never {
 	error(400, { message: e.message, param: e.param, kind: e.kind, values: e.values });
 }
 
-/** Parses the URL's filters and resolves their scope, or stops the request with 400. */
-export async function filtersAndScope(db: DB, url: URL): Promise<{ filters: Filters; scope: Scope }> {
-	const filters = await parseOr400(() => parseFilters(url.searchParams));
-	return { filters, scope: await parseOr400(() => resolveScope(db, filters)) };
+/**
+ * Parses the URL's filters and resolves their scope, or stops the request with 400 — and, when reading
+ * needs an account (JINDU_READ=login), keeps it inside what the account may read (the one place every
+ * page's scope is limited; see src/lib/server/auth/reading.ts).
+ */
+export async function filtersAndScope(
+	db: DB,
+	url: URL,
+	locals: App.Locals
+): Promise<{ filters: Filters; scope: Scope }> {
+	const parsed = await parseOr400(() => parseFilters(url.searchParams));
+	return limitFilters(parsed, locals.readable, (filters) => parseOr400(() => resolveScope(db, filters)));
 }
 
 /** A task table view (`/tasks`, a task page, an export): the filters, their scope and the table's parameters. */
@@ -41,9 +50,9 @@ export interface TaskView {
 	table: TableParams;
 }
 
-export async function parseTaskView(db: DB, url: URL): Promise<TaskView> {
+export async function parseTaskView(db: DB, url: URL, locals: App.Locals): Promise<TaskView> {
 	const table = await parseOr400(() => parseTableParams(url.searchParams));
-	return { ...(await filtersAndScope(db, url)), table };
+	return { ...(await filtersAndScope(db, url, locals)), table };
 }
 
 /** A numeric id in a path segment (`/tasks/12`), or null: ids are never parsed from anything longer. */

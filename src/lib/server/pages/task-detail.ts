@@ -11,6 +11,8 @@ import * as taskDetail from '../queries/task-detail';
 import { pageOfIndex } from '../../table-params';
 import { updateProgress } from '../../domain/measures';
 import { parseTaskView, pathId } from './request';
+import { requireReadable } from '../auth/reading';
+import { getTaskOrganizationId } from '../queries/reading';
 import { VersionedCache } from '../list-cache';
 import { neighboursIn } from '../../domain/neighbours';
 import type { Filters } from '../../filters';
@@ -24,8 +26,9 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 	const id = pathId(url, 2);
 	const task = id === null ? undefined : await taskDetail.getTask(db, id);
 	if (!task) error(404, `no task ${url.pathname.split('/')[2]}`);
+	if (locals.readable) requireReadable(locals, (await getTaskOrganizationId(db, task.id))!);
 
-	const { filters, scope, table } = await parseTaskView(db, url);
+	const { filters, scope, table } = await parseTaskView(db, url, locals);
 	const [history, sources, order] = await Promise.all([
 		taskDetail.getTaskHistory(db, task.id),
 		taskDetail.listTaskSources(db, task.id),

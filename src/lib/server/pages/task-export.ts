@@ -21,8 +21,14 @@ export interface TaskDownload {
 
 async function* nothing(): AsyncGenerator<TaskSheetRow[]> {}
 
-export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise<TaskDownload> {
-	const { filters, scope, table } = await parseTaskView(db, url);
+/** `readable`: what the account may read when reading needs one (JINDU_READ=login); undefined when open. */
+export async function prepareTaskDownload(
+	db: DB,
+	url: URL,
+	lang: Lang,
+	readable?: App.Locals['readable']
+): Promise<TaskDownload> {
+	const { filters, scope, table } = await parseTaskView(db, url, { lang, readable });
 	const period = scope.period;
 	// The period as every page names it (2024年二季度, 2024 Q2).
 	const periodLabel = period ? periodName(period, lang) : '';
@@ -47,7 +53,7 @@ export async function prepareTaskDownload(db: DB, url: URL, lang: Lang): Promise
 
 /** The export the URL's path names (`export.csv` or `export.xlsx`), as a streamed download. */
 export async function loadTaskExport(db: DB, url: URL, locals: App.Locals): Promise<Response> {
-	const download = await prepareTaskDownload(db, url, locals.lang);
+	const download = await prepareTaskDownload(db, url, locals.lang, locals.readable);
 	const options = { lang: locals.lang, periodLabel: download.periodLabel };
 	if (url.pathname.endsWith('.xlsx')) {
 		return new Response(tasksXlsxStream(download.rows, options, messages[locals.lang].taskTable), {

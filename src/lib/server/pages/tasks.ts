@@ -4,20 +4,23 @@
  */
 import type { DB } from '../db';
 import { parseTaskView } from './request';
+import { readableTree } from '../auth/reading';
 import * as organizations from '../queries/organizations';
 import * as overview from '../queries/overview';
 import * as tasks from '../queries/tasks';
 import { hasMatch, matchSnippet, parseSearch } from '../../domain/search';
 import { pageWindow } from '../../table-params';
 
-export async function loadTaskPage(db: DB, url: URL, _locals: App.Locals) {
-	const { filters, scope, table } = await parseTaskView(db, url);
+export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
+	const { filters, scope, table } = await parseTaskView(db, url, locals);
 	const search = parseSearch(filters.q);
 	const [organizationTree, years, themes] = await Promise.all([
-		organizations.listOrganizationTree(
-			db,
-			scope.organizations.map((o) => o.id)
-		),
+		organizations
+			.listOrganizationTree(
+				db,
+				scope.organizations.map((o) => o.id)
+			)
+			.then((tree) => readableTree(tree, locals.readable)),
 		organizations.listYears(db, scope),
 		organizations.listThemesInScope(db, scope)
 	]);

@@ -107,7 +107,7 @@ async function sampleIdsBesideRealData(db: DB): Promise<number[]> {
 }
 
 /** The given organizations and everything below them. */
-async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
+export async function descendantIds(db: DB, roots: number[]): Promise<number[]> {
 	const rows = await db
 		.withRecursive('tree(id)', (qb) =>
 			qb
