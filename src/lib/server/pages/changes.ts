@@ -1,0 +1,54 @@
+/**
+ * What changed since the last meeting, for any loader that shows it (the overview's panel, the slides, the
+ * handout): the counts by kind of change in scope, per category and per child organization, and the tasks
+ * behind for several periods in a row. The earlier period is the scope's (`since=`, else the one before).
+ */
+import type { DB } from '../db';
+import type { Scope, TaskFilters } from '../../types/scope';
+import type { ChangesData } from '../../types/changes';
+import { LONG_BEHIND_PERIODS } from '../../domain/changes';
+import * as changes from '../queries/changes';
+import { listComparedChildren } from '../queries/comparison';
+
+/** How many of the tasks behind for several periods the panel lists; the rest are a link away. */
+export const LONG_BEHIND_LIMIT = 8;
+
+/** Null when the scope has no period with data. */
+export async function loadChanges(
+	db: DB,
+	scope: Scope,
+	filters: TaskFilters,
+	options: { longBehindLimit?: number } = {}
+): Promise<ChangesData | null> {
+	if (!scope.period) return null;
+	const period = scope.period;
+	const [counts, byCategory, longBehind, { children }] = await Promise.all([
+		changes.countChanges(db, scope, period.id, filters),
+		changes.countChangesByCategory(db, scope, period.id, filters),
+		changes.listLongBehindTasks(
+			db,
+			scope,
+			period.id,
+			filters,
+			LONG_BEHIND_PERIODS,
+			options.longBehindLimit ?? LONG_BEHIND_LIMIT
+		),
+		listComparedChildren(db, scope)
+	]);
+	// Each child counted as its own scope, like `/tasks?org=<child>`, with the parent's earlier period.
+	const byOrganization = await Promise.all(
+		children.map(async (c) => ({
+			name: c.name,
+			id: c.id,
+			counts: await changes.countChanges(db, { ...c.scope, since: scope.since ?? null }, period.id, filters)
+		}))
+	);
+	return {
+		period,
+		since: scope.since ?? null,
+		counts,
+		byCategory,
+		byOrganization,
+		longBehind: { min: LONG_BEHIND_PERIODS, ...longBehind }
+	};
+}

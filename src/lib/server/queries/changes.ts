@@ -1,0 +1,102 @@
+/**
+ * What changed between the scope's earlier period (`scope.since`) and a period: tasks counted by kind of change,
+ * per category, and the tasks behind for several periods in a row. Every count goes through `scopedUpdates`
+ * with the page's filters, and by the same expressions `?change=` and `?streak=` filter the task table with
+ * (change-sql.ts), so a count and the rows its link lists cannot disagree.
+ */
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { Scope, TaskFilters } from '../../types/scope';
+import type { ChangeCountsOf, LongBehindTask } from '../../types/changes';
+import { emptyChangeCounts, isChangeKind, type ChangeCounts, type ChangeKind } from '../../domain/changes';
+import { scopedUpdates } from './scope';
+import { BEHIND_STREAK, updateChangeSql } from './change-sql';
+
+type ChangeScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
+
+function toCounts(rows: { kind: ChangeKind; taskCount: number }[]): ChangeCounts {
+	const counts = emptyChangeCounts();
+	for (const r of rows) if (isChangeKind(r.kind)) counts[r.kind] += Number(r.taskCount);
+	return counts;
+}
+
+/** Tasks of `periodId` by kind of change since `scope.since`; every kind present. */
+export async function countChanges(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters
+): Promise<ChangeCounts> {
+	const kind = updateChangeSql(scope.since?.id ?? null);
+	const rows = await scopedUpdates(db, scope, [periodId], filters, { categories: false, plans: false })
+		.select([kind.as('kind'), sql<number>`count(*)`.as('taskCount')])
+		.groupBy(sql`kind`)
+		.execute();
+	return toCounts(rows);
+}
+
+/** The same counts per category (by its name key, as `?category=` filters), in report order. */
+export async function countChangesByCategory(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters
+): Promise<ChangeCountsOf[]> {
+	const kind = updateChangeSql(scope.since?.id ?? null);
+	const rows = await scopedUpdates(db, scope, [periodId], filters, { categories: true, plans: false })
+		.select([
+			'categories.name_key as key',
+			sql<string | null>`min(categories.name)`.as('name'),
+			sql<number>`min(categories.position)`.as('position'),
+			kind.as('kind'),
+			sql<number>`count(*)`.as('taskCount')
+		])
+		.groupBy(['categories.name_key', sql`kind`])
+		.execute();
+	const byKey = new Map<string, { name: string | null; position: number; rows: typeof rows }>();
+	for (const r of rows) {
+		const entry = byKey.get(r.key) ?? { name: r.name, position: r.position, rows: [] };
+		entry.position = Math.min(entry.position, r.position);
+		entry.rows.push(r);
+		byKey.set(r.key, entry);
+	}
+	return [...byKey.values()]
+		.sort((a, b) => a.position - b.position || String(a.name).localeCompare(String(b.name)))
+		.map((e) => ({ name: e.name, id: null, counts: toCounts(e.rows) }));
+}
+
+/**
+ * Tasks of `periodId` behind or not started for at least `min` of their periods in a row, most periods first,
+ * then in report order: the first `limit`, and how many there are.
+ */
+export async function listLongBehindTasks(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters,
+	min: number,
+	limit: number
+): Promise<{ tasks: LongBehindTask[]; total: number }> {
+	const narrowed = { ...filters, streak: Math.max(min, filters.streak ?? 0) };
+	const [tasks, total] = await Promise.all([
+		scopedUpdates(db, scope, [periodId], narrowed)
+			.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+			.select([
+				'tasks.id as taskId',
+				'tasks.name',
+				'organizations.name as organization',
+				'categories.name as category',
+				'updates.status',
+				BEHIND_STREAK.as('periods')
+			])
+			.orderBy('periods', 'desc')
+			.orderBy('plans.organization_id')
+			.orderBy('tasks.position')
+			.limit(limit)
+			.execute(),
+		scopedUpdates(db, scope, [periodId], narrowed, { categories: false, plans: false })
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	return { tasks, total: Number(total.n) };
+}
