@@ -259,3 +259,8 @@ export function periodFilters(period: {
 export function taskTableHref(filters: Filters, overrides: Partial<Filters> = {}): string {
 	return `/tasks${serialiseFilters(filters, { lang: null, ...overrides })}`;
 }
+
+/** The `since` value that names a stored period (q1, m1-5): links from a change view carry it explicitly. */
+export function sinceParam(period: { quarter: number | null; monthStart: number | null; monthEnd: number }): string {
+	return period.quarter !== null ? `q${period.quarter}` : `m${period.monthStart ?? 1}-${period.monthEnd}`;
+}

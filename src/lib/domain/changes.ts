@@ -14,6 +14,7 @@
  * The SQL twin is `changeKindSql` in src/lib/server/queries/changes.ts; changes.spec.ts there proves both agree.
  */
 import { STATUS_GROUP, statusRank, type Status } from './status';
+import type { MessageKey } from '../i18n';
 
 export const CHANGE_KINDS = [
 	'recovered',
@@ -37,6 +38,17 @@ export const CHANGED_KINDS: readonly ChangeKind[] = [
 
 /** Periods in a row behind or not started from which a task is one a meeting should talk about. */
 export const LONG_BEHIND_PERIODS = 3;
+
+/** Each kind's name in the UI dictionary. */
+export const CHANGE_LABEL: Record<ChangeKind, MessageKey> = {
+	recovered: 'changeRecovered',
+	newly_completed: 'changeNewlyCompleted',
+	improved: 'changeImproved',
+	newly_behind: 'changeNewlyBehind',
+	worsened: 'changeWorsened',
+	unchanged: 'changeUnchanged',
+	unknown: 'changeUnknown'
+};
 
 export function isChangeKind(value: unknown): value is ChangeKind {
 	return typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);
