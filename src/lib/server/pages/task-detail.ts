@@ -13,6 +13,7 @@ import { updateProgress } from '../../domain/measures';
 import { parseTaskView, pathId } from './request';
 import { VersionedCache } from '../list-cache';
 import { neighboursIn } from '../../domain/neighbours';
+import { taskChange } from '../../domain/task-change';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { TaskOrder } from '../../types/tasks';
@@ -43,6 +44,8 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 		table: neighbours ? { ...table, page: pageOfIndex(neighbours.index, table.size) } : table,
 		neighbours,
 		scopePeriodId: scope.period?.id ?? null,
+		// The change since the list's earlier period, with the diff of the two status texts (TaskChange.svelte).
+		change: taskChange(history, scope.period?.id ?? null, scope.since?.id ?? null),
 		trafficLightRule: rule
 	};
 }
