@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { ChangeCountsOf, LongBehindTask } from '../../types/changes';
+import type { Status } from '../../domain/status';
 import { emptyChangeCounts, isChangeKind, type ChangeCounts, type ChangeKind } from '../../domain/changes';
 import { scopedUpdates } from './scope';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
@@ -99,4 +100,37 @@ export async function listLongBehindTasks(
 			.executeTakeFirstOrThrow()
 	]);
 	return { tasks, total: Number(total.n) };
+}
+
+/** The current update in period `sinceId` of each of these tasks that has one, by task id (the export's earlier columns). */
+export async function listEarlierUpdates(
+	db: DB,
+	taskIds: number[],
+	sinceId: number | null
+): Promise<Map<number, { status: Status; statusText: string | null }>> {
+	if (sinceId === null || taskIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('updates')
+		.select(['task_id as taskId', 'status', 'status_text as statusText'])
+		.where('task_id', 'in', taskIds)
+		.where('period_id', '=', sinceId)
+		.where('superseded_at', 'is', null)
+		.execute();
+	return new Map(rows.map((r) => [r.taskId, { status: r.status as Status, statusText: r.statusText }]));
+}
+
+/** Each chunk of task rows with its tasks' updates in the earlier period added (`earlier`, null: none). */
+export async function* withEarlierUpdates<R extends { taskId: number }>(
+	db: DB,
+	chunks: AsyncIterable<R[]>,
+	sinceId: number | null
+): AsyncGenerator<(R & { earlier: { status: Status; statusText: string | null } | null })[]> {
+	for await (const chunk of chunks) {
+		const earlier = await listEarlierUpdates(
+			db,
+			chunk.map((r) => r.taskId),
+			sinceId
+		);
+		yield chunk.map((r) => ({ ...r, earlier: earlier.get(r.taskId) ?? null }));
+	}
 }
