@@ -14,6 +14,7 @@ import { fill, messages, type Lang } from '../i18n';
 import type { OverviewData } from '../types/overview';
 import type { AttentionTask, StatusChange } from '../types/overview';
 import { SLIDE_KINDS, type SlideKind } from './params';
+import { changesSlides } from './changes-slide';
 import {
 	DEFAULT_DECK_OPTIONS,
 	type CategorySlide,
@@ -94,6 +95,8 @@ function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[]
 			return themeSlides(input, data, opts);
 		case 'trend':
 			return [trendSlide(input, data)];
+		case 'changes':
+			return changesSlides(input);
 		case 'attention':
 			return taskListSlides(input, data.attention.tasks, data.attention.total, 'attention', opts);
 		case 'quality': {

@@ -8,6 +8,7 @@ import { settings } from '../app';
 import { filtersAndScope, parseOr400, throw400 } from './request';
 import { FilterError } from '../../filters';
 import { loadOverviewData } from './overview-data';
+import { loadChanges } from './changes';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
@@ -37,6 +38,8 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 				overview.countFlaggedTasks(db, scope, data.period.id, filters)
 			])
 		: [[], 0];
+	// The 变化情况 slide (src/lib/present/changes-slide.ts).
+	const changeSummary = data ? await loadChanges(db, scope, filters) : null;
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
 	const organization =
@@ -52,7 +55,7 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		periodLabel: data ? periodName(data.period, lang) : '',
 		overview: data,
 		trafficLightRule: settings().trafficLightRule,
-		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal }, present.slides),
+		deck: buildDeck({ lang, organization, date, overview: data, changes, flaggedTotal, changeSummary }, present.slides),
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
