@@ -280,7 +280,7 @@ export const en: Record<MessageKey, string> = {
 	// What changed since the last meeting (issue 14): the overview's panel, the task page, the slide, exports
 	changesHeading: 'What changed',
 	changesSince: '{period} compared with {since}',
-	changesNoEarlier: 'No data for an earlier period this year: nothing to compare with.',
+	changesNoEarlier: 'No earlier period this year to compare with.',
 	changeRecovered: 'Recovered',
 	changeNewlyCompleted: 'Newly completed',
 	changeImproved: 'Improved',
@@ -289,28 +289,16 @@ export const en: Record<MessageKey, string> = {
 	changeUnchanged: 'Unchanged',
 	changeUnknown: 'Not comparable',
 	changesRules:
-		'Recovered: behind or not started before, on track, ahead or completed now. Newly completed: on track or ahead before, completed now. Newly behind: on track or better before, behind or not started now. Worsened, improved: the status moved down or up otherwise.',
-	changesUnknownNote:
-		'Not comparable: no data for the task in the earlier period, or an unknown status in either; never counted as a change.',
-	changesByCategory: 'By category',
+		'Recovered: behind or not started → on track or better; newly completed: on track → completed; newly behind: on track or better → behind or not started; other moves down worsened, up improved; not comparable: no earlier data or an unknown status, never a change.',
 	changesByOrganization: 'By organization',
-	changesTotal: 'Tasks',
 	longBehindHeading: 'Behind for {n} periods or more',
 	longBehindPeriods: '{n} periods in a row',
-	longBehindNone: 'No task behind or not started for {n} periods or more.',
 	changeFilterOn: 'Only tasks "{kind}" compared with {since}.',
 	streakFilterOn: 'Only tasks behind or not started for {n} periods or more in a row.',
 	filterOff: 'Remove',
 	taskChangeHeading: 'Compared with the period before',
-	taskChangeNone: 'No earlier period’s status to compare with.',
-	statusTextDiff: 'Status text compared',
-	statusTextSame: 'The status text is the same in both periods.',
-	statusTextDiffLegend: 'Struck through: in {since}, gone in {period}; underlined: new in {period}.',
-	diffRemoved: 'removed',
-	diffAdded: 'added',
+	statusTextDiff: 'Status text compared (struck through: removed; underlined: new)',
 	exportPreviousStatus: 'Previous status',
 	exportPreviousStatusText: 'Previous status text',
-	exportChange: 'Change',
-	slideChanges: 'What changed',
-	slideChangesMore: '{n} more tasks behind for several periods: see the task table.'
+	exportChange: 'Change'
 };

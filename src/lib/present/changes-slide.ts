@@ -35,7 +35,7 @@ export function changesSlides(input: DeckInput): ChangesSlide[] {
 	const slide: ChangesSlide = {
 		key: 'changes',
 		kind: 'changes',
-		title: t.slideChanges,
+		title: t.changesHeading,
 		notes: [],
 		period: periodName(data.period, lang),
 		since: data.since ? periodName(data.since, lang) : null,
@@ -65,9 +65,9 @@ function changesNotes(slide: ChangesSlide, lang: Lang): string[] {
 	const named = tasks
 		.slice(0, NOTES_TASKS)
 		.map((task) => `${shortName(task.name)}${open}${fill(t.longBehindPeriods, { n: task.periods })}${close}`);
-	if (total === 0) notes.push(fill(t.longBehindNone, { n: min }));
+	if (total === 0) notes.push(`${fill(t.longBehindHeading, { n: min })} 0${stop}`);
 	else {
-		const rest = total > named.length ? ` ${fill(t.slideChangesMore, { n: total - named.length })}` : '';
+		const rest = total > named.length ? ` ${fill(t.moreNotListed, { n: total - named.length })}` : '';
 		notes.push(`${fill(t.longBehindHeading, { n: min })} ${total}${colon}${named.join(t.listSeparator)}${stop}${rest}`);
 	}
 	return notes;
