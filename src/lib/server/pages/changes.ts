@@ -6,7 +6,7 @@
 import type { DB } from '../db';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { ChangesData } from '../../types/changes';
-import { LONG_BEHIND_PERIODS } from '../../domain/changes';
+import { emptyChangeCounts, LONG_BEHIND_PERIODS } from '../../domain/changes';
 import * as changes from '../queries/changes';
 import { listComparedChildren } from '../queries/comparison';
 
@@ -22,9 +22,8 @@ export async function loadChanges(
 ): Promise<ChangesData | null> {
 	if (!scope.period) return null;
 	const period = scope.period;
-	const [counts, byCategory, longBehind, { children }] = await Promise.all([
-		changes.countChanges(db, scope, period.id, filters),
-		changes.countChangesByCategory(db, scope, period.id, filters),
+	const [cells, longBehind, { children }] = await Promise.all([
+		changes.countChangeCells(db, scope, period.id, filters),
 		changes.listLongBehindTasks(
 			db,
 			scope,
@@ -35,20 +34,16 @@ export async function loadChanges(
 		),
 		listComparedChildren(db, scope)
 	]);
-	// Each child counted as its own scope, like `/tasks?org=<child>`, with the parent's earlier period.
-	const byOrganization = await Promise.all(
-		children.map(async (c) => ({
-			name: c.name,
-			id: c.id,
-			counts: await changes.countChanges(db, { ...c.scope, since: scope.since ?? null }, period.id, filters)
-		}))
-	);
+	// Each child counted as `/tasks?org=<child>` counts it: the cells of its subtree's organizations.
+	const childOf = new Map(children.flatMap((c) => (c.scope.organizationIds ?? []).map((id) => [id, c.id] as const)));
+	const byChild = changes.sumCells(cells, (c) => childOf.get(c.organizationId) ?? null);
+	const counts = changes.sumCells(cells, () => 'all').get('all') ?? emptyChangeCounts();
 	return {
 		period,
 		since: scope.since ?? null,
 		counts,
-		byCategory,
-		byOrganization,
+		byCategory: changes.categoryCounts(cells),
+		byOrganization: children.map((c) => ({ name: c.name, id: c.id, counts: byChild.get(c.id) ?? emptyChangeCounts() })),
 		longBehind: { min: LONG_BEHIND_PERIODS, ...longBehind }
 	};
 }

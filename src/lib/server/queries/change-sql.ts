@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ATTENTION_STATUSES } from '../../domain/measures';
 import { STATUSES, type Status } from '../../domain/status';
-import type { ChangeKind } from '../../domain/changes';
+import { changeKind, type ChangeKind } from '../../domain/changes';
 
 const ATTENTION = sql.join(ATTENTION_STATUSES.map((s) => sql.lit(s)));
 const lit = (s: Status | ChangeKind) => sql.lit(s);
@@ -17,23 +17,21 @@ export function earlierStatusSql(sinceId: number | null): RawBuilder<Status | nu
 	return sql<Status | null>`(select e.status from updates e where e.task_id = tasks.id and e.period_id = ${sql.lit(Math.trunc(sinceId ?? -1))} and e.superseded_at is null)`;
 }
 
-function rankSql(status: RawBuilder<unknown>): RawBuilder<number> {
-	return sql<number>`(case ${status} ${sql.join(
-		STATUSES.map((s, i) => sql`when ${lit(s)} then ${sql.lit(i)}`),
-		sql` `
-	)} end)`;
-}
-
-/** `changeKind(from, to)` of domain/changes.ts, rule for rule in the same order. */
+/**
+ * `changeKind(from, to)` of domain/changes.ts as SQL: a simple CASE on `from`, so the earlier status (a
+ * correlated lookup) is read once per row, over a CASE on `to` — the table of every pair, spelled out from the
+ * domain's rule. No earlier status (null) falls to the last ELSE: unknown.
+ */
 export function changeKindSql(from: RawBuilder<Status | null>, to: RawBuilder<Status>): RawBuilder<ChangeKind> {
-	return sql<ChangeKind>`(case
-		when ${from} is null or ${from} = ${lit('unknown')} or ${to} = ${lit('unknown')} then ${lit('unknown')}
-		when ${from} = ${to} then ${lit('unchanged')}
-		when ${from} in (${ATTENTION}) and ${to} not in (${ATTENTION}) then ${lit('recovered')}
-		when ${to} = ${lit('completed')} then ${lit('newly_completed')}
-		when ${from} not in (${ATTENTION}) and ${to} in (${ATTENTION}) then ${lit('newly_behind')}
-		when ${rankSql(to)} > ${rankSql(from)} then ${lit('worsened')}
-		else ${lit('improved')} end)`;
+	const byTo = (before: Status) =>
+		sql`case ${to} ${sql.join(
+			STATUSES.map((now) => sql`when ${lit(now)} then ${lit(changeKind(before, now))}`),
+			sql` `
+		)} end`;
+	return sql<ChangeKind>`(case ${from} ${sql.join(
+		STATUSES.map((before) => sql`when ${lit(before)} then ${byTo(before)}`),
+		sql` `
+	)} else ${lit('unknown')} end)`;
 }
 
 /** The kind of change of the current update since period `sinceId`. */

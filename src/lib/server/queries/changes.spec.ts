@@ -112,6 +112,7 @@ describe.each([
 	it('adds up per category to the scope’s counts, and counts each organization as its own link does', async () => {
 		const { filters, scope } = await view(db, '');
 		const data = (await loadChanges(db, scope, filters))!;
+		expect(data.counts).toEqual(await changes.countChanges(db, scope, scope.period!.id, filters));
 		for (const kind of CHANGE_KINDS) {
 			expect(data.byCategory.reduce((n, c) => n + c.counts[kind], 0)).toBe(data.counts[kind]);
 		}

@@ -36,34 +36,66 @@ export async function countChanges(
 	return toCounts(rows);
 }
 
-/** The same counts per category (by its name key, as `?category=` filters), in report order. */
-export async function countChangesByCategory(
+/** Tasks of one kind of change in one organization and category (by its name key, as `?category=` filters). */
+export interface ChangeCell {
+	organizationId: number;
+	key: string;
+	/** The category's name as one of its plans writes it (null: uncategorised). */
+	name: string | null;
+	position: number;
+	kind: ChangeKind;
+	taskCount: number;
+}
+
+/**
+ * The counts by organization × category × kind in one pass over the scope: the scope's totals, its categories
+ * and its children all add up from these cells (src/lib/server/pages/changes.ts), so one scan serves the panel.
+ */
+export async function countChangeCells(
 	db: DB,
 	scope: ChangeScope,
 	periodId: number,
 	filters: TaskFilters
-): Promise<ChangeCountsOf[]> {
+): Promise<ChangeCell[]> {
 	const kind = updateChangeSql(scope.since?.id ?? null);
-	const rows = await scopedUpdates(db, scope, [periodId], filters, { categories: true, plans: false })
+	const rows = await scopedUpdates(db, scope, [periodId], filters)
 		.select([
+			'plans.organization_id as organizationId',
 			'categories.name_key as key',
 			sql<string | null>`min(categories.name)`.as('name'),
 			sql<number>`min(categories.position)`.as('position'),
 			kind.as('kind'),
 			sql<number>`count(*)`.as('taskCount')
 		])
-		.groupBy(['categories.name_key', sql`kind`])
+		.groupBy(['plans.organization_id', 'categories.name_key', sql`kind`])
 		.execute();
-	const byKey = new Map<string, { name: string | null; position: number; rows: typeof rows }>();
-	for (const r of rows) {
-		const entry = byKey.get(r.key) ?? { name: r.name, position: r.position, rows: [] };
-		entry.position = Math.min(entry.position, r.position);
-		entry.rows.push(r);
-		byKey.set(r.key, entry);
+	return rows.filter((r) => isChangeKind(r.kind)).map((r) => ({ ...r, taskCount: Number(r.taskCount) }));
+}
+
+/** Cells added up by a key of theirs (null: left out), in first-seen order. */
+export function sumCells<K>(cells: ChangeCell[], keyOf: (cell: ChangeCell) => K | null): Map<K, ChangeCounts> {
+	const out = new Map<K, ChangeCounts>();
+	for (const c of cells) {
+		const key = keyOf(c);
+		if (key === null) continue;
+		const counts = out.get(key) ?? emptyChangeCounts();
+		counts[c.kind] += c.taskCount;
+		out.set(key, counts);
 	}
-	return [...byKey.values()]
-		.sort((a, b) => a.position - b.position || String(a.name).localeCompare(String(b.name)))
-		.map((e) => ({ name: e.name, id: null, counts: toCounts(e.rows) }));
+	return out;
+}
+
+/** Per category (by name key), in report order: the category's first position in any plan, then its name. */
+export function categoryCounts(cells: ChangeCell[]): ChangeCountsOf[] {
+	const first = new Map<string, { name: string | null; position: number }>();
+	for (const c of cells) {
+		const seen = first.get(c.key);
+		if (!seen || c.position < seen.position) first.set(c.key, { name: seen?.name ?? c.name, position: c.position });
+	}
+	const sums = sumCells(cells, (c) => c.key);
+	return [...first]
+		.sort(([, a], [, b]) => a.position - b.position || String(a.name).localeCompare(String(b.name)))
+		.map(([key, { name }]) => ({ name, id: null, counts: sums.get(key)! }));
 }
 
 /**
@@ -79,27 +111,22 @@ export async function listLongBehindTasks(
 	limit: number
 ): Promise<{ tasks: LongBehindTask[]; total: number }> {
 	const narrowed = { ...filters, streak: Math.max(min, filters.streak ?? 0) };
-	const [tasks, total] = await Promise.all([
-		scopedUpdates(db, scope, [periodId], narrowed)
-			.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-			.select([
-				'tasks.id as taskId',
-				'tasks.name',
-				'organizations.name as organization',
-				'categories.name as category',
-				'updates.status',
-				BEHIND_STREAK.as('periods')
-			])
-			.orderBy('periods', 'desc')
-			.orderBy('plans.organization_id')
-			.orderBy('tasks.position')
-			.limit(limit)
-			.execute(),
-		scopedUpdates(db, scope, [periodId], narrowed, { categories: false, plans: false })
-			.select(sql<number>`count(*)`.as('n'))
-			.executeTakeFirstOrThrow()
-	]);
-	return { tasks, total: Number(total.n) };
+	// One query for the list and its length: the run behind is the dear part, so it is worked out once per task.
+	const tasks = await scopedUpdates(db, scope, [periodId], narrowed)
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'organizations.name as organization',
+			'categories.name as category',
+			'updates.status',
+			BEHIND_STREAK.as('periods')
+		])
+		.orderBy('periods', 'desc')
+		.orderBy('plans.organization_id')
+		.orderBy('tasks.position')
+		.execute();
+	return { tasks: tasks.slice(0, limit), total: tasks.length };
 }
 
 /** The current update in period `sinceId` of each of these tasks that has one, by task id (the export's earlier columns). */

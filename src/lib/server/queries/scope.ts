@@ -238,7 +238,10 @@ export function scopedUpdates(
 			.$if((filters.change ?? null) !== null, (qb) =>
 				qb.where(updateChangeSql(scope.since?.id ?? null), '=', filters.change!)
 			)
-			.$if((filters.streak ?? null) !== null, (qb) => qb.where(BEHIND_STREAK, '>=', filters.streak!))
+			// A run behind ends with the update itself: its own status is the cheap test, the run the dear one.
+			.$if((filters.streak ?? null) !== null, (qb) =>
+				qb.where('updates.status', 'in', [...ATTENTION_STATUSES]).where(BEHIND_STREAK, '>=', filters.streak!)
+			)
 			.$if(filters.flag !== null, (qb) =>
 				qb.where((eb) =>
 					eb.exists(
