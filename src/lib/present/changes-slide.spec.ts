@@ -53,9 +53,12 @@ describe('changesSlides', () => {
 		if (lang === 'en') expect(notes).not.toMatch(/[：。（）]/);
 	});
 
-	it('says so when the year has no earlier period', () => {
+	it('says so when the year has no earlier period, and is left out when it would say nothing else', () => {
 		const [slide] = changesSlides(input('zh', summary({ since: null })));
 		expect(slide.since).toBeNull();
 		expect(slide.notes[0]).toContain('无法比较');
+		const none = { min: 3, tasks: [], total: 0 };
+		expect(changesSlides(input('zh', summary({ since: null, longBehind: none })))).toEqual([]);
+		expect(changesSlides(input('zh', summary({ longBehind: none })))).toHaveLength(1);
 	});
 });

@@ -29,7 +29,8 @@ export interface ChangesSlide {
 
 export function changesSlides(input: DeckInput): ChangesSlide[] {
 	const data = input.changeSummary;
-	if (!data) return [];
+	// Nothing to compare and nobody behind for long: a slide that only says so is left out of the deck.
+	if (!data || (!data.since && data.longBehind.total === 0)) return [];
 	const lang = input.lang;
 	const t = messages[lang];
 	const slide: ChangesSlide = {
