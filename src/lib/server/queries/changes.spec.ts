@@ -128,6 +128,22 @@ describe.each([
 		}
 	});
 
+	it.each([1, 2, 3])('lists under ?streak=%i exactly the tasks the list of runs behind counts', async (n) => {
+		const { filters, scope, periodId } = await view(db, queries[0]);
+		const { total } = await changes.listLongBehindTasks(db, scope, periodId, filters, n, 0);
+		const rows = await scopedUpdates(db, scope, [periodId], { ...filters, streak: n })
+			.select('updates.id')
+			.execute();
+		expect(rows.length).toBe(total);
+		// Every task behind now is behind for one period at least.
+		if (n === 1) {
+			const behind = await scopedUpdates(db, scope, [periodId], { ...filters, status: ['behind', 'not_started'] })
+				.select('updates.id')
+				.execute();
+			expect(total).toBe(behind.length);
+		}
+	});
+
 	it('gives every task the run behind the domain counts from its history', async () => {
 		const { filters, scope, periodId } = await view(db, '');
 		const histories = await statusHistories(db, periodId);
