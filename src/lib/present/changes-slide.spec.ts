@@ -19,6 +19,7 @@ const summary = (overrides: Partial<ChangesData> = {}): ChangesData => ({
 	since,
 	counts: { ...emptyChangeCounts(), recovered: 3, newly_behind: 12, unchanged: 140, unknown: 2 },
 	byCategory: [],
+	byCategoryMore: 0,
 	byOrganization: [],
 	longBehind: { min: 3, tasks: Array.from({ length: 8 }, (_, i) => task(i)), total: 57 },
 	...overrides

@@ -32,7 +32,10 @@ export interface ChangesData {
 	since: ScopePeriod | null;
 	/** Tasks of the selected period by kind of change; they add up to its tasks. */
 	counts: ChangeCounts;
+	/** The categories with the most changes (at most CHANGE_CATEGORIES), in report order. */
 	byCategory: ChangeCountsOf[];
+	/** Categories with tasks in the period that `byCategory` leaves out (a city has hundreds). */
+	byCategoryMore: number;
 	/** The scope's children (as the comparison ranks them); empty for a scope without children. */
 	byOrganization: ChangeCountsOf[];
 	longBehind: {

@@ -113,9 +113,13 @@ describe.each([
 		const { filters, scope } = await view(db, '');
 		const data = (await loadChanges(db, scope, filters))!;
 		expect(data.counts).toEqual(await changes.countChanges(db, scope, scope.period!.id, filters));
+		const categories = changes.categoryCounts(await changes.countChangeCells(db, scope, scope.period!.id, filters));
 		for (const kind of CHANGE_KINDS) {
-			expect(data.byCategory.reduce((n, c) => n + c.counts[kind], 0)).toBe(data.counts[kind]);
+			expect(categories.reduce((n, c) => n + c.counts[kind], 0)).toBe(data.counts[kind]);
 		}
+		// The panel lists the categories with the most changes, and counts the rest.
+		expect(data.byCategory.length + data.byCategoryMore).toBe(categories.length);
+		expect(data.byCategory.length).toBeLessThanOrEqual(15);
 		const since = `q${scope.since!.quarter}`;
 		for (const child of data.byOrganization) {
 			const own = await view(
