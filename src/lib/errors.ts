@@ -35,7 +35,7 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		tooManyEntries: '超过 {max} 项',
 		notSeconds: '“{value}”不是 1 到 {max} 之间的秒数（0 为关闭）',
 		unknownTheme: '数据中没有主题“{value}”（幻灯片配色请用 scheme=dark 或 light）',
-		notEarlierPeriod: '“{value}”不是 {year} 年中早于所选报告期且有数据的报告期'
+		notEarlierPeriod: '“{value}”不是本年中早于所选报告期、且有数据的报告期'
 	},
 	en: {
 		tooLong: 'longer than {max} characters',
@@ -49,7 +49,7 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		tooManyEntries: 'more than {max} entries',
 		notSeconds: '"{value}" is not a number of seconds from 1 to {max} (0 for off)',
 		unknownTheme: '"{value}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light',
-		notEarlierPeriod: '"{value}" is not a period of {year} with data before the selected one'
+		notEarlierPeriod: '"{value}" is not a period of the same year with data before the selected one'
 	}
 };
 

@@ -106,8 +106,7 @@ async function resolveSince(
 		.orderBy('periods.month_end', 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	if (filters.since && !since)
-		throw new FilterError('since', 'notEarlierPeriod', { value: filters.since, year: period.year });
+	if (filters.since && !since) throw new FilterError('since', 'notEarlierPeriod', { value: filters.since });
 	return since ?? null;
 }
 
