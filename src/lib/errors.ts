@@ -17,7 +17,8 @@ export const FILTER_ERROR_KINDS = [
 	'tooManyEntries',
 	'notSeconds',
 	'unknownTheme',
-	'notDate'
+	'notDate',
+	'notEarlierPeriod'
 ] as const;
 export type FilterErrorKind = (typeof FILTER_ERROR_KINDS)[number];
 export type ErrorValues = Record<string, string | number>;
@@ -35,7 +36,8 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		tooManyEntries: '超过 {max} 项',
 		notSeconds: '“{value}”不是 1 到 {max} 之间的秒数（0 为关闭）',
 		unknownTheme: '数据中没有主题“{value}”（幻灯片配色请用 scheme=dark 或 light）',
-		notDate: '“{value}”不是日期（例如 2026-11-29）'
+		notDate: '“{value}”不是日期（例如 2026-11-29）',
+		notEarlierPeriod: '“{value}”不是本年中早于所选报告期、且有数据的报告期'
 	},
 	en: {
 		tooLong: 'longer than {max} characters',
@@ -49,7 +51,8 @@ const FILTER_ERROR_TEXT: Record<Lang, Record<FilterErrorKind, string>> = {
 		tooManyEntries: 'more than {max} entries',
 		notSeconds: '"{value}" is not a number of seconds from 1 to {max} (0 for off)',
 		unknownTheme: '"{value}" is not a theme (主题) of the data; the colour scheme is scheme=dark|light',
-		notDate: '"{value}" is not a date such as 2026-11-29'
+		notDate: '"{value}" is not a date such as 2026-11-29',
+		notEarlierPeriod: '"{value}" is not a period of the same year with data before the selected one'
 	}
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, FilterError, parseFilters, serialiseFilters } from './filters';
+import { EMPTY_FILTERS, FilterError, parseFilters, serialiseFilters, sinceMonthEnd, sinceParam } from './filters';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
@@ -31,7 +31,9 @@ describe('parseFilters', () => {
 		['period=m1-11', { ...EMPTY_FILTERS, months: [1, 11] }],
 		['period=q1&quarter=2', { ...EMPTY_FILTERS, quarter: 2 }],
 		['attention=1', { ...EMPTY_FILTERS, attention: true }],
-		['attention=0', EMPTY_FILTERS]
+		['attention=0', EMPTY_FILTERS],
+		['since=q1&change=newly_behind', { ...EMPTY_FILTERS, since: 'q1', change: 'newly_behind' }],
+		['since=m1-5&streak=3', { ...EMPTY_FILTERS, since: 'm1-5', streak: 3 }]
 	])('%s', (query, expected) => {
 		expect(parse(query)).toEqual(expected);
 	});
@@ -52,6 +54,12 @@ describe('parseFilters', () => {
 		['flag=x', 'flag'],
 		['lang=fr', 'lang'],
 		['attention=yes', 'attention'],
+		['since=2024q1', 'since'],
+		['since=m5-1', 'since'],
+		['since=m1-13', 'since'],
+		['change=better', 'change'],
+		['streak=0', 'streak'],
+		['streak=many', 'streak'],
 		[`org=${'x'.repeat(201)}`, 'org']
 	])('%s is rejected, naming %s', (query, param) => {
 		expect(() => parse(query)).toThrow(FilterError);
@@ -84,5 +92,25 @@ describe('serialiseFilters', () => {
 		expect(serialiseFilters(EMPTY_FILTERS)).toBe('');
 		expect(serialiseFilters(parse('year=2024&attention=1'))).toBe('?year=2024&attention=1');
 		expect(serialiseFilters(parse('attention=1'), { attention: false })).toBe('');
+	});
+});
+
+describe('since', () => {
+	it.each([
+		['q1', 3],
+		['q4', 12],
+		['m1-5', 5],
+		['m3-11', 11]
+	])('%s ends in month %i', (since, month) => {
+		expect(sinceMonthEnd(since)).toBe(month);
+	});
+
+	it.each([
+		[{ quarter: 2, monthStart: null, monthEnd: 6 }, 'q2'],
+		[{ quarter: null, monthStart: 1, monthEnd: 11 }, 'm1-11'],
+		[{ quarter: 2, monthStart: 1, monthEnd: 6 }, 'q2']
+	])('names %j as %s, which parses back', (period, since) => {
+		expect(sinceParam(period)).toBe(since);
+		expect(parse(`since=${since}`).since).toBe(since);
 	});
 });

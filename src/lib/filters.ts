@@ -8,6 +8,7 @@ import { filterErrorText, type ErrorValues, type FilterErrorKind } from './error
 import { isStatus, isStatusSource, STATUSES, STATUS_SOURCES, type Status, type StatusSource } from './domain/status';
 import { isLang, type Lang } from './i18n';
 import { FLAG_KINDS, isFlagKind, type FlagKind } from './domain/flags';
+import { CHANGE_KINDS, isChangeKind, type ChangeKind } from './domain/changes';
 
 export interface Filters {
 	/** An organization id or its exact name; a parent includes its children. */
@@ -29,6 +30,15 @@ export interface Filters {
 	 * whatever their status — the set the overview's 需要关注 counts, so its 查看全部 lists the same rows.
 	 */
 	attention: boolean;
+	/**
+	 * The earlier period a change view compares the selected one with, in the selected year: `q1` or `m1-5`
+	 * (the filter bar's period form). Null: the one before (domain/period.ts `periodBefore`).
+	 */
+	since: string | null;
+	/** Only tasks of this kind of change since that period (domain/changes.ts). */
+	change: ChangeKind | null;
+	/** Only tasks behind or not started for at least this many of their periods in a row, up to the selected one. */
+	streak: number | null;
 	q: string | null;
 	lang: Lang | null;
 }
@@ -45,6 +55,9 @@ export const FILTER_KEYS = [
 	'flag',
 	'owner',
 	'attention',
+	'since',
+	'change',
+	'streak',
 	'q',
 	'lang'
 ] as const;
@@ -61,6 +74,9 @@ export const EMPTY_FILTERS: Filters = {
 	flag: null,
 	owner: null,
 	attention: false,
+	since: null,
+	change: null,
+	streak: null,
 	q: null,
 	lang: null
 };
@@ -144,6 +160,22 @@ function attentionFlag(params: URLSearchParams): boolean {
 	return true;
 }
 
+/** `since=q1` or `since=m1-5`, as the filter bar's period field writes a period; checked against the data later. */
+function sincePeriod(params: URLSearchParams): string | null {
+	const value = text(params, 'since', 10);
+	if (!value) return null;
+	const match = /^(?:q[1-4]|m(\d{1,2})-(\d{1,2}))$/.exec(value);
+	if (!match) throw new FilterError('since', 'notPeriod', { value });
+	if (match[1] && !(Number(match[1]) >= 1 && Number(match[2]) <= 12 && Number(match[1]) <= Number(match[2])))
+		throw new FilterError('since', 'notMonthRange', { value });
+	return value;
+}
+
+/** The last month of a `since` value (q2 → 6, m1-5 → 5). */
+export function sinceMonthEnd(since: string): number {
+	return since.startsWith('q') ? Number(since.slice(1)) * 3 : Number(since.split('-')[1]);
+}
+
 /** Parses the shared filters; throws FilterError naming the first bad parameter. */
 export function parseFilters(params: URLSearchParams): Filters {
 	const monthsText = text(params, 'months', 10);
@@ -180,6 +212,9 @@ export function parseFilters(params: URLSearchParams): Filters {
 		flag: oneOf(params, 'flag', isFlagKind, FLAG_KINDS),
 		owner: text(params, 'owner'),
 		attention: attentionFlag(params),
+		since: sincePeriod(params),
+		change: oneOf(params, 'change', isChangeKind, CHANGE_KINDS),
+		streak: integer(params, 'streak', 1, 12),
 		// Search text may be long (pasted paragraphs); it is bounded, not rejected.
 		q: params.get('q')?.trim().slice(0, 1000) || null,
 		lang: oneOf(params, 'lang', isLang, ['zh', 'en'])
@@ -223,4 +258,9 @@ export function periodFilters(period: {
 /** A link to the task table for the given filters, with `overrides` applied; the UI language travels by cookie. */
 export function taskTableHref(filters: Filters, overrides: Partial<Filters> = {}): string {
 	return `/tasks${serialiseFilters(filters, { lang: null, ...overrides })}`;
+}
+
+/** The `since` value that names a stored period (q1, m1-5): links from a change view carry it explicitly. */
+export function sinceParam(period: { quarter: number | null; monthStart: number | null; monthEnd: number }): string {
+	return period.quarter !== null ? `q${period.quarter}` : `m${period.monthStart ?? 1}-${period.monthEnd}`;
 }

@@ -4,6 +4,7 @@ import {
 	findOpeningPeriod,
 	findPeriodIn,
 	formatPeriod,
+	periodBefore,
 	periodEndMonth,
 	periodName,
 	periodShortName
@@ -93,5 +94,22 @@ describe('period names: one form everywhere', () => {
 		const period = { year: 2024, quarter, monthStart, monthEnd };
 		expect([periodName(period, 'zh'), periodShortName(period, 'zh')]).toEqual([zh, zhShort]);
 		expect([periodName(period, 'en'), periodShortName(period, 'en')]).toEqual([en, enShort]);
+	});
+});
+
+describe('periodBefore', () => {
+	const p = (year: number, monthEnd: number) => ({ year, monthEnd, name: `${year}-${monthEnd}` });
+	const periods = [p(2023, 12), p(2024, 3), p(2024, 6), p(2024, 11), p(2024, 12)];
+	it.each([
+		[p(2024, 6), '2024-3'],
+		[p(2024, 12), '2024-11'],
+		[p(2024, 11), '2024-6'],
+		// A year's first period has none before it: the year before holds other tasks (another plan).
+		[p(2024, 3), null],
+		[p(2023, 12), null],
+		// The selected period need not be among those with data.
+		[p(2024, 9), '2024-6']
+	])('before %j: %s', (selected, expected) => {
+		expect(periodBefore(periods, selected)?.name ?? null).toBe(expected);
 	});
 });

@@ -162,3 +162,20 @@ export function findOpeningPeriod(text: string, { sentence = false } = {}): Omit
 		return null;
 	return found;
 }
+
+/**
+ * The period a change view compares `selected` with by default: the latest of `periods` (those with data) that
+ * ends before it in the same year, or null. Same year only: a task belongs to one year's plan, so a period of
+ * another year holds none of the same tasks and every task would read as having no earlier status.
+ */
+export function periodBefore<P extends Pick<StoredPeriod, 'year' | 'monthEnd'>>(
+	periods: readonly P[],
+	selected: Pick<StoredPeriod, 'year' | 'monthEnd'>
+): P | null {
+	let best: P | null = null;
+	for (const p of periods) {
+		if (p.year !== selected.year || p.monthEnd >= selected.monthEnd) continue;
+		if (!best || p.monthEnd > best.monthEnd) best = p;
+	}
+	return best;
+}

@@ -37,4 +37,19 @@ describe('taskSheetRow', () => {
 		const none = taskSheetRow(row, 'zh', '2024 二季度');
 		expect([none[at('completionPercent')], none[at('scheduleGapPoints')]]).toEqual([null, null]);
 	});
+
+	it.each([
+		[undefined, '无法比较', null, null],
+		[null, '无法比较', null, null],
+		[{ status: 'on_track', statusText: '=1+1 推进中' }, '新增欠进度', '达进度', '=1+1 推进中'],
+		[{ status: 'behind', statusText: null }, '无变化', '欠进度', null]
+	] as const)('gives the change since %j and the earlier status and text', (earlier, change, status, text) => {
+		const at = (key: string) => TASK_SHEET_COLUMNS.findIndex((c) => c.header === key);
+		const cells = taskSheetRow({ ...row, earlier }, 'zh', '2024 二季度');
+		expect([
+			cells[at('exportChange')],
+			cells[at('exportPreviousStatus')],
+			cells[at('exportPreviousStatusText')]
+		]).toEqual([change, status, text]);
+	});
 });

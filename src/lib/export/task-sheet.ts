@@ -4,6 +4,7 @@
  */
 import { FLAG_LABEL, type FlagKind } from '../domain/flags';
 import { STATUS_LABEL, type Status, type StatusSource } from '../domain/status';
+import { CHANGE_LABEL, changeKind } from '../domain/changes';
 import { messages, type Lang, type MessageKey } from '../i18n';
 
 /** What the export needs of a task row (TaskRow satisfies it). */
@@ -26,6 +27,11 @@ export interface TaskSheetRow {
 	/** Completion ratio and gap to 序时进度 (the measures of src/lib/domain/measures.ts). */
 	ratio: number | null;
 	gap: number | null;
+	/**
+	 * The task's current update in the earlier period the view compares with (`since`, else the one before);
+	 * null or absent: none. The change columns read it.
+	 */
+	earlier?: { status: Status; statusText: string | null } | null;
 }
 
 export interface TaskSheetColumn {
@@ -49,6 +55,9 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
 	{ header: 'completionPercent', width: 10 },
 	{ header: 'scheduleGapPoints', width: 12 },
 	{ header: 'statusText', width: 80 },
+	{ header: 'exportChange', width: 10 },
+	{ header: 'exportPreviousStatus', width: 10 },
+	{ header: 'exportPreviousStatusText', width: 80 },
 	{ header: 'flags', width: 30 },
 	{ header: 'taskId', width: 8 }
 ];
@@ -81,6 +90,9 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 		row.ratio === null ? null : Math.round(row.ratio * 1000) / 10,
 		row.gap,
 		row.statusText,
+		t[CHANGE_LABEL[changeKind(row.earlier?.status ?? null, row.status)]],
+		row.earlier ? STATUS_LABEL[lang][row.earlier.status] : null,
+		row.earlier?.statusText ?? null,
 		row.flags.map((flag) => FLAG_LABEL[lang][flag]).join(lang === 'zh' ? '；' : '; '),
 		row.taskId
 	];

@@ -364,5 +364,29 @@ export const en: Record<MessageKey, string> = {
 	auditKindAccountAdd: 'Account added',
 	auditKindAccountChange: 'Account changed',
 	auditKindAccountDisable: 'Account disabled',
-	auditKindLogin: 'Sign-in'
+	auditKindLogin: 'Sign-in',
+	// What changed since the last meeting (issue 14): the overview's panel, the task page, the slide, exports
+	changesHeading: 'What changed',
+	changesSince: '{period} compared with {since}',
+	changesNoEarlier: 'No earlier period this year to compare with.',
+	changeRecovered: 'Recovered',
+	changeNewlyCompleted: 'Newly completed',
+	changeImproved: 'Improved',
+	changeNewlyBehind: 'Newly behind',
+	changeWorsened: 'Worsened',
+	changeUnchanged: 'Unchanged',
+	changeUnknown: 'Not comparable',
+	changesRules:
+		'Recovered: behind or not started → on track or better; newly completed: on track → completed; newly behind: on track or better → behind or not started; other moves down worsened, up improved; not comparable: no earlier data or an unknown status, never a change.',
+	changesByOrganization: 'By organization',
+	longBehindHeading: 'Behind for {n} periods or more',
+	longBehindPeriods: '{n} periods in a row',
+	changeFilterOn: 'Only tasks "{kind}" compared with {since}.',
+	streakFilterOn: 'Only tasks behind or not started for {n} periods or more in a row.',
+	filterOff: 'Remove',
+	taskChangeHeading: 'Compared with the period before',
+	statusTextDiff: 'Status text compared (struck through: removed; underlined: new)',
+	exportPreviousStatus: 'Previous status',
+	exportPreviousStatusText: 'Previous status text',
+	exportChange: 'Change'
 };

@@ -355,5 +355,29 @@ export const zh = {
 	auditKindAccountAdd: '新增账号',
 	auditKindAccountChange: '变更账号',
 	auditKindAccountDisable: '停用账号',
-	auditKindLogin: '登录'
+	auditKindLogin: '登录',
+	// What changed since the last meeting (issue 14): the overview's panel, the task page, the slide, exports
+	changesHeading: '变化情况',
+	changesSince: '{period}与{since}相比',
+	changesNoEarlier: '本年没有更早报告期的数据，无法比较。',
+	changeRecovered: '恢复正常',
+	changeNewlyCompleted: '新完成',
+	changeImproved: '好转',
+	changeNewlyBehind: '新增欠进度',
+	changeWorsened: '退步',
+	changeUnchanged: '无变化',
+	changeUnknown: '无法比较',
+	changesRules:
+		'恢复正常：欠进度或未启动→正常或已完成；新完成：正常→已完成；新增欠进度：正常或已完成→欠进度或未启动；其余变差为退步、变好为好转；无法比较：上期无数据或状态无法判断，不算变化。',
+	changesByOrganization: '按下级单位',
+	longBehindHeading: '连续 {n} 期及以上欠进度',
+	longBehindPeriods: '连续 {n} 期',
+	changeFilterOn: '仅列出与{since}相比“{kind}”的任务。',
+	streakFilterOn: '仅列出连续 {n} 期及以上欠进度或未启动的任务。',
+	filterOff: '取消',
+	taskChangeHeading: '与上期相比',
+	statusTextDiff: '完成情况对比（删除线：上期删去；下划线：本期新增）',
+	exportPreviousStatus: '上期状态',
+	exportPreviousStatusText: '上期完成情况',
+	exportChange: '变化'
 };

@@ -16,6 +16,7 @@ import { categorySlides, mixText, pages } from './category-slides';
 import { withoutRepeats } from './dedupe';
 import { aside, fitNotes, nameList, sentence, summariseChanges } from './notes';
 import { SLIDE_KINDS, type SlideKind } from './params';
+import { changesSlides } from './changes-slide';
 import {
 	DEFAULT_DECK_OPTIONS,
 	type DeckInput,
@@ -76,6 +77,8 @@ function slidesOf(kind: SlideKind, input: DeckInput, opts: DeckOptions): Slide[]
 			return themeSlides(input, data, opts);
 		case 'trend':
 			return [trendSlide(input, data)];
+		case 'changes':
+			return changesSlides(input);
 		case 'attention':
 			return taskListSlides(input, data.attention.tasks, data.attention.total, 'attention', opts);
 		case 'quality': {

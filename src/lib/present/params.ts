@@ -10,7 +10,16 @@
 import { FilterError, serialiseFilters, type Filters } from '../filters';
 
 /** Slide kinds in the default order. `categories` stands for one slide per category, `attention` and `quality` for as many pages as their lists need. */
-export const SLIDE_KINDS = ['title', 'kpi', 'categories', 'themes', 'trend', 'attention', 'quality'] as const;
+export const SLIDE_KINDS = [
+	'title',
+	'kpi',
+	'categories',
+	'themes',
+	'trend',
+	'changes',
+	'attention',
+	'quality'
+] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
 /** Singular names a presenter is likely to type; they mean the same kind. */

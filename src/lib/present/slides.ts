@@ -6,6 +6,8 @@ import type { Status } from '../domain/status';
 import type { Lang } from '../i18n';
 import type { AttentionTask, OverviewData, StatusChange } from '../types/overview';
 import type { SlideKind } from './params';
+import type { ChangesSlide } from './changes-slide';
+import type { ChangesData } from '../types/changes';
 
 export interface DeckOptions {
 	/** Tasks per "needs attention" or data-quality slide: each row has a fixed share of the slide, so a page never overflows. */
@@ -44,6 +46,8 @@ export interface DeckInput {
 	categoryTasks?: Record<string, AttentionTask[]>;
 	/** Tasks with a data-quality flag, most severe first, as many as its slides list; without it, the attention list's. */
 	flaggedTasks?: AttentionTask[];
+	/** What changed since the earlier period (the 变化情况 slide); absent or null: no such slide. */
+	changeSummary?: ChangesData | null;
 }
 
 interface SlideBase {
@@ -113,4 +117,4 @@ export interface TaskListSlide extends SlideBase {
 	was: Record<number, Status>;
 }
 
-export type Slide = TitleSlide | KpiSlide | CategorySlide | ThemeSlide | TrendSlide | TaskListSlide;
+export type Slide = TitleSlide | KpiSlide | CategorySlide | ThemeSlide | TrendSlide | ChangesSlide | TaskListSlide;

@@ -31,7 +31,15 @@ export interface Scope {
 	excludedOrganizationIds?: number[];
 	/** The selected period; null when nothing in scope has data. */
 	period: ScopePeriod | null;
+	/**
+	 * The earlier period of the same year a change view compares `period` with (`since`, else the one before
+	 * with data); null when there is none. Absent on scopes built by hand: no earlier status, every change unknown.
+	 */
+	since?: ScopePeriod | null;
 }
 
 /** The task-level filters that narrow a scope. */
-export type TaskFilters = Pick<Filters, 'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner' | 'attention'>;
+export type TaskFilters = Pick<
+	Filters,
+	'category' | 'theme' | 'status' | 'source' | 'flag' | 'owner' | 'attention' | 'change' | 'streak'
+>;

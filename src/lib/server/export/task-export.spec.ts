@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { Status } from '../../domain/status';
 import type { DB } from '../db';
 import { openTestDatabase } from '../db/testing';
 import { importDocument } from '../import';
@@ -15,6 +17,7 @@ import { prepareTaskDownload } from '../pages/task-export';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 import { csvRecords } from '../../export/testing';
 import { periodName } from '../../domain/period';
+import { messages } from '../../i18n';
 
 const manifest: Record<string, string[]> = JSON.parse(readFileSync('data/reports/manifest.json', 'utf8'));
 const PAYLOAD = "=cmd|' /C calc'!A0";
@@ -48,7 +51,16 @@ async function tableRows(query: string) {
 	});
 	// The period as every page names it, not as the report wrote it (第二季度, 上半年).
 	const label = periodName(scope.period!, 'zh');
-	return rows.map((row) => taskSheetRow(row, 'zh', label));
+	const earlier = await earlierByPlainSql(scope.since?.id ?? null);
+	return rows.map((row) => taskSheetRow({ ...row, earlier: earlier.get(row.taskId) ?? null }, 'zh', label));
+}
+
+/** Every task's current status and text in the earlier period, read without the export's code. */
+async function earlierByPlainSql(sinceId: number | null) {
+	const { rows } = await sql<{ taskId: number; status: Status; statusText: string | null }>`
+		select task_id as taskId, status, status_text as statusText from updates
+		where period_id = ${sinceId ?? -1} and superseded_at is null`.execute(db);
+	return new Map(rows.map((r) => [r.taskId, { status: r.status, statusText: r.statusText }]));
 }
 
 const QUERIES = [
@@ -71,6 +83,14 @@ describe('CSV export', () => {
 		);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(records).toEqual(expected);
+	});
+
+	it('fills the change columns from the earlier period (Q2 for Q3)', async () => {
+		const at = (key: string) => taskSheetHeader('zh').indexOf(messages.zh[key as 'exportPreviousStatus']);
+		const rows = await tableRows(QUERIES[1]);
+		const withEarlier = rows.filter((cells) => cells[at('exportPreviousStatus')] !== null);
+		expect(withEarlier.length).toBeGreaterThan(rows.length / 2);
+		expect(new Set(rows.map((cells) => cells[at('exportChange')])).size).toBeGreaterThan(2);
 	});
 
 	it('has a case longer than one export chunk', async () => {

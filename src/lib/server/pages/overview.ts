@@ -8,6 +8,7 @@ import { filtersAndScope } from './request';
 import { readableTree } from '../auth/reading';
 import { loadOverviewData } from './overview-data';
 import { loadComparison } from './comparison';
+import { loadChanges } from './changes';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { countTasksSamePeriodByYear } from '../queries/overview';
@@ -37,6 +38,8 @@ export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
 		scope.period ? countTasksSamePeriodByYear(db, scope, scope.period, filters) : null,
 		loadComparison(db, filters, scope)
 	]);
+	// What changed since the last meeting (ChangesPanel.svelte); better-sqlite3 runs one query at a time anyway.
+	const changes = await loadChanges(db, scope, filters);
 	const base = {
 		filters,
 		scope,
@@ -47,5 +50,7 @@ export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
 		trafficLightRule: settings().trafficLightRule,
 		...comparison
 	};
-	return overview && yearOverYear ? { ...base, ...overview, yearOverYear } : { ...base, period: null as null };
+	return overview && yearOverYear && changes
+		? { ...base, ...overview, yearOverYear, changes }
+		: { ...base, period: null as null };
 }

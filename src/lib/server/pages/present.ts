@@ -8,6 +8,7 @@ import { settings } from '../app';
 import { filtersAndScope, parseOr400, throw400 } from './request';
 import { FilterError } from '../../filters';
 import { loadOverviewData } from './overview-data';
+import { loadChanges } from './changes';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
@@ -49,6 +50,8 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 				loadFlaggedTasks(db, filters, scope, data)
 			])
 		: [[], 0, {}, []];
+	// The 变化情况 slide (src/lib/present/changes-slide.ts).
+	const changeSummary = data ? await loadChanges(db, scope, filters) : null;
 	const t = messages[lang];
 	// Sample data is labelled on every slide that names the organization, and in the handout.
 	const organization =
@@ -65,7 +68,7 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		overview: data,
 		trafficLightRule: settings().trafficLightRule,
 		deck: buildDeck(
-			{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks },
+			{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks, changeSummary },
 			present.slides
 		),
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */

@@ -15,6 +15,7 @@ import { requireReadable } from '../auth/reading';
 import { getTaskOrganizationId } from '../queries/reading';
 import { VersionedCache } from '../list-cache';
 import { neighboursIn } from '../../domain/neighbours';
+import { taskChange } from '../../domain/task-change';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { TaskOrder } from '../../types/tasks';
@@ -46,6 +47,8 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 		table: neighbours ? { ...table, page: pageOfIndex(neighbours.index, table.size) } : table,
 		neighbours,
 		scopePeriodId: scope.period?.id ?? null,
+		// The change since the list's earlier period, with the diff of the two status texts (TaskChange.svelte).
+		change: taskChange(history, scope.period?.id ?? null, scope.since?.id ?? null),
 		trafficLightRule: rule
 	};
 }

@@ -8,8 +8,10 @@ import { contentDisposition, exportFileName } from '../../export/cells';
 import { periodName } from '../../domain/period';
 import { STATUS_LABEL } from '../../domain/status';
 import { FLAG_LABEL } from '../../domain/flags';
+import { CHANGE_LABEL } from '../../domain/changes';
 import { messages, type Lang } from '../../i18n';
 import { iterateTasks } from '../queries/tasks';
+import { withEarlierUpdates } from '../queries/changes';
 import { parseTaskView } from './request';
 import type { TaskSheetRow } from '../../export/task-sheet';
 
@@ -41,11 +43,16 @@ export async function prepareTaskDownload(
 		filters.source?.map((s) => messages[lang][s]).join('+'),
 		filters.flag ? FLAG_LABEL[lang][filters.flag] : null,
 		filters.attention ? messages[lang].needsAttention : null,
+		filters.change ? messages[lang][CHANGE_LABEL[filters.change]] : null,
+		filters.streak ? messages[lang].longBehindHeading.replace('{n}', String(filters.streak)) : null,
 		filters.owner,
 		filters.q
 	];
 	return {
-		rows: period ? iterateTasks(db, scope, period.id, filters, table) : nothing(),
+		// Each row with the task's status and text in the earlier period: the change columns.
+		rows: period
+			? withEarlierUpdates(db, iterateTasks(db, scope, period.id, filters, table), scope.since?.id ?? null)
+			: nothing(),
 		periodLabel,
 		fileName: (ext) => exportFileName(messages[lang].exportFilePrefix, parts, new Date(), ext)
 	};

@@ -55,7 +55,8 @@ export async function listComparedChildren(
 					organizations: [{ ...o, parentName: parent?.name ?? null, isSample: false }],
 					organizationIds,
 					excludedOrganizationIds: [],
-					period: scope.period
+					period: scope.period,
+					since: scope.since
 				}
 			};
 		})

@@ -203,6 +203,8 @@ export async function countUpdatesEach(
  * responsible unit, a quality flag, the attention set, or a category together with a theme cannot.
  */
 export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, dimension: Dimension) {
+	// The rollups count statuses; a change or a run behind compares periods, which only the plain GROUP BY can.
+	if (filters.change || filters.streak) return null;
 	if (filters.owner || filters.flag || filters.attention || (filters.category !== null && filters.theme !== null))
 		return null;
 	const by: Dimension = filters.category !== null ? 'category' : filters.theme !== null ? 'theme' : dimension;

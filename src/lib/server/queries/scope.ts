@@ -6,11 +6,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
-import { FilterError, type Filters } from '../../filters';
+import { FilterError, sinceMonthEnd, type Filters } from '../../filters';
 import { periodEndMonth } from '../../domain/period';
+import { BEHIND_STREAK, updateChangeSql } from './change-sql';
 import { categoryKey } from '../../domain/category-key';
 import { ATTENTION_STATUSES } from '../../domain/measures';
-import type { Scope, ScopeOrganization, TaskFilters } from '../../types/scope';
+import type { Scope, ScopeOrganization, ScopePeriod, TaskFilters } from '../../types/scope';
 
 export const NO_TASK_FILTERS: TaskFilters = {
 	category: null,
@@ -19,7 +20,9 @@ export const NO_TASK_FILTERS: TaskFilters = {
 	source: null,
 	flag: null,
 	owner: null,
-	attention: false
+	attention: false,
+	change: null,
+	streak: null
 };
 
 /**
@@ -52,30 +55,59 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 	const excludedOrganizationIds = filters.org ? [] : await sampleIdsBesideRealData(db);
 
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
-	const period = await periodRows(db)
-		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('updates')
-					.innerJoin('tasks', 'tasks.id', 'updates.task_id')
-					.innerJoin('plans', 'plans.id', 'tasks.plan_id')
-					.select('updates.id')
-					.whereRef('updates.period_id', '=', 'periods.id')
-					.where('updates.superseded_at', 'is', null)
-					.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
-					.$if(excludedOrganizationIds.length > 0, (qb) =>
-						qb.where('plans.organization_id', 'not in', excludedOrganizationIds)
-					)
-			)
-		)
+	const period = await periodsWithData(db, organizationIds, excludedOrganizationIds)
 		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
 		.$if(wantedMonthEnd !== null, (qb) => qb.where('periods.month_end', '=', wantedMonthEnd!))
 		.orderBy('periods.year', 'desc')
 		.orderBy('periods.month_end', 'desc')
 		.limit(1)
 		.executeTakeFirst();
+	const since = period ? await resolveSince(db, filters, period, organizationIds, excludedOrganizationIds) : null;
 
-	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null };
+	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null, since };
+}
+
+/** Periods that have current updates in these organizations (null: any), as periodRows gives them. */
+function periodsWithData(db: DB, organizationIds: number[] | null, excludedOrganizationIds: number[]) {
+	return periodRows(db).where((eb) =>
+		eb.exists(
+			eb
+				.selectFrom('updates')
+				.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+				.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+				.select('updates.id')
+				.whereRef('updates.period_id', '=', 'periods.id')
+				.where('updates.superseded_at', 'is', null)
+				.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
+				.$if(excludedOrganizationIds.length > 0, (qb) =>
+					qb.where('plans.organization_id', 'not in', excludedOrganizationIds)
+				)
+		)
+	);
+}
+
+/**
+ * The period the change view compares with: `since` when given (a period of the selected year with data, ending
+ * before the selected one, else a FilterError naming `since`), else the latest such period (domain/period.ts
+ * `periodBefore`: tasks belong to one year's plan, so only that year's periods hold their earlier statuses).
+ */
+async function resolveSince(
+	db: DB,
+	filters: Filters,
+	period: ScopePeriod,
+	organizationIds: number[] | null,
+	excludedOrganizationIds: number[]
+): Promise<ScopePeriod | null> {
+	const wanted = filters.since ? sinceMonthEnd(filters.since) : null;
+	const since = await periodsWithData(db, organizationIds, excludedOrganizationIds)
+		.where('periods.year', '=', period.year)
+		.where('periods.month_end', '<', period.monthEnd)
+		.$if(wanted !== null, (qb) => qb.where('periods.month_end', '=', wanted!))
+		.orderBy('periods.month_end', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	if (filters.since && !since) throw new FilterError('since', 'notEarlierPeriod', { value: filters.since });
+	return since ?? null;
 }
 
 /** Periods as every page receives them (ScopePeriod); callers add the where and the order. */
@@ -146,7 +178,7 @@ const ALL_JOINS: ScopeJoins = { categories: true, plans: true };
  */
 export function scopedUpdates(
 	db: DB,
-	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>,
 	periodIds: number[] | null,
 	filters: TaskFilters,
 	joins: ScopeJoins = ALL_JOINS
@@ -200,6 +232,14 @@ export function scopedUpdates(
 						)
 					])
 				)
+			)
+			// The kind of change since the scope's earlier period and the run behind (domain/changes.ts).
+			.$if((filters.change ?? null) !== null, (qb) =>
+				qb.where(updateChangeSql(scope.since?.id ?? null), '=', filters.change!)
+			)
+			// A run behind ends with the update itself: its own status is the cheap test, the run the dear one.
+			.$if((filters.streak ?? null) !== null, (qb) =>
+				qb.where('updates.status', 'in', [...ATTENTION_STATUSES]).where(BEHIND_STREAK, '>=', filters.streak!)
 			)
 			.$if(filters.flag !== null, (qb) =>
 				qb.where((eb) =>

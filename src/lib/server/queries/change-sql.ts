@@ -1,0 +1,54 @@
+/**
+ * The SQL twins of src/lib/domain/changes.ts, as expressions over the current update (`updates`, of `tasks`):
+ * the kind of change since an earlier period and the run of periods behind. scopedUpdates filters by them and
+ * changes.ts counts by them, so a count and the `/tasks?change=…` rows behind it cannot disagree;
+ * changes.spec.ts proves both agree with the domain task by task and with a plain SQL comparison.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { ATTENTION_STATUSES } from '../../domain/measures';
+import { STATUSES, type Status } from '../../domain/status';
+import { changeKind, type ChangeKind } from '../../domain/changes';
+
+const ATTENTION = sql.join(ATTENTION_STATUSES.map((s) => sql.lit(s)));
+const lit = (s: Status | ChangeKind) => sql.lit(s);
+
+/** The task's current status in period `sinceId`, or null (not reported then, or no earlier period). */
+export function earlierStatusSql(sinceId: number | null): RawBuilder<Status | null> {
+	return sql<Status | null>`(select e.status from updates e where e.task_id = tasks.id and e.period_id = ${sql.lit(Math.trunc(sinceId ?? -1))} and e.superseded_at is null)`;
+}
+
+/**
+ * `changeKind(from, to)` of domain/changes.ts as SQL: a simple CASE on `from`, so the earlier status (a
+ * correlated lookup) is read once per row, over a CASE on `to` — the table of every pair, spelled out from the
+ * domain's rule. No earlier status (null) falls to the last ELSE: unknown.
+ */
+export function changeKindSql(from: RawBuilder<Status | null>, to: RawBuilder<Status>): RawBuilder<ChangeKind> {
+	const byTo = (before: Status) =>
+		sql`case ${to} ${sql.join(
+			STATUSES.map((now) => sql`when ${lit(now)} then ${lit(changeKind(before, now))}`),
+			sql` `
+		)} end`;
+	return sql<ChangeKind>`(case ${from} ${sql.join(
+		STATUSES.map((before) => sql`when ${lit(before)} then ${byTo(before)}`),
+		sql` `
+	)} else ${lit('unknown')} end)`;
+}
+
+/** The kind of change of the current update since period `sinceId`. */
+export function updateChangeSql(sinceId: number | null): RawBuilder<ChangeKind> {
+	return changeKindSql(earlierStatusSql(sinceId), sql<Status>`updates.status`);
+}
+
+/**
+ * `behindStreak` of domain/changes.ts for the current update: how many of the task's reported periods of the
+ * update's year, up to the update's own, were behind or not started after its last period that was neither.
+ */
+export const BEHIND_STREAK = sql<number>`(select count(*) from updates b
+	join periods bp on bp.id = b.period_id
+	join periods cp on cp.id = updates.period_id
+	where b.task_id = tasks.id and b.superseded_at is null and b.status in (${ATTENTION})
+		and bp.year = cp.year and bp.month_end <= cp.month_end
+		and bp.month_end > ifnull((select max(gp.month_end) from updates g
+			join periods gp on gp.id = g.period_id
+			where g.task_id = tasks.id and g.superseded_at is null and g.status not in (${ATTENTION})
+				and gp.year = cp.year and gp.month_end <= cp.month_end), 0))`;
