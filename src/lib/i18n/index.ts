@@ -2,15 +2,27 @@
  * The UI's words in both languages, in one typed dictionary: a key missing from one language
  * is a type error. Task text from reports is never translated.
  */
-import { en } from './en';
-import { zh } from './zh';
+import type { zh } from './zh';
+import { preloaded } from '#i18n-dictionaries';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export type MessageKey = keyof typeof zh;
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
+export type Messages = Record<MessageKey, string>;
+
+/**
+ * The dictionaries by language. On the server (and in the CLI and tests) both are here from the start; in
+ * the browser only the page's, which the root layout's load brings with `loadMessages` before rendering.
+ */
+export const messages = preloaded as Record<Lang, Messages>;
+
+/** Makes `messages[lang]` available (a no-op where it already is). */
+export async function loadMessages(lang: Lang): Promise<void> {
+	if (messages[lang]) return;
+	messages[lang] = lang === 'zh' ? (await import('./zh')).zh : (await import('./en')).en;
+}
 
 export function isLang(value: unknown): value is Lang {
 	return typeof value === 'string' && (LANGS as readonly string[]).includes(value);

@@ -1,0 +1,9 @@
+/**
+ * Both dictionaries, loaded with the module: what the server, the CLI and the tests use. The browser
+ * gets dictionaries.browser.ts instead (package.json "imports", condition "browser"), and loads only the
+ * page's language.
+ */
+import { en } from './en';
+import { zh } from './zh';
+
+export const preloaded = { zh, en };
