@@ -93,7 +93,7 @@ export interface WritePlan {
 /** Every row one document writes, decided from its draft and what the database holds (pure). */
 export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 	const ids = new Ids(state.nextIds);
-	const { draft, now } = input;
+	const { draft } = input;
 	const organizations = planOrganizations(input, state, ids);
 	const planId = state.plan?.id ?? ids.take('plans');
 	const periods = planPeriods(draft, state, ids);
