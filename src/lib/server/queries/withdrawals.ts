@@ -214,3 +214,23 @@ async function removeWhatItAloneBrought(trx: Trx, planId: number) {
 		)
 		.execute();
 }
+
+/** Withdrawals from the audit trail (the document itself is gone), newest first, for these organizations (null: all). */
+export async function listWithdrawals(db: Trx, organizationIds: number[] | null, limit = 100) {
+	if (organizationIds?.length === 0) return [];
+	return db
+		.selectFrom('audit_events')
+		.leftJoin('organizations', 'organizations.id', 'audit_events.organization_id')
+		.select([
+			'audit_events.at',
+			'audit_events.actor',
+			'audit_events.subject',
+			'audit_events.reason',
+			'organizations.name as organization'
+		])
+		.where('audit_events.kind', '=', 'withdraw')
+		.$if(organizationIds !== null, (qb) => qb.where('audit_events.organization_id', 'in', organizationIds!))
+		.orderBy('audit_events.id', 'desc')
+		.limit(limit)
+		.execute();
+}
