@@ -26,7 +26,14 @@ const pages = new PageCache();
 /** Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health check. */
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
-	return event.request.method === 'GET' && path !== '/lang' && path !== '/healthz' && !path.startsWith('/tasks/export');
+	// /import's waiting uploads change without a data version (a discard writes no data): never cached.
+	return (
+		event.request.method === 'GET' &&
+		path !== '/lang' &&
+		path !== '/healthz' &&
+		!path.startsWith('/tasks/export') &&
+		!path.startsWith('/import')
+	);
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

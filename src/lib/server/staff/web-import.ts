@@ -134,7 +134,11 @@ export async function confirmImport(db: DB, { request, locals, url }: Event, bat
 	if (!file) error(404, 'no such upload waiting (it was confirmed, discarded or has expired)');
 	const organizations = await editableOrganizations(db, user);
 	const chosen = organizations.find((o) => String(o.id) === form.get('org')) ?? null;
-	const replace = form.getAll('replace').map(Number).filter(Number.isInteger);
+	// Each conflict is a pair of radios, conflict-<task id> = keep | take.
+	const replace = [...form.entries()]
+		.filter(([name, value]) => name.startsWith('conflict-') && value === 'take')
+		.map(([name]) => Number(name.slice('conflict-'.length)))
+		.filter(Number.isInteger);
 	try {
 		const { preview, picked } = await readPending(file, chosen);
 		if (!(await mayWriteChain(db, user, preview.organization))) error(403, 'Forbidden: no editor role there');
