@@ -175,3 +175,25 @@ async function writeConfirmation(
 		reason
 	});
 }
+
+/** The organization that owns a plan, or undefined. */
+export async function getPlanOrganizationId(db: Kysely<Database>, planId: number): Promise<number | undefined> {
+	const row = await db.selectFrom('plans').select('organization_id').where('id', '=', planId).executeTakeFirst();
+	return row?.organization_id;
+}
+
+/** Of these plans, those owned by one of these organizations. */
+export async function plansOwnedBy(
+	db: Kysely<Database>,
+	planIds: readonly number[],
+	organizationIds: readonly number[]
+): Promise<number[]> {
+	if (planIds.length === 0 || organizationIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('plans')
+		.select('id')
+		.where('id', 'in', [...planIds])
+		.where('organization_id', 'in', [...organizationIds])
+		.execute();
+	return rows.map((r) => r.id);
+}

@@ -6,7 +6,14 @@
 import { error, fail } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { mayAct, requireRole, requireUser } from '../auth/guard';
-import { confirmStatuses, getConfirmTargets, StaleUpdateError } from '../queries/confirmations';
+import {
+	confirmStatuses,
+	getConfirmTargets,
+	getPlanOrganizationId,
+	plansOwnedBy,
+	StaleUpdateError
+} from '../queries/confirmations';
+import { listOrganizationsUnder } from '../queries/staff-organizations';
 import { isStatus } from '$lib/domain/status';
 import { actorOf, grantRoots } from './access';
 import { reasonOf } from './import-history';
@@ -18,9 +25,23 @@ interface Event {
 	url: URL;
 }
 
-/** Whether the account may confirm statuses of tasks of this organization (the task page shows the form then). */
-export async function mayConfirm(db: DB, user: SessionUser | undefined, organizationId: number): Promise<boolean> {
-	return user !== undefined && mayAct(db, user, 'editor', organizationId);
+/** Whether the account may confirm statuses of this plan's tasks (the task page shows the form then). */
+export async function mayConfirmPlan(db: DB, user: SessionUser | undefined, planId: number): Promise<boolean> {
+	if (!user) return false;
+	const organizationId = await getPlanOrganizationId(db, planId);
+	return organizationId !== undefined && mayAct(db, user, 'editor', organizationId);
+}
+
+/** Of the plans a page lists, those whose tasks the account may confirm (their rows get a checkbox). */
+export async function confirmablePlans(db: DB, user: SessionUser | undefined, planIds: number[]): Promise<number[]> {
+	const roots = user ? grantRoots(user, 'editor') : [];
+	if (roots.length === 0) return [];
+	const organizations = await listOrganizationsUnder(db, roots);
+	return plansOwnedBy(
+		db,
+		[...new Set(planIds)],
+		organizations.map((o) => o.id)
+	);
 }
 
 /** The task page's action: the current update of `taskId`, with a status and (for a correction) a reason. */
