@@ -39,7 +39,13 @@ export default defineConfig({
 			url: `http://127.0.0.1:${PORT}/`,
 			reuseExistingServer: false,
 			timeout: 60_000,
-			env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: process.env.E2E_DATABASE_PATH }
+			// ORIGIN: without it adapter-node takes requests to be https, and SvelteKit refuses every form POST as cross-site.
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+				ORIGIN: `http://127.0.0.1:${PORT}`
+			}
 		},
 		{
 			// The generated city database, read-only (e2e/city.ts): generated on the first run, ~30 s.
