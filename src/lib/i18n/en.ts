@@ -288,6 +288,7 @@ export const en: Record<MessageKey, string> = {
 	importLimits: 'At most {files} files at a time, each up to {mb} MB; types: {types}',
 	uploadNone: 'No file was chosen.',
 	uploadCount: 'At most {limit} files can be uploaded at a time.',
+	uploadTotal: 'The files of one upload may not exceed {mb} MB together.',
 	uploadSize: '“{file}” is larger than {mb} MB.',
 	uploadType: '“{file}” is not a type that can be imported ({allowed}).',
 	previewHeading: 'Import preview',

@@ -279,6 +279,7 @@ export const zh = {
 	importLimits: '每次最多 {files} 个文件，每个不超过 {mb} MB；类型：{types}',
 	uploadNone: '没有选择文件。',
 	uploadCount: '一次最多上传 {limit} 个文件。',
+	uploadTotal: '一次上传的文件合计不能超过 {mb} MB。',
 	uploadSize: '“{file}”超过 {mb} MB。',
 	uploadType: '“{file}”不是可导入的文件类型（{allowed}）。',
 	previewHeading: '导入预览',

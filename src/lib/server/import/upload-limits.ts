@@ -8,6 +8,11 @@ import { MAX_DOCUMENT_BYTES } from './limits';
 /** Files in one upload: a district's streets for one quarter, say. */
 export const MAX_UPLOAD_FILES = 20;
 /**
+ * All files of one upload together. The server's BODY_SIZE_LIMIT (scripts/server-env.js) sits just
+ * above it, so a larger form is answered by adapter-node before any of it is kept.
+ */
+export const MAX_UPLOAD_TOTAL_BYTES = 16 * 1024 * 1024;
+/**
  * One uploaded file's size: report pages and workbooks are kilobytes to a few megabytes. The
  * reader itself takes up to MAX_DOCUMENT_BYTES; the web form stays below it (and BODY_SIZE_LIMIT).
  */
@@ -25,6 +30,7 @@ export interface UploadedFile {
 export type UploadIssue =
 	| { kind: 'none' }
 	| { kind: 'count'; limit: number }
+	| { kind: 'total'; limit: number }
 	| { kind: 'size'; file: string; limit: number }
 	| { kind: 'type'; file: string; allowed: string };
 
@@ -32,6 +38,8 @@ export type UploadIssue =
 export function checkUpload(files: UploadedFile[]): UploadIssue[] {
 	if (files.length === 0) return [{ kind: 'none' }];
 	if (files.length > MAX_UPLOAD_FILES) return [{ kind: 'count', limit: MAX_UPLOAD_FILES }];
+	if (files.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_TOTAL_BYTES)
+		return [{ kind: 'total', limit: MAX_UPLOAD_TOTAL_BYTES }];
 	return files.flatMap((file): UploadIssue[] => {
 		const lower = file.name.toLowerCase();
 		if (!UPLOAD_EXTENSIONS.some((ending) => lower.endsWith(ending)))

@@ -9,6 +9,7 @@ import { confirmImport, discardImport, loadPreviews, uploadFiles } from './web-i
 import { withdrawAction } from './import-history';
 import { confirmSelected, confirmTaskStatus } from './confirm-status';
 import { formPost, outcome, staffAccounts, type Who } from './testing';
+import { loadTaskSource } from '../pages/task-source';
 import type { SessionUser } from '$lib/types/auth';
 
 const HTML = readFileSync('src/lib/server/import/fixtures/xinjie-2024-q2.html');
@@ -106,6 +107,27 @@ describe('confirming an upload', () => {
 		});
 		expect(preview.categories.flatMap((c) => c.tasks)).toHaveLength(12);
 		expect(await db.selectFrom('sources').select('id').execute()).toEqual([]);
+	});
+	it('serves the uploaded HTML back only as plain text, and keeps its name out of any path', async () => {
+		const batch = await savePendingImports(db, accounts.editor!.id, [{ name: '../../etc/新街.html', bytes: HTML }]);
+		const { id } = await db
+			.selectFrom('pending_imports')
+			.select('id')
+			.where('batch', '=', batch)
+			.executeTakeFirstOrThrow();
+		expect(id).not.toContain('新街');
+		await confirmImport(db, { ...formPost(`/import/${batch}`, [['file', id]]), locals: locals('editor') }, batch);
+		const source = await db.selectFrom('sources').select(['id', 'file_name']).executeTakeFirstOrThrow();
+		expect(source.file_name).toBe('../../etc/新街.html');
+		const task = await db.selectFrom('tasks').select('id').executeTakeFirstOrThrow();
+		const response = await loadTaskSource(
+			db,
+			new URL(`http://localhost/tasks/${task.id}/source/${source.id}`),
+			locals('viewer')
+		);
+		expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
 	});
 	it('drops a discarded upload', async () => {
 		const { batch, id } = await pending('editor');
