@@ -129,6 +129,56 @@ describe('confirming an upload', () => {
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
 	});
+	it('offers the editor’s organizations where the page names none, and writes under the one picked', async () => {
+		const page = readFileSync('src/lib/server/import/fixtures/real/xianning-city-2021-h1-key-work.txt');
+		const batch = await savePendingImports(db, accounts.editor!.id, [{ name: 'xianning.txt', bytes: page }]);
+		const at = (query: string) => ({
+			url: new URL(`http://localhost/import/${batch}${query}`),
+			locals: locals('editor')
+		});
+		const unnamed = await loadPreviews(db, at(''), batch);
+		expect(unnamed.organizations.map((o) => o.chain.join('/'))).toEqual(['杭州市/萧山区/新街街道']);
+		expect(unnamed.previews[0]).toMatchObject({ organization: [], picked: false, mayWrite: false });
+		const street = unnamed.organizations[0].id;
+		const picked = await loadPreviews(db, at(`?org=${street}`), batch);
+		expect(picked.previews[0]).toMatchObject({
+			organization: ['杭州市', '萧山区', '新街街道'],
+			picked: true,
+			mayWrite: true
+		});
+		// An organization the editor may not edit is not offered, and not taken from a forged form either.
+		const other = (
+			await db.selectFrom('organizations').select('id').where('name', '=', '城厢街道').executeTakeFirstOrThrow()
+		).id;
+		expect((await loadPreviews(db, at(`?org=${other}`), batch)).previews[0].organization).toEqual([]);
+		const id = unnamed.previews[0].id;
+		const forged = await confirmImport(
+			db,
+			{
+				...formPost(`/import/${batch}`, [
+					['file', id],
+					['org', String(other)]
+				]),
+				locals: locals('editor')
+			},
+			batch
+		);
+		expect(forged).toMatchObject({ status: 400 });
+		const done = await confirmImport(
+			db,
+			{
+				...formPost(`/import/${batch}`, [
+					['file', id],
+					['org', String(street)]
+				]),
+				locals: locals('editor')
+			},
+			batch
+		);
+		expect(done).toMatchObject({ imported: { taskCount: 12 } });
+		const plan = await db.selectFrom('plans').select('organization_id').executeTakeFirstOrThrow();
+		expect(plan.organization_id).toBe(street);
+	});
 	it('drops a discarded upload', async () => {
 		const { batch, id } = await pending('editor');
 		await discardImport(db, { ...formPost(`/import/${batch}`, [['file', id]]), locals: locals('editor') });

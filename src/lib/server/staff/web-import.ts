@@ -141,6 +141,10 @@ export async function confirmImport(db: DB, { request, locals, url }: Event, bat
 		.filter(Number.isInteger);
 	try {
 		const { preview, picked } = await readPending(file, chosen);
+		if (preview.organization.length === 0) {
+			const message = `${file.fileName}: error: the page names no organization: pick one of yours`;
+			return fail(400, { failure: { kind: null, message } });
+		}
 		if (!(await mayWriteChain(db, user, preview.organization))) error(403, 'Forbidden: no editor role there');
 		const { result } = await importDocument(db, file.bytes, {
 			fileName: file.fileName,
