@@ -83,6 +83,25 @@ test.describe('staff workflow', () => {
 		await editorContext.close();
 	});
 
+	test('an editor confirms the selected inferred rows of /tasks in one go', async ({ browser, baseURL }) => {
+		const context = await browser.newContext();
+		await signIn(context, baseURL!, 'editor', '新街街道');
+		const page = await context.newPage();
+		await open(page, `${TASKS}&source=inferred`);
+		const boxes = page.getByTestId('select-row');
+		const before = await boxes.count();
+		expect(before).toBeGreaterThan(2);
+		await boxes.nth(0).check();
+		await boxes.nth(1).check();
+		await page.getByTestId('bulk-confirm').click();
+		await expect(page.getByTestId('bulk-result')).toHaveText('已确认 2 项。');
+		await open(page, `${TASKS}&source=inferred`);
+		await expect(page.getByTestId('select-row')).toHaveCount(before - 2);
+		await open(page, `${TASKS}&source=confirmed`);
+		await expect(page.getByTestId('task-row').locator('[data-source="confirmed"]')).not.toHaveCount(0);
+		await context.close();
+	});
+
 	test('the editor of 新街街道 cannot confirm another organization’s task, and a cross-site POST is refused', async ({
 		browser,
 		baseURL
