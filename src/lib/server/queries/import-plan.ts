@@ -180,8 +180,8 @@ function sourceRow(
 		period_id: periodId,
 		warnings: JSON.stringify(draft.warnings),
 		imported_at: now,
-		imported_by: actor?.name ?? null,
-		imported_by_user_id: actor?.userId ?? null
+		// Only with an actor: generated data names none, and the write then needs no column of migration 0020.
+		...(actor ? { imported_by: actor.name, imported_by_user_id: actor.userId } : {})
 	};
 }
 
