@@ -47,7 +47,12 @@ export async function savePendingImports(
 }
 
 /** The batch's files still waiting, in upload order; only the uploader's, only unexpired ones. */
-export async function listPendingImports(db: Db, batch: string, userId: number, now = new Date()): Promise<PendingFile[]> {
+export async function listPendingImports(
+	db: Db,
+	batch: string,
+	userId: number,
+	now = new Date()
+): Promise<PendingFile[]> {
 	return db
 		.selectFrom('pending_imports')
 		.select(['id', 'position', 'file_name as fileName', 'bytes'])
