@@ -4,7 +4,7 @@
  */
 import { FLAG_LABEL, type FlagKind } from '../domain/flags';
 import { STATUS_LABEL, type Status, type StatusSource } from '../domain/status';
-import { fill, messages, type Lang, type MessageKey } from '../i18n';
+import { messages, type Lang, type MessageKey } from '../i18n';
 import { beijingTime } from '../domain/clock';
 
 /** What the export needs of a task row (TaskRow satisfies it). */
@@ -94,5 +94,5 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 function sourceCell(row: TaskSheetRow, lang: Lang): string {
 	const t = messages[lang];
 	if (row.statusSource !== 'confirmed' || !row.confirmedBy || !row.statusAt) return t[row.statusSource];
-	return `${t.confirmed} (${fill(t.confirmedByWhen, { who: row.confirmedBy, when: beijingTime(row.statusAt) })})`;
+	return `${t.confirmed} (${row.confirmedBy}, ${beijingTime(row.statusAt)})`;
 }
