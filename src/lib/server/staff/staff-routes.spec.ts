@@ -6,7 +6,8 @@ import { openTestDatabase } from '../db/testing';
 import { importDocument } from '../import';
 import { savePendingImports } from '../queries/pending-imports';
 import { confirmImport, discardImport, loadPreviews, uploadFiles } from './web-import';
-import { withdrawAction } from './import-history';
+import { loadImportHistory, withdrawAction } from './import-history';
+import { confirmStatuses } from '../queries/confirmations';
 import { confirmSelected, confirmTaskStatus } from './confirm-status';
 import { formPost, outcome, staffAccounts, type Who } from './testing';
 import { loadTaskSource } from '../pages/task-source';
@@ -183,6 +184,57 @@ describe('confirming an upload', () => {
 		const { batch, id } = await pending('editor');
 		await discardImport(db, { ...formPost(`/import/${batch}`, [['file', id]]), locals: locals('editor') });
 		expect(await db.selectFrom('pending_imports').select('id').execute()).toEqual([]);
+	});
+});
+
+describe('a re-import meeting a confirmed status, in the browser', () => {
+	it.each([
+		['keep', 'confirmed'],
+		['take', 'inferred']
+	] as const)('the editor chooses to %s: the current status is then %s', async (choice, source) => {
+		await importDocument(db, SEED);
+		const [update] = await inferredUpdates();
+		await confirmStatuses(db, [{ updateId: update.id, status: 'behind', reason: '核实' }], {
+			name: 'editor',
+			userId: 1
+		});
+		const later = Buffer.from(SEED.toString().replace('发布日期:2024-07-08', '发布日期:2024-07-20'));
+		const batch = await savePendingImports(db, accounts.editor!.id, [{ name: 'later.txt', bytes: later }]);
+		const url = new URL(`http://localhost/import/${batch}`);
+		const [preview] = (await loadPreviews(db, { url, locals: locals('editor') }, batch)).previews;
+		expect(preview.conflicts).toEqual([
+			expect.objectContaining({
+				taskId: update.taskId,
+				confirmed: expect.objectContaining({ status: 'behind', by: 'editor' })
+			})
+		]);
+		const post = formPost(`/import/${batch}`, [
+			['file', preview.id],
+			[`conflict-${update.taskId}`, choice]
+		]);
+		const answer = await confirmImport(db, { ...post, locals: locals('editor') }, batch);
+		expect(answer).toMatchObject({ imported: { keptConfirmedCount: choice === 'keep' ? 1 : 0 } });
+		const current = await db
+			.selectFrom('updates')
+			.select('status_source')
+			.where('task_id', '=', update.taskId)
+			.where('superseded_at', 'is', null)
+			.executeTakeFirstOrThrow();
+		expect(current.status_source).toBe(source);
+	});
+});
+
+describe('the import history', () => {
+	it('lists the imports of the caller’s organizations, with withdraw offered to the importer and the admin only', async () => {
+		await importDocument(db, SEED, { actor: { name: 'editor', userId: accounts.editor!.id } });
+		const url = new URL('http://localhost/imports');
+		const seen = async (who: Who) =>
+			(await loadImportHistory(db, { url, locals: locals(who) })).imports.map((i) => [i.importedBy, i.mayWithdraw]);
+		expect(await seen('editor')).toEqual([['editor', true]]);
+		expect(await seen('admin')).toEqual([['editor', true]]);
+		expect(await seen('viewer')).toEqual([['editor', false]]);
+		expect(await seen('otherEditor')).toEqual([]);
+		await expect(loadImportHistory(db, { url, locals: locals('anonymous') })).rejects.toMatchObject(LOGIN);
 	});
 });
 
