@@ -6,7 +6,7 @@
  */
 import { execFile, exec } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -112,6 +112,54 @@ describe('npm run import', () => {
 		await expect(cli('--db', db, file)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--org') });
 		const { stdout: written } = await cli('--db', db, '--org', '咸宁市', file);
 		expect(written).toContain('imported 12 tasks for 咸宁市 2021 上半年');
+	});
+
+	it('writes its audit row as the shell user, and keeps a status a person confirmed unless told to replace it', async () => {
+		const db = path.join(dir, 'audit.db');
+		const seed = 'data/reports/xinjie-2024-q2.txt';
+		await cli('--db', db, seed);
+		const later = path.join(dir, 'later.txt');
+		writeFileSync(later, readFileSync(seed, 'utf8').replace('发布日期:2024-07-08', '发布日期:2024-07-20'));
+		const opened = openDatabase(db);
+		try {
+			const [audit] = await opened.selectFrom('audit_events').selectAll().execute();
+			expect(audit).toMatchObject({ kind: 'import', actor: userInfo().username, actor_user_id: null });
+			const source = await opened.selectFrom('sources').select('imported_by').executeTakeFirstOrThrow();
+			expect(source.imported_by).toBe(userInfo().username);
+			// A person's confirmation, as the web writes it: a confirmed current update superseding the reading.
+			const update = await opened.selectFrom('updates').selectAll().limit(1).executeTakeFirstOrThrow();
+			await opened
+				.updateTable('updates')
+				.set({ superseded_at: '2024-08-01T00:00:00.000Z' })
+				.where('id', '=', update.id)
+				.execute();
+			const { id: _id, ...rest } = update;
+			await opened
+				.insertInto('updates')
+				.values({ ...rest, status: 'behind', status_source: 'confirmed', confirmed_by: 'li' })
+				.execute();
+		} finally {
+			await opened.destroy();
+		}
+		const { stdout: kept } = await cli('--db', db, later);
+		expect(kept).toContain('kept 1 statuses a person confirmed');
+		const latest = path.join(dir, 'latest.txt');
+		writeFileSync(latest, readFileSync(seed, 'utf8').replace('发布日期:2024-07-08', '发布日期:2024-07-21'));
+		const { stdout: replaced } = await cli('--db', db, '--replace-confirmed', latest);
+		expect(replaced).toContain('imported 12 tasks');
+		expect(replaced).not.toContain('a person confirmed');
+		const after = openDatabase(db);
+		try {
+			const confirmed = await after
+				.selectFrom('updates')
+				.select('id')
+				.where('status_source', '=', 'confirmed')
+				.where('superseded_at', 'is', null)
+				.execute();
+			expect(confirmed).toEqual([]);
+		} finally {
+			await after.destroy();
+		}
 	});
 
 	it('writes the Excel template through npm run into a file that Excel can open', async () => {

@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE... [--dry-run] [--json] [--org 杭州市/萧山区/新街街道] [--db PATH] [--format F] [--sheet S]
+ * npm run import -- FILE... [--dry-run] [--json] [--org 杭州市/萧山区/新街街道] [--db PATH] [--format F] [--sheet S] [--replace-confirmed]
  * npm run import -- --template xlsx > 模板.xlsx
  *
  * Imports published progress reports (page text, HTML, Excel, CSV). Each file is its own
@@ -35,6 +35,7 @@ const USAGE = `usage: npm run import -- FILE... [--dry-run] [--json] [--org 市/
   --db        database file (default: $DATABASE_PATH or data/jindu.db)
   --format    text | html | xlsx | csv, instead of telling the format by content and file name
   --sheet     the Excel sheet to read (default: the first)
+  --replace-confirmed  the document's reading replaces statuses a person confirmed (kept by default)
   --template  xlsx: write an empty Excel template, with a sheet explaining it, to standard output`;
 
 function fail(message: string): never {
@@ -53,6 +54,7 @@ function parse() {
 			db: { type: 'string' },
 			format: { type: 'string' },
 			sheet: { type: 'string' },
+			'replace-confirmed': { type: 'boolean', default: false },
 			template: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
@@ -104,7 +106,15 @@ for (const file of args.positionals) {
 				draft,
 				organization: chain,
 				result
-			} = await importDocument(db, bytes, { fileName: file, organization, format, sheet });
+			} = await importDocument(db, bytes, {
+				fileName: file,
+				organization,
+				format,
+				sheet,
+				// The audit row names the shell user; no account stands behind a command line.
+				actor: { name: who, userId: null },
+				replaceConfirmed: args.values['replace-confirmed']
+			});
 			const where = `${chain.join(' › ')} ${draft.period.year} ${draft.period.label}`;
 			logImport(log, {
 				who,
@@ -126,6 +136,10 @@ for (const file of args.positionals) {
 						(result.replacedCount > 0 ? `; replaced ${result.replacedCount} earlier updates, kept as history` : '') +
 						`; ${result.flagCount} quality flags`
 				);
+				if (result.keptConfirmedCount > 0)
+					console.log(
+						`${file}: kept ${result.keptConfirmedCount} statuses a person confirmed (the document's reading is history beside them; --replace-confirmed to take it)`
+					);
 			}
 			for (const w of draft.warnings) console.warn(`${file}:${w.line ?? '-'}: warning: ${w.message}`);
 		} else {

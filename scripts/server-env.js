@@ -10,7 +10,9 @@
  * @returns {NodeJS.ProcessEnv}
  */
 export function serverEnvironment(env) {
-	return { KEEP_ALIVE_TIMEOUT: '75', HEADERS_TIMEOUT: '76', ...env };
+	// A request body may hold one /import upload: MAX_UPLOAD_TOTAL_BYTES (16 MiB, src/lib/server/import/upload-limits.ts)
+	// plus the form's own bytes. adapter-node's default, 512 KB, would refuse a single larger workbook.
+	return { KEEP_ALIVE_TIMEOUT: '75', HEADERS_TIMEOUT: '76', BODY_SIZE_LIMIT: '17M', ...env };
 }
 
 /**

@@ -26,9 +26,10 @@ const pages = new PageCache();
 
 /**
  * Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health
- * check — nor the login, account and audit pages, which change without a new data version.
+ * check — nor the login, account and audit pages, nor /import's waiting uploads (a discard writes no data),
+ * which change without a new data version.
  */
-const UNCACHED = ['/lang', '/healthz', '/tasks/export', '/login', '/admin', '/audit'];
+const UNCACHED = ['/lang', '/healthz', '/tasks/export', '/login', '/admin', '/audit', '/import'];
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
 	return event.request.method === 'GET' && !UNCACHED.some((prefix) => path.startsWith(prefix));

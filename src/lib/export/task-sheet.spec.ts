@@ -52,4 +52,15 @@ describe('taskSheetRow', () => {
 			cells[at('exportPreviousStatusText')]
 		]).toEqual([change, status, text]);
 	});
+
+	it.each([
+		['zh', 'inferred', null, '推断'],
+		['zh', 'confirmed', null, '已确认'],
+		['zh', 'confirmed', '李', '已确认 (李, 2024-07-10 09:30)'],
+		['en', 'confirmed', 'li', 'confirmed (li, 2024-07-10 09:30)']
+	] as const)('words the source in %s: %s by %s', (lang, statusSource, confirmedBy, expected) => {
+		const at = TASK_SHEET_COLUMNS.findIndex((c) => c.header === 'statusSource');
+		const cells = taskSheetRow({ ...row, statusSource, confirmedBy, statusAt: '2024-07-10T01:30:00.000Z' }, lang, 'x');
+		expect(cells[at]).toBe(expected);
+	});
 });

@@ -6,6 +6,7 @@ import { FLAG_LABEL, type FlagKind } from '../domain/flags';
 import { STATUS_LABEL, type Status, type StatusSource } from '../domain/status';
 import { CHANGE_LABEL, changeKind } from '../domain/changes';
 import { messages, type Lang, type MessageKey } from '../i18n';
+import { beijingTime } from '../domain/clock';
 
 /** What the export needs of a task row (TaskRow satisfies it). */
 export interface TaskSheetRow {
@@ -23,6 +24,9 @@ export interface TaskSheetRow {
 	status: Status;
 	statusSource: StatusSource;
 	statusText: string | null;
+	/** A confirmed status's person, and when the update was written. */
+	confirmedBy?: string | null;
+	statusAt?: string;
 	flags: FlagKind[];
 	/** Completion ratio and gap to 序时进度 (the measures of src/lib/domain/measures.ts). */
 	ratio: number | null;
@@ -85,7 +89,7 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 		row.owner,
 		row.leader,
 		STATUS_LABEL[lang][row.status],
-		t[row.statusSource],
+		sourceCell(row, lang),
 		// Numbers stay numbers, so a spreadsheet can average and sort them.
 		row.ratio === null ? null : Math.round(row.ratio * 1000) / 10,
 		row.gap,
@@ -96,4 +100,11 @@ export function taskSheetRow(row: TaskSheetRow, lang: Lang, periodLabel: string)
 		row.flags.map((flag) => FLAG_LABEL[lang][flag]).join(lang === 'zh' ? '；' : '; '),
 		row.taskId
 	];
+}
+
+/** The source as a word; a confirmed one says who and when, so a spreadsheet passed on still tells. */
+function sourceCell(row: TaskSheetRow, lang: Lang): string {
+	const t = messages[lang];
+	if (row.statusSource !== 'confirmed' || !row.confirmedBy || !row.statusAt) return t[row.statusSource];
+	return `${t.confirmed} (${row.confirmedBy}, ${beijingTime(row.statusAt)})`;
 }

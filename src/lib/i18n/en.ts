@@ -388,5 +388,8 @@ export const en: Record<MessageKey, string> = {
 	statusTextDiff: 'Status text compared (struck through: removed; underlined: new)',
 	exportPreviousStatus: 'Previous status',
 	exportPreviousStatusText: 'Previous status text',
-	exportChange: 'Change'
+	exportChange: 'Change',
+	// Web import, import history, confirming statuses (issue 15, staff workflow); the staff pages' own words are in staff.ts
+	navImport: 'Import',
+	confirmedByWhen: 'confirmed by {who} on {when}'
 };

@@ -379,5 +379,8 @@ export const zh = {
 	statusTextDiff: '完成情况对比（删除线：上期删去；下划线：本期新增）',
 	exportPreviousStatus: '上期状态',
 	exportPreviousStatusText: '上期完成情况',
-	exportChange: '变化'
+	exportChange: '变化',
+	// Web import, import history, confirming statuses (issue 15, staff workflow); the staff pages' own words are in staff.ts
+	navImport: '导入',
+	confirmedByWhen: '{who} 于 {when} 确认'
 };

@@ -41,6 +41,9 @@ export interface TaskRow {
 	status: Status;
 	statusSource: StatusSource;
 	statusText: string | null;
+	/** A confirmed status's person (null otherwise); statusAt is when the update was written. */
+	confirmedBy?: string | null;
+	statusAt?: string;
 	/** Distinct flag kinds on this update, in FLAG_KINDS order. */
 	flags: FlagKind[];
 	/** Completion ratio and gap to 序时进度 in points (src/lib/domain/measures.ts); null without a ratio. */
@@ -104,6 +107,9 @@ export interface TaskUpdate {
 	createdAt: string;
 	/** Null for the period's current update. */
 	supersededAt: string | null;
+	/** A confirmation's person and reason (created_at is when); null for a document's reading. */
+	confirmedBy?: string | null;
+	reason?: string | null;
 	sourceId: number | null;
 	sourceTitle: string | null;
 	sourcePublishedOn: string | null;

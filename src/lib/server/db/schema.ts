@@ -54,6 +54,9 @@ export interface SourceTable {
 	/** JSON array of ImportWarning. */
 	warnings: Generated<string>;
 	imported_at: CreatedAt;
+	/** The account's name, or the shell user for the CLI (migration 0020); null for imports before it. */
+	imported_by: string | null;
+	imported_by_user_id: number | null;
 }
 
 export interface CategoryTable {
@@ -104,6 +107,10 @@ export interface UpdateTable {
 	notes: string | null;
 	created_at: CreatedAt;
 	superseded_at: string | null;
+	/** A 'confirmed' update's person (migration 0020): name, account and why; created_at is when. */
+	confirmed_by: string | null;
+	confirmed_by_user_id: number | null;
+	reason: string | null;
 }
 
 export interface ThemeTable {
@@ -217,6 +224,20 @@ export interface AuditEventTable {
 	reason: string | null;
 }
 
+/** An upload between its preview and its confirm (migration 0020). */
+export interface PendingImportTable {
+	/** Random; the page's address names the batch, never the file. */
+	id: string;
+	batch: string;
+	position: number;
+	user_id: number;
+	/** As uploaded, for display only. */
+	file_name: string;
+	bytes: Uint8Array;
+	created_at: CreatedAt;
+	expires_at: string;
+}
+
 export interface Database {
 	organizations: OrganizationTable;
 	plans: PlanTable;
@@ -237,4 +258,5 @@ export interface Database {
 	sessions: SessionTable;
 	login_attempts: LoginAttemptTable;
 	audit_events: AuditEventTable;
+	pending_imports: PendingImportTable;
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkpoint, type DB } from '../db';
-import { writeReport, type ImportResult } from '../queries/imports';
+import { writeReport, type Actor, type ImportResult } from '../queries/imports';
 import { requireOrganization, resolveOrganization } from './organization';
 import { readSource, type DocumentFormat, type SourceReading } from './read-report';
 import type { ReportDraft } from './types';
@@ -22,6 +22,12 @@ export interface ImportOptions {
 	format?: DocumentFormat;
 	/** An Excel workbook's sheet; the first by default. */
 	sheet?: string;
+}
+
+/** What only a write needs: who imports (for the audit row) and which confirmed statuses the new reading replaces. */
+export interface WriteChoices {
+	actor?: Actor;
+	replaceConfirmed?: boolean | readonly number[];
 }
 
 export interface Preview {
@@ -56,7 +62,7 @@ function toPreview({ draft, format }: SourceReading, options: ImportOptions): Pr
 export async function importDocument(
 	db: DB,
 	bytes: Uint8Array,
-	options: ImportOptions = {}
+	options: ImportOptions & WriteChoices = {}
 ): Promise<Preview & { result: ImportResult }> {
 	const reading = await readSource(bytes, options);
 	const preview = toPreview(reading, options);
@@ -71,7 +77,8 @@ export async function importDocument(
 			fileName: options.fileName ?? null,
 			format: reading.format
 		},
-		preview.organization
+		preview.organization,
+		{ actor: options.actor, replaceConfirmed: options.replaceConfirmed }
 	);
 	// Into the database file at once: a copy of the file alone (or a backup) then has the import. The
 	// import is committed (in the log) before this: a checkpoint that fails (a full disk) must not

@@ -13,6 +13,7 @@ import { periodEndMonth } from '../../domain/period';
 import { draftPeriods, Ids, keyOfPeriod, type PlanState, type TaskRow, type WriteState } from './import-state';
 import { matchTasks } from './import-tasks';
 import { englishThemeName } from '../import/themes';
+import type { UpdateFact } from './rollups';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -32,6 +33,20 @@ export interface WriteInput {
 	organization: string[];
 	now: string;
 	sample: boolean;
+	/** Who imports: the account, or the shell user for the CLI. */
+	actor?: Actor | null;
+	/**
+	 * Whether the new reading replaces statuses a person confirmed in the document's periods: false
+	 * keeps every one (the new reading is written as history beside it), true replaces every one,
+	 * a list replaces those of these task ids only.
+	 */
+	replaceConfirmed?: boolean | readonly number[];
+}
+
+/** Who writes: an account's name and id, or the shell user's name with a null id. */
+export interface Actor {
+	name: string;
+	userId: number | null;
 }
 
 /** One period's updates: the current ones they replace, and the rows. Written the same way for every period. */
@@ -43,6 +58,8 @@ export interface PeriodUpdates {
 	/** The write's time, given to the rows it supersedes. */
 	supersededAt: string;
 	rows: Row<'updates'>[];
+	/** Confirmed current updates kept: the document's reading of their tasks is written as history. */
+	keptConfirmed: number[];
 }
 
 export interface WritePlan {
@@ -76,7 +93,7 @@ export interface WritePlan {
 /** Every row one document writes, decided from its draft and what the database holds (pure). */
 export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 	const ids = new Ids(state.nextIds);
-	const { draft, now } = input;
+	const { draft } = input;
 	const organizations = planOrganizations(input, state, ids);
 	const planId = state.plan?.id ?? ids.take('plans');
 	const periods = planPeriods(draft, state, ids);
@@ -85,7 +102,7 @@ export function planWrite(input: WriteInput, state: WriteState): WritePlan {
 	const themes = planThemes(draft, state, ids);
 	const targets = planTargets(tasks.idOf, tasks.isNew, state.plan, ids);
 	const taskThemes = planTaskThemes(tasks.idOf, tasks.isNew, state.plan, themes.idOf);
-	const updates = planUpdates(draft, state.plan, periods.idOf, tasks.idOf, sourceId, now, ids);
+	const updates = planUpdates(input, state.plan, periods.idOf, tasks.idOf, sourceId, ids);
 	const tasksUnchanged = tasks.changed.length + targets.replace.length + taskThemes.replace.length === 0;
 	return {
 		organizationIds: organizations.ids,
@@ -138,7 +155,12 @@ function planPeriods(draft: ReportDraft, state: WriteState, ids: Ids) {
 	return { rows, idOf };
 }
 
-function sourceRow({ draft, doc, now }: WriteInput, id: number, planId: number, periodId: number): Row<'sources'> {
+function sourceRow(
+	{ draft, doc, now, actor }: WriteInput,
+	id: number,
+	planId: number,
+	periodId: number
+): Row<'sources'> {
 	const { source } = draft;
 	return {
 		id,
@@ -157,7 +179,9 @@ function sourceRow({ draft, doc, now }: WriteInput, id: number, planId: number, 
 		plan_id: planId,
 		period_id: periodId,
 		warnings: JSON.stringify(draft.warnings),
-		imported_at: now
+		imported_at: now,
+		// Only with an actor: generated data names none, and the write then needs no column of migration 0020.
+		...(actor ? { imported_by: actor.name, imported_by_user_id: actor.userId } : {})
 	};
 }
 
@@ -221,14 +245,14 @@ function planTaskThemes(
  * for it replaces the plan's current updates there; an older one is written as history.
  */
 function planUpdates(
-	draft: ReportDraft,
+	input: WriteInput,
 	plan: PlanState | null,
 	periodIds: Map<string, number>,
 	idOf: Map<DraftTask, number>,
 	sourceId: number,
-	now: string,
 	ids: Ids
 ): PeriodUpdates[] {
+	const { draft, now } = input;
 	const tasks = [...idOf.keys()];
 	const entries = draftPeriods(draft).map((period, i) => ({
 		period,
@@ -244,27 +268,41 @@ function planUpdates(
 	return entries.map(({ period, updates }) => {
 		const periodId = periodIds.get(keyOfPeriod(period))!;
 		const current = !plan?.laterPeriods.has(keyOfPeriod(period));
-		const supersede = current
-			? (plan?.facts.updates ?? []).filter((u) => u.periodId === periodId).map((u) => u.id)
-			: [];
-		const rows = updates.map(([task, entry]) => ({
-			id: ids.take('updates'),
-			task_id: idOf.get(task)!,
-			period_id: periodId,
-			source_id: sourceId,
-			status_text: entry.statusText,
-			status: entry.status,
-			status_source: entry.statusSource,
-			evidence: JSON.stringify(entry.evidence),
-			percent: entry.percent,
-			actual_value: entry.actual ?? null,
-			period_target: entry.periodTarget ?? null,
-			notes: entry.notes,
-			created_at: now,
-			superseded_at: current ? null : now
-		}));
-		return { periodId, current, supersede, supersededAt: now, rows };
+		const held = current ? (plan?.facts.updates ?? []).filter((u) => u.periodId === periodId) : [];
+		const kept = held.filter((u) => keepsConfirmed(input.replaceConfirmed, u));
+		const keptTasks = new Set(kept.map((u) => u.taskId));
+		const rows = updates.map(([task, entry]) => {
+			const taskId = idOf.get(task)!;
+			return {
+				id: ids.take('updates'),
+				task_id: taskId,
+				period_id: periodId,
+				source_id: sourceId,
+				status_text: entry.statusText,
+				status: entry.status,
+				status_source: entry.statusSource,
+				evidence: JSON.stringify(entry.evidence),
+				percent: entry.percent,
+				actual_value: entry.actual ?? null,
+				period_target: entry.periodTarget ?? null,
+				notes: entry.notes,
+				created_at: now,
+				superseded_at: current && !keptTasks.has(taskId) ? null : now
+			};
+		});
+		const supersede = held.filter((u) => !keptTasks.has(u.taskId)).map((u) => u.id);
+		return { periodId, current, supersede, supersededAt: now, rows, keptConfirmed: kept.map((u) => u.id) };
 	});
+}
+
+/** A person's confirmation stays unless the importer chose the new reading for its task (or for all). */
+function keepsConfirmed(replace: WriteInput['replaceConfirmed'], update: UpdateFact): boolean {
+	if (update.statusSource !== 'confirmed') return false;
+	return replace === undefined || replace === false
+		? true
+		: replace === true
+			? false
+			: !replace.includes(update.taskId);
 }
 
 /** The draft's own flags and same_as_previous, each on the update of every task it names. */

@@ -90,7 +90,7 @@ export async function readWriteState(trx: Trx, draft: ReportDraft, chain: string
 	};
 }
 
-async function readOrganizationChain(trx: Trx, chain: string[]): Promise<(number | null)[]> {
+export async function readOrganizationChain(trx: Trx, chain: string[]): Promise<(number | null)[]> {
 	const ids: (number | null)[] = [];
 	let parentId: number | null = null;
 	for (const name of chain) {

@@ -11,12 +11,13 @@ import type { ReportDraft } from '../import/types';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findSameDocument, readWriteState, type WriteState } from './import-state';
-import { planWrite, type DocumentInput, type WritePlan } from './import-plan';
+import { planWrite, type Actor, type DocumentInput, type WritePlan } from './import-plan';
+import { recordAudit } from './audit';
 import { writePlan } from './import-rows';
 import { applyPlanChange, contributionOf, readPlanFacts } from './rollups';
 import { writeTransaction } from './write-transaction';
 
-export type { DocumentInput } from './import-plan';
+export type { Actor, DocumentInput } from './import-plan';
 
 export type ImportOutcome =
 	/** Written; this report's updates are now the current ones for its plan and period. */
@@ -38,6 +39,8 @@ export interface ImportResult {
 	flagCount: number;
 	/** Updates written for a wide table's earlier periods (its 1-10月 column beside 1-11月). */
 	historyCount: number;
+	/** Statuses a person confirmed that this import kept (its reading of them is history). */
+	keptConfirmedCount: number;
 }
 
 export interface WriteOptions {
@@ -53,6 +56,10 @@ export interface WriteOptions {
 	 * writing sample data can never turn a real organization into one that removal deletes.
 	 */
 	sample?: boolean;
+	/** Who imports; the audit row and the source's imported_by name them. No audit row without one (generated data). */
+	actor?: Actor;
+	/** Confirmed statuses the new reading replaces (import-plan.ts WriteInput); none by default. */
+	replaceConfirmed?: boolean | readonly number[];
 }
 
 /**
@@ -68,12 +75,20 @@ export async function writeReport(
 	options: WriteOptions = {}
 ): Promise<ImportResult> {
 	if (organization.length === 0) throw new Error('the report names no organization');
-	const input = { draft, doc, organization, now: options.now ?? new Date().toISOString(), sample: !!options.sample };
+	const input = {
+		draft,
+		doc,
+		organization,
+		now: options.now ?? new Date().toISOString(),
+		sample: !!options.sample,
+		actor: options.actor ?? null,
+		replaceConfirmed: options.replaceConfirmed ?? false
+	};
 	return writeTransaction(db, async (trx) => {
 		const same = await findSameDocument(trx, doc.sha256);
 		if (same) {
 			const { id, plan_id, period_id, organization_id } = same;
-			const nothing = { taskCount: 0, replacedCount: 0, flagCount: 0, historyCount: 0 };
+			const nothing = { taskCount: 0, replacedCount: 0, flagCount: 0, historyCount: 0, keptConfirmedCount: 0 };
 			return {
 				outcome: 'unchanged',
 				sourceId: id,
@@ -88,7 +103,37 @@ export async function writeReport(
 		await writePlan(trx, plan);
 		await writePeriodSummary(trx, plan.source.id!, draft.summary);
 		await refreshRollups(trx, state, plan);
-		return resultOf(plan);
+		const result = resultOf(plan);
+		if (options.actor) await recordImport(trx, options.actor, input, result);
+		return result;
+	});
+}
+
+/** The import's audit row, in its transaction: what was written where, and which confirmations it replaced or kept. */
+async function recordImport(
+	trx: Kysely<Database>,
+	actor: Actor,
+	input: { draft: ReportDraft; doc: DocumentInput; organization: string[] },
+	result: ImportResult
+) {
+	const { draft, doc, organization } = input;
+	await recordAudit(trx, {
+		actor: actor.name,
+		actorUserId: actor.userId,
+		kind: 'import',
+		organizationId: result.organizationId,
+		subject: doc.fileName ?? draft.source.title ?? doc.sha256,
+		after: {
+			sourceId: result.sourceId,
+			sha256: doc.sha256,
+			title: draft.source.title,
+			organization,
+			period: `${draft.period.year} ${draft.period.label}`,
+			outcome: result.outcome,
+			tasks: result.taskCount,
+			replaced: result.replacedCount,
+			keptConfirmed: result.keptConfirmedCount
+		}
 	});
 }
 
@@ -100,7 +145,9 @@ export async function writeReport(
 async function refreshRollups(trx: Kysely<Database>, state: WriteState, plan: WritePlan) {
 	const periods = plan.rollupPeriods;
 	const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] }, periods);
-	const after = contributionOf(await readPlanFacts(trx, plan.planId, periods && plan.source.id!), periods);
+	// A kept confirmation stays current beside what this document wrote: then read the whole plan.
+	const own = plan.updates.some((u) => u.keptConfirmed.length > 0) ? null : plan.source.id!;
+	const after = contributionOf(await readPlanFacts(trx, plan.planId, periods && own), periods);
 	await applyPlanChange(trx, plan.organizationIds.toReversed(), before, after);
 }
 
@@ -115,6 +162,7 @@ function resultOf(plan: WritePlan): ImportResult {
 		taskCount: own.rows.length,
 		replacedCount: own.supersede.length,
 		flagCount: plan.flags.length,
-		historyCount: earlier.reduce((n, period) => n + period.rows.length, 0)
+		historyCount: earlier.reduce((n, period) => n + period.rows.length, 0),
+		keptConfirmedCount: plan.updates.reduce((n, period) => n + period.keptConfirmed.length, 0)
 	};
 }

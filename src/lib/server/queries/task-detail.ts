@@ -76,6 +76,8 @@ export async function getTaskHistory(db: DB, taskId: number): Promise<TaskUpdate
 			'updates.notes',
 			'updates.created_at as createdAt',
 			'updates.superseded_at as supersededAt',
+			'updates.confirmed_by as confirmedBy',
+			'updates.reason',
 			'updates.source_id as sourceId',
 			'sources.title as sourceTitle',
 			'sources.published_on as sourcePublishedOn'

@@ -97,6 +97,9 @@ function selectTaskRow(qb: Updates) {
 		'updates.status',
 		'updates.status_source as statusSource',
 		'updates.status_text as statusText',
+		// Who confirmed it and when (a 'confirmed' status shows them wherever it appears).
+		'updates.confirmed_by as confirmedBy',
+		'updates.created_at as statusAt',
 		sql<string>`(select json_group_array(json_object('name', themes.name, 'nameEn', themes.name_en) order by themes.name)
 				from task_themes join themes on themes.id = task_themes.theme_id where task_themes.task_id = tasks.id)`.as('themes'),
 		sql<
