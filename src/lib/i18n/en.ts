@@ -276,5 +276,8 @@ export const en: Record<MessageKey, string> = {
 	pickerSearchCategory: 'Type to find a category',
 	pickerMatches: '{n} matches',
 	statusesPicked: '{n} statuses',
-	barBeyondAxis: '{total} in all (beyond the axis)'
+	barBeyondAxis: '{total} in all (beyond the axis)',
+	// Charts saved as PNG and the link to the printed handout (issue 14; the handout's own words: src/lib/report/messages.ts)
+	chartSaveImage: 'save as a PNG image',
+	reportLink: 'Handout'
 };

@@ -268,5 +268,8 @@ export const zh = {
 	pickerSearchCategory: '输入名称查找类别',
 	pickerMatches: '{n} 个匹配',
 	statusesPicked: '已选 {n} 种状态',
-	barBeyondAxis: '共 {total} 项（超出刻度）'
+	barBeyondAxis: '共 {total} 项（超出刻度）',
+	// Charts saved as PNG and the link to the printed handout (issue 14; the handout's own words: src/lib/report/messages.ts)
+	chartSaveImage: '保存为 PNG 图片',
+	reportLink: '汇报材料'
 };

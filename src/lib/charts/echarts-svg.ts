@@ -1,0 +1,8 @@
+/**
+ * The SVG renderer, registered only by the pages that draw vector charts (the printed handout):
+ * imported from there and not from echarts.ts, so `/` does not carry it within its JS budget.
+ */
+import { SVGRenderer } from 'echarts/renderers';
+import { echarts } from './echarts';
+
+echarts.use([SVGRenderer]);
