@@ -26,6 +26,8 @@ const pages = new PageCache();
 /** Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health check. */
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
+	// The handout carries the day it is made, and its PDF is printed afresh for each download.
+	if (path === '/report' || path.startsWith('/report/')) return false;
 	return event.request.method === 'GET' && path !== '/lang' && path !== '/healthz' && !path.startsWith('/tasks/export');
 }
 

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n';
 
 const zh = {
 	reportTitle: '重点任务推进情况汇报',
+	reportFileName: '汇报材料',
 	reportScope: '范围',
 	reportPeriod: '时段',
 	reportMade: '生成日期',
@@ -33,6 +34,7 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
 	reportTitle: 'Progress on key tasks: handout',
+	reportFileName: 'handout',
 	reportScope: 'Scope',
 	reportPeriod: 'Period',
 	reportMade: 'Made on',
