@@ -1,0 +1,163 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { city } from './city';
+import { findOverflow } from './overflow';
+import { readPdf, type PdfText } from './pdf-text';
+import { findSplitRows, footerNumbers } from '../src/lib/report/pdf-text';
+
+/** The bundled report's period, and one district of the generated city (翎荇区: 257 tasks in 42 categories). */
+const BUNDLED = '/report?year=2024&quarter=2';
+const DISTRICT = '/report?org=103&year=2024&quarter=2';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'jindu-report-'));
+
+/** What a reader of the page sees: the category headings and each listed task's name. */
+async function handoutText(page: Page) {
+	return {
+		headings: await page.getByTestId('report-category').locator('h2 > span').allTextContents(),
+		tasks: await page.getByTestId('report-task').locator('td.name').allTextContents()
+	};
+}
+
+/** The checks every printed handout must pass, whichever way it was printed. */
+function expectPrinted(pdf: PdfText, seen: { headings: string[]; tasks: string[] }) {
+	expect(pdf.pages).toBeGreaterThan(1);
+	expect(pdf.size).toContain('(A4)');
+	const all = pdf.pageTexts.join('\n').replace(/\s+/g, '');
+	// Chinese is real text: the title and every category heading can be searched for.
+	expect(all).toContain('重点任务推进情况汇报');
+	for (const heading of seen.headings) expect(all).toContain(heading.replace(/\s+/g, ''));
+	// Every page's footer numbers it, out of the document's pages.
+	expect(footerNumbers(pdf.pageTexts)).toEqual(pdf.pageTexts.map((_, i) => ({ page: i + 1, of: pdf.pages })));
+	// No table row is cut by a page break: each task's text is whole on one page.
+	expect(seen.tasks.length).toBeGreaterThan(0);
+	expect(findSplitRows(seen.tasks, pdf.pageTexts)).toEqual([]);
+}
+
+test.describe('the printed handout', () => {
+	test('the bundled report on screen: cover, KPIs, one section per category with a vector chart, no overflow', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 900, height: 1200 });
+		await page.goto(BUNDLED);
+		const cover = page.getByTestId('report-cover');
+		await expect(cover).toContainText('重点任务推进情况汇报');
+		await expect(cover).toContainText('2024年二季度');
+		await expect(page.getByTestId('report-as-of')).toContainText('2024-07-08');
+		await expect(page.getByTestId('report-kpis').locator('li')).toHaveCount(6);
+		// The overview counts the same categories the handout has sections for.
+		const { headings, tasks } = await handoutText(page);
+		expect(headings.length).toBeGreaterThan(1);
+		expect(tasks).toHaveLength(
+			Number(await page.getByTestId('report-kpis').locator('li strong').first().textContent())
+		);
+		// Charts are drawn on the server as SVG (the page sends no script): one per category and the summary.
+		await expect(page.locator('.echart svg')).toHaveCount(headings.length + 1);
+		expect(await page.locator('script').count()).toBe(0);
+		expect(await findOverflow(page)).toEqual([]);
+	});
+
+	test('in English the handout’s words are English and the report’s text is marked not to translate', async ({
+		page
+	}) => {
+		await page.goto(`${BUNDLED}&lang=en`);
+		await expect(page.getByTestId('report-cover')).toContainText('Progress on key tasks');
+		const untranslated = await page.evaluate(() => {
+			const out: string[] = [];
+			const walker = document.createTreeWalker(document.querySelector('[data-testid="report"]')!, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				if (/[\u4e00-\u9fff]/.test(n.textContent!) && !n.parentElement!.closest('[translate="no"], svg'))
+					out.push(n.textContent!.trim());
+			}
+			return out;
+		});
+		expect(untranslated).toEqual([]);
+	});
+
+	test('a city district at A4 width: every listed task, nothing wider than the sheet', async ({ page }) => {
+		await page.setViewportSize({ width: 820, height: 1160 });
+		await page.goto(city(DISTRICT));
+		await expect(page.getByTestId('report-cover')).toContainText('翎荇区');
+		const { headings, tasks } = await handoutText(page);
+		expect(headings.length).toBeGreaterThan(10);
+		expect(tasks.length).toBe(Number(await page.getByTestId('report-kpis').locator('li strong').first().textContent()));
+		expect(await findOverflow(page)).toEqual([]);
+	});
+
+	test('“下载 PDF” prints the bundled report on the server', async ({ page, request }) => {
+		test.setTimeout(90_000);
+		await page.goto(BUNDLED);
+		const seen = await handoutText(page);
+		const href = await page.getByTestId('report-pdf').getAttribute('href');
+		expect(href).toBe(`/report/pdf?year=2024&quarter=2`);
+		const response = await request.get(href!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		expect(response.headers()['content-disposition']).toMatch(/^attachment; .*\.pdf/);
+		const file = path.join(dir, 'bundled.pdf');
+		writeFileSync(file, await response.body());
+		const pdf = readPdf(file);
+		expectPrinted(pdf, seen);
+		// The footer names the scope and period on every page.
+		for (const text of pdf.pageTexts) expect(text.replace(/\s+/g, '')).toContain('全部单位·2024年二季度');
+	});
+
+	test('npm run pdf prints a city district from a running server', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto(city(DISTRICT));
+		const seen = await handoutText(page);
+		const file = path.join(dir, '翎荇区.pdf');
+		const run = spawnSync(
+			process.execPath,
+			['node_modules/tsx/dist/cli.mjs', 'scripts/pdf.ts', '--out', file, '--base', city(''), DISTRICT],
+			{ encoding: 'utf8', timeout: 110_000 }
+		);
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain(`wrote ${file}`);
+		const pdf = readPdf(file);
+		expect(pdf.pages).toBeGreaterThan(5);
+		expectPrinted(pdf, seen);
+		expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+	});
+
+	test('npm run pdf without a Chromium says so and where it looked', async () => {
+		const run = spawnSync(
+			process.execPath,
+			[
+				'node_modules/tsx/dist/cli.mjs',
+				'scripts/pdf.ts',
+				'--out',
+				path.join(dir, 'none.pdf'),
+				'--base',
+				city(''),
+				BUNDLED
+			],
+			{ encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' }, timeout: 60_000 }
+		);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('pdf: no Chromium to print the PDF with (looked for /nonexistent/chromium)');
+	});
+});
+
+test('each chart on the overview saves as a PNG with its title and scope', async ({ page }) => {
+	await page.goto('/?year=2024&quarter=2');
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	const panel = page.getByTestId('status-mix');
+	await expect(panel.locator('.echart')).toHaveAttribute('data-rendered', 'true');
+	const button = panel.getByRole('button', { name: '状态构成: 保存为 PNG 图片' });
+	// Reachable from the keyboard: focus it and press Enter.
+	await button.focus();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+	expect(download.suggestedFilename()).toBe('状态构成-全部单位 · 2024年二季度.png');
+	const png = readFileSync((await download.path())!);
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	// Twice the chart's size, with the heading's band above it.
+	const box = (await panel.locator('.echart').boundingBox())!;
+	expect(Math.abs(png.readUInt32BE(16) - box.width * 2)).toBeLessThanOrEqual(2);
+	expect(Math.abs(png.readUInt32BE(20) - (box.height * 2 + 112))).toBeLessThanOrEqual(2);
+	expect(png.length).toBeGreaterThan(10_000);
+});
