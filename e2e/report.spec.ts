@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,11 +14,11 @@ const DISTRICT = '/report?org=103&year=2024&quarter=2';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jindu-report-'));
 
-/** What a reader of the page sees: the category headings and each listed task's name. */
+/** What a reader of the page sees: the category headings and each listed task's row, cell after cell. */
 async function handoutText(page: Page) {
 	return {
 		headings: await page.getByTestId('report-category').locator('h2 > span').allTextContents(),
-		tasks: await page.getByTestId('report-task').locator('td.name').allTextContents()
+		tasks: await page.getByTestId('report-task').allInnerTexts()
 	};
 }
 
@@ -32,7 +32,7 @@ function expectPrinted(pdf: PdfText, seen: { headings: string[]; tasks: string[]
 	for (const heading of seen.headings) expect(all).toContain(heading.replace(/\s+/g, ''));
 	// Every page's footer numbers it, out of the document's pages.
 	expect(footerNumbers(pdf.pageTexts)).toEqual(pdf.pageTexts.map((_, i) => ({ page: i + 1, of: pdf.pages })));
-	// No table row is cut by a page break: each task's text is whole on one page.
+	// No table row is cut by a page break: each task's row, number to gap, is whole on one page.
 	expect(seen.tasks.length).toBeGreaterThan(0);
 	expect(findSplitRows(seen.tasks, pdf.pageTexts)).toEqual([]);
 }
@@ -160,4 +160,49 @@ test('each chart on the overview saves as a PNG with its title and scope', async
 	expect(Math.abs(png.readUInt32BE(16) - box.width * 2)).toBeLessThanOrEqual(2);
 	expect(Math.abs(png.readUInt32BE(20) - (box.height * 2 + 112))).toBeLessThanOrEqual(2);
 	expect(png.length).toBeGreaterThan(10_000);
+});
+
+/** A 街道's report whose task names wrap over two or three lines, so a table row is tall enough to be cut. */
+function longNamesReport(): string {
+	const lines = [
+		'长文街道2019年《政府工作报告》第一季度重点任务执行情况',
+		'发布日期:2019-04-08 10:00 信息来源:长文街道'
+	];
+	lines.push('任务类别', '具体任务', '主要内容', '一季度完成情况');
+	const categories = ['坚持长文测试，完善分页规则，增强纸面可读性', '坚持表格测试，防止行被分页截断，保障汇报材料完整'];
+	for (const [c, category] of categories.entries()) {
+		for (let i = 1; i <= 30; i++) {
+			const n = c * 30 + i;
+			if (i === 1) lines.push(category);
+			lines.push(`第${n}项：加快推进区域综合交通枢纽建设并同步完善周边公共服务配套设施（第${n}号）`);
+			lines.push(`完成年度投资${i}亿元。`, i % 3 === 0 ? '已完成全部工作。' : '正在有序推进中。');
+		}
+	}
+	// One cell per line, cells apart by a blank line, as a table copied from a report's page.
+	return lines.join('\n\n') + '\n';
+}
+
+test('rows of several lines are never cut by a page break', async ({ page, request }) => {
+	test.setTimeout(90_000);
+	const file = path.join(dir, 'long-names.txt');
+	writeFileSync(file, longNamesReport());
+	execFileSync(
+		'node_modules/.bin/tsx',
+		['scripts/import.ts', '--db', process.env.E2E_DATABASE_PATH!, '--org', '测试市/长文街道', file],
+		{ stdio: 'pipe' }
+	);
+	const handout = '/report?org=长文街道&year=2019&quarter=1';
+	await page.goto(handout);
+	const seen = await handoutText(page);
+	expect(seen.tasks).toHaveLength(60);
+	// The rows are tall: a name takes more than one line in its cell.
+	const cell = page.getByTestId('report-task').first().locator('td.name');
+	expect((await cell.boundingBox())!.height).toBeGreaterThan(30);
+	const response = await request.get(handout.replace('/report', '/report/pdf'));
+	expect(response.status()).toBe(200);
+	const pdfFile = path.join(dir, 'long-names.pdf');
+	writeFileSync(pdfFile, await response.body());
+	const pdf = readPdf(pdfFile);
+	expect(pdf.pages).toBeGreaterThan(2);
+	expectPrinted(pdf, seen);
 });

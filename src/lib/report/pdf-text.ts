@@ -8,8 +8,8 @@
 export const squash = (text: string) => text.replace(/\s+/g, '');
 
 /**
- * The phrases (a row's task name, say) that no single page holds whole. A row cut by a page break leaves
- * the start of its wrapped text at the foot of one page and the rest at the top of the next.
+ * The phrases (a table row's text, cell after cell) that no single page holds whole. A row cut by a page
+ * break leaves the start of its text at the foot of one page and the rest at the top of the next.
  */
 export function findSplitRows(phrases: string[], pageTexts: string[]): string[] {
 	const pages = pageTexts.map(squash);
