@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ChromiumMissingError, findChromium, footerTemplate, parsePdfArgs, PdfArgsError, selfBase } from './pdf';
+import {
+	ChromiumMissingError,
+	findChromium,
+	footerTemplate,
+	oneAtATime,
+	parsePdfArgs,
+	PdfArgsError,
+	selfBase
+} from './pdf';
 
 describe('parsePdfArgs', () => {
 	it.each([
@@ -71,5 +79,40 @@ describe('selfBase', () => {
 		[{}, 'https://jindu.example.gov.cn']
 	])('%j → %s', (env, expected) => {
 		expect(selfBase(env, 'https://jindu.example.gov.cn')).toBe(expected);
+	});
+});
+
+describe('oneAtATime', () => {
+	it('starts each task when the one before has settled, failed or not, and counts what waits', async () => {
+		const queue = oneAtATime();
+		const events: string[] = [];
+		let running = 0;
+		const task =
+			(name: string, fail = false) =>
+			async () => {
+				running += 1;
+				events.push(`start ${name} (${running} running)`);
+				await new Promise((r) => setTimeout(r, 10));
+				running -= 1;
+				events.push(`end ${name}`);
+				if (fail) throw new Error(name);
+				return name;
+			};
+		const a = queue(task('a'));
+		const b = queue(task('b', true));
+		const c = queue(task('c'));
+		expect(queue.pending()).toBe(3);
+		await expect(a).resolves.toBe('a');
+		await expect(b).rejects.toThrow('b');
+		await expect(c).resolves.toBe('c');
+		expect(events).toEqual([
+			'start a (1 running)',
+			'end a',
+			'start b (1 running)',
+			'end b',
+			'start c (1 running)',
+			'end c'
+		]);
+		expect(queue.pending()).toBe(0);
 	});
 });

@@ -73,21 +73,31 @@ export interface PrintOptions {
 	log?: (message: string, facts: Record<string, unknown>) => void;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-let waiting = 0;
+/**
+ * A queue of one: each task given to the returned function starts when the one before it has settled
+ * (resolved or failed), so a burst of downloads prints one at a time instead of starting a browser each.
+ * `pending()` says how many are queued or running.
+ */
+export function oneAtATime() {
+	let tail: Promise<unknown> = Promise.resolve();
+	let pending = 0;
+	const run = <T>(task: () => Promise<T>): Promise<T> => {
+		pending += 1;
+		const result = tail.then(task).finally(() => (pending -= 1));
+		tail = result.catch(() => undefined);
+		return result;
+	};
+	return Object.assign(run, { pending: () => pending });
+}
+
+const prints = oneAtATime();
 
 /** Prints `url` (a handout page) to a PDF, after the prints before it in this process. */
 export function printPdf(url: string, options: PrintOptions = {}): Promise<Buffer> {
 	const executablePath = findChromium();
-	waiting += 1;
-	options.log?.('pdf queued', { url, waiting });
-	const run = queue.then(() => {
-		waiting -= 1;
-		return printOnce(url, executablePath, options);
-	});
-	// The next print waits for this one whatever its outcome.
-	queue = run.catch(() => undefined);
-	return run;
+	const result = prints(() => printOnce(url, executablePath, options));
+	options.log?.('pdf queued', { url, pending: prints.pending() });
+	return result;
 }
 
 async function printOnce(url: string, executablePath: string, options: PrintOptions): Promise<Buffer> {
