@@ -6,7 +6,7 @@ import path from 'node:path';
 import { city } from './city';
 import { findOverflow } from './overflow';
 import { readPdf, type PdfText } from './pdf-text';
-import { findSplitRows, footerNumbers } from '../src/lib/report/pdf-text';
+import { findSplitRows, footerNumbers, squash } from '../src/lib/report/pdf-text';
 
 /** The bundled report's period, and one district of the generated city (翎荇区: 257 tasks in 42 categories). */
 const BUNDLED = '/report?year=2024&quarter=2';
@@ -205,4 +205,8 @@ test('rows of several lines are never cut by a page break', async ({ page, reque
 	const pdf = readPdf(pdfFile);
 	expect(pdf.pages).toBeGreaterThan(2);
 	expectPrinted(pdf, seen);
+	// A table that runs over several pages repeats its header row on each of them.
+	const withRows = pdf.pageTexts.map(squash).filter((text) => seen.tasks.some((row) => text.includes(squash(row))));
+	expect(withRows.length).toBeGreaterThan(1);
+	for (const text of withRows) expect(text).toContain('序号任务责任单位状态与序时进度差（百分点）');
 });
