@@ -27,9 +27,10 @@ const pages = new PageCache();
 /**
  * Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health
  * check — nor the login, account and audit pages, nor /import's waiting uploads (a discard writes no data),
- * which change without a new data version.
+ * which change without a new data version, nor the handout (it carries the day it is made, and its PDF is
+ * printed afresh for each download).
  */
-const UNCACHED = ['/lang', '/healthz', '/tasks/export', '/login', '/admin', '/audit', '/import'];
+const UNCACHED = ['/lang', '/healthz', '/tasks/export', '/login', '/admin', '/audit', '/import', '/report'];
 function isCacheable(event: RequestEvent): boolean {
 	const path = event.url.pathname;
 	return event.request.method === 'GET' && !UNCACHED.some((prefix) => path.startsWith(prefix));

@@ -1,9 +1,11 @@
 /**
  * The one place ECharts is assembled: only the charts and components the app uses, so the
- * client bundle stays small (tree-shaken imports instead of the whole library).
+ * client bundle stays small (tree-shaken imports instead of the whole library). An option's
+ * `aria.label.description` is read by the wrapper (EChart.svelte), which puts it on the chart's box itself:
+ * ECharts' aria component would do only that here, for a few KB on every page.
  */
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
@@ -15,17 +17,7 @@ import type {
 	TooltipComponentOption
 } from 'echarts/components';
 
-echarts.use([
-	BarChart,
-	HeatmapChart,
-	LineChart,
-	PieChart,
-	AriaComponent,
-	GridComponent,
-	LegendPlainComponent,
-	TooltipComponent,
-	CanvasRenderer
-]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
 	| BarSeriesOption
@@ -39,3 +31,12 @@ export type ChartOption = ComposeOption<
 >;
 
 export { echarts };
+
+/**
+ * Chart types most pages never draw, registered on first use: the heatmap (a scope's children × categories)
+ * costs every page's bundle a few KB otherwise. Resolves once the option's series types can be drawn.
+ */
+export async function registerFor(option: ChartOption): Promise<void> {
+	const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+	if (series.some((s) => s.type === 'heatmap')) echarts.use((await import('./echarts-heatmap')).HeatmapChart);
+}

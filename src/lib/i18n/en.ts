@@ -391,5 +391,8 @@ export const en: Record<MessageKey, string> = {
 	exportChange: 'Change',
 	// Web import, import history, confirming statuses (issue 15, staff workflow); the staff pages' own words are in staff.ts
 	navImport: 'Import',
-	confirmedByWhen: 'confirmed by {who} on {when}'
+	confirmedByWhen: 'confirmed by {who} on {when}',
+	// Charts saved as PNG and the link to the printed handout (issue 14; the handout's own words: src/lib/report/messages.ts)
+	chartSaveImage: 'save as a PNG image',
+	reportLink: 'Handout'
 };

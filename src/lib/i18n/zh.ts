@@ -382,5 +382,8 @@ export const zh = {
 	exportChange: '变化',
 	// Web import, import history, confirming statuses (issue 15, staff workflow); the staff pages' own words are in staff.ts
 	navImport: '导入',
-	confirmedByWhen: '{who} 于 {when} 确认'
+	confirmedByWhen: '{who} 于 {when} 确认',
+	// Charts saved as PNG and the link to the printed handout (issue 14; the handout's own words: src/lib/report/messages.ts)
+	chartSaveImage: '保存为 PNG 图片',
+	reportLink: '汇报材料'
 };

@@ -23,7 +23,7 @@ export const STAGE_TEXT = 28;
 const DEFAULT_TEXT = 12;
 
 /** The app's font stack (src/app.css): Chinese must render with the CJK font installed, never a web font. */
-const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 
 const PALETTE = {
 	light: { text: '#1f2328', axis: '#8c959f', split: '#d1d9e0', ink: '#24292f', progress: '#8250df' },
@@ -120,7 +120,7 @@ export function applyLook(option: ChartOption, look: ChartLook): ChartOption {
 		...o,
 		backgroundColor: 'transparent',
 		animation: look.animation,
-		textStyle: { ...o.textStyle, fontSize, color: colors.text, fontFamily: FONT },
+		textStyle: { ...o.textStyle, fontSize, color: colors.text, fontFamily: CHART_FONT },
 		...(legend && {
 			legend: {
 				...legend,

@@ -1,0 +1,10 @@
+/**
+ * The SVG renderer, registered only by the pages that draw vector charts (the printed handout):
+ * imported from there and not from echarts.ts, so `/` does not carry it within its JS budget.
+ */
+import { SVGRenderer } from 'echarts/renderers';
+import { echarts } from './echarts';
+import { HeatmapChart } from './echarts-heatmap';
+
+// Drawn at once on the server: the heatmap, which the browser loads on demand, is registered here too.
+echarts.use([SVGRenderer, HeatmapChart]);
