@@ -47,7 +47,7 @@ export async function loadHandout(db: DB, url: URL, locals: App.Locals): Promise
 	// The day the handout is made, as the server's clock sees it (an intranet server keeps local time).
 	const now = new Date();
 	const madeOn = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-		const data = await loadOverviewData(db, filters, scope, {
+	const data = await loadOverviewData(db, filters, scope, {
 		attentionLimit: ATTENTION_LIMIT,
 		rule: settings().trafficLightRule
 	});
