@@ -4,25 +4,9 @@
  * editor signs in and may not manage accounts. Then a cross-site POST, and a server with
  * JINDU_READ=login (playwright.config.ts, E2E_PORT+3) where a viewer reads only their street.
  */
-import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'a long enough password';
-
-/** `npm run user -- --db FILE …` with the password piped in, as an operator runs it. */
-function user(database: string, ...args: string[]): string {
-	return execFileSync(process.execPath, ['scripts/cli.js', 'user', '--db', database, ...args, '--password-stdin'], {
-		input: `${PASSWORD}\n`,
-		encoding: 'utf8'
-	});
-}
-
-async function signIn(page: Page, name: string, password = PASSWORD) {
-	await page.getByLabel('账号').fill(name);
-	await page.getByLabel('密码').fill(password);
-	await page.getByRole('button', { name: '登录' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { PASSWORD, logIn as signIn, user } from './accounts';
 
 test.describe.configure({ mode: 'serial' });
 

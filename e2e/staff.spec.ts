@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { open } from './open';
 import { e2eDatabase, signIn } from './sign-in';
+import { PASSWORD, logIn, user } from './accounts';
 
 const FORM = 'src/lib/server/import/fixtures/xinjie-2024-q2.html';
 const OVERVIEW = '/?org=新街街道&year=2024&quarter=2';
@@ -26,15 +27,36 @@ function currentUpdate(ofXinjie: boolean): { taskId: number; updateId: number } 
 }
 
 test.describe('staff workflow', () => {
-	test('an editor imports the report form, corrects a status, and a viewer sees who did', async ({
-		browser,
-		baseURL
+	test('the whole flow as people do it: an admin adds an editor and a viewer, the editor imports and corrects, the viewer sees who, the audit lists it', async ({
+		browser
 	}) => {
-		const editorContext = await browser.newContext();
-		const editorName = await signIn(editorContext, baseURL!, 'editor', '新街街道');
-		const page = await editorContext.newPage();
+		// The first admin comes from the shell; everything after goes through the pages.
+		user(process.env.E2E_DATABASE_PATH!, 'add', 'flow-admin', '--role', 'admin', '--org', '萧山区');
+		const adminContext = await browser.newContext();
+		const admin = await adminContext.newPage();
+		await open(admin, '/login');
+		await logIn(admin, 'flow-admin');
+		await expect(admin.getByTestId('signed-in')).toHaveText('flow-admin');
+		for (const [name, role] of [
+			['flow-editor', 'editor'],
+			['flow-viewer', 'viewer']
+		] as const) {
+			await open(admin, '/admin/users');
+			const add = admin.locator('form.add');
+			await add.getByLabel('账号').fill(name);
+			await add.getByLabel('初始密码').fill(PASSWORD);
+			await add.getByLabel('角色').selectOption(role);
+			await add.getByLabel('单位').selectOption({ label: '\u3000新街街道' });
+			await add.getByRole('button', { name: '新增' }).click();
+			await expect(admin.getByTestId('account-done')).toHaveText(`已新增账号 ${name}`);
+		}
 
+		const editorContext = await browser.newContext();
+		const page = await editorContext.newPage();
 		await open(page, '/import');
+		await expect(page).toHaveURL(/\/login\?next=%2Fimport$/);
+		await logIn(page, 'flow-editor');
+		await expect(page).toHaveURL(/\/import$/);
 		await page.getByTestId('upload-files').setInputFiles(FORM);
 		await page.getByTestId('upload-submit').click();
 		await page.waitForURL(/\/import\/[\w-]+$/);
@@ -45,7 +67,7 @@ test.describe('staff workflow', () => {
 		await page.getByTestId('confirm-import').click();
 		await expect(page.getByTestId('import-result')).toContainText('12');
 		await open(page, '/imports');
-		await expect(page.getByTestId('import-row').first()).toContainText(editorName);
+		await expect(page.getByTestId('import-row').first()).toContainText('flow-editor');
 
 		await open(page, OVERVIEW);
 		const behind = await kpi(page, 'behind');
@@ -66,21 +88,38 @@ test.describe('staff workflow', () => {
 		await open(page, OVERVIEW);
 		await expect(page.locator('[data-kpi="behind"]').getByTestId('kpi-count')).toHaveText(String(behind + 1));
 		await expect(page.locator('[data-kpi="unknown"]').getByTestId('kpi-count')).toHaveText(String(unknown - 1));
-		const taskUrl = `/tasks?org=新街街道&year=2024&quarter=2&q=深化系统治理体系`;
+
+		// The editor may not touch another organization: no form on its task, a 403 on a direct POST.
+		const other = currentUpdate(false);
+		await open(page, `/tasks/${other.taskId}`);
+		await expect(page.getByTestId('status-confirm')).toHaveCount(0);
+		const refused = await page.request.post(`/tasks/${other.taskId}?/confirm`, {
+			form: { update: String(other.updateId), status: 'behind', reason: '越权' },
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(refused.status()).toBe(403);
+		expect(currentUpdate(false)).toEqual(other);
 
 		const viewerContext = await browser.newContext();
-		await signIn(viewerContext, baseURL!, 'viewer', '新街街道');
 		const viewer = await viewerContext.newPage();
-		await open(viewer, taskUrl);
+		await open(viewer, '/login');
+		await logIn(viewer, 'flow-viewer');
+		await open(viewer, `${TASKS}&q=深化系统治理体系`);
 		await viewer.getByTestId('task-link').first().click();
 		const seen = viewer.locator('[data-testid="period"][data-period-label="第二季度"]');
 		await expect(seen.getByTestId('status-source')).toHaveText('已确认');
-		await expect(seen.getByTestId('confirmed-by')).toContainText(editorName);
+		await expect(seen.getByTestId('confirmed-by')).toContainText('flow-editor');
 		await expect(seen.getByTestId('confirmed-by')).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d/);
 		await expect(seen.getByTestId('confirm-reason')).toHaveText('现场核实：进度滞后');
 		await expect(viewer.getByTestId('status-confirm')).toHaveCount(0);
-		await viewerContext.close();
-		await editorContext.close();
+
+		// The admin's audit trail holds all of it: the two accounts, the import and the correction.
+		await open(admin, '/audit?person=flow-editor');
+		await expect(admin.locator('tr[data-kind="import"]')).toHaveCount(1);
+		await expect(admin.locator('tr[data-kind="status_correct"]')).toContainText('现场核实：进度滞后');
+		await open(admin, '/audit?person=flow-admin&kind=account_add');
+		await expect(admin.locator('tr[data-kind="account_add"]')).toHaveCount(2);
+		for (const context of [viewerContext, editorContext, adminContext]) await context.close();
 	});
 
 	test('an editor confirms the selected inferred rows of /tasks in one go', async ({ browser, baseURL }) => {
