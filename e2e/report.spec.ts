@@ -85,6 +85,14 @@ test.describe('the printed handout', () => {
 		expect(headings.length).toBeGreaterThan(10);
 		expect(tasks.length).toBe(Number(await page.getByTestId('report-kpis').locator('li strong').first().textContent()));
 		expect(await findOverflow(page)).toEqual([]);
+		// What changed since the last meeting: the overview's panel for the same filters, count for count.
+		const printed = page.getByTestId('report-changes').getByTestId('change-count');
+		await expect(printed.first()).toBeVisible();
+		const counts = (list: typeof printed) =>
+			list.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-kind')}=${el.textContent!.trim()}`));
+		const onPaper = await counts(printed);
+		await page.goto(city(DISTRICT.replace('/report', '/')));
+		expect(onPaper).toEqual(await counts(page.getByTestId('changes').getByTestId('change-count')));
 	});
 
 	test('“下载 PDF” prints the bundled report on the server', async ({ page, request }) => {

@@ -24,7 +24,6 @@ const zh = {
 	reportColumnOwner: '责任单位',
 	reportColumnStatus: '状态',
 	reportColumnGap: '与序时进度差（百分点）',
-	reportChanges: '上次会议以来的变化',
 	reportFooterPage: '第 {page} 页 / 共 {pages} 页',
 	reportNoData: '所选范围和时段没有数据，无法生成汇报材料。',
 	pdfUnavailable: '服务器未安装 Chromium，无法生成 PDF。请使用浏览器的“打印”，选择“另存为 PDF”。',
@@ -51,7 +50,6 @@ const en: Record<keyof typeof zh, string> = {
 	reportColumnOwner: 'Owner',
 	reportColumnStatus: 'Status',
 	reportColumnGap: 'Gap to schedule (points)',
-	reportChanges: 'Changes since the last meeting',
 	reportFooterPage: 'Page {page} of {pages}',
 	reportNoData: 'The selected scope and period have no data, so there is no handout to make.',
 	pdfUnavailable:
