@@ -88,6 +88,9 @@ test.describe('staff workflow', () => {
 		await open(page, OVERVIEW);
 		await expect(page.locator('[data-kpi="behind"]').getByTestId('kpi-count')).toHaveText(String(behind + 1));
 		await expect(page.locator('[data-kpi="unknown"]').getByTestId('kpi-count')).toHaveText(String(unknown - 1));
+		// Needs attention now, its badge marked confirmed, saying by whom on hover.
+		const corrected = page.getByTestId('attention').locator('li', { hasText: '深化系统治理体系' });
+		await expect(corrected.locator('[data-source="confirmed"]')).toHaveAttribute('title', /flow-editor/);
 
 		// The editor may not touch another organization: no form on its task, a 403 on a direct POST.
 		const other = currentUpdate(false);

@@ -55,6 +55,9 @@ export interface AttentionTask {
 	organization: string;
 	status: Status;
 	statusSource: StatusSource;
+	/** Who confirmed the status (status source 'confirmed'), and when the status was written. */
+	confirmedBy?: string | null;
+	statusAt?: string;
 	flags: FlagKind[];
 	/** The update's own period target (本期目标) as the report wrote it; a zero one keeps the light green. */
 	periodTarget: string | null;

@@ -240,6 +240,8 @@ function attentionDetails(db: DB, updateIds: number[]) {
 			'organizations.name as organization',
 			'updates.status',
 			'updates.status_source as statusSource',
+			'updates.confirmed_by as confirmedBy',
+			'updates.created_at as statusAt',
 			'updates.period_target as periodTarget',
 			sql<
 				string | null
