@@ -49,6 +49,9 @@ export interface ImportEntry {
 	organization: string;
 	year: number;
 	periodLabel: string;
+	quarter: number | null;
+	monthStart: number | null;
+	monthEnd: number;
 	currentCount: number;
 	mayWithdraw: boolean;
 }

@@ -29,6 +29,9 @@ export interface ImportRecord {
 	organization: string;
 	year: number;
 	periodLabel: string;
+	quarter: number | null;
+	monthStart: number | null;
+	monthEnd: number;
 	/** Updates this document wrote that are current now. */
 	currentCount: number;
 }
@@ -68,6 +71,9 @@ function importRecords(db: Trx) {
 			'organizations.name as organization',
 			'periods.year',
 			'periods.label as periodLabel',
+			'periods.quarter',
+			'periods.month_start as monthStart',
+			'periods.month_end as monthEnd',
 			eb
 				.selectFrom('updates')
 				.select(eb.fn.countAll<number>().as('n'))
