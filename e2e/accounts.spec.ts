@@ -60,6 +60,7 @@ test('the first admin, made from the shell, adds an editor for 新街街道; the
 test('the login page, the refusals and the 403 page in English', async ({ page }) => {
 	await page.goto('/lang?to=en&back=%2Flogin');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 	await page.getByLabel('Account').fill('xinjie-editor');
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();

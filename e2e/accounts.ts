@@ -15,8 +15,9 @@ export function user(database: string, ...args: string[]): string {
 	});
 }
 
-/** Fills and sends the login form the page shows. */
+/** Fills and sends the login form the page shows, once it is interactive (hydration would reset typed text). */
 export async function logIn(page: Page, name: string, password = PASSWORD) {
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 	await page.getByLabel('账号').fill(name);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();

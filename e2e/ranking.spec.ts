@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { city } from './city';
+import { open } from './open';
 
 /** The total /tasks states for a link's list (it states the total of every page, not one page's rows). */
 async function listedTotal(page: Page, href: string): Promise<number> {
@@ -55,7 +56,7 @@ test.describe('comparing organizations on the city data', () => {
 	});
 
 	test('drilling city → district → street and back up by the breadcrumb keeps year and category', async ({ page }) => {
-		await page.goto(city('/?org=1&year=2023&quarter=3&category=提升城市功能品质'));
+		await open(page, city('/?org=1&year=2023&quarter=3&category=提升城市功能品质'));
 		const byTasks = page.getByRole('button', { name: '按任务数排序' });
 		const drillToLargest = async () => {
 			await byTasks.click();

@@ -17,7 +17,7 @@ async function statuses(page: Page): Promise<number[]> {
 
 test.describe('task explorer', () => {
 	test('search 消防, open the task, see its Q2 text', async ({ page }) => {
-		await page.goto(SEED);
+		await open(page, SEED);
 		await expect(page.getByTestId('task-row')).toHaveCount(12);
 		await page.getByTestId('search-input').fill('消防');
 		await page.getByTestId('search-input').press('Enter');
