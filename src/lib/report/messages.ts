@@ -28,6 +28,7 @@ const zh = {
 	reportNoData: '所选范围和时段没有数据，无法生成汇报材料。',
 	pdfUnavailable: '服务器未安装 Chromium，无法生成 PDF。请使用浏览器的“打印”，选择“另存为 PDF”。',
 	pdfFailed: '生成 PDF 失败（{reason}），请稍后重试，或使用浏览器的“打印”。',
+	pdfBusy: '正在生成的 PDF 较多，请半分钟后再试，或使用浏览器的“打印”。',
 	pdfBack: '返回汇报材料'
 };
 
@@ -55,6 +56,7 @@ const en: Record<keyof typeof zh, string> = {
 	pdfUnavailable:
 		'Chromium is not installed on the server, so it cannot make a PDF. Use the browser’s Print and choose “Save as PDF”.',
 	pdfFailed: 'The PDF could not be made ({reason}). Try again later, or use the browser’s Print.',
+	pdfBusy: 'Many PDFs are being made. Try again in half a minute, or use the browser’s Print.',
 	pdfBack: 'Back to the handout'
 };
 

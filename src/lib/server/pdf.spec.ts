@@ -4,6 +4,7 @@ import {
 	findChromium,
 	footerTemplate,
 	oneAtATime,
+	PrintsBusyError,
 	parsePdfArgs,
 	PdfArgsError,
 	selfBase
@@ -83,6 +84,19 @@ describe('selfBase', () => {
 });
 
 describe('oneAtATime', () => {
+	it('refuses a task beyond its limit of waiting and running ones, and takes one again when a place is free', async () => {
+		const queue = oneAtATime(2);
+		let release = () => {};
+		const first = queue(() => new Promise<string>((r) => (release = () => r('first'))));
+		const second = queue(async () => 'second');
+		await expect(queue(async () => 'third')).rejects.toBeInstanceOf(PrintsBusyError);
+		expect(queue.pending()).toBe(2);
+		release();
+		await expect(first).resolves.toBe('first');
+		await expect(second).resolves.toBe('second');
+		await expect(queue(async () => 'fourth')).resolves.toBe('fourth');
+	});
+
 	it('starts each task when the one before has settled, failed or not, and counts what waits', async () => {
 		const queue = oneAtATime();
 		const events: string[] = [];

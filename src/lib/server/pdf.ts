@@ -38,6 +38,15 @@ export class ChromiumMissingError extends Error {
 /** A print that did not produce a PDF: the page's answer or the time limit, said in English for the log. */
 export class PrintError extends Error {}
 
+/** The prints waiting or running in this process have reached the limit: ask again shortly. */
+export class PrintsBusyError extends Error {}
+
+/**
+ * Prints waiting or running per process, beyond which a download is refused (503, Retry-After) rather than
+ * queued: each takes seconds and a browser of its own, and an unbounded queue lets anyone stack up work.
+ */
+export const MAX_PENDING_PRINTS = 4;
+
 /** The Chromium to print with: CHROMIUM_PATH when set (and present), else the first of CHROMIUM_PATHS present. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync) {
 	const tried = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : CHROMIUM_PATHS;
@@ -76,12 +85,13 @@ export interface PrintOptions {
 /**
  * A queue of one: each task given to the returned function starts when the one before it has settled
  * (resolved or failed), so a burst of downloads prints one at a time instead of starting a browser each.
- * `pending()` says how many are queued or running.
+ * `pending()` says how many are queued or running; with `limit` of them, another is refused (PrintsBusyError).
  */
-export function oneAtATime() {
+export function oneAtATime(limit = Infinity) {
 	let tail: Promise<unknown> = Promise.resolve();
 	let pending = 0;
 	const run = <T>(task: () => Promise<T>): Promise<T> => {
+		if (pending >= limit) return Promise.reject(new PrintsBusyError(`${pending} prints already waiting or running`));
 		pending += 1;
 		const result = tail.then(task).finally(() => (pending -= 1));
 		tail = result.catch(() => undefined);
@@ -90,7 +100,7 @@ export function oneAtATime() {
 	return Object.assign(run, { pending: () => pending });
 }
 
-const prints = oneAtATime();
+const prints = oneAtATime(MAX_PENDING_PRINTS);
 
 /** Prints `url` (a handout page) to a PDF, after the prints before it in this process. */
 export function printPdf(url: string, options: PrintOptions = {}): Promise<Buffer> {

@@ -9,7 +9,7 @@ import { reportMessages } from '../../report/messages';
 import { parseOr400 } from './request';
 import { parseFilters } from '../../filters';
 import { log } from '../log';
-import { ChromiumMissingError, printPdf, PrintError, selfBase } from '../pdf';
+import { ChromiumMissingError, printPdf, PrintError, PrintsBusyError, selfBase } from '../pdf';
 
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -56,6 +56,12 @@ export async function respondWithPdf(url: URL, request: Request, locals: App.Loc
 		if (e instanceof ChromiumMissingError) {
 			log.warn({ ...facts, tried: e.tried }, 'pdf unavailable: no Chromium');
 			return messagePage(503, lang, t.pdfUnavailable, back);
+		}
+		if (e instanceof PrintsBusyError) {
+			log.warn({ ...facts }, 'pdf refused: too many prints waiting');
+			const busy = messagePage(503, lang, t.pdfBusy, back);
+			busy.headers.set('retry-after', '30');
+			return busy;
 		}
 		if (e instanceof PrintError) return messagePage(503, lang, fill(t.pdfFailed, { reason: e.message }), back);
 		throw e;
