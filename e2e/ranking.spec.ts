@@ -39,7 +39,7 @@ test.describe('comparing organizations on the city data', () => {
 	});
 
 	test('sorting is by header buttons that say their order', async ({ page }) => {
-		await page.goto(city('/?org=49&year=2024&quarter=2'));
+		await open(page, city('/?org=49&year=2024&quarter=2'));
 		const ranking = page.getByTestId('ranking');
 		const header = ranking.locator('th', { has: page.getByRole('button', { name: '按任务数排序' }) });
 		await expect(header).toHaveAttribute('aria-sort', 'none');
@@ -88,7 +88,7 @@ test.describe('comparing organizations on the city data', () => {
 
 	test('the heatmap table’s cells equal the rows /tasks lists, by category and by theme', async ({ page }) => {
 		for (const by of ['按任务类别', '按主题']) {
-			await page.goto(city('/?org=49&year=2024&quarter=4'));
+			await open(page, city('/?org=49&year=2024&quarter=4'));
 			const panel = page.getByTestId('heatmap');
 			await expect(panel.locator('.echart')).toHaveAttribute('data-rendered', 'true');
 			await panel.getByRole('button', { name: '表格' }).click();
@@ -122,7 +122,7 @@ test.describe('comparing organizations on the city data', () => {
 	});
 
 	test('English mode has no Chinese in the comparison views outside data values', async ({ page }) => {
-		await page.goto(city('/?org=49&year=2024&quarter=2&lang=en'));
+		await open(page, city('/?org=49&year=2024&quarter=2&lang=en'));
 		const heatmap = page.getByTestId('heatmap');
 		await heatmap.getByRole('button', { name: 'Table' }).click();
 		for (const by of ['By category', 'By theme']) {

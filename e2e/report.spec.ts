@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { city } from './city';
 import { findOverflow } from './overflow';
+import { open } from './open';
 import { readPdf, type PdfText } from './pdf-text';
 import { findSplitRows, footerNumbers, squash } from '../src/lib/report/pdf-text';
 
@@ -152,7 +153,7 @@ test.describe('the printed handout', () => {
 });
 
 test('each chart on the overview saves as a PNG with its title and scope', async ({ page }) => {
-	await page.goto('/?year=2024&quarter=2');
+	await open(page, '/?year=2024&quarter=2');
 	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 	const panel = page.getByTestId('status-mix');
 	await expect(panel.locator('.echart')).toHaveAttribute('data-rendered', 'true');
