@@ -1,7 +1,7 @@
 /**
  * Client bytes each page route loads on first visit: the JS and CSS statically imported by Kit's
- * start and app entries, the route's layouts and its page, and the page's dictionary (the root layout
- * loads one language's; the larger, Chinese, is counted), gzipped as a server would send them.
+ * start and app entries, the route's layouts and its page (with the Chinese dictionary; an English page
+ * fetches English on top), gzipped as a server would send them.
  * Reads the last `vite build` output; run `npm run build` first.
  *
  *   npx tsx bench/client-size.ts            # table
@@ -58,15 +58,12 @@ export async function measureClientSizes(): Promise<RouteSize[]> {
 		'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
 		'.svelte-kit/generated/client-optimized/app.js'
 	];
-	// Not a static import: src/routes/+layout.ts fetches it before the first render.
-	const DICTIONARY = 'src/lib/i18n/zh.ts';
-	if (!manifest[DICTIONARY]) throw new Error(`${DICTIONARY} is not in the client build: did the dictionary move?`);
 	const node = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
 	return routes
 		.filter((r) => r.page)
 		.map((r) => {
 			const nodes = [...r.page!.layouts.filter((n): n is number => n !== undefined), r.page!.leaf].map(node);
-			const { js, css } = closure([...entries, ...nodes, DICTIONARY]);
+			const { js, css } = closure([...entries, ...nodes]);
 			const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gzipSize(f), 0);
 			return { route: r.id, jsGzip: sum(js), cssGzip: sum(css), files: js.size + css.size };
 		});

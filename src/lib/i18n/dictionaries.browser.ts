@@ -1,5 +1,8 @@
 /**
- * In the browser no dictionary comes with the code: the root layout's load fetches the page's language
- * (loadMessages in index.ts) before anything renders, so a page carries one language's words, not two.
+ * In the browser only Chinese, the default, comes with the code, so a Chinese page hydrates without waiting
+ * for a dictionary; an English page's load fetches English first (loadMessages in index.ts, called by the
+ * root layout's load). Both used to ship with every page.
  */
-export const preloaded = {};
+import { zh } from './zh';
+
+export const preloaded = { zh };

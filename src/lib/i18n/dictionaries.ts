@@ -1,7 +1,7 @@
 /**
  * Both dictionaries, loaded with the module: what the server, the CLI and the tests use. The browser
- * gets dictionaries.browser.ts instead (package.json "imports", condition "browser"), and loads only the
- * page's language.
+ * gets dictionaries.browser.ts instead (package.json "imports", condition "browser"): Chinese, and English
+ * only for a page in English.
  */
 import { en } from './en';
 import { zh } from './zh';

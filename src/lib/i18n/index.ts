@@ -14,7 +14,7 @@ export type Messages = Record<MessageKey, string>;
 
 /**
  * The dictionaries by language. On the server (and in the CLI and tests) both are here from the start; in
- * the browser only the page's, which the root layout's load brings with `loadMessages` before rendering.
+ * the browser Chinese, the default, and English once the root layout's load has brought it (`loadMessages`).
  */
 export const messages = preloaded as Record<Lang, Messages>;
 
