@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src/lib/server/chromium';
 
 // E2E_PORT lets two runs on one machine (two work trees, or a run beside a dev server) avoid each other.
 const PORT = Number(process.env.E2E_PORT || 4173);
@@ -24,17 +25,7 @@ export default defineConfig({
 		launchOptions: {
 			// Debian's chromium: Playwright's own browser download cannot reach its host here.
 			executablePath: '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-dev-shm-usage'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	webServer: [

@@ -30,6 +30,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../src/lib/server/chromium';
 import { openDatabase, type DB } from '../src/lib/server/db';
 import { openTestDatabase } from '../src/lib/server/db/testing';
 import { importDocument } from '../src/lib/server/import';
@@ -182,18 +183,8 @@ async function benchHttp(base: string, path: string) {
 
 async function benchFirstChart(base: string, path: string) {
 	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage'
-		]
+		executablePath: CHROMIUM_PATHS[0],
+		args: CHROMIUM_ARGS
 	});
 	const samples: number[] = [];
 	for (let i = 0; i < (QUICK ? 3 : 7); i++) {

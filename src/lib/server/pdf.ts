@@ -6,22 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-
-/** Where Debian, Ubuntu and Chrome packages put the browser; CHROMIUM_PATH names another. */
-export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** The flags the tests use (playwright.config.ts): headless, no sandbox in a container, nothing fetched. */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage'
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from './chromium';
 
 /** A print that takes longer is stopped: the city-wide handout prints in a few seconds. */
 export const PRINT_TIMEOUT_MS = 60_000;
