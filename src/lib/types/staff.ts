@@ -1,5 +1,6 @@
 /** What the staff pages (web import, import history, confirming statuses) show: serialisable, shared with the browser. */
 import type { Status, StatusSource } from '$lib/domain/status';
+import type { StoredPeriod } from '$lib/domain/period';
 
 export interface PreviewTask {
 	name: string;
@@ -38,8 +39,8 @@ export interface FilePreview {
 	mayWrite: boolean;
 }
 
-/** One import in the history. */
-export interface ImportEntry {
+/** One import in the history, with its period (named in the page's language by periodName). */
+export interface ImportEntry extends StoredPeriod {
 	sourceId: number;
 	fileName: string | null;
 	title: string | null;
@@ -47,11 +48,8 @@ export interface ImportEntry {
 	importedAt: string;
 	importedBy: string | null;
 	organization: string;
-	year: number;
 	periodLabel: string;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
+	/** Updates this document wrote that are current now. */
 	currentCount: number;
 	mayWithdraw: boolean;
 }

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import type { Actor } from './import-plan';
+import type { ImportEntry } from '../../types/staff';
 import { recordAudit } from './audit';
 import { ancestorIds } from './scope';
 import { applyPlanChange, contributionOf, readPlanFacts } from './rollups';
@@ -15,25 +16,11 @@ import { writeTransaction } from './write-transaction';
 
 type Trx = Kysely<Database>;
 
-/** An imported document as the history lists it. */
-export interface ImportRecord {
-	sourceId: number;
-	fileName: string | null;
-	title: string | null;
-	sha256: string;
+/** An imported document as the history lists it, with what the withdrawal checks (format, ids). */
+export interface ImportRecord extends Omit<ImportEntry, 'mayWithdraw'> {
 	format: string;
-	importedAt: string;
-	importedBy: string | null;
 	importedByUserId: number | null;
 	organizationId: number;
-	organization: string;
-	year: number;
-	periodLabel: string;
-	quarter: number | null;
-	monthStart: number | null;
-	monthEnd: number;
-	/** Updates this document wrote that are current now. */
-	currentCount: number;
 }
 
 /** One imported document by id, or undefined. */

@@ -6,6 +6,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { mayAct, requireUser } from '../auth/guard';
 import { listOrganizationsUnder } from '../queries/staff-organizations';
+import { descendantIds } from '../queries/scope';
 import { getImport, listImports, listWithdrawals, withdrawImport, type ImportRecord } from '../queries/withdrawals';
 import { actorOf, grantRoots } from './access';
 import type { SessionUser } from '$lib/types/auth';
@@ -25,16 +26,32 @@ async function mayWithdraw(db: DB, user: SessionUser, record: ImportRecord): Pro
 	return record.importedByUserId === user.id && mayAct(db, user, 'editor', record.organizationId);
 }
 
+/**
+ * mayWithdraw for a whole list at once: the organizations the account administers and edits, each read once,
+ * rather than two ancestor queries per row of the history.
+ */
+async function withdrawalRule(db: DB, user: SessionUser): Promise<(record: ImportRecord) => boolean> {
+	const [admin, editor] = await Promise.all(
+		(['admin', 'editor'] as const).map(async (role) => {
+			const roots = grantRoots(user, role);
+			return new Set(roots.length > 0 ? await descendantIds(db, roots) : []);
+		})
+	);
+	return (record) =>
+		admin.has(record.organizationId) || (record.importedByUserId === user.id && editor.has(record.organizationId));
+}
+
 /** The history of the organizations the account holds any role on. */
 export async function loadImportHistory(db: DB, { locals, url }: Omit<Event, 'request'>) {
 	const user = requireUser(locals, url);
 	const organizationIds = (await listOrganizationsUnder(db, grantRoots(user, 'viewer'))).map((o) => o.id);
 	const records = await listImports(db, organizationIds);
-	const imports: ImportEntry[] = await Promise.all(
-		records.map(async ({ organizationId: _o, importedByUserId: _u, format: _f, ...record }, i) => ({
+	const may = await withdrawalRule(db, user);
+	const imports: ImportEntry[] = records.map(
+		({ organizationId: _o, importedByUserId: _u, format: _f, ...record }, i) => ({
 			...record,
-			mayWithdraw: await mayWithdraw(db, user, records[i])
-		}))
+			mayWithdraw: may(records[i])
+		})
 	);
 	return { imports, withdrawals: await listWithdrawals(db, organizationIds) };
 }
