@@ -7,6 +7,7 @@
 import { userInfo } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { PASSWORD, logIn as signIn, user } from './accounts';
+import { hydrated } from './open';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,7 +61,7 @@ test('the first admin, made from the shell, adds an editor for 新街街道; the
 test('the login page, the refusals and the 403 page in English', async ({ page }) => {
 	await page.goto('/lang?to=en&back=%2Flogin');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
-	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await hydrated(page);
 	await page.getByLabel('Account').fill('xinjie-editor');
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { hydrated } from './open';
 
 export const PASSWORD = 'a long enough password';
 
@@ -17,7 +18,7 @@ export function user(database: string, ...args: string[]): string {
 
 /** Fills and sends the login form the page shows, once it is interactive (hydration would reset typed text). */
 export async function logIn(page: Page, name: string, password = PASSWORD) {
-	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await hydrated(page);
 	await page.getByLabel('账号').fill(name);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { city } from './city';
-import { open } from './open';
+import { hydrated, open } from './open';
 import { findOverflow } from './overflow';
 
 /** How many rows /tasks lists at a link's address (the number beside "共 … 项"). */
@@ -59,7 +59,7 @@ test.describe('what changed since the last meeting, on the city', () => {
 		const [, , href] = (await panelCounts(page)).find(([kind, n]) => kind === 'newly_behind' && n > 0)!;
 		await open(page, city(href));
 		await page.locator('table.tasks tbody tr a').first().click();
-		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+		await hydrated(page);
 		await expect(page.getByTestId('task-change-kind')).toHaveText('新增欠进度');
 		const diff = page.getByTestId('status-diff');
 		await expect(diff).toBeVisible();

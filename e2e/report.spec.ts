@@ -154,7 +154,6 @@ test.describe('the printed handout', () => {
 
 test('each chart on the overview saves as a PNG with its title and scope', async ({ page }) => {
 	await open(page, '/?year=2024&quarter=2');
-	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 	const panel = page.getByTestId('status-mix');
 	await expect(panel.locator('.echart')).toHaveAttribute('data-rendered', 'true');
 	const button = panel.getByRole('button', { name: '状态构成: 保存为 PNG 图片' });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from './open';
 
 test('a fresh server offers the sample organization, labelled 示例数据, and keeps it out of the real roll-up', async ({
 	page
@@ -11,7 +12,7 @@ test('a fresh server offers the sample organization, labelled 示例数据, and 
 	expect(scopes).toEqual(expect.arrayContaining(['杭州市', '绍兴市']));
 	expect(scopes.filter((name) => name.includes('示例'))).toEqual([]);
 	// The organization picker offers it, labelled.
-	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await hydrated(page);
 	await page.getByRole('combobox', { name: '单位' }).fill('示例');
 	await expect(page.getByRole('option', { name: /示例街道（示例数据）/ })).toHaveCount(1);
 
