@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { city } from './city';
 import { open } from './open';
 import { findOverflow } from './overflow';
+import { signIn } from './sign-in';
 
 test('the overflow check finds text wider than its box and a box outside the page, and passes a scroller', async ({
 	page
@@ -36,6 +37,30 @@ for (const size of SIZES) {
 				expect(await findOverflow(page)).toEqual([]);
 			});
 		}
+	});
+}
+
+for (const size of SIZES) {
+	test.describe(`the staff and admin pages at ${size.width}×${size.height}`, () => {
+		test.use({ viewport: { width: size.width, height: size.height } });
+
+		test('no text overflows its box on /import, /imports, /admin/users, /audit, a task page', async ({
+			page,
+			context,
+			baseURL
+		}) => {
+			await signIn(context, baseURL!, 'admin', '萧山区');
+			const found: Record<string, string[]> = {};
+			for (const path of ['/import', '/imports', '/admin/users', '/audit', '/tasks?org=新街街道']) {
+				await open(page, path);
+				found[path] = await findOverflow(page);
+			}
+			// A task page with the editor's confirm form on it.
+			await page.getByTestId('task-link').first().click();
+			await expect(page.getByTestId('status-confirm')).toBeVisible();
+			found['a task page'] = await findOverflow(page);
+			expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+		});
 	});
 }
 

@@ -31,6 +31,8 @@ export async function findOverflow(page: Page, root = 'body'): Promise<string[]>
 			if (el.closest('.echart, svg, canvas, [hidden], template')) continue;
 			const style = getComputedStyle(el);
 			if (style.display === 'none' || style.visibility === 'hidden' || style.position === 'fixed') continue;
+			// Visually hidden on purpose, for screen readers only (SvelteKit's route announcer, a 1px clipped box).
+			if (style.clipPath.startsWith('inset(50%') || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
 			const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
 			const rect = el.getBoundingClientRect();
 			if (rect.width === 0 || rect.height === 0) continue;
