@@ -48,7 +48,6 @@ export interface ImportEntry extends StoredPeriod {
 	importedAt: string;
 	importedBy: string | null;
 	organization: string;
-	periodLabel: string;
 	/** Updates this document wrote that are current now. */
 	currentCount: number;
 	mayWithdraw: boolean;

@@ -57,7 +57,6 @@ function importRecords(db: Trx) {
 			'plans.organization_id as organizationId',
 			'organizations.name as organization',
 			'periods.year',
-			'periods.label as periodLabel',
 			'periods.quarter',
 			'periods.month_start as monthStart',
 			'periods.month_end as monthEnd',
