@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { generateData } from '../generate';
 import { loadOverviewPage } from './overview';
 import { loadTaskPage } from './tasks';
+import { loadTaskDetailPage } from './task-detail';
 import { loadPresentationPage } from './present';
 
 /**
@@ -24,8 +25,10 @@ async function statementsOf(load: (db: DB, url: URL, locals: App.Locals) => Prom
 	await migrateToLatest(db);
 	await generateData(db, { seed: 'plans', organizations: 12, years: 1, tasksPerPlan: 20 });
 	const category = sqlite.prepare('select name from categories limit 1').pluck().get() as string;
+	const task = sqlite.prepare('select task_id from updates order by id limit 1 offset 120').pluck().get() as number;
 	capturing = true;
-	await load(db, new URL(url.replace('CATEGORY', encodeURIComponent(category)), 'http://test.local'), { lang: 'zh' });
+	const target = url.replace('CATEGORY', encodeURIComponent(category)).replace('TASK', String(task));
+	await load(db, new URL(target, 'http://test.local'), { lang: 'zh' });
 	capturing = false;
 	return statements.map((s) => ({
 		sql: s.sql,
@@ -67,5 +70,16 @@ describe('query plans of the hot pages', () => {
 			const fullScans = plan.filter((step) => FULL_SCAN.test(step));
 			expect(fullScans, `${sql}\n${plan.join('\n')}`).toEqual([]);
 		}
+	});
+
+	it.each([
+		['/tasks', loadTaskPage],
+		['/tasks?dir=desc', loadTaskPage],
+		['/tasks/TASK', loadTaskDetailPage]
+	] as const)('%s reads the period in report order off the indexes, never sorting it', async (url, load) => {
+		const statements = await statementsOf(load, url);
+		const ordered = statements.filter((s) => /"updates"."period_id" in/.test(s.sql) && /order by/i.test(s.sql));
+		expect(ordered.length).toBeGreaterThan(0);
+		for (const { sql, plan } of ordered) expect(plan, sql).not.toContain('USE TEMP B-TREE FOR ORDER BY');
 	});
 });

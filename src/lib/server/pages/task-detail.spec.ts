@@ -65,14 +65,18 @@ describe('the task page loader', () => {
 		}
 		// A list under another data version is read again: a task dropped from it has no place in it.
 		const first = ids[0];
-		const url = new URL(`http://test.local/tasks/${first}`);
+		const url = new URL(`http://test.local/tasks/${first}?sort=task`);
+		const inReportOrder = new URL(`http://test.local/tasks/${first}`);
 		expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 2 })).neighbours).not.toBeNull();
+		expect((await loadTaskDetailPage(db, inReportOrder, { lang: 'zh', dataVersion: 2 })).neighbours).not.toBeNull();
 		const update = await db.selectFrom('updates').select('id').where('task_id', '=', first).executeTakeFirstOrThrow();
 		await db.updateTable('updates').set({ superseded_at: '2099-01-01' }).where('id', '=', update.id).execute();
 		try {
 			// The same version answers from the kept order (every real write bumps the version; this one did not).
 			expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 2 })).neighbours).not.toBeNull();
 			expect((await loadTaskDetailPage(db, url, { lang: 'zh', dataVersion: 3 })).neighbours).toBeNull();
+			// In report order nothing is kept: the place is read from the task's key on every request.
+			expect((await loadTaskDetailPage(db, inReportOrder, { lang: 'zh', dataVersion: 2 })).neighbours).toBeNull();
 		} finally {
 			await db.updateTable('updates').set({ superseded_at: null }).where('id', '=', update.id).execute();
 		}

@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { settings } from '../app';
 import * as tasks from '../queries/tasks';
+import { getTaskNeighbours } from '../queries/task-neighbours';
 import * as taskDetail from '../queries/task-detail';
 import { pageOfIndex } from '../../table-params';
 import { updateProgress } from '../../domain/measures';
@@ -30,12 +31,11 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 	if (locals.readable) requireReadable(locals, (await getTaskOrganizationId(db, task.id))!);
 
 	const { filters, scope, table } = await parseTaskView(db, url, locals);
-	const [history, sources, order] = await Promise.all([
+	const [history, sources, neighbours] = await Promise.all([
 		taskDetail.getTaskHistory(db, task.id),
 		taskDetail.listTaskSources(db, task.id),
-		scope.period ? listOrder(db, locals, scope, scope.period.id, filters, table) : null
+		scope.period ? neighboursOf(db, locals, scope, scope.period.id, filters, table, task.id) : null
 	]);
-	const neighbours = order && neighboursIn(order, task.id);
 	// The page only shows these: the measures and the configured rule are applied here, once.
 	const rule = settings().trafficLightRule;
 	const target = task.targets[0] ?? null;
@@ -54,13 +54,23 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 }
 
 /**
- * The task ids of the list the page was opened from, in its order: kept per data version when the
- * request has one (a cacheable page), so stepping through a list sorts it once.
+ * The task's place in the list the page was opened from. In report order the query reads it from the task's
+ * key; in another order from the list's task ids, kept per data version when the request has one (a
+ * cacheable page), so stepping through a list sorts it once.
  */
-function listOrder(db: DB, locals: App.Locals, scope: Scope, periodId: number, filters: Filters, table: TaskOrder) {
+async function neighboursOf(
+	db: DB,
+	locals: App.Locals,
+	scope: Scope,
+	periodId: number,
+	filters: Filters,
+	table: TaskOrder,
+	taskId: number
+) {
 	const order: TaskOrder = { sort: table.sort, dir: table.dir };
+	if (order.sort === 'seq') return getTaskNeighbours(db, scope, periodId, filters, order, taskId);
 	const load = () => tasks.listOrderedTaskIds(db, scope, periodId, filters, order);
-	if (locals.dataVersion === undefined) return load();
 	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds, periodId, filters, order]);
-	return listOrders.get(key, locals.dataVersion, load);
+	const ids = await (locals.dataVersion === undefined ? load() : listOrders.get(key, locals.dataVersion, load));
+	return neighboursIn(ids, taskId);
 }

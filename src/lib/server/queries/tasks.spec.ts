@@ -320,29 +320,6 @@ describe('sort and paging', () => {
 	});
 });
 
-describe('previous and next within the filtered list', () => {
-	it('agrees with the listed order at the start, middle and end', async () => {
-		const v = await view('year=2024&quarter=4&status=behind,not_started,unknown');
-		const order = { sort: 'owner', dir: 'desc' } as const;
-		const rows = await tasks.listTasks(db, v.scope, v.periodId, v.filters, order, ALL);
-		for (const i of [0, Math.floor(rows.length / 2), rows.length - 1]) {
-			const n = await tasks.getTaskNeighbours(db, v.scope, v.periodId, v.filters, order, rows[i].taskId);
-			expect(n).toEqual({
-				index: i,
-				total: rows.length,
-				previousId: rows[i - 1]?.taskId ?? null,
-				nextId: rows[i + 1]?.taskId ?? null
-			});
-		}
-	});
-
-	it('is null for a task the filters exclude', async () => {
-		const v = await view('org=新街街道&year=2024&quarter=2&q=消防');
-		const [other] = await db.selectFrom('tasks').select('id').where('name', '=', '坚定数字升级').execute();
-		expect(await tasks.getTaskNeighbours(db, v.scope, v.periodId, v.filters, SEQ, other.id)).toBeNull();
-	});
-});
-
 describe('the search index follows every write', () => {
 	it('indexes exactly the current updates of the big database', async () => {
 		const { n } = await db
