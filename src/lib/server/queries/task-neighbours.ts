@@ -10,7 +10,7 @@ import type { SortDir } from '../../table-params';
 import type { Scope } from '../../types/scope';
 import type { TaskListFilters, TaskNeighbours, TaskOrder } from '../../types/tasks';
 import { filteredUpdates } from './task-search';
-import { countTasks, listOrderedTaskIds, orderedUpdates } from './tasks';
+import { countTasks, listOrderedTaskIds, orderedUpdates, plansOfPeriodYear } from './tasks';
 
 /**
  * The task's place in the filtered table for one period, or null when the filters exclude it. In report
@@ -42,15 +42,21 @@ async function neighboursInReportOrder(
 	dir: SortDir,
 	taskId: number
 ): Promise<TaskNeighbours | null> {
-	const listed = await filteredUpdates(db, scope, periodId, filters, { categories: false, plans: true })
+	const listed = await filteredUpdates(db, scope, periodId, filters, { categories: false, plans: false })
 		.where('tasks.id', '=', taskId)
 		.select(['tasks.plan_id as planId', 'tasks.position'])
 		.executeTakeFirst();
 	if (!listed) return null;
 	const back: SortDir = dir === 'asc' ? 'desc' : 'asc';
-	const walk = (toward: SortDir) => orderedUpdates(db, scope, periodId, filters, { sort: 'seq', dir: toward }, true);
+	// From the task's plan on, toward one end: SQLite walks the plans from there, not from the list's start.
+	const walk = (toward: SortDir) =>
+		orderedUpdates(db, scope, periodId, filters, { sort: 'seq', dir: toward }).where(
+			'tasks.plan_id',
+			'in',
+			plansOfPeriodYear(db, periodId).where('plans.id', toward === 'asc' ? '>=' : '<=', listed.planId)
+		);
 	const [before, previous, next, total] = await Promise.all([
-		walk(dir)
+		walk(back)
 			.clearOrderBy()
 			.where(beyond(listed, back))
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -62,15 +68,12 @@ async function neighboursInReportOrder(
 	return { index: Number(before.n), total, previousId: previous?.id ?? null, nextId: next?.id ?? null };
 }
 
-/**
- * Rows past a (plan, position) key in report order going `toward` ascending or descending. The bound on
- * plans.id alone is implied; it is there for SQLite, to start the walk at the key's plan.
- */
+/** Rows past a (plan, position) key in report order going `toward` ascending or descending. */
 function beyond(key: { planId: number; position: number }, toward: SortDir) {
 	const past = toward === 'asc' ? '>' : '<';
-	return (eb: ExpressionBuilder<Database, 'plans' | 'tasks'>) =>
-		eb.and([
-			eb('plans.id', `${past}=`, key.planId),
-			eb.or([eb('plans.id', past, key.planId), eb('tasks.position', past, key.position)])
+	return (eb: ExpressionBuilder<Database, 'tasks'>) =>
+		eb.or([
+			eb('tasks.plan_id', past, key.planId),
+			eb.and([eb('tasks.plan_id', '=', key.planId), eb('tasks.position', past, key.position)])
 		]);
 }
