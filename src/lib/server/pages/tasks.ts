@@ -9,7 +9,6 @@ import * as organizations from '../queries/organizations';
 import * as overview from '../queries/overview';
 import * as tasks from '../queries/tasks';
 import { hasMatch, matchSnippet, parseSearch } from '../../domain/search';
-import { pageWindow } from '../../table-params';
 
 export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
 	const { filters, scope, table } = await parseTaskView(db, url, locals);
@@ -28,20 +27,15 @@ export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
 	if (!scope.period) return { ...base, period: null };
 
 	const period = scope.period;
-	const [periods, categories, owners, total] = await Promise.all([
+	const [periods, categories, owners, { total, window, rows }] = await Promise.all([
 		overview.listPeriodsWithData(db, scope, period.year),
 		organizations.listCategoryNames(db, scope, period.id),
 		// Owner suggestions for one organization or a few; a province's would be thousands.
 		scope.organizationIds !== null && scope.organizationIds.length <= 50
 			? tasks.listOwners(db, scope, period.id)
 			: Promise.resolve([] as string[]),
-		tasks.countTasks(db, scope, period.id, filters)
+		tasks.listTaskPage(db, scope, period.id, filters, table, table)
 	]);
-	const window = pageWindow(total, table.page, table.size);
-	const rows = await tasks.listTasks(db, scope, period.id, filters, table, {
-		limit: table.size,
-		offset: window.offset
-	});
 	return {
 		...base,
 		period,

@@ -15,7 +15,8 @@ export type Updates = ReturnType<typeof scopedUpdates>;
 /**
  * Narrows to tasks matching every search term in their name, content or a current status text.
  * Terms of three characters or more go through the trigram indexes as quoted FTS5 strings
- * (never as syntax); shorter ones, which trigrams cannot find, use an escaped LIKE.
+ * (never as syntax); shorter ones, which trigrams cannot find, use an escaped LIKE. A matching
+ * status text gives its update's id, mapped to the task by migration 0022's narrow index.
  */
 export function whereSearch(qb: Updates, q: string | null): Updates {
 	for (const term of parseSearch(q).terms) {
@@ -25,7 +26,8 @@ export function whereSearch(qb: Updates, q: string | null): Updates {
 				sql<SqlBool>`tasks.id in (
 					select rowid from task_search where task_search match ${match}
 					union
-					select u.task_id from update_search join updates u on u.id = update_search.rowid where update_search match ${match}
+					select u.task_id from update_search join updates u indexed by updates_task_of_update on u.id = update_search.rowid
+					where update_search match ${match}
 				)`
 			);
 		} else {

@@ -320,6 +320,39 @@ describe('sort and paging', () => {
 	});
 });
 
+describe('a page and its count', () => {
+	const QUERIES = [
+		'year=2024&quarter=4',
+		'year=2024&quarter=4&q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0',
+		'year=2024&quarter=4&q=%E9%A1%B9%E7%9B%AE&status=behind,not_started',
+		'year=2024&quarter=4&q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D'
+	];
+	const ORDERS = [SEQ, { sort: 'status', dir: 'desc' } as const];
+	const cases = QUERIES.flatMap((query) => ORDERS.map((order) => [query, order.sort, order] as const));
+
+	it.each(cases)(
+		'%s sort=%s: counts the rows the list has and shows the page asked for, or the last',
+		async (query, _sort, order) => {
+			const v = await view(query);
+			const all = (await tasks.listTasks(db, v.scope, v.periodId, v.filters, order, ALL)).map((r) => r.taskId);
+			const size = 50;
+			const last = Math.max(1, Math.ceil(all.length / size));
+			for (const page of new Set([1, 2, last, last + 3])) {
+				const got = await tasks.listTaskPage(db, v.scope, v.periodId, v.filters, order, { page, size });
+				const shown = Math.min(page, last);
+				expect(got.total, `${query} page ${page}`).toBe(all.length);
+				expect(got.window).toEqual({
+					page: shown,
+					pageCount: last,
+					offset: (shown - 1) * size,
+					clamped: shown !== page
+				});
+				expect(got.rows.map((r) => r.taskId)).toEqual(all.slice((shown - 1) * size, shown * size));
+			}
+		}
+	);
+});
+
 describe('the search index follows every write', () => {
 	it('indexes exactly the current updates of the big database', async () => {
 		const { n } = await db

@@ -9,7 +9,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { DB } from '../db';
 import { FLAG_KINDS } from '../../domain/flags';
 import { STATUSES } from '../../domain/status';
-import type { SortDir, TaskSortKey } from '../../table-params';
+import { pageWindow, type PageWindow, type SortDir, type TaskSortKey } from '../../table-params';
 import { countUpdates, getProgressOfUpdates } from './measures';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
@@ -218,6 +218,43 @@ export async function listTasks(
 		db,
 		ids.map((r) => r.id)
 	);
+}
+
+/**
+ * One page of the table (`page`, 1-based, of `size` rows; past the last page, the last) with the count of all
+ * its rows. Without a search the count is countTasks's (from the rollups where they answer); with one, the
+ * count and the page's ids come from one statement, a count over the matched rows beside them, since the
+ * match is most of either's cost (for 数字化改造 in a province ≈ 20 ms each).
+ */
+export async function listTaskPage(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskListFilters,
+	order: TaskOrder,
+	page: { page: number; size: number }
+): Promise<{ total: number; window: PageWindow; rows: TaskRow[] }> {
+	if (filters.q) {
+		const offset = (page.page - 1) * page.size;
+		const ids = await orderedUpdateIds(db, scope, periodId, filters, order, true)
+			.select(sql<number>`count(*) over ()`.as('total'))
+			.limit(page.size)
+			.offset(offset)
+			.execute();
+		// An empty page past the first says nothing of the total: the page lies past the end, counted below.
+		if (ids.length > 0 || page.page === 1) {
+			const total = Number(ids[0]?.total ?? 0);
+			const rows = await taskRowsOf(
+				db,
+				ids.map((r) => r.id)
+			);
+			return { total, window: pageWindow(total, page.page, page.size), rows };
+		}
+	}
+	const total = await countTasks(db, scope, periodId, filters);
+	const window = pageWindow(total, page.page, page.size);
+	const rows = await listTasks(db, scope, periodId, filters, order, { limit: page.size, offset: window.offset });
+	return { total, window, rows };
 }
 
 /** How many rows listTasks has for these filters, over all pages. Grain: tasks. */
