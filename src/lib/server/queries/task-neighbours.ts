@@ -13,8 +13,16 @@ import { filteredUpdates } from './task-search';
 import { countTasks, listOrderedTaskIds, orderedUpdates, plansOfPeriodYear } from './tasks';
 
 /**
- * The task's place in the filtered table for one period, or null when the filters exclude it. In report
- * order it is read from the task's key (neighboursInReportOrder); in another, from the whole ordered list.
+ * Whether a task's place in this list is read from its key (neighboursInReportOrder): in report order over
+ * every organization, as orderedUpdates walks it. Otherwise it is found in the whole list of ids.
+ */
+export function readsPlaceByKey(scope: Pick<Scope, 'organizationIds'>, order: TaskOrder): boolean {
+	return order.sort === 'seq' && scope.organizationIds === null;
+}
+
+/**
+ * The task's place in the filtered table for one period, or null when the filters exclude it: read from
+ * the task's key where readsPlaceByKey, else from the whole ordered list.
  */
 export async function getTaskNeighbours(
 	db: DB,
@@ -24,7 +32,7 @@ export async function getTaskNeighbours(
 	order: TaskOrder,
 	taskId: number
 ): Promise<TaskNeighbours | null> {
-	if (order.sort === 'seq') return neighboursInReportOrder(db, scope, periodId, filters, order.dir, taskId);
+	if (readsPlaceByKey(scope, order)) return neighboursInReportOrder(db, scope, periodId, filters, order.dir, taskId);
 	return neighboursIn(await listOrderedTaskIds(db, scope, periodId, filters, order), taskId);
 }
 

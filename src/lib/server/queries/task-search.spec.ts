@@ -4,7 +4,8 @@ import type { DB } from '../db';
 import { openTestDatabase } from '../db/testing';
 import { importDocument } from '../import';
 import { parseFilters } from '../../filters';
-import { resolveScope } from './scope';
+import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
+import { whereSearch } from './task-search';
 import * as tasks from './tasks';
 import { ALL, SEED, SEQ, openReportsDatabase, viewsOf } from './testing';
 
@@ -81,6 +82,25 @@ describe('search', () => {
 		expect(await names(`${SEED_VIEW}&q=`)).toHaveLength(12);
 		expect(await names(`${SEED_VIEW}&q=${encodeURIComponent('   ')}`)).toHaveLength(12);
 	});
+});
+
+describe('the two ways of matching', () => {
+	it.each(['数字化改造', '微型消防站', '超前感知 平安巡查', '一季度开展冬季', '没有这个词语'])(
+		'%s: listing the matching tasks once and asking each task select the same tasks',
+		async (q) => {
+			const tasksMatching = async (narrowed: boolean) =>
+				(
+					await whereSearch(scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS), q, narrowed)
+						.select('tasks.id')
+						.distinct()
+						.orderBy('tasks.id')
+						.execute()
+				).map((r) => r.id);
+			const listed = await tasksMatching(false);
+			expect(await tasksMatching(true)).toEqual(listed);
+			if (q !== '没有这个词语') expect(listed.length).toBeGreaterThan(0);
+		}
+	);
 });
 
 describe('the search index follows every write', () => {
