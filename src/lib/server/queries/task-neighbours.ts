@@ -10,15 +10,13 @@ import type { SortDir } from '../../table-params';
 import type { Scope } from '../../types/scope';
 import type { TaskListFilters, TaskNeighbours, TaskOrder } from '../../types/tasks';
 import { filteredUpdates } from './task-search';
-import { countTasks, listOrderedTaskIds, orderedUpdates, plansOfPeriodYear } from './tasks';
+import { countTasks, listOrderedTaskIds, orderedUpdates, plansOfPeriodYear, walksInReportOrder } from './tasks';
 
 /**
- * Whether a task's place in this list is read from its key (neighboursInReportOrder): in report order over
- * every organization, as orderedUpdates walks it. Otherwise it is found in the whole list of ids.
+ * Whether a task's place in this list is read from its key (neighboursInReportOrder): where the list can be
+ * walked in report order. Otherwise it is found in the whole list of ids.
  */
-export function readsPlaceByKey(scope: Pick<Scope, 'organizationIds'>, order: TaskOrder): boolean {
-	return order.sort === 'seq' && scope.organizationIds === null;
-}
+export const readsPlaceByKey = walksInReportOrder;
 
 /**
  * The task's place in the filtered table for one period, or null when the filters exclude it: read from

@@ -155,11 +155,16 @@ export function orderedUpdates(
 	return applyOrder(
 		filteredUpdates(db, scope, periodId, filters, joins)
 			.$if(order.sort === 'org', (qb) => qb.innerJoin('organizations', 'organizations.id', 'plans.organization_id'))
-			.$if(walk && order.sort === 'seq' && scope.organizationIds === null, (qb) =>
+			.$if(walk && walksInReportOrder(scope, order), (qb) =>
 				qb.where('tasks.plan_id', 'in', plansOfPeriodYear(db, periodId))
 			),
 		order
 	);
+}
+
+/** Whether a list in this order over this scope can be walked (orderedUpdates's `walk`). */
+export function walksInReportOrder(scope: Pick<Scope, 'organizationIds'>, order: TaskOrder): boolean {
+	return order.sort === 'seq' && scope.organizationIds === null;
 }
 
 /**
