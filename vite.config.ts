@@ -1,8 +1,44 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Kit's CSP hashes use its JavaScript SHA-256 (runtime/server/page/crypto.js), 2% of the server's time under
+ * load; on the server its import resolves to src/lib/server/csp-hash.ts, Node's native hash, same digest
+ * (csp-hash.spec.ts compares them). Should Kit move that file, nothing matches and Kit's own hash is used.
+ */
+function nativeCspHash(): Plugin {
+	const kitPage = /@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]server[\\/]page[\\/]csp\.js$/;
+	return {
+		name: 'jindu:native-csp-hash',
+		enforce: 'pre',
+		resolveId(source, importer, options) {
+			if (options?.ssr && source === './crypto.js' && importer && kitPage.test(importer))
+				return fileURLToPath(new URL('./src/lib/server/csp-hash.ts', import.meta.url));
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [nativeCspHash(), sveltekit()],
+	build: {
+		rolldownOptions: {
+			output: {
+				// ECharts as one chunk: left to itself, the bundler splits it in two around the modules the tooltip
+				// (loaded after the first chart) shares, and two chunks gzip 4 KB worse than one. What loads on
+				// demand (the tooltip, the heatmap) and the server's SVG renderer stay out of it.
+				codeSplitting: {
+					groups: [
+						{
+							name: 'echarts',
+							test: /node_modules[\\/](zrender|echarts)[\\/](?!.*(component[\\/]tooltip|chart[\\/]heatmap|svg))/
+						}
+					]
+				}
+			}
+		}
+	},
 	server: { fs: { allow: ['migrations', 'data'] } },
 	ssr: { external: ['better-sqlite3'] },
 	test: {

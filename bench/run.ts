@@ -186,7 +186,8 @@ async function benchFirstChart(base: string, path: string) {
 		executablePath: CHROMIUM_PATHS[0],
 		args: CHROMIUM_ARGS
 	});
-	const samples: number[] = [];
+	const charts: number[] = [];
+	const paints: number[] = [];
 	for (let i = 0; i < (QUICK ? 3 : 7); i++) {
 		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 		await page.goto(base + path);
@@ -195,16 +196,21 @@ async function benchFirstChart(base: string, path: string) {
 			null,
 			{ timeout: 15_000 }
 		);
-		samples.push(Number(await mark.jsonValue()));
+		charts.push(Number(await mark.jsonValue()));
+		paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
 		await page.close();
 	}
 	await browser.close();
+	// The budget is relative too: the chart comes with the first paint, not long after it.
+	const chart = percentile(charts, 50);
+	const paint = percentile(paints, 50);
+	const ratio = chart / paint;
 	record({
 		group: `client ${SERVED}`,
 		name: `${path}: navigation → first chart drawn`,
-		value: `p50 ${ms(percentile(samples, 50))}`,
-		budget: '≤ 1000 ms',
-		ok: percentile(samples, 50) <= 1000
+		value: `p50 ${ms(chart)}, first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×)`,
+		budget: '≤ 700 ms and ≤ 1.2× FCP',
+		ok: chart <= 700 && ratio <= 1.2
 	});
 }
 
