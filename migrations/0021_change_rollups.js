@@ -21,9 +21,8 @@ const monthEnd = sql`(select month_end from periods where id = updates.period_id
  * (its period and status), and how many of its reported periods in a row up to this one were behind
  * or not started (domain/changes.ts behindStreak).
  */
-const RECOMPUTE = sql`earlier_period_id = (select e.period_id from updates e join periods ep on ep.id = e.period_id
-			where ${sameYear('e')} and ep.month_end < ${monthEnd} order by ep.month_end desc limit 1),
-		earlier_status = (select e.status from updates e join periods ep on ep.id = e.period_id
+const RECOMPUTE = sql`(earlier_period_id, earlier_status) = (select e.period_id, e.status from updates e
+			join periods ep on ep.id = e.period_id
 			where ${sameYear('e')} and ep.month_end < ${monthEnd} order by ep.month_end desc limit 1),
 		behind_run = case when updates.status in ${ATTENTION} then (select count(*) from updates b
 			join periods bp on bp.id = b.period_id
@@ -31,11 +30,15 @@ const RECOMPUTE = sql`earlier_period_id = (select e.period_id from updates e joi
 				and bp.month_end > ifnull((select max(gp.month_end) from updates g join periods gp on gp.id = g.period_id
 					where ${sameYear('g')} and g.status not in ${ATTENTION} and gp.month_end <= ${monthEnd}), 0)) else 0 end`;
 
-/** Recomputes the current updates of one task (`row`: new or old) in the year of that row's period. */
+/**
+ * Recomputes the current updates of one task (`row`: new or old) in the year of that row's period, from that
+ * period on: an update only ever changes the earlier status and run of its own period and the later ones.
+ */
 const recompute = (/** @type {'new' | 'old'} */ row) =>
 	sql`update updates set ${RECOMPUTE}
 		where task_id = ${sql.raw(row)}.task_id and superseded_at is null
-			and period_id in (select id from periods where year = (select year from periods where id = ${sql.raw(row)}.period_id));`;
+			and period_id in (select p.id from periods p join periods w on w.id = ${sql.raw(row)}.period_id
+				where p.year = w.year and p.month_end >= w.month_end);`;
 
 /**
  * A meeting's panel compared each task of a period with its earlier status, and counted each task's run
@@ -75,9 +78,14 @@ export async function up(db) {
 			behind_run = runs.behind_run
 		from runs where runs.id = updates.id`.execute(db);
 
-	await sql`create trigger updates_changes_insert after insert on updates begin ${recompute('new')} end`.execute(db);
+	// A history row written already superseded changes nothing; a row moved to another task or period also
+	// changes the ones it left.
+	await sql`create trigger updates_changes_insert after insert on updates when new.superseded_at is null begin
+		${recompute('new')} end`.execute(db);
 	await sql`create trigger updates_changes_update after update of task_id, period_id, status, superseded_at on updates begin
-		${recompute('old')} ${recompute('new')} end`.execute(db);
+		${recompute('new')} end`.execute(db);
+	await sql`create trigger updates_changes_move after update of task_id, period_id on updates
+		when old.task_id is not new.task_id or old.period_id is not new.period_id begin ${recompute('old')} end`.execute(db);
 	await sql`create trigger updates_changes_delete after delete on updates begin ${recompute('old')} end`.execute(db);
 
 	// The panel and ?streak= read the long runs of one period, the longest first.

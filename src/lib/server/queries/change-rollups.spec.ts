@@ -166,7 +166,12 @@ describe('change rollups and the runs behind', () => {
 		const db = await openTestDatabase();
 		await importDocument(db, readFileSync('data/reports/xinjie-2024-q2.txt'));
 		await generateData(db, { seed: 'change-backfill', organizations: 5, years: 2, tasksPerPlan: 10 });
-		for (const trigger of ['updates_changes_insert', 'updates_changes_update', 'updates_changes_delete'])
+		for (const trigger of [
+			'updates_changes_insert',
+			'updates_changes_update',
+			'updates_changes_move',
+			'updates_changes_delete'
+		])
 			await sql`drop trigger ${sql.ref(trigger)}`.execute(db);
 		await sql`drop index updates_current_behind_run`.execute(db);
 		await sql`drop table change_rollups`.execute(db);
