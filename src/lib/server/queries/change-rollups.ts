@@ -75,7 +75,7 @@ export function changeContributionChange(before: ChangeContribution, after: Chan
 /** Rows per multi-row upsert: 10 values each, well under SQLite's 32 766 bound values. */
 const UPSERT_ROWS = 1000;
 
-/** Adds each cell to the rows of every organization in `organizationIds`, then drops the rows left at zero. */
+/** Adds each cell to the rows of every organization in `organizationIds`, then drops the rows it left at zero. */
 export async function addChangeCells(db: Db, organizationIds: number[], cells: ChangeRollupCell[]): Promise<void> {
 	if (cells.length === 0 || organizationIds.length === 0) return;
 	const rows = organizationIds.flatMap((organizationId) =>
@@ -115,10 +115,13 @@ export async function addChangeCells(db: Db, organizationIds: number[], cells: C
 			)
 			.execute();
 	}
+	// Only a cell taken away can leave a row at zero: a write that only adds (a new period) sweeps nothing.
+	const emptied = [...new Set(cells.filter((c) => c.taskCount < 0).map((c) => c.periodId))];
+	if (emptied.length === 0) return;
 	await db
 		.deleteFrom('change_rollups')
 		.where('organization_id', 'in', organizationIds)
-		.where('period_id', 'in', [...new Set(cells.map((c) => c.periodId))])
+		.where('period_id', 'in', emptied)
 		.where('task_count', '=', 0)
 		.execute();
 }

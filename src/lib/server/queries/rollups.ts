@@ -247,10 +247,13 @@ async function addCells(db: Db, organizationIds: number[], cells: Cell[]): Promi
 			)
 			.execute();
 	}
+	// Only a cell taken away can leave a row at zero: a write that only adds (a new period) sweeps nothing.
+	const emptied = cells.filter((c) => c.taskCount < 0 || c.ratioCount < 0).map((c) => c.periodId);
+	if (emptied.length === 0) return;
 	await db
 		.deleteFrom('status_rollups')
 		.where('organization_id', 'in', organizationIds)
-		.where('period_id', 'in', [...new Set(cells.map((c) => c.periodId))])
+		.where('period_id', 'in', [...new Set(emptied)])
 		.where('task_count', '=', 0)
 		.where('ratio_count', '=', 0)
 		.execute();
