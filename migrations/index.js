@@ -17,6 +17,7 @@ import * as m0016 from './0016_planner_statistics.js';
 import * as m0017 from './0017_category_keys.js';
 import * as m0018 from './0018_accounts_and_audit.js';
 import * as m0020 from './0020_imports_by_staff_and_confirmations.js';
+import * as m0021 from './0021_change_rollups.js';
 import * as m0022 from './0022_update_task_lookup.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
@@ -37,5 +38,6 @@ export const migrations = {
 	'0017_category_keys': m0017,
 	'0018_accounts_and_audit': m0018,
 	'0020_imports_by_staff_and_confirmations': m0020,
+	'0021_change_rollups': m0021,
 	'0022_update_task_lookup': m0022
 };

@@ -111,6 +111,13 @@ export interface UpdateTable {
 	confirmed_by: string | null;
 	confirmed_by_user_id: number | null;
 	reason: string | null;
+	/**
+	 * Kept by triggers (migration 0021) on current updates: the task's previous reported period of the
+	 * year and its status there (null: none), and its periods in a row behind or not started (behindStreak).
+	 */
+	earlier_period_id: Generated<number | null>;
+	earlier_status: Generated<Status | null>;
+	behind_run: Generated<number>;
 }
 
 export interface ThemeTable {
@@ -163,6 +170,24 @@ export interface StatusRollupTable {
 	flagged_count: number;
 	ratio_sum: number;
 	ratio_count: number;
+}
+
+/** Current updates counted by earlier and current status (migration 0021; queries/change-rollups.ts). */
+export interface ChangeRollupTable {
+	organization_id: number;
+	period_id: number;
+	dimension: 'all' | 'category';
+	/** '' for 'all'; the category's name key ('' for none). */
+	dimension_key: string;
+	dimension_order: number;
+	/** The task's previous reported period of the year; 0: none. */
+	earlier_period_id: number;
+	/** Its status there; '' when none. */
+	earlier_status: Status | '';
+	status: Status;
+	/** The update's behind_run. */
+	behind_run: number;
+	task_count: number;
 }
 
 export interface DataVersionTable {
@@ -252,6 +277,7 @@ export interface Database {
 	quality_flags: QualityFlagTable;
 	period_summaries: PeriodSummaryTable;
 	status_rollups: StatusRollupTable;
+	change_rollups: ChangeRollupTable;
 	data_version: DataVersionTable;
 	users: UserTable;
 	user_grants: UserGrantTable;

@@ -2,9 +2,11 @@
  * What changed since the last meeting, for any loader that shows it (the overview's panel, the slides, the
  * handout): the counts by kind of change in scope, per category and per child organization, and the tasks
  * behind for several periods in a row. The earlier period is the scope's (`since=`, else the one before).
+ * The counts come from change_rollups where they answer the scope exactly (queries/changes.ts `summarizeChanges`).
  */
 import type { DB } from '../db';
 import type { Scope, TaskFilters } from '../../types/scope';
+import type { Filters } from '../../filters';
 import type { ChangeCountsOf, ChangesData } from '../../types/changes';
 import { CHANGED_KINDS, emptyChangeCounts, LONG_BEHIND_PERIODS } from '../../domain/changes';
 import * as changes from '../queries/changes';
@@ -20,28 +22,18 @@ export const LONG_BEHIND_LIMIT = 8;
 export async function loadChanges(
 	db: DB,
 	scope: Scope,
-	filters: TaskFilters,
+	filters: TaskFilters & Pick<Filters, 'since'>,
 	options: { longBehindLimit?: number } = {}
 ): Promise<ChangesData | null> {
 	if (!scope.period) return null;
 	const period = scope.period;
-	const [cells, longBehind, { children }] = await Promise.all([
-		changes.countChangeCells(db, scope, period.id, filters),
-		changes.listLongBehindTasks(
-			db,
-			scope,
-			period.id,
-			filters,
-			LONG_BEHIND_PERIODS,
-			options.longBehindLimit ?? LONG_BEHIND_LIMIT
-		),
-		listComparedChildren(db, scope)
+	const limit = options.longBehindLimit ?? LONG_BEHIND_LIMIT;
+	const [{ children }, longBehindTasks] = await Promise.all([
+		listComparedChildren(db, scope),
+		changes.firstLongBehindTasks(db, scope, period.id, filters, LONG_BEHIND_PERIODS, limit)
 	]);
-	// Each child counted as `/tasks?org=<child>` counts it: the cells of its subtree's organizations.
-	const childOf = new Map(children.flatMap((c) => (c.scope.organizationIds ?? []).map((id) => [id, c.id] as const)));
-	const byChild = changes.sumCells(cells, (c) => childOf.get(c.organizationId) ?? null);
-	const counts = changes.sumCells(cells, () => 'all').get('all') ?? emptyChangeCounts();
-	const categories = changes.categoryCounts(cells);
+	const summary = await changes.summarizeChanges(db, scope, period.id, filters, children, LONG_BEHIND_PERIODS);
+	const { counts, categories, byChild } = summary;
 	const changed = (c: ChangeCountsOf) => CHANGED_KINDS.reduce((n, k) => n + c.counts[k], 0);
 	const kept = new Set([...categories].sort((a, b) => changed(b) - changed(a)).slice(0, CHANGE_CATEGORIES));
 	return {
@@ -51,6 +43,6 @@ export async function loadChanges(
 		byCategory: categories.filter((c) => kept.has(c)),
 		byCategoryMore: categories.length - kept.size,
 		byOrganization: children.map((c) => ({ name: c.name, id: c.id, counts: byChild.get(c.id) ?? emptyChangeCounts() })),
-		longBehind: { min: LONG_BEHIND_PERIODS, ...longBehind }
+		longBehind: { min: LONG_BEHIND_PERIODS, tasks: longBehindTasks, total: summary.longBehind }
 	};
 }

@@ -10,7 +10,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import type { ChangeCountsOf, LongBehindTask } from '../../types/changes';
 import type { Status } from '../../domain/status';
 import {
-	behindStreak,
+	CHANGE_KINDS,
 	emptyChangeCounts,
 	isChangeKind,
 	type ChangeCounts,
@@ -18,7 +18,9 @@ import {
 } from '../../domain/changes';
 import { ATTENTION_STATUSES } from '../../domain/measures';
 import { scopedUpdates } from './scope';
-import { updateChangeSql } from './change-sql';
+import { rollupOrganizations } from './rollups';
+import { countLongBehind, readChangeRollups } from './change-rollups';
+import { BEHIND_STREAK, updateChangeSql } from './change-sql';
 
 type ChangeScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
 
@@ -47,7 +49,7 @@ export async function countChanges(
 export interface ChangeCell {
 	organizationId: number;
 	key: string;
-	/** The category's name as one of its plans writes it (null: uncategorised). */
+	/** The category's name key, as the overview's category panel names it (null: uncategorised). */
 	name: string | null;
 	position: number;
 	kind: ChangeKind;
@@ -69,14 +71,15 @@ export async function countChangeCells(
 		.select([
 			'plans.organization_id as organizationId',
 			'categories.name_key as key',
-			sql<string | null>`min(categories.name)`.as('name'),
 			sql<number>`min(categories.position)`.as('position'),
 			kind.as('kind'),
 			sql<number>`count(*)`.as('taskCount')
 		])
 		.groupBy(['plans.organization_id', 'categories.name_key', sql`kind`])
 		.execute();
-	return rows.filter((r) => isChangeKind(r.kind)).map((r) => ({ ...r, taskCount: Number(r.taskCount) }));
+	return rows
+		.filter((r) => isChangeKind(r.kind))
+		.map((r) => ({ ...r, name: r.key === '' ? null : r.key, taskCount: Number(r.taskCount) }));
 }
 
 /** Cells added up by a key of theirs (null: left out), in first-seen order. */
@@ -106,9 +109,177 @@ export function categoryCounts(cells: ChangeCell[]): ChangeCountsOf[] {
 }
 
 /**
- * Tasks of `periodId` behind or not started for at least `min` of their periods in a row, most periods first,
- * then in report order: the first `limit`, and how many there are.
+ * What the panel counts: in all, per category (in report order), per child organization (by id), and the
+ * tasks behind for at least the panel's number of periods in a row.
  */
+export interface ChangeSummary {
+	counts: ChangeCounts;
+	categories: ChangeCountsOf[];
+	byChild: Map<number, ChangeCounts>;
+	longBehind: number;
+}
+
+/** The children a summary counts apart, each with its subtree. */
+type Children = { id: number; scope: Pick<Scope, 'organizationIds'> }[];
+
+/**
+ * The scope's changes since `scope.since` in all, per category and per child (each the organization whose
+ * subtree it counts). From change_rollups when they answer exactly — whole organizations (rollups.ts
+ * `rollupOrganizations`), no task filter, the default earlier period — else from one pass over the scope.
+ */
+export async function summarizeChanges(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters & { since: string | null },
+	children: Children,
+	longBehind: number
+): Promise<ChangeSummary> {
+	const unfiltered = TASK_FILTERS.every((f) => !filters[f]) && filters.since === null;
+	const organizations = unfiltered ? await rollupOrganizations(db, scope) : null;
+	if (!organizations) return summarizeScope(db, scope, periodId, filters, children, longBehind);
+	return summarizeRollups(db, organizations, periodId, scope.since?.id ?? null, children, longBehind);
+}
+
+/** summarizeChanges by one pass over the scope's current updates, for any filters and earlier period. */
+export async function summarizeScope(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters,
+	children: Children,
+	longBehind: number
+): Promise<ChangeSummary> {
+	const [cells, longBehindTotal] = await Promise.all([
+		countChangeCells(db, scope, periodId, filters),
+		countLongBehindTasks(db, scope, periodId, filters, longBehind)
+	]);
+	// Each child counted as `/tasks?org=<child>` counts it: the cells of its subtree's organizations.
+	const childOf = new Map(children.flatMap((c) => (c.scope.organizationIds ?? []).map((id) => [id, c.id] as const)));
+	return {
+		counts: sumCells(cells, () => 'all').get('all') ?? emptyChangeCounts(),
+		categories: categoryCounts(cells),
+		byChild: sumCells(cells, (c) => childOf.get(c.organizationId) ?? null),
+		longBehind: longBehindTotal
+	};
+}
+
+const TASK_FILTERS = [
+	'category',
+	'theme',
+	'status',
+	'source',
+	'flag',
+	'owner',
+	'attention',
+	'change',
+	'streak'
+] as const;
+
+/** summarizeChanges from the rollup rows of the scope's (disjoint) organizations and of each child. */
+export async function summarizeRollups(
+	db: DB,
+	organizations: number[],
+	periodId: number,
+	sinceId: number | null,
+	children: { id: number }[],
+	longBehind: number
+): Promise<ChangeSummary> {
+	const [all, byCategory, byChild, longBehindTotal] = await Promise.all([
+		readChangeRollups(db, organizations, periodId, sinceId, 'all'),
+		readChangeRollups(db, organizations, periodId, sinceId, 'category'),
+		readChangeRollups(
+			db,
+			children.map((c) => c.id),
+			periodId,
+			sinceId,
+			'all'
+		),
+		countLongBehind(db, organizations, periodId, longBehind)
+	]);
+	// As cells, so the categories add up and sort exactly as the pass over the scope's rows does.
+	const cells = byCategory.flatMap((r) =>
+		CHANGE_KINDS.map((kind) => ({
+			organizationId: r.organizationId,
+			key: r.key,
+			name: r.key === '' ? null : r.key,
+			position: r.order,
+			kind,
+			taskCount: r.counts[kind]
+		}))
+	);
+	const counts = emptyChangeCounts();
+	for (const r of all) for (const kind of CHANGE_KINDS) counts[kind] += r.counts[kind];
+	return {
+		counts,
+		categories: categoryCounts(cells),
+		byChild: new Map(byChild.map((r) => [r.organizationId, r.counts])),
+		longBehind: longBehindTotal
+	};
+}
+
+/**
+ * The current updates of `periodId` in scope behind or not started for at least `min` of their periods in a
+ * row (with `?streak=`, at least that many); null when the filters leave no such status. The run is kept on
+ * the row (BEHIND_STREAK, migration 0021) and indexed by period and run.
+ */
+function longBehindUpdates(db: DB, scope: ChangeScope, periodId: number, filters: TaskFilters, min: number) {
+	// A run behind ends with the period itself: only tasks behind or not started now can have one.
+	const statuses = ATTENTION_STATUSES.filter((st) => filters.status?.includes(st) ?? true);
+	if (statuses.length === 0) return null;
+	return scopedUpdates(db, scope, [periodId], { ...filters, status: statuses, streak: null }).where(
+		BEHIND_STREAK,
+		'>=',
+		Math.max(min, filters.streak ?? 0)
+	);
+}
+
+/**
+ * The first `limit` of those tasks, most periods first, then by task (the order they were first imported):
+ * an order the index gives without reading every long run of the period.
+ */
+export async function firstLongBehindTasks(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters,
+	min: number,
+	limit: number
+): Promise<LongBehindTask[]> {
+	const updates = longBehindUpdates(db, scope, periodId, filters, min);
+	if (!updates || limit <= 0) return [];
+	const rows = await updates
+		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'organizations.name as organization',
+			'categories.name as category',
+			'updates.status',
+			BEHIND_STREAK.as('periods')
+		])
+		.orderBy(BEHIND_STREAK, 'desc')
+		.orderBy('updates.task_id')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ ...r, status: r.status as Status }));
+}
+
+/** How many tasks firstLongBehindTasks chooses from. */
+export async function countLongBehindTasks(
+	db: DB,
+	scope: ChangeScope,
+	periodId: number,
+	filters: TaskFilters,
+	min: number
+): Promise<number> {
+	const updates = longBehindUpdates(db, scope, periodId, filters, min);
+	if (!updates) return 0;
+	const row = await updates.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+	return Number(row.total);
+}
+
+/** The first `limit` tasks behind for at least `min` periods in a row, and how many there are. */
 export async function listLongBehindTasks(
 	db: DB,
 	scope: ChangeScope,
@@ -117,54 +288,11 @@ export async function listLongBehindTasks(
 	min: number,
 	limit: number
 ): Promise<{ tasks: LongBehindTask[]; total: number }> {
-	// A run behind ends with the period itself: only tasks behind or not started now can have one.
-	const statuses = ATTENTION_STATUSES.filter((st) => filters.status?.includes(st) ?? true);
-	if (statuses.length === 0) return { tasks: [], total: 0 };
-	// Each such task with its statuses in its year's periods up to this one, oldest first: the domain's
-	// behindStreak counts the run (BEHIND_STREAK, its SQL twin, filters `/tasks?streak=` the same way; the
-	// query test holds both to one answer). One pass, where the twin in a select cost two lookups per task.
-	const rows = await scopedUpdates(db, scope, [periodId], { ...filters, status: statuses, streak: null })
-		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
-		.innerJoin('periods as cp', 'cp.id', 'updates.period_id')
-		.innerJoin('updates as h', (join) => join.onRef('h.task_id', '=', 'tasks.id').on('h.superseded_at', 'is', null))
-		.innerJoin('periods as hp', 'hp.id', 'h.period_id')
-		.whereRef('hp.year', '=', 'cp.year')
-		.whereRef('hp.month_end', '<=', 'cp.month_end')
-		.select([
-			'tasks.id as taskId',
-			'tasks.name',
-			'organizations.name as organization',
-			'categories.name as category',
-			'updates.status',
-			'h.status as then',
-			'plans.organization_id as organizationId',
-			'tasks.position'
-		])
-		.orderBy('tasks.id')
-		.orderBy('hp.month_end')
-		.execute();
-	const byTask = new Map<number, { row: (typeof rows)[number]; history: Status[] }>();
-	for (const r of rows) {
-		const entry = byTask.get(r.taskId) ?? { row: r, history: [] };
-		entry.history.push(r.then as Status);
-		byTask.set(r.taskId, entry);
-	}
-	const least = Math.max(min, filters.streak ?? 0);
-	const tasks = [...byTask.values()]
-		.map(({ row, history }) => ({ row, periods: behindStreak(history) }))
-		.filter((t) => t.periods >= least)
-		.sort(
-			(a, b) => b.periods - a.periods || a.row.organizationId - b.row.organizationId || a.row.position - b.row.position
-		)
-		.map(({ row: { taskId, name, organization, category, status }, periods }) => ({
-			taskId,
-			name,
-			organization,
-			category,
-			status: status as Status,
-			periods
-		}));
-	return { tasks: tasks.slice(0, limit), total: tasks.length };
+	const [tasks, total] = await Promise.all([
+		firstLongBehindTasks(db, scope, periodId, filters, min, limit),
+		countLongBehindTasks(db, scope, periodId, filters, min)
+	]);
+	return { tasks, total };
 }
 
 /** The current update in period `sinceId` of each of these tasks that has one, by task id (the export's earlier columns). */

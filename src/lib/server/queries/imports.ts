@@ -14,7 +14,7 @@ import { findSameDocument, readWriteState, type WriteState } from './import-stat
 import { planWrite, type Actor, type DocumentInput, type WritePlan } from './import-plan';
 import { recordAudit } from './audit';
 import { writePlan } from './import-rows';
-import { applyPlanChange, contributionOf, readPlanFacts } from './rollups';
+import { applyPlanChange, contributionOf, readPlanFacts, type UpdateFact } from './rollups';
 import { writeTransaction } from './write-transaction';
 
 export type { Actor, DocumentInput } from './import-plan';
@@ -143,12 +143,33 @@ async function recordImport(
  * now exactly the ones it wrote: the cost is the document's, whatever the plan holds.
  */
 async function refreshRollups(trx: Kysely<Database>, state: WriteState, plan: WritePlan) {
-	const periods = plan.rollupPeriods;
-	const before = contributionOf(state.plan?.facts ?? { updates: [], themes: [] }, periods);
+	const facts = state.plan?.facts ?? { updates: [], themes: [] };
+	const periods = await changedPeriods(trx, facts.updates, plan.rollupPeriods);
+	const before = contributionOf(facts, periods);
 	// A kept confirmation stays current beside what this document wrote: then read the whole plan.
 	const own = plan.updates.some((u) => u.keptConfirmed.length > 0) ? null : plan.source.id!;
 	const after = contributionOf(await readPlanFacts(trx, plan.planId, periods && own), periods);
 	await applyPlanChange(trx, plan.organizationIds.toReversed(), before, after);
+}
+
+/**
+ * The periods whose rollups a write made current in `written` can change (null: any). A task's earlier
+ * status and run behind are those of its previous reported period of the year (migration 0021), so when
+ * the plan already holds a later period of that year, that period changes too: then the whole plan counts.
+ */
+async function changedPeriods(
+	trx: Kysely<Database>,
+	held: UpdateFact[],
+	written: number[] | null
+): Promise<number[] | null> {
+	if (written === null || written.length === 0) return written;
+	const periods = await trx
+		.selectFrom('periods')
+		.select(['year', 'month_end as monthEnd'])
+		.where('id', 'in', written)
+		.execute();
+	const later = held.some((u) => periods.some((p) => u.year === p.year && u.monthEnd > p.monthEnd));
+	return later ? null : written;
 }
 
 function resultOf(plan: WritePlan): ImportResult {

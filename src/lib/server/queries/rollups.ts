@@ -13,6 +13,12 @@ import type { Scope } from '../../types/scope';
 import { COMPLETION_RATIO } from './measures';
 import { ancestorIds } from './scope';
 import type { StatusCount } from '../../domain/measures';
+import {
+	addChangeCells,
+	changeContributionChange,
+	changeContributionOf,
+	type ChangeContribution
+} from './change-rollups';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Dimension = 'status' | 'category' | 'theme';
@@ -24,8 +30,14 @@ interface Cell extends StatusCount {
 	order: number;
 }
 
-/** A plan's current updates counted per period × dimension × status × source, keyed for diffing. */
-export type Contribution = Map<string, Cell>;
+/**
+ * A plan's current updates counted per period × dimension × status × source (`status`, keyed for diffing),
+ * and as change_rollups counts them (`changes`, change-rollups.ts).
+ */
+export interface Contribution {
+	status: Map<string, Cell>;
+	changes: ChangeContribution;
+}
 
 /** One current update of a plan with what the rollups count of it. */
 export interface UpdateFact {
@@ -40,6 +52,13 @@ export interface UpdateFact {
 	flagged: number;
 	/** Completion ratio: actual / the first target, else percent / 100; null when neither is known. */
 	ratio: number | null;
+	/** The period's year and last month, and the task's previous reported period of the year and its status. */
+	year: number;
+	monthEnd: number;
+	earlierPeriodId: number | null;
+	earlierStatus: Status | null;
+	/** Its periods in a row behind or not started (behindStreak). */
+	behindRun: number;
 }
 
 /** What the rollups need of a plan: its current updates, and every theme of its tasks. */
@@ -58,6 +77,7 @@ export async function readPlanFacts(db: Db, planId: number, sourceId: number | n
 		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
 		.innerJoin('categories', 'categories.id', 'tasks.category_id')
 		.leftJoin('targets', (join) => join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1))
+		.innerJoin('periods', 'periods.id', 'updates.period_id')
 		.where('tasks.plan_id', '=', planId)
 		.where('updates.superseded_at', 'is', null)
 		.$if(sourceId !== null, (qb) => qb.where('updates.source_id', '=', sourceId!))
@@ -71,7 +91,12 @@ export async function readPlanFacts(db: Db, planId: number, sourceId: number | n
 			'categories.name_key as category',
 			'categories.position as categoryPosition',
 			sql<number>`exists (select 1 from quality_flags f where f.update_id = updates.id)`.as('flagged'),
-			COMPLETION_RATIO.as('ratio')
+			COMPLETION_RATIO.as('ratio'),
+			'periods.year',
+			'periods.month_end as monthEnd',
+			'updates.earlier_period_id as earlierPeriodId',
+			'updates.earlier_status as earlierStatus',
+			'updates.behind_run as behindRun'
 		])
 		.orderBy('updates.id')
 		.execute();
@@ -103,7 +128,12 @@ const cellKey = (c: Pick<Cell, 'periodId' | 'dimension' | 'key' | 'status' | 'st
  * memory; only for `periodIds` when given (a write that changed no task changes no other period).
  */
 export function contributionOf(facts: PlanFacts, periodIds: number[] | null = null): Contribution {
-	const out: Contribution = new Map();
+	const periods = periodIds && new Set(periodIds);
+	return { status: statusContributionOf(facts, periods), changes: changeContributionOf(facts.updates, periods) };
+}
+
+function statusContributionOf(facts: PlanFacts, periods: Set<number> | null): Contribution['status'] {
+	const out: Contribution['status'] = new Map();
 	const add = (fact: UpdateFact, dimension: Dimension, key: string, order: number) => {
 		const { periodId, status, statusSource } = fact;
 		const id = cellKey({ periodId, dimension, key, status, statusSource });
@@ -131,7 +161,6 @@ export function contributionOf(facts: PlanFacts, periodIds: number[] | null = nu
 			cell.ratioCount++;
 		}
 	};
-	const periods = periodIds && new Set(periodIds);
 	const themesByTask = new Map<number, number[]>();
 	for (const { taskId, themeId } of facts.themes)
 		themesByTask.set(taskId, [...(themesByTask.get(taskId) ?? []), themeId]);
@@ -150,7 +179,7 @@ export async function planContribution(db: Db, planId: number): Promise<Contribu
 }
 
 /** after − before, cell by cell; cells that did not change are left out. */
-export function contributionChange(before: Contribution, after: Contribution): Cell[] {
+export function contributionChange(before: Contribution['status'], after: Contribution['status']): Cell[] {
 	const diff = (cell: Cell, old: Cell | undefined): Cell => ({
 		...cell,
 		taskCount: cell.taskCount - (old?.taskCount ?? 0),
@@ -218,17 +247,20 @@ async function addCells(db: Db, organizationIds: number[], cells: Cell[]): Promi
 			)
 			.execute();
 	}
+	// Only a cell taken away can leave a row at zero: a write that only adds (a new period) sweeps nothing.
+	const emptied = cells.filter((c) => c.taskCount < 0 || c.ratioCount < 0).map((c) => c.periodId);
+	if (emptied.length === 0) return;
 	await db
 		.deleteFrom('status_rollups')
 		.where('organization_id', 'in', organizationIds)
-		.where('period_id', 'in', [...new Set(cells.map((c) => c.periodId))])
+		.where('period_id', 'in', [...new Set(emptied)])
 		.where('task_count', '=', 0)
 		.where('ratio_count', '=', 0)
 		.execute();
 }
 
 /**
- * Brings the rollups up to date with a plan after a write: adds (after − before) to the plan's
+ * Brings the rollups (status and change) up to date with a plan after a write: adds (after − before) to the plan's
  * organization and its ancestors (`organizationIds`, the plan's own first), and bumps the data
  * version.
  */
@@ -238,18 +270,18 @@ export async function applyPlanChange(
 	before: Contribution,
 	after: Contribution
 ): Promise<void> {
-	await addCells(db, organizationIds, contributionChange(before, after));
+	await addCells(db, organizationIds, contributionChange(before.status, after.status));
+	await addChangeCells(db, organizationIds, changeContributionChange(before.changes, after.changes));
 	await bumpDataVersion(db);
 }
 
 /** Takes plans out of the rollups before they are deleted (sample removal). */
 export async function subtractPlans(db: Db, planIds: number[]): Promise<void> {
 	for (const planId of planIds) {
-		await addCells(
-			db,
-			await ancestorsOfPlan(db, planId),
-			contributionChange(await planContribution(db, planId), new Map())
-		);
+		const organizationIds = await ancestorsOfPlan(db, planId);
+		const { status, changes } = await planContribution(db, planId);
+		await addCells(db, organizationIds, contributionChange(status, new Map()));
+		await addChangeCells(db, organizationIds, changeContributionChange(changes, new Map()));
 	}
 	await bumpDataVersion(db);
 }

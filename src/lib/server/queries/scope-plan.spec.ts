@@ -16,6 +16,7 @@ describe('scoped to one organization', () => {
 		}>`select idx from sqlite_stat1 where tbl = 'updates' order by idx`.execute(db);
 		expect(rows.map((r) => r.idx)).toEqual([
 			'updates_current',
+			'updates_current_behind_run',
 			'updates_current_period',
 			'updates_current_period_status',
 			'updates_source',
