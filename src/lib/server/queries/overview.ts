@@ -78,7 +78,18 @@ export async function countTasksByThemeStatus(
 }
 
 /** The periods of a year that have current updates in scope, in order. */
-export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+export function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+	// The overview's numbers and its comparison both ask; a scope lives for one request.
+	let asked = periodsWithData.get(scope);
+	if (!asked) periodsWithData.set(scope, (asked = new Map()));
+	let answer = asked.get(year);
+	if (!answer) asked.set(year, (answer = listPeriodsWithDataNow(db, scope, year)));
+	return answer;
+}
+
+const periodsWithData = new WeakMap<Scope, Map<number, Promise<PeriodRow[]>>>();
+
+async function listPeriodsWithDataNow(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
 	const periods = await periodRows(db).where('periods.year', '=', year).orderBy('periods.month_end').execute();
 	const counts = await countUpdates(
 		db,
