@@ -71,8 +71,10 @@ export async function listSevereTasksByCategory(
 
 /**
  * The most severe `limit` tasks the filters select that carry a flag of one of `kinds`, whatever their
- * status: the merge of one attention list per kind, in one query. A task in the first `limit` of all is
- * in the first `limit` of each of its kinds, so one ranking of the union gives the same rows.
+ * status: the merge of one attention list per kind, in one ranking. A task in the first `limit` of all is
+ * in the first `limit` of each of its kinds, so one ranking of the union gives the same rows. As in the
+ * attention list, the behind and not-started ones are ranked first, through the (period, status) index,
+ * and the others only when those leave room: every severe tier comes before the flagged-only one.
  */
 export async function listFlaggedAttentionTasks(
 	db: DB,
@@ -84,6 +86,24 @@ export async function listFlaggedAttentionTasks(
 	rule: TrafficLightRule
 ): Promise<AttentionTask[]> {
 	if (kinds.length === 0 || limit <= 0) return [];
+	const severe = narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s));
+	const top = severe ? await rankFlagged(db, scope, periodId, severe, kinds, limit, rule) : [];
+	const others = narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s));
+	if (top.length < limit && others)
+		top.push(...(await rankFlagged(db, scope, periodId, others, kinds, limit - top.length, rule)));
+	return attentionRows(db, top);
+}
+
+/** The first `limit` updates the filters select that carry a flag of one of `kinds`, in attention order. */
+function rankFlagged(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters,
+	kinds: readonly FlagKind[],
+	limit: number,
+	rule: TrafficLightRule
+) {
 	const facts = attentionFacts(db, scope, periodId, filters, rule).where((eb) =>
 		eb.exists(
 			eb
@@ -93,11 +113,10 @@ export async function listFlaggedAttentionTasks(
 				.where('quality_flags.kind', 'in', kinds)
 		)
 	);
-	const top = await db
+	return db
 		.selectFrom(facts.as('ranked'))
 		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
 		.orderBy(ATTENTION_ORDER)
 		.limit(limit)
 		.execute();
-	return attentionRows(db, top);
 }
