@@ -322,13 +322,14 @@ export async function listStatusChanges(
 	previousPeriodId: number,
 	filters: TaskFilters
 ): Promise<StatusChange[]> {
+	// A CROSS JOIN, which SQLite never moves ahead of the tables before it: joined as an inner join, the
+	// earlier update was looked up for every update of the period before the scope's plans were tested
+	// (a province's 50 000 for one city's 3 700 changes, 76 → 45 ms).
 	return scopedUpdates(db, scope, [periodId], filters)
-		.innerJoin('updates as previous', (join) =>
-			join
-				.onRef('previous.task_id', '=', 'tasks.id')
-				.on('previous.period_id', '=', previousPeriodId)
-				.on('previous.superseded_at', 'is', null)
-		)
+		.crossJoin('updates as previous')
+		.whereRef('previous.task_id', '=', 'tasks.id')
+		.where('previous.period_id', '=', previousPeriodId)
+		.where('previous.superseded_at', 'is', null)
 		.whereRef('previous.status', '!=', 'updates.status')
 		.select([
 			'tasks.id as taskId',
