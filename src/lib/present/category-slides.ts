@@ -10,7 +10,7 @@ import { categoryKey } from '../domain/category-key';
 import { tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
-import type { AttentionTask, OverviewData } from '../types/overview';
+import type { AttentionTask, OverviewData, StatusChange } from '../types/overview';
 import { bodyHeight, categoryRows, headingLines } from './layout';
 import { nameList, summariseChanges } from './notes';
 import type { CategorySlide, DeckInput, DeckOptions } from './slides';
@@ -45,6 +45,14 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 	const t = messages[lang];
 	// The page's order (most tasks first) and its bars: the rest are the chart's 其他, not a slide each.
 	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
+	// Changes carry their category as published; keyed once here, not once per category (a city has thousands).
+	const changesByKey = new Map<string, StatusChange[]>();
+	for (const change of input.changes) {
+		const key = categoryKey(change.category);
+		const list = changesByKey.get(key);
+		if (list) list.push(change);
+		else changesByKey.set(key, [change]);
+	}
 	return keys.flatMap((category, i) => {
 		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
@@ -56,7 +64,7 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 		const shown = chunks.reduce((n, chunk) => n + chunk.length, 0);
 		// From the counts, not the lists: the list the loader fetched may be capped.
 		const more = Math.max(0, counts.behind + counts.not_started - shown);
-		const firstNotes = categoryNotes(input, category, counts, total, tasks);
+		const firstNotes = categoryNotes(lang, counts, total, tasks, changesByKey.get(category) ?? []);
 		return chunks.map((chunk, p) => ({
 			key: p === 0 ? `category-${i + 1}` : `category-${i + 1}-${p + 1}`,
 			kind: 'categories' as const,
@@ -89,13 +97,12 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 
 /** The first slide's notes: the mix, the worst tasks by name, the changes since the previous period. */
 function categoryNotes(
-	input: DeckInput,
-	category: string,
+	lang: Lang,
 	counts: Record<Status, number>,
 	total: number,
-	tasks: AttentionTask[]
+	tasks: AttentionTask[],
+	changes: StatusChange[]
 ): string[] {
-	const { lang } = input;
 	const t = messages[lang];
 	const notes = [fill(t.notesCategory, { total, mix: mixText(counts, lang) })];
 	const names = (status: Status) => tasks.filter((task) => task.status === status).map((task) => task.name);
@@ -103,11 +110,6 @@ function categoryNotes(
 	if (counts.not_started)
 		notes.push(fill(t.notesNotStartedNames, { names: nameList(names('not_started'), lang, counts.not_started) }));
 	if (!counts.behind && !counts.not_started) notes.push(t.noBehindInCategory);
-	notes.push(
-		...summariseChanges(
-			input.changes.filter((c) => categoryKey(c.category) === category),
-			lang
-		)
-	);
+	notes.push(...summariseChanges(changes, lang));
 	return notes;
 }

@@ -15,7 +15,7 @@ import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
 import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
 import { bodyHeight, categoryRows } from '../../present/layout';
-import { compareAttention } from '../../domain/attention';
+import { listFlaggedAttentionTasks, listSevereTasksByCategory } from '../queries/attention-lists';
 import { FLAG_KINDS } from '../../domain/flags';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
@@ -98,40 +98,24 @@ async function loadCategoryTasks(
 	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
 	// As many as the slides of a category with a one-line heading (the most rows) can list.
 	const limit = categoryRows(bodyHeight(1)) * DEFAULT_DECK_OPTIONS.categoryPages;
-	const lists = await Promise.all(
-		keys.map((category) =>
-			overview.listAttentionTasks(
-				db,
-				scope,
-				data.period.id,
-				{ ...filters, category, status },
-				limit,
-				settings().trafficLightRule
-			)
-		)
+	const lists = await listSevereTasksByCategory(
+		db,
+		scope,
+		data.period.id,
+		{ ...filters, status },
+		keys,
+		limit,
+		settings().trafficLightRule
 	);
-	return Object.fromEntries(keys.map((key, i) => [key, lists[i].tasks]));
+	return Object.fromEntries(lists);
 }
 
 /**
  * The most severe tasks with a data-quality flag, whatever their status: the attention list ranks the
  * flag-only tasks last, so at city scale its 60 rows held none of them and the data-quality slide listed
- * nothing. One ranked list per kind of flag (the filters' `flag` selects by kind), merged in the same order.
+ * nothing. The filters' `flag` narrows them to one kind.
  */
-async function loadFlaggedTasks(db: DB, filters: Filters, scope: Scope, data: OverviewData): Promise<AttentionTask[]> {
+function loadFlaggedTasks(db: DB, filters: Filters, scope: Scope, data: OverviewData): Promise<AttentionTask[]> {
 	const kinds = filters.flag ? [filters.flag] : FLAG_KINDS;
-	const lists = await Promise.all(
-		kinds.map((flag) =>
-			overview.listAttentionTasks(
-				db,
-				scope,
-				data.period.id,
-				{ ...filters, flag },
-				FLAGGED_MAX,
-				settings().trafficLightRule
-			)
-		)
-	);
-	const byTask = new Map(lists.flatMap((list) => list.tasks).map((task) => [task.taskId, task]));
-	return [...byTask.values()].sort(compareAttention).slice(0, FLAGGED_MAX);
+	return listFlaggedAttentionTasks(db, scope, data.period.id, filters, kinds, FLAGGED_MAX, settings().trafficLightRule);
 }

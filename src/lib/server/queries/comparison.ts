@@ -22,10 +22,21 @@ export interface ComparedChild extends OrganizationRef {
  * level is one organization (a city's database), its children, since one row compares nothing. Empty for
  * a scope without children (a street). `parent` is the organization whose children they are.
  */
-export async function listComparedChildren(
-	db: DB,
-	scope: Scope
-): Promise<{ parent: OrganizationRef | null; children: ComparedChild[] }> {
+export function listComparedChildren(db: DB, scope: Scope): Promise<ComparedChildren> {
+	// The overview's comparison and its change panel both ask; a scope lives for one request.
+	let answer = comparedChildren.get(scope);
+	if (!answer) comparedChildren.set(scope, (answer = listComparedChildrenNow(db, scope)));
+	return answer;
+}
+
+interface ComparedChildren {
+	parent: OrganizationRef | null;
+	children: ComparedChild[];
+}
+
+const comparedChildren = new WeakMap<Scope, Promise<ComparedChildren>>();
+
+async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedChildren> {
 	const excluded = new Set(scope.excludedOrganizationIds ?? []);
 	let parent: OrganizationRef | null = null;
 	let level: OrganizationRef[];

@@ -9,8 +9,8 @@ import type { FlagKind } from '../../domain/flags';
 import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/measures';
 import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
-import type { TrafficLightRule } from '../../domain/schedule';
-import { NO_TASK_FILTERS, periodRows, scopedUpdates } from './scope';
+import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
+import { NO_TASK_FILTERS, periodRows, scopedUpdates, type ScopeJoins } from './scope';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
@@ -78,7 +78,18 @@ export async function countTasksByThemeStatus(
 }
 
 /** The periods of a year that have current updates in scope, in order. */
-export async function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+export function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
+	// The overview's numbers and its comparison both ask; a scope lives for one request.
+	let asked = periodsWithData.get(scope);
+	if (!asked) periodsWithData.set(scope, (asked = new Map()));
+	let answer = asked.get(year);
+	if (!answer) asked.set(year, (answer = listPeriodsWithDataNow(db, scope, year)));
+	return answer;
+}
+
+const periodsWithData = new WeakMap<Scope, Map<number, Promise<PeriodRow[]>>>();
+
+async function listPeriodsWithDataNow(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
 	const periods = await periodRows(db).where('periods.year', '=', year).orderBy('periods.month_end').execute();
 	const counts = await countUpdates(
 		db,
@@ -146,6 +157,20 @@ const ATTENTION_TIER = sql<number>`(case when ranked.status not in (${sql.join(
 )} else ${ATTENTION_TIERS.indexOf('not_started')} end)`;
 
 /**
+ * The attention order over the rows of `attentionFacts` aliased `ranked`, the SQL twin of `compareAttention`:
+ * tier, then the larger gap below 序时进度 first (rows without figures after those with), then task id.
+ */
+export const ATTENTION_ORDER = sql`${ATTENTION_TIER}, ranked.gap is null, ranked.gap, ranked.taskId`;
+
+/** A ranked update before its names and flags are read. */
+export interface RankedUpdate {
+	updateId: number;
+	ratio: number | null;
+	gap: number | null;
+	light: TrafficLight | null;
+}
+
+/**
  * Tasks that need attention in one period — behind, not started, or carrying a quality flag (the
  * `attention` filter) — most severe first (`compareAttention`, src/lib/domain/attention.ts): red, then
  * yellow, the larger gap to 序时进度 first; behind without either; not started; flagged only. Returns at
@@ -170,38 +195,63 @@ export async function listAttentionTasks(
 		top.push(
 			...(await rankAttention(db, scope, periodId, { ...flaggedOnly, attention: true }, limit - top.length, rule))
 		);
+	return {
+		total: await countAttentionTasks(db, scope, periodId, filters),
+		tasks: await attentionRows(db, top)
+	};
+}
+
+/** The ranked updates as attention rows, in the order given: each with its task's names and its flags. */
+export async function attentionRows(db: DB, ranked: RankedUpdate[]): Promise<AttentionTask[]> {
 	const details = new Map(
 		(
 			await attentionDetails(
 				db,
-				top.map((r) => r.updateId)
+				ranked.map((r) => r.updateId)
 			)
 		).map((d) => [d.updateId, d])
 	);
-	return {
-		total: await countAttentionTasks(db, scope, periodId, filters),
-		tasks: top.flatMap(({ updateId, ratio, gap, light }) => {
-			const detail = details.get(updateId);
-			if (!detail) return [];
-			const { flagKinds, updateId: _, ...row } = detail;
-			return [
-				{
-					...row,
-					ratio,
-					gap,
-					light,
-					status: row.status as Status,
-					flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
-				}
-			];
-		})
-	};
+	return ranked.flatMap(({ updateId, ratio, gap, light }) => {
+		const detail = details.get(updateId);
+		if (!detail) return [];
+		const { flagKinds, updateId: _, ...row } = detail;
+		return [
+			{
+				...row,
+				ratio,
+				gap,
+				light,
+				status: row.status as Status,
+				flags: flagKinds ? (flagKinds.split(',') as FlagKind[]) : []
+			}
+		];
+	});
 }
 
 /** The filters with their statuses narrowed to those `keep` accepts; null when none is left. */
-function narrowStatuses(filters: TaskFilters, keep: (status: Status) => boolean): TaskFilters | null {
+export function narrowStatuses(filters: TaskFilters, keep: (status: Status) => boolean): TaskFilters | null {
 	const status = (filters.status ?? STATUSES).filter(keep);
 	return status.length > 0 ? { ...filters, status } : null;
+}
+
+/**
+ * The updates the filters select in one period with only what the attention order sorts by (alias the
+ * result `ranked` for ATTENTION_ORDER); `joins` as scopedUpdates takes them.
+ */
+export function attentionFacts(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	filters: TaskFilters,
+	rule: TrafficLightRule,
+	joins: ScopeJoins = { categories: false, plans: false }
+) {
+	return withProgressFacts(scopedUpdates(db, scope, [periodId], filters, joins)).select([
+		'updates.id as updateId',
+		'tasks.id as taskId',
+		'updates.status',
+		...progressColumns(rule)
+	]);
 }
 
 /** The most severe `limit` updates of those the filters select, in attention order, with their progress. */
@@ -212,17 +262,11 @@ function rankAttention(
 	filters: TaskFilters,
 	limit: number,
 	rule: TrafficLightRule
-) {
-	const ranked = withProgressFacts(
-		scopedUpdates(db, scope, [periodId], filters, { categories: false, plans: false })
-	).select(['updates.id as updateId', 'tasks.id as taskId', 'updates.status', ...progressColumns(rule)]);
+): Promise<RankedUpdate[]> {
 	return db
-		.selectFrom(ranked.as('ranked'))
+		.selectFrom(attentionFacts(db, scope, periodId, filters, rule).as('ranked'))
 		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
-		.orderBy(ATTENTION_TIER)
-		.orderBy(sql`ranked.gap is null`)
-		.orderBy('ranked.gap')
-		.orderBy('ranked.taskId')
+		.orderBy(ATTENTION_ORDER)
 		.limit(limit)
 		.execute();
 }
@@ -278,13 +322,14 @@ export async function listStatusChanges(
 	previousPeriodId: number,
 	filters: TaskFilters
 ): Promise<StatusChange[]> {
+	// A CROSS JOIN, which SQLite never moves ahead of the tables before it: joined as an inner join, the
+	// earlier update was looked up for every update of the period before the scope's plans were tested
+	// (a province's 50 000 for one city's 3 700 changes, 76 → 45 ms).
 	return scopedUpdates(db, scope, [periodId], filters)
-		.innerJoin('updates as previous', (join) =>
-			join
-				.onRef('previous.task_id', '=', 'tasks.id')
-				.on('previous.period_id', '=', previousPeriodId)
-				.on('previous.superseded_at', 'is', null)
-		)
+		.crossJoin('updates as previous')
+		.whereRef('previous.task_id', '=', 'tasks.id')
+		.where('previous.period_id', '=', previousPeriodId)
+		.where('previous.superseded_at', 'is', null)
 		.whereRef('previous.status', '!=', 'updates.status')
 		.select([
 			'tasks.id as taskId',

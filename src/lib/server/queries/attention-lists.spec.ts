@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../db';
+import { openTestDatabase } from '../db/testing';
+import { generateData } from '../generate';
+import { parseFilters } from '../../filters';
+import { compareAttention } from '../../domain/attention';
+import { FLAG_KINDS } from '../../domain/flags';
+import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
+import type { Scope, TaskFilters } from '../../types/scope';
+import type { AttentionTask } from '../../types/overview';
+import { resolveScope } from './scope';
+import * as overview from './overview';
+import { listFlaggedAttentionTasks, listSevereTasksByCategory } from './attention-lists';
+
+const RULE = DEFAULT_TRAFFIC_LIGHT_RULE;
+let db: DB;
+/** The generated organizations: the root (the city), a district with streets under it, a street. */
+let views: { query: string; scope: Scope; filters: TaskFilters; periodIds: number[] }[];
+
+beforeAll(async () => {
+	db = await openTestDatabase();
+	await generateData(db, { seed: 'attention-lists', organizations: 24, years: 1, tasksPerPlan: 30 });
+	const organizations = await db.selectFrom('organizations').select(['id', 'parent_id']).orderBy('id').execute();
+	const parent = organizations.find((o) => o.parent_id !== null && organizations.some((c) => c.parent_id === o.id))!;
+	const leaf = organizations.find((o) => !organizations.some((c) => c.parent_id === o.id))!;
+	const periodIds = (await db.selectFrom('periods').select('id').execute()).map((p) => p.id);
+	views = [];
+	for (const query of [
+		'',
+		`org=${parent.id}`,
+		`org=${leaf.id}`,
+		'status=behind',
+		'status=not_started,completed',
+		'source=reported',
+		'flag=target_not_reported',
+		'attention=1',
+		'status=completed,on_track'
+	]) {
+		const filters = parseFilters(new URLSearchParams(query));
+		views.push({ query, filters, scope: await resolveScope(db, filters), periodIds });
+	}
+}, 120_000);
+
+/** The categories of the period in scope, as the overview counts them (what the slides get). */
+async function categoriesOf(scope: Scope, periodId: number, filters: TaskFilters): Promise<string[]> {
+	const rows = await overview.countTasksByCategoryStatus(db, scope, periodId, filters);
+	return [...new Set(rows.flatMap((r) => (r.category === null ? [] : [r.category])))];
+}
+
+const ids = (tasks: AttentionTask[]) => tasks.map((t) => t.taskId);
+
+describe('the most severe tasks of each category, in one query', () => {
+	it('lists exactly what one attention list per category lists, cut at the limit', async () => {
+		let listed = 0;
+		let cut = 0;
+		for (const { query, scope, filters, periodIds } of views) {
+			const severe = overview.narrowStatuses(filters, (s) => s === 'behind' || s === 'not_started');
+			for (const periodId of periodIds) {
+				const categories = await categoriesOf(scope, periodId, filters);
+				for (const limit of [3, 1000]) {
+					const lists = await listSevereTasksByCategory(db, scope, periodId, filters, categories, limit, RULE);
+					expect([...lists.keys()]).toEqual(categories);
+					for (const category of categories) {
+						const expected = severe
+							? (await overview.listAttentionTasks(db, scope, periodId, { ...severe, category }, limit, RULE)).tasks
+							: [];
+						expect(lists.get(category), `${query} period ${periodId} ${category} limit ${limit}`).toEqual(expected);
+						listed += expected.length;
+						if (expected.length === limit) cut++;
+					}
+				}
+			}
+		}
+		// The comparison covers full lists and lists cut at the limit.
+		expect(listed).toBeGreaterThan(500);
+		expect(cut).toBeGreaterThan(20);
+	});
+
+	it('lists nothing for categories it was not asked about, and an empty list for an unknown one', async () => {
+		const [{ scope, filters, periodIds }] = views;
+		const [first] = await categoriesOf(scope, periodIds[0], filters);
+		const lists = await listSevereTasksByCategory(
+			db,
+			scope,
+			periodIds[0],
+			filters,
+			[first, '没有这个类别'],
+			1000,
+			RULE
+		);
+		expect(lists.get(first)!.length).toBeGreaterThan(0);
+		expect(lists.get(first)!.every((t) => t.category === first)).toBe(true);
+		expect(lists.get('没有这个类别')).toEqual([]);
+	});
+});
+
+describe('the most severe flagged tasks, in one query', () => {
+	it('lists exactly the merge of one attention list per kind of flag', async () => {
+		const kindsListed = new Set<string>();
+		const statuses = new Set<string>();
+		for (const { query, scope, filters, periodIds } of views) {
+			const kinds = filters.flag ? [filters.flag] : FLAG_KINDS;
+			for (const periodId of periodIds) {
+				for (const limit of [12, 1000]) {
+					const lists = await Promise.all(
+						kinds.map((flag) => overview.listAttentionTasks(db, scope, periodId, { ...filters, flag }, limit, RULE))
+					);
+					const byTask = new Map(lists.flatMap((l) => l.tasks).map((t) => [t.taskId, t]));
+					const expected = [...byTask.values()].sort(compareAttention).slice(0, limit);
+					const tasks = await listFlaggedAttentionTasks(db, scope, periodId, filters, kinds, limit, RULE);
+					expect(ids(tasks), `${query} period ${periodId} limit ${limit}`).toEqual(ids(expected));
+					expect(tasks).toEqual(expected);
+					for (const t of tasks) t.flags.forEach((k) => kindsListed.add(k));
+					for (const t of tasks) statuses.add(t.status);
+				}
+			}
+		}
+		// Flags of several kinds, on tasks both behind and not: both tiers of the attention order are compared.
+		expect(kindsListed.size).toBeGreaterThan(1);
+		expect(statuses.has('behind') || statuses.has('not_started')).toBe(true);
+		expect([...statuses].some((s) => s !== 'behind' && s !== 'not_started')).toBe(true);
+	});
+});
