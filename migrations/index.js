@@ -19,6 +19,7 @@ import * as m0018 from './0018_accounts_and_audit.js';
 import * as m0020 from './0020_imports_by_staff_and_confirmations.js';
 import * as m0021 from './0021_change_rollups.js';
 import * as m0022 from './0022_update_task_lookup.js';
+import * as m0023 from './0023_period_read_indexes.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -39,5 +40,6 @@ export const migrations = {
 	'0018_accounts_and_audit': m0018,
 	'0020_imports_by_staff_and_confirmations': m0020,
 	'0021_change_rollups': m0021,
-	'0022_update_task_lookup': m0022
+	'0022_update_task_lookup': m0022,
+	'0023_period_read_indexes': m0023
 };

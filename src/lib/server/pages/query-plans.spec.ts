@@ -82,4 +82,14 @@ describe('query plans of the hot pages', () => {
 		expect(ordered.length).toBeGreaterThan(0);
 		for (const { sql, plan } of ordered) expect(plan, sql).not.toContain('USE TEMP B-TREE FOR ORDER BY');
 	});
+
+	it('/ ranks the whole scope’s attention list off one covering index, and finds the period’s reports by period', async () => {
+		const statements = await statementsOf(loadOverviewPage, '/');
+		const ranking = statements.find((s) => /as "ranked"/.test(s.sql) && /"updates"."status" in/.test(s.sql));
+		// Reading each ranked update's row, or its task, was most of the ranking's time on a province (migration 0023).
+		expect(ranking?.plan.join('\n')).toMatch(/SEARCH updates USING COVERING INDEX updates_current_period_status/);
+		expect(ranking?.plan.join('\n')).not.toMatch(/\btasks\b/);
+		const dataAsOf = statements.find((s) => /max\("sources"."published_on"\)/.test(s.sql));
+		expect(dataAsOf?.plan.join('\n')).toMatch(/SEARCH sources USING COVERING INDEX sources_period \(period_id=\?\)/);
+	});
 });

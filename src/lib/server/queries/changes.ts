@@ -227,11 +227,11 @@ function longBehindUpdates(db: DB, scope: ChangeScope, periodId: number, filters
 	// A run behind ends with the period itself: only tasks behind or not started now can have one.
 	const statuses = ATTENTION_STATUSES.filter((st) => filters.status?.includes(st) ?? true);
 	if (statuses.length === 0) return null;
-	return scopedUpdates(db, scope, [periodId], { ...filters, status: statuses, streak: null }).where(
-		BEHIND_STREAK,
-		'>=',
-		Math.max(min, filters.streak ?? 0)
-	);
+	const least = Math.max(min, filters.streak ?? 0, 1);
+	// A run of one or more is only ever kept on a behind or not-started update, so with both statuses the run
+	// alone selects; naming them too led the planner to walk the period by status instead of by run.
+	const status = statuses.length === ATTENTION_STATUSES.length ? null : statuses;
+	return scopedUpdates(db, scope, [periodId], { ...filters, status, streak: null }).where(BEHIND_STREAK, '>=', least);
 }
 
 /**

@@ -54,7 +54,7 @@ type Updates = ReturnType<typeof scopedUpdates>;
 /** Joins each update's task to its first target, the one the completion ratio reads (none: no row). */
 export function withFirstTarget(qb: Updates) {
 	return qb.leftJoin('targets', (join) =>
-		join.onRef('targets.task_id', '=', 'tasks.id').on('targets.position', '=', 1)
+		join.onRef('targets.task_id', '=', 'updates.task_id').on('targets.position', '=', 1)
 	);
 }
 

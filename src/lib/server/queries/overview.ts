@@ -244,11 +244,11 @@ export function attentionFacts(
 	periodId: number,
 	filters: TaskFilters,
 	rule: TrafficLightRule,
-	joins: ScopeJoins = { categories: false, plans: false }
+	joins: ScopeJoins = { categories: false, plans: false, tasks: false }
 ) {
 	return withProgressFacts(scopedUpdates(db, scope, [periodId], filters, joins)).select([
 		'updates.id as updateId',
-		'tasks.id as taskId',
+		'updates.task_id as taskId',
 		'updates.status',
 		...progressColumns(rule)
 	]);
