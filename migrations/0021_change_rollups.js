@@ -34,7 +34,7 @@ const RECOMPUTE = sql`(earlier_period_id, earlier_status) = (select e.period_id,
  * Recomputes the current updates of one task (`row`: new or old) in the year of that row's period, from that
  * period on: an update only ever changes the earlier status and run of its own period and the later ones.
  */
-const recompute = (/** @type {'new' | 'old'} */ row) =>
+export const recomputeFrom = (/** @type {'new' | 'old'} */ row) =>
 	sql`update updates set ${RECOMPUTE}
 		where task_id = ${sql.raw(row)}.task_id and superseded_at is null
 			and period_id in (select p.id from periods p join periods w on w.id = ${sql.raw(row)}.period_id
@@ -81,12 +81,16 @@ export async function up(db) {
 	// A history row written already superseded changes nothing; a row moved to another task or period also
 	// changes the ones it left.
 	await sql`create trigger updates_changes_insert after insert on updates when new.superseded_at is null begin
-		${recompute('new')} end`.execute(db);
+		${recomputeFrom('new')} end`.execute(db);
 	await sql`create trigger updates_changes_update after update of task_id, period_id, status, superseded_at on updates begin
-		${recompute('new')} end`.execute(db);
+		${recomputeFrom('new')} end`.execute(db);
 	await sql`create trigger updates_changes_move after update of task_id, period_id on updates
-		when old.task_id is not new.task_id or old.period_id is not new.period_id begin ${recompute('old')} end`.execute(db);
-	await sql`create trigger updates_changes_delete after delete on updates begin ${recompute('old')} end`.execute(db);
+		when old.task_id is not new.task_id or old.period_id is not new.period_id begin ${recomputeFrom('old')} end`.execute(
+		db
+	);
+	await sql`create trigger updates_changes_delete after delete on updates begin ${recomputeFrom('old')} end`.execute(
+		db
+	);
 
 	// The panel and ?streak= read the long runs of one period, the longest first.
 	await sql`create index updates_current_behind_run on updates (period_id, behind_run desc, task_id) where superseded_at is null`.execute(
