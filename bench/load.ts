@@ -24,17 +24,25 @@ export interface Server {
  */
 export async function startServer(file: string, workers: number): Promise<Server> {
 	const port = 4300 + Math.floor(Math.random() * 500);
-	const server: ChildProcess = spawn(process.execPath, ['--max-http-header-size=131072', 'scripts/serve.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_PATH: file,
-			JINDU_SAMPLE: '0',
-			WEB_CONCURRENCY: String(workers)
-		},
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
+	const server: ChildProcess = spawn(
+		process.execPath,
+		[
+			...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []),
+			'--max-http-header-size=131072',
+			'scripts/serve.js'
+		],
+		{
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: file,
+				JINDU_SAMPLE: '0',
+				WEB_CONCURRENCY: String(workers)
+			},
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
 	let output = '';
 	server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const base = `http://127.0.0.1:${port}`;
