@@ -9,6 +9,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import type { DataAsOf, OrganizationRef } from '../../types/comparison';
 import { countUpdatesEach, type Dimension, type MeasureCount } from './measures';
 import { NO_TASK_FILTERS } from './scope';
+import { memoOnScope } from './scope-memo';
 
 /** A compared organization, with its subtree as a scope of its own (counted like `?org=<id>`). */
 export interface ComparedChild extends OrganizationRef {
@@ -23,10 +24,8 @@ export interface ComparedChild extends OrganizationRef {
  * a scope without children (a street). `parent` is the organization whose children they are.
  */
 export function listComparedChildren(db: DB, scope: Scope): Promise<ComparedChildren> {
-	// The overview's comparison and its change panel both ask; a scope lives for one request.
-	let answer = comparedChildren.get(scope);
-	if (!answer) comparedChildren.set(scope, (answer = listComparedChildrenNow(db, scope)));
-	return answer;
+	// The overview's comparison and its change panel both ask.
+	return comparedChildren(scope, '', () => listComparedChildrenNow(db, scope));
 }
 
 interface ComparedChildren {
@@ -34,7 +33,7 @@ interface ComparedChildren {
 	children: ComparedChild[];
 }
 
-const comparedChildren = new WeakMap<Scope, Promise<ComparedChildren>>();
+const comparedChildren = memoOnScope<ComparedChildren>();
 
 async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedChildren> {
 	const excluded = new Set(scope.excludedOrganizationIds ?? []);

@@ -12,6 +12,7 @@ import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import { memoOnScope } from './scope-memo';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -117,17 +118,12 @@ export function countUpdates(
 	filters: TaskFilters,
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
-	// A page asks the same count more than once (the overview's period counts and its trend line); a
-	// scope lives for one request, like the rollupOrganizations answer.
+	// A page asks the same count more than once (the overview's period counts and its trend line).
 	const key = JSON.stringify([periodIds, filters, dimension]);
-	let asked = counted.get(scope);
-	if (!asked) counted.set(scope, (asked = new Map()));
-	let answer = asked.get(key);
-	if (!answer) asked.set(key, (answer = countUpdatesNow(db, scope, periodIds, filters, dimension)));
-	return answer;
+	return counted(scope, key, () => countUpdatesNow(db, scope, periodIds, filters, dimension));
 }
 
-const counted = new WeakMap<Scope, Map<string, Promise<MeasureCount[]>>>();
+const counted = memoOnScope<MeasureCount[]>();
 
 async function countUpdatesNow(
 	db: DB,

@@ -11,6 +11,7 @@ import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates, type ScopeJoins } from './scope';
+import { memoOnScope } from './scope-memo';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
@@ -79,15 +80,11 @@ export async function countTasksByThemeStatus(
 
 /** The periods of a year that have current updates in scope, in order. */
 export function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
-	// The overview's numbers and its comparison both ask; a scope lives for one request.
-	let asked = periodsWithData.get(scope);
-	if (!asked) periodsWithData.set(scope, (asked = new Map()));
-	let answer = asked.get(year);
-	if (!answer) asked.set(year, (answer = listPeriodsWithDataNow(db, scope, year)));
-	return answer;
+	// The overview's numbers and its comparison both ask.
+	return periodsWithData(scope, year, () => listPeriodsWithDataNow(db, scope, year));
 }
 
-const periodsWithData = new WeakMap<Scope, Map<number, Promise<PeriodRow[]>>>();
+const periodsWithData = memoOnScope<PeriodRow[]>();
 
 async function listPeriodsWithDataNow(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {
 	const periods = await periodRows(db).where('periods.year', '=', year).orderBy('periods.month_end').execute();

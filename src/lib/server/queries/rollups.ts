@@ -12,6 +12,7 @@ import type { Status, StatusSource } from '../../domain/status';
 import type { Scope } from '../../types/scope';
 import { COMPLETION_RATIO } from './measures';
 import { ancestorIds } from './scope';
+import { memoOnScope } from './scope-memo';
 import type { StatusCount } from '../../domain/measures';
 import {
 	addChangeCells,
@@ -305,17 +306,12 @@ export async function getDataVersion(db: Db): Promise<number> {
  * organizations that are not disjoint subtrees. (Which task filters the rows can answer is
  * queries/measures.ts's decision.)
  */
-export async function rollupOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
+export function rollupOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
 	// One page asks this of one scope several times; the answer depends on the scope alone.
-	let answer = answers.get(scope);
-	if (!answer) {
-		answer = scopeOrganizations(db, scope);
-		answers.set(scope, answer);
-	}
-	return answer;
+	return organizationsOf(scope, '', () => scopeOrganizations(db, scope));
 }
 
-const answers = new WeakMap<Scope, Promise<number[] | null>>();
+const organizationsOf = memoOnScope<number[] | null>();
 
 async function scopeOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
 	const excluded = new Set(scope.excludedOrganizationIds ?? []);
