@@ -17,7 +17,7 @@ import {
 	type ChangeKind
 } from '../../domain/changes';
 import { ATTENTION_STATUSES } from '../../domain/measures';
-import { scopedUpdates } from './scope';
+import { hasTaskFilters, scopedUpdates } from './scope';
 import { rollupOrganizations } from './rollups';
 import { countLongBehind, readChangeRollups } from './change-rollups';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
@@ -135,7 +135,7 @@ export async function summarizeChanges(
 	children: Children,
 	longBehind: number
 ): Promise<ChangeSummary> {
-	const unfiltered = TASK_FILTERS.every((f) => !filters[f]) && filters.since === null;
+	const unfiltered = !hasTaskFilters(filters) && filters.since === null;
 	const organizations = unfiltered ? await rollupOrganizations(db, scope) : null;
 	if (!organizations) return summarizeScope(db, scope, periodId, filters, children, longBehind);
 	return summarizeRollups(db, organizations, periodId, scope.since?.id ?? null, children, longBehind);
@@ -163,18 +163,6 @@ export async function summarizeScope(
 		longBehind: longBehindTotal
 	};
 }
-
-const TASK_FILTERS = [
-	'category',
-	'theme',
-	'status',
-	'source',
-	'flag',
-	'owner',
-	'attention',
-	'change',
-	'streak'
-] as const;
 
 /** summarizeChanges from the rollup rows of the scope's (disjoint) organizations and of each child. */
 export async function summarizeRollups(
@@ -277,22 +265,6 @@ export async function countLongBehindTasks(
 	if (!updates) return 0;
 	const row = await updates.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
 	return Number(row.total);
-}
-
-/** The first `limit` tasks behind for at least `min` periods in a row, and how many there are. */
-export async function listLongBehindTasks(
-	db: DB,
-	scope: ChangeScope,
-	periodId: number,
-	filters: TaskFilters,
-	min: number,
-	limit: number
-): Promise<{ tasks: LongBehindTask[]; total: number }> {
-	const [tasks, total] = await Promise.all([
-		firstLongBehindTasks(db, scope, periodId, filters, min, limit),
-		countLongBehindTasks(db, scope, periodId, filters, min)
-	]);
-	return { tasks, total };
 }
 
 /** The current update in period `sinceId` of each of these tasks that has one, by task id (the export's earlier columns). */

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../db/testing';
-import { NO_TASK_FILTERS, scopedUpdates } from './scope';
+import { hasTaskFilters, NO_TASK_FILTERS, scopedUpdates } from './scope';
+import type { TaskFilters } from '../../types/scope';
 
 describe('scoped to one organization', () => {
 	it('has statistics for the indexes of updates on a new database', async () => {
@@ -43,5 +44,26 @@ describe('scoped to one organization', () => {
 			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
 		);
 		await db.destroy();
+	});
+});
+
+describe('whether a view has task filters', () => {
+	it('is false for none and true for each one alone', () => {
+		expect(hasTaskFilters(NO_TASK_FILTERS)).toBe(false);
+		const one: Partial<TaskFilters> = {
+			category: '扩大有效投资',
+			theme: '数字化',
+			status: ['behind'],
+			source: ['reported'],
+			flag: 'duplicate_text',
+			owner: '发改委',
+			attention: true,
+			change: 'recovered',
+			streak: 3
+		};
+		// Every filter a view can carry is listed here: a new one must be added to both.
+		expect(Object.keys(one).sort()).toEqual(Object.keys(NO_TASK_FILTERS).sort());
+		for (const [key, value] of Object.entries(one))
+			expect([key, hasTaskFilters({ ...NO_TASK_FILTERS, [key]: value })]).toEqual([key, true]);
 	});
 });

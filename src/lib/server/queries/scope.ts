@@ -25,6 +25,14 @@ export const NO_TASK_FILTERS: TaskFilters = {
 	streak: null
 };
 
+/** Whether any task filter narrows the scope's tasks (every key of TaskFilters is in NO_TASK_FILTERS). */
+export function hasTaskFilters(filters: TaskFilters): boolean {
+	return (Object.keys(NO_TASK_FILTERS) as (keyof TaskFilters)[]).some((key) => {
+		const value = filters[key];
+		return value !== null && value !== undefined && value !== false;
+	});
+}
+
 /**
  * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
  * organization is a FilterError; a period with no data is not (the page says so). Without a
