@@ -112,6 +112,19 @@ export async function confirmStatuses(db: DB, confirmations: Confirmation[], act
 }
 
 /** Supersedes the reading and inserts its confirmed successor (the reading's text, evidence and figures kept). */
+/** What a confirmation keeps of the update it supersedes: everything the report said, not the status. */
+const READ_COLUMNS = [
+	'task_id',
+	'period_id',
+	'source_id',
+	'status_text',
+	'evidence',
+	'percent',
+	'actual_value',
+	'period_target',
+	'notes'
+] as const;
+
 async function writeConfirmation(
 	trx: Kysely<Database>,
 	target: ConfirmTarget,
@@ -123,15 +136,7 @@ async function writeConfirmation(
 	await trx
 		.insertInto('updates')
 		.columns([
-			'task_id',
-			'period_id',
-			'source_id',
-			'status_text',
-			'evidence',
-			'percent',
-			'actual_value',
-			'period_target',
-			'notes',
+			...READ_COLUMNS,
 			'status',
 			'status_source',
 			'created_at',
@@ -142,17 +147,7 @@ async function writeConfirmation(
 		.expression((eb) =>
 			eb
 				.selectFrom('updates')
-				.select([
-					'task_id',
-					'period_id',
-					'source_id',
-					'status_text',
-					'evidence',
-					'percent',
-					'actual_value',
-					'period_target',
-					'notes'
-				])
+				.select(READ_COLUMNS)
 				.select((s) => [
 					s.val(status).as('status'),
 					s.val('confirmed').as('status_source'),
