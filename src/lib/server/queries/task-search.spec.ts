@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { openTestDatabase } from '../db/testing';
 import { importDocument } from '../import';
+import { generateData } from '../generate';
 import { parseFilters } from '../../filters';
-import { NO_TASK_FILTERS, resolveScope, scopedUpdates } from './scope';
-import { whereSearch } from './task-search';
+import { resolveScope } from './scope';
 import * as tasks from './tasks';
 import { ALL, SEED, SEQ, openReportsDatabase, viewsOf } from './testing';
 
@@ -84,23 +84,100 @@ describe('search', () => {
 	});
 });
 
-describe('the two ways of matching', () => {
-	it.each(['数字化改造', '微型消防站', '超前感知 平安巡查', '一季度开展冬季', '没有这个词语'])(
-		'%s: listing the matching tasks once and asking each task select the same tasks',
-		async (q) => {
-			const tasksMatching = async (narrowed: boolean) =>
-				(
-					await whereSearch(scopedUpdates(db, { organizationIds: null }, null, NO_TASK_FILTERS), q, narrowed)
-						.select('tasks.id')
-						.distinct()
-						.orderBy('tasks.id')
-						.execute()
-				).map((r) => r.id);
-			const listed = await tasksMatching(false);
-			expect(await tasksMatching(true)).toEqual(listed);
-			if (q !== '没有这个词语') expect(listed.length).toBeGreaterThan(0);
+describe('the search against the plain query, on generated data', () => {
+	let generated: DB;
+	const { view } = viewsOf(() => generated);
+	let terms: string[];
+
+	beforeAll(async () => {
+		generated = await openTestDatabase();
+		await generateData(generated, { seed: 'search', organizations: 12, years: 2, tasksPerPlan: 20 });
+		// Words of the generated reports: four characters from the middle of status texts, names and contents.
+		const words = await sql<{ word: string }>`select word from (
+			select distinct substr(text, 7, 4) as word from (
+				select status_text as text from updates union all select name from tasks union all select content from tasks
+			) where length(text) >= 12
+		) order by word limit 8 offset 20`.execute(generated);
+		terms = [...words.rows.map((r) => r.word), '数字化改造', '老旧小区', '没有这个词语'];
+	});
+
+	/** Every current update of the view's period whose task has the term in its name, content or any current status text. */
+	async function plainly(periodId: number, organizationIds: number[] | null, term: string): Promise<number[]> {
+		const pattern = `%${term}%`;
+		const rows = await generated
+			.selectFrom('updates')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+			.select('updates.id')
+			.where('updates.superseded_at', 'is', null)
+			.where('updates.period_id', '=', periodId)
+			.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
+			.where((eb) =>
+				eb.or([
+					eb('tasks.name', 'like', pattern),
+					eb('tasks.content', 'like', pattern),
+					eb.exists(
+						eb
+							.selectFrom('updates as u')
+							.select('u.id')
+							.whereRef('u.task_id', '=', 'tasks.id')
+							.where('u.superseded_at', 'is', null)
+							.where('u.status_text', 'like', pattern)
+					)
+				])
+			)
+			.orderBy('updates.id')
+			.execute();
+		return rows.map((r) => r.id);
+	}
+
+	it.each(['', '&org=2', '&year=2023&quarter=1', '&org=2&year=2023&quarter=3'])(
+		'lists and counts exactly the rows of the plain query (%s)',
+		async (extra) => {
+			let found = 0;
+			for (const term of terms) {
+				const v = await view(`q=${encodeURIComponent(term)}${extra}`);
+				const rows = await tasks.listTasks(generated, v.scope, v.periodId, v.filters, SEQ, ALL);
+				const expected = await plainly(v.periodId, v.scope.organizationIds, term);
+				expect(
+					rows.map((r) => r.updateId).sort((a, b) => a - b),
+					term
+				).toEqual(expected);
+				expect(await tasks.countTasks(generated, v.scope, v.periodId, v.filters)).toBe(expected.length);
+				found += expected.length;
+			}
+			expect(found).toBeGreaterThan(0);
 		}
 	);
+
+	it('finds a task by a status text of another period of its year alone', async () => {
+		const [only] = (
+			await sql<{ taskId: number; periodId: number; text: string }>`select u.task_id as taskId, u.period_id as periodId,
+				u.status_text as text from updates u join updates other on other.task_id = u.task_id and other.id <> u.id
+				where u.superseded_at is null and other.superseded_at is null and length(u.status_text) >= 12 limit 1`.execute(
+				generated
+			)
+		).rows;
+		const term = '独有的进展说明';
+		await generated
+			.updateTable('updates')
+			.set({ status_text: `${only.text}${term}` })
+			.where('task_id', '=', only.taskId)
+			.where('period_id', '=', only.periodId)
+			.where('superseded_at', 'is', null)
+			.execute();
+		const other = await generated
+			.selectFrom('updates')
+			.innerJoin('periods', 'periods.id', 'updates.period_id')
+			.select(['periods.year', 'periods.quarter'])
+			.where('updates.task_id', '=', only.taskId)
+			.where('updates.period_id', '<>', only.periodId)
+			.where('updates.superseded_at', 'is', null)
+			.executeTakeFirstOrThrow();
+		const v = await view(`q=${encodeURIComponent(term)}&year=${other.year}&quarter=${other.quarter}`);
+		const rows = await tasks.listTasks(generated, v.scope, v.periodId, v.filters, SEQ, ALL);
+		expect(rows.map((r) => r.taskId)).toEqual([only.taskId]);
+	});
 });
 
 describe('the search index follows every write', () => {
@@ -140,5 +217,47 @@ describe('the search index follows every write', () => {
 			Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fresh)).rows[0].n);
 		expect(await indexed('task_search')).toBe(0);
 		expect(await indexed('update_search')).toBe(0);
+	});
+
+	it('keeps a current text found when an older report of its task and period is deleted or becomes current again', async () => {
+		const fresh = await openTestDatabase();
+		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
+		const filters = parseFilters(new URLSearchParams('q=说明文字'));
+		const scope = await resolveScope(fresh, filters);
+		const count = (q: string) => tasks.countTasks(fresh, scope, scope.period!.id, { ...filters, q });
+		const first = await fresh
+			.selectFrom('updates')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.select(['updates.id', 'updates.task_id', 'updates.period_id', 'updates.status', 'updates.status_source'])
+			.where('tasks.name', '=', '坚定数字升级')
+			.executeTakeFirstOrThrow();
+		await fresh.updateTable('updates').set({ status_text: '旧的说明文字' }).where('id', '=', first.id).execute();
+		// A newer report of the same task and period: the older becomes history.
+		const supersede = async (text: string) => {
+			await fresh
+				.updateTable('updates')
+				.set({ superseded_at: '2024-08-01T00:00:00Z' })
+				.where('task_id', '=', first.task_id)
+				.where('superseded_at', 'is', null)
+				.execute();
+			const { id: _id, ...columns } = first;
+			const { id } = await fresh
+				.insertInto('updates')
+				.values({ ...columns, status_text: text })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return id;
+		};
+
+		const second = await supersede('新的说明文字');
+		expect([await count('旧的说明文字'), await count('新的说明文字')]).toEqual([0, 1]);
+		// Withdrawn: the newer goes, the older is current again.
+		await fresh.deleteFrom('updates').where('id', '=', second).execute();
+		await fresh.updateTable('updates').set({ superseded_at: null }).where('id', '=', first.id).execute();
+		expect([await count('旧的说明文字'), await count('新的说明文字')]).toEqual([1, 0]);
+
+		await supersede('新的说明文字');
+		await fresh.deleteFrom('updates').where('id', '=', first.id).execute();
+		expect([await count('旧的说明文字'), await count('新的说明文字')]).toEqual([0, 1]);
 	});
 });
