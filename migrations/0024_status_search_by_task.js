@@ -3,21 +3,23 @@
 import { sql } from 'kysely';
 
 /**
- * The low bits of a key hold the period id, the rest the task id: key = task_id << 20 | period_id. A million
- * periods is centuries of months; src/lib/server/queries/task-search.ts reads the task back with the same shift.
+ * The low 32 bits of a key hold the task id, the bits above the period id: key = period_id << 32 | task_id.
+ * src/lib/server/queries/task-search.ts reads the task back with the same mask. Period first, so the keys of a
+ * period's texts lie as close together as their tasks' ids: FTS5 stores each key as its difference from the
+ * one before, and a generated city's database is 1.6 % larger than with update ids (task first, 5.6 %).
  */
-const PERIOD_BITS = sql.lit(20);
+const TASK_BITS = sql.lit(32);
 
 /** The search key of an update row (`new` or `old` in a trigger). */
 const key = (/** @type {'new' | 'old'} */ row) =>
-	sql`(${sql.raw(row)}.task_id << ${PERIOD_BITS}) | ${sql.raw(row)}.period_id`;
+	sql`(${sql.raw(row)}.period_id << ${TASK_BITS}) | ${sql.raw(row)}.task_id`;
 
 /**
  * 0008 keyed update_search by update id, and the search mapped each matching id to its task through 0022's
  * index (id, task_id): for 数字化改造 in a province 12 438 lookups scattered over a million-entry index, most of
  * the 24 ms the search's one statement took (the match itself is 2 ms). Only current updates are indexed, and
- * a task has at most one current update per period (the unique index updates_current), so (task, period) names
- * an indexed row as well as its id did; as the key, it gives the task by a shift, and 0022's index has no
+ * a task has at most one current update per period (the unique index updates_current), so (period, task) names
+ * an indexed row as well as its id did; as the key, it gives the task by a mask, and 0022's index has no
  * other reader.
  *
  * A superseded update shares its key with the current one of its task and period, so the triggers touch the
@@ -47,7 +49,7 @@ export async function up(db) {
 			delete from update_search where rowid = ${key('old')};
 		end`.execute(trx);
 		await sql`insert into update_search (rowid, status_text)
-			select (task_id << ${PERIOD_BITS}) | period_id, status_text from updates where superseded_at is null order by 1`.execute(
+			select (period_id << ${TASK_BITS}) | task_id, status_text from updates where superseded_at is null order by 1`.execute(
 			trx
 		);
 	});

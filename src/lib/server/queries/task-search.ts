@@ -3,7 +3,7 @@
  * lists: a scope's period, its task filters and the search. Shared by the table, its count, its neighbours
  * and its export, so each of them finds the same rows.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db';
 import { likePattern, parseSearch, quoteFts, usesFts } from '../../domain/search';
 import { scopedUpdates, type ScopeJoins } from './scope';
@@ -12,11 +12,21 @@ import type { TaskListFilters } from '../../types/tasks';
 
 export type Updates = ReturnType<typeof scopedUpdates>;
 
+/** update_search's key is period_id << 32 | task_id (migration 0024): a matching status text names its task. */
+const TASK_BITS = sql.lit(32);
+const TASK_MASK = sql.lit(2 ** 32 - 1);
+
 /**
- * Bits of update_search's key that hold the period: the key is task_id << 20 | period_id (migration 0024), so a
- * matching status text names its task by a shift.
+ * The keys of the status texts of a period's year (and of any period numbered between the year's first and
+ * last). A task's updates all lie in its plan's year (DESIGN.md; scope.ts resolveSince), so the tasks a period
+ * lists match only there: a province's other years' matches (four in five) need not be listed.
  */
-const PERIOD_BITS = sql.lit(20);
+function keysOfYear(periodId: number): RawBuilder<SqlBool> {
+	const year = sql`(select periods.year from periods where periods.id = ${periodId})`;
+	const first = sql`(select min(periods.id) from periods where periods.year = ${year})`;
+	const last = sql`(select max(periods.id) from periods where periods.year = ${year})`;
+	return sql<SqlBool>`update_search.rowid between ${first} << ${TASK_BITS} and (${last} << ${TASK_BITS}) | ${TASK_MASK}`;
+}
 
 /**
  * Narrows to tasks matching every search term in their name, content or a current status text (of any
@@ -24,20 +34,22 @@ const PERIOD_BITS = sql.lit(20);
  * through the trigram indexes as quoted FTS5 strings (never as syntax); shorter ones, which trigrams cannot
  * find, use an escaped LIKE.
  *
- * Each index's matching tasks are listed once (the status texts' only when a row's task is not among the
- * names' and contents'), and the scope's updates of the period are asked whether their task is in a list: the
- * `+` keeps SQLite from starting at a list instead. For 数字化改造 in a province the lists hold 3 473 and 3 408
- * tasks of every year, and looking up each one's update of the period cost more than reading the period's 50 845
- * updates in order against them (14 against 9 ms). Within some organizations their few updates are asked the
- * same way. One list of both (a union) costs a little less over a province and a little more within a 街道.
+ * The tasks matching in either index are listed once, and each of the scope's updates of the period is asked
+ * whether its task is in the list: the `+` keeps SQLite from starting at the list instead. For 数字化改造 in a
+ * province the list holds 3 476 tasks, most of other years (their names and contents match too), and looking up
+ * each one's update of the period cost more than reading the period's 50 845 updates in order against the list
+ * (14 against 9 ms). Within some organizations their few updates are asked the same way.
  */
-export function whereSearch(qb: Updates, q: string | null): Updates {
+function whereSearch(qb: Updates, q: string | null, periodId: number): Updates {
 	for (const term of parseSearch(q).terms) {
 		if (usesFts(term)) {
 			const match = quoteFts(term);
 			qb = qb.where(
-				sql<SqlBool>`(+updates.task_id in (select rowid from task_search where task_search match ${match})
-					or +updates.task_id in (select rowid >> ${PERIOD_BITS} from update_search where update_search match ${match}))`
+				sql<SqlBool>`+updates.task_id in (
+					select rowid from task_search where task_search match ${match}
+					union
+					select rowid & ${TASK_MASK} from update_search where update_search match ${match} and ${keysOfYear(periodId)}
+				)`
 			);
 		} else {
 			const pattern = likePattern(term);
@@ -59,5 +71,5 @@ export function filteredUpdates(
 	filters: TaskListFilters,
 	joins?: ScopeJoins
 ): Updates {
-	return whereSearch(scopedUpdates(db, scope, [periodId], filters, joins), filters.q);
+	return whereSearch(scopedUpdates(db, scope, [periodId], filters, joins), filters.q, periodId);
 }
