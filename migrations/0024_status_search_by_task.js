@@ -1,12 +1,13 @@
-// The status-text search index keyed by task and period instead of by update, so a match names its task itself.
+// The status-text search index keyed by period and task instead of by update, so a match names its task itself.
 // @ts-check
 import { sql } from 'kysely';
 
 /**
- * The low 32 bits of a key hold the task id, the bits above the period id: key = period_id << 32 | task_id.
- * src/lib/server/queries/task-search.ts reads the task back with the same mask. Period first, so the keys of a
- * period's texts lie as close together as their tasks' ids: FTS5 stores each key as its difference from the
- * one before, and a generated city's database is 1.6 % larger than with update ids (task first, 5.6 %).
+ * The low 32 bits of a key hold the task id, the bits above the period id: key = period_id << 32 | task_id
+ * (ids stay far below 2^32). src/lib/server/queries/task-search.ts reads the task back with the same mask, and
+ * reads the keys of a year's periods as one range. Period first, so the keys of a period's texts lie as close
+ * together as their tasks' ids: FTS5 stores each key as its difference from the one before, and a generated
+ * city's database is 1.6 % larger than with update ids (task first, 5.6 %).
  */
 const TASK_BITS = sql.lit(32);
 
@@ -23,8 +24,9 @@ const key = (/** @type {'new' | 'old'} */ row) =>
  * other reader.
  *
  * A superseded update shares its key with the current one of its task and period, so the triggers touch the
- * index only for rows that are current (before for a delete, after for an insert). Writes stay in key order
- * as they were in id order: a report writes one period of one plan, its tasks in the order they were created.
+ * index only for rows that are current (before for a delete, after for an insert). A report's writes are in key
+ * order, as they were in id order: one period of one plan, its tasks in report order, which is the order they
+ * were created in (FTS5 writes out what it holds when a key comes before the last one).
  *
  * @param {import('kysely').Kysely<any>} db
  */
