@@ -54,9 +54,9 @@ export async function loadTaskDetailPage(db: DB, url: URL, locals: App.Locals) {
 }
 
 /**
- * The task's place in the list the page was opened from. In report order over every organization the query
- * reads it from the task's key; otherwise from the list's task ids, kept per data version when the request
- * has one (a cacheable page), so stepping through a list sorts it once.
+ * The task's place in the list the page was opened from. In report order over every organization, without a
+ * search, the query reads it from the task's key; otherwise from the list's task ids, kept per data version when
+ * the request has one (a cacheable page), so stepping through a list sorts it once.
  */
 async function neighboursOf(
 	db: DB,
@@ -68,7 +68,7 @@ async function neighboursOf(
 	taskId: number
 ) {
 	const order: TaskOrder = { sort: table.sort, dir: table.dir };
-	if (readsPlaceByKey(scope, order)) return getTaskNeighbours(db, scope, periodId, filters, order, taskId);
+	if (readsPlaceByKey(scope, order, filters)) return getTaskNeighbours(db, scope, periodId, filters, order, taskId);
 	const load = () => tasks.listOrderedTaskIds(db, scope, periodId, filters, order);
 	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds, periodId, filters, order]);
 	const ids = await (locals.dataVersion === undefined ? load() : listOrders.get(key, locals.dataVersion, load));

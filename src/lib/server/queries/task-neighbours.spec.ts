@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../db';
 import { neighboursIn } from '../../domain/neighbours';
 import type { SortDir } from '../../table-params';
-import { getTaskNeighbours } from './task-neighbours';
+import { getTaskNeighbours, readsPlaceByKey } from './task-neighbours';
 import * as tasks from './tasks';
 import { generateData } from '../generate';
 import { ALL, SEQ, openReportsDatabase, viewsOf } from './testing';
@@ -87,6 +87,16 @@ describe('previous and next within the filtered list', () => {
 				nextId: rows[i + 1]?.taskId ?? null
 			});
 		}
+	});
+
+	it('reads a search’s place from its list, and a whole period’s (blank search included) from the task’s key', async () => {
+		const place = async (query: string) => {
+			const v = await view(query);
+			return readsPlaceByKey(v.scope, SEQ, v.filters);
+		};
+		expect(await place('year=2024&quarter=4&q=%E6%95%B0%E5%AD%97%E5%8C%96%E6%94%B9%E9%80%A0')).toBe(false);
+		expect(await place('year=2024&quarter=4&q=%20')).toBe(true);
+		expect(await place('year=2024&quarter=4')).toBe(true);
 	});
 
 	it('is null for a task the filters exclude, in report order or another', async () => {

@@ -6,6 +6,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { neighboursIn } from '../../domain/neighbours';
+import { parseSearch } from '../../domain/search';
 import type { SortDir } from '../../table-params';
 import type { Scope } from '../../types/scope';
 import type { TaskListFilters, TaskNeighbours, TaskOrder } from '../../types/tasks';
@@ -14,9 +15,18 @@ import { countTasks, listOrderedTaskIds, orderedUpdates, plansOfPeriodYear, walk
 
 /**
  * Whether a task's place in this list is read from its key (neighboursInReportOrder): where the list can be
- * walked in report order. Otherwise it is found in the whole list of ids.
+ * walked in report order and is not a search's. Otherwise it is found in the whole list of ids. A search
+ * lists few rows (the table reads them all, listTaskPage), and the walk would ask each of the period's tasks
+ * on either side whether it matches: for a task in the middle of a province's 数字化改造, 30 ms over four
+ * walks against 7 for the list.
  */
-export const readsPlaceByKey = walksInReportOrder;
+export function readsPlaceByKey(
+	scope: Pick<Scope, 'organizationIds'>,
+	order: TaskOrder,
+	filters: Pick<TaskListFilters, 'q'>
+): boolean {
+	return walksInReportOrder(scope, order) && parseSearch(filters.q).terms.length === 0;
+}
 
 /**
  * The task's place in the filtered table for one period, or null when the filters exclude it: read from
@@ -30,7 +40,8 @@ export async function getTaskNeighbours(
 	order: TaskOrder,
 	taskId: number
 ): Promise<TaskNeighbours | null> {
-	if (readsPlaceByKey(scope, order)) return neighboursInReportOrder(db, scope, periodId, filters, order.dir, taskId);
+	if (readsPlaceByKey(scope, order, filters))
+		return neighboursInReportOrder(db, scope, periodId, filters, order.dir, taskId);
 	return neighboursIn(await listOrderedTaskIds(db, scope, periodId, filters, order), taskId);
 }
 
