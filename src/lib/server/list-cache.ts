@@ -9,12 +9,12 @@
  */
 export class VersionedCache<T> {
 	#entries = new Map<string, Promise<T>>();
-	#version = -1;
+	#version: number | string = -1;
 
 	constructor(readonly maxEntries = 16) {}
 
 	/** The answer kept for `key` at `version`, or `load`'s (kept unless it fails). */
-	get(key: string, version: number, load: () => Promise<T>): Promise<T> {
+	get(key: string, version: number | string, load: () => Promise<T>): Promise<T> {
 		if (version !== this.#version) {
 			this.#entries.clear();
 			this.#version = version;

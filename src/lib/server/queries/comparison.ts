@@ -9,7 +9,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import type { DataAsOf, OrganizationRef } from '../../types/comparison';
 import { countUpdatesEach, type Dimension, type MeasureCount } from './measures';
 import { NO_TASK_FILTERS } from './scope';
-import { memoOnScope } from './scope-memo';
+import { memoOnScope, readLike } from './scope-memo';
 
 /** A compared organization, with its subtree as a scope of its own (counted like `?org=<id>`). */
 export interface ComparedChild extends OrganizationRef {
@@ -61,13 +61,17 @@ async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedCh
 			return {
 				...o,
 				hasChildren: organizationIds.length > 1,
-				scope: {
-					organizations: [{ ...o, parentName: parent?.name ?? null, isSample: false }],
-					organizationIds,
-					excludedOrganizationIds: [],
-					period: scope.period,
-					since: scope.since
-				}
+				// Kept with the parent's answers when they are: the child's counts are kept the same way.
+				scope: readLike(
+					{
+						organizations: [{ ...o, parentName: parent?.name ?? null, isSample: false }],
+						organizationIds,
+						excludedOrganizationIds: [],
+						period: scope.period,
+						since: scope.since
+					},
+					scope
+				)
 			};
 		})
 	};

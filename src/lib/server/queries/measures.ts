@@ -12,7 +12,7 @@ import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
-import { memoOnScope } from './scope-memo';
+import { memoOnData, memoOnScope } from './scope-memo';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -123,7 +123,7 @@ export function countUpdates(
 	return counted(scope, key, () => countUpdatesNow(db, scope, periodIds, filters, dimension));
 }
 
-const counted = memoOnScope<MeasureCount[]>();
+const counted = memoOnScope<MeasureCount[]>(1024);
 
 async function countUpdatesNow(
 	db: DB,
@@ -133,11 +133,19 @@ async function countUpdatesNow(
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
 	const rollup = await rollupAnswer(db, scope, filters, dimension);
-	const rows = rollup
-		? await readRollups(db, rollup.organizations, periodIds, rollup.dimension, rollup.narrow)
-		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
-	return rows.map((r) => measureCount(r, rollup !== null && rollup.dimension !== dimension));
+	if (!rollup)
+		return (await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension)).map((r) =>
+			measureCount(r, false)
+		);
+	// Scopes and filters that read the same rows share them (a city's pages, every period of its year).
+	const { organizations, dimension: by, narrow } = rollup;
+	const key = JSON.stringify([organizations, periodIds, by, narrow, dimension]);
+	return rollupCounts(scope, key, async () =>
+		(await readRollups(db, organizations, periodIds, by, narrow)).map((r) => measureCount(r, by !== dimension))
+	);
 }
+
+const rollupCounts = memoOnData<MeasureCount[]>(512);
 
 type CountRow = Awaited<ReturnType<typeof groupUpdates>>[number];
 

@@ -6,6 +6,7 @@ import { ancestorIds, NO_TASK_FILTERS } from './scope';
 import type { Scope } from '../../types/scope';
 import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
+import { memoOnData, memoOnScope } from './scope-memo';
 
 /** Up to this many organizations the selector lists the whole tree. */
 const FULL_TREE_LIMIT = 300;
@@ -16,13 +17,27 @@ const FULL_TREE_LIMIT = 300;
  * level, the chain down to the selected organizations and their children, so the page stays
  * light and a person drills down one level at a time.
  */
-export async function listOrganizationTree(db: DB, selectedIds: number[] = []): Promise<OrganizationOption[]> {
+export async function listOrganizationTree(db: DB, scope: Pick<Scope, 'organizations'>): Promise<OrganizationOption[]> {
+	// The same for every page (a whole tree) or every page of the same selection: kept across requests.
+	const n = await organizationCount(scope, '', () => countOrganizations(db));
+	const selectedIds = n <= FULL_TREE_LIMIT ? [] : scope.organizations.map((o) => o.id);
+	return trees(scope, selectedIds.join(), () => listOrganizationTreeNow(db, n, selectedIds));
+}
+
+const organizationCount = memoOnData<number>(1);
+const trees = memoOnData<OrganizationOption[]>(64);
+
+async function countOrganizations(db: DB): Promise<number> {
 	const { n } = await db
 		.selectFrom('organizations')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+async function listOrganizationTreeNow(db: DB, n: number, selectedIds: number[]): Promise<OrganizationOption[]> {
 	let rows;
-	if (Number(n) <= FULL_TREE_LIMIT) {
+	if (n <= FULL_TREE_LIMIT) {
 		rows = await db
 			.selectFrom('organizations')
 			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
@@ -57,7 +72,14 @@ export async function listOrganizationTree(db: DB, selectedIds: number[] = []): 
 }
 
 /** Years that have a plan in scope, newest first. (Plans exist only with imported reports.) */
-export async function listYears(db: DB, scope: Scope): Promise<number[]> {
+export function listYears(db: DB, scope: Scope): Promise<number[]> {
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? []]);
+	return years(scope, key, () => listYearsNow(db, scope));
+}
+
+const years = memoOnData<number[]>();
+
+async function listYearsNow(db: DB, scope: Scope): Promise<number[]> {
 	const rows = await db
 		.selectFrom('plans')
 		.select('year')
@@ -89,7 +111,14 @@ export async function listThemes(db: DB): Promise<{ name: string; nameEn: string
  * The themes a filter bar offers: those with tasks in the scope's period (a theme with none would only
  * lead to an empty page), by name. Without a period nothing in scope has data, so none.
  */
-export async function listThemesInScope(db: DB, scope: Scope): Promise<{ name: string; nameEn: string | null }[]> {
+export function listThemesInScope(db: DB, scope: Scope): Promise<ThemeName[]> {
+	return themesInScope(scope, '', () => listThemesInScopeNow(db, scope));
+}
+
+type ThemeName = { name: string; nameEn: string | null };
+const themesInScope = memoOnScope<ThemeName[]>();
+
+async function listThemesInScopeNow(db: DB, scope: Scope): Promise<ThemeName[]> {
 	if (!scope.period) return [];
 	const counted = await countUpdates(db, scope, [scope.period.id], NO_TASK_FILTERS, 'theme');
 	const ids = [...new Set(counted.filter((r) => r.taskCount > 0).map((r) => Number(r.key)))];
