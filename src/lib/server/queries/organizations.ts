@@ -8,20 +8,25 @@ import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
 import { memoOnData, memoOnScope } from './scope-memo';
 
-/** Up to this many organizations the selector lists the whole tree. */
+/** Up to this many organizations the picker fetches the whole tree when opened. */
 const FULL_TREE_LIMIT = 300;
 
 /**
- * The organizations a selector offers, as a tree in depth-first order (parents before children,
- * names sorted). Small databases get the whole tree; a province's thousands are cut to the top
- * level, the chain down to the selected organizations and their children, so the page stays
- * light and a person drills down one level at a time.
+ * The organizations a selector offers, as a tree in depth-first order (parents before children, names
+ * sorted): the top level, the chain down to the selected organizations and their children — what a page
+ * sends, so it stays light and a person without JavaScript drills down one level at a time. `whole`: every
+ * organization, for the picker that fetches it when a person opens it (`/organizations`) — up to
+ * FULL_TREE_LIMIT; a province's thousands stay cut.
  */
-export async function listOrganizationTree(db: DB, scope: Pick<Scope, 'organizations'>): Promise<OrganizationOption[]> {
-	// The same for every page (a whole tree) or every page of the same selection: kept across requests.
+export async function listOrganizationTree(
+	db: DB,
+	scope: Pick<Scope, 'organizations'>,
+	whole = false
+): Promise<OrganizationOption[]> {
+	// The same for every page of the same selection (every page, for a whole tree): kept across requests.
 	const n = await organizationCount(scope, '', () => countOrganizations(db));
-	const selectedIds = n <= FULL_TREE_LIMIT ? [] : scope.organizations.map((o) => o.id);
-	return trees(scope, selectedIds.join(), () => listOrganizationTreeNow(db, n, selectedIds));
+	const selectedIds = whole && n <= FULL_TREE_LIMIT ? null : scope.organizations.map((o) => o.id);
+	return trees(scope, selectedIds?.join() ?? 'whole', () => listOrganizationTreeNow(db, selectedIds));
 }
 
 const organizationCount = memoOnData<number>(1);
@@ -35,29 +40,23 @@ async function countOrganizations(db: DB): Promise<number> {
 	return Number(n);
 }
 
-async function listOrganizationTreeNow(db: DB, n: number, selectedIds: number[]): Promise<OrganizationOption[]> {
-	let rows;
-	if (n <= FULL_TREE_LIMIT) {
-		rows = await db
-			.selectFrom('organizations')
-			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
-			.orderBy('name')
-			.execute();
-	} else {
-		const chainIds = selectedIds.length === 0 ? [] : await ancestorIds(db, selectedIds);
-		rows = await db
-			.selectFrom('organizations')
-			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
-			.where((eb) =>
+/** The tree of every organization (`selectedIds` null) or of the chain to the selected ones. */
+async function listOrganizationTreeNow(db: DB, selectedIds: number[] | null): Promise<OrganizationOption[]> {
+	const chainIds = selectedIds === null || selectedIds.length === 0 ? [] : await ancestorIds(db, selectedIds);
+	const rows = await db
+		.selectFrom('organizations')
+		.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
+		.$if(selectedIds !== null, (qb) =>
+			qb.where((eb) =>
 				eb.or([
 					eb('parent_id', 'is', null),
 					eb('id', 'in', chainIds.length > 0 ? chainIds : [-1]),
 					eb('parent_id', 'in', chainIds.length > 0 ? chainIds : [-1])
 				])
 			)
-			.orderBy('name')
-			.execute();
-	}
+		)
+		.orderBy('name')
+		.execute();
 	const children = new Map<number | null, typeof rows>();
 	for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
 	const out: OrganizationOption[] = [];
