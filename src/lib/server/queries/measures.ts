@@ -119,7 +119,9 @@ export function countUpdates(
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
 	// A page asks the same count more than once (the overview's period counts and its trend line).
-	const key = JSON.stringify([periodIds, filters, dimension]);
+	// The task filters only: callers pass a page's whole filters (its language, its search), which count nothing.
+	const taskFilters = (Object.keys(NO_TASK_FILTERS) as (keyof TaskFilters)[]).map((name) => filters[name]);
+	const key = JSON.stringify([periodIds, taskFilters, dimension]);
 	return counted(scope, key, () => countUpdatesNow(db, scope, periodIds, filters, dimension));
 }
 
