@@ -188,19 +188,23 @@ export async function countUpdatesEach(
 		return new Map(each.map((e, i) => [e.id, kept ? rows[i].filter((r) => kept.has(r.key)) : rows[i]]));
 	}
 	// The same filters for every organization: the same dimension and narrowing.
-	const { dimension: by, narrow } = answers[0]!;
-	const rows = await readRollups(
-		db,
-		each.map((e) => e.id),
-		periodIds,
-		by,
-		keys && by === dimension ? { ...narrow, keys } : narrow,
-		true
+	const { dimension: by, narrow: narrowed } = answers[0]!;
+	const ids = each.map((e) => e.id);
+	const narrow = keys && by === dimension ? { ...narrowed, keys } : narrowed;
+	// Kept like countUpdates' rollup counts when the organizations' scopes are (a kept comparison's children).
+	const key = JSON.stringify([ids, periodIds, by, narrow, dimension]);
+	const rows = await rollupCountsEach(each[0].scope, key, async () =>
+		(await readRollups(db, ids, periodIds, by, narrow, true)).map((r) => ({
+			organizationId: Number(r.organizationId),
+			count: measureCount(r, by !== dimension)
+		}))
 	);
 	const counts = new Map<number, MeasureCount[]>(each.map((e) => [e.id, []]));
-	for (const r of rows) counts.get(Number(r.organizationId))?.push(measureCount(r, by !== dimension));
+	for (const r of rows) counts.get(r.organizationId)?.push(r.count);
 	return counts;
 }
+
+const rollupCountsEach = memoOnData<{ organizationId: number; count: MeasureCount }[]>(256);
 
 /**
  * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
