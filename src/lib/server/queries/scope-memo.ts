@@ -72,12 +72,20 @@ export function frozen<V>(value: V): V {
 	return Object.freeze(value);
 }
 
+/** Rows one memo keeps in all (≈ 150 bytes each): a province's whole-scope counts by category are thousands. */
+const MAX_KEPT_ROWS = 50_000;
+
+/** Kept answers, weighed in rows: an array's length, anything else one. */
+function keptAnswers<V>(maxEntries: number): VersionedCache<V> {
+	return new VersionedCache<V>(maxEntries, MAX_KEPT_ROWS, (answer) => (Array.isArray(answer) ? answer.length : 1));
+}
+
 /** A memo of one question: on a scope read at a version, kept across requests; on any other, for its request. */
 export function memoOnScope<V>(
 	maxEntries = 256
 ): (scope: object, key: string | number, compute: () => Promise<V>) => Promise<V> {
 	const answers = new WeakMap<object, Map<string | number, Promise<V>>>();
-	const kept = new VersionedCache<V>(maxEntries);
+	const kept = keptAnswers<V>(maxEntries);
 	return (scope, key, compute) => {
 		const reading = readings.get(scope);
 		if (reading) return kept.get(`${reading.key}|${key}`, reading.version, () => compute().then(frozen));
@@ -96,7 +104,7 @@ export function memoOnScope<V>(
  * must name every input of the answer.
  */
 export function memoOnData<V>(maxEntries = 256): (scope: object, key: string, compute: () => Promise<V>) => Promise<V> {
-	const kept = new VersionedCache<V>(maxEntries);
+	const kept = keptAnswers<V>(maxEntries);
 	return (scope, key, compute) => {
 		const reading = readings.get(scope);
 		return reading ? kept.get(key, reading.version, () => compute().then(frozen)) : compute();
