@@ -59,7 +59,15 @@ describe('answers kept per data version across requests', () => {
 	it('renders every page from kept answers twice alike (a kept answer is never changed by a page)', async () => {
 		await importDocument(db, KEQIAO, { fileName: 'keqiao-2023-q1.txt', organization: ['绍兴市', '柯桥区'] });
 		const taskId = (await db.selectFrom('tasks').select('id').executeTakeFirstOrThrow()).id;
-		const paths = ['/', '/?org=绍兴市', '/tasks?sort=status', `/tasks/${taskId}`, '/present', '/present?year=2023'];
+		const paths = [
+			'/',
+			'/?org=绍兴市',
+			'/tasks?sort=status',
+			'/tasks?org=绍兴市',
+			`/tasks/${taskId}`,
+			'/present',
+			'/present?year=2023'
+		];
 		for (const path of paths) {
 			const load = path.startsWith('/present')
 				? loadPresentationPage
