@@ -29,4 +29,22 @@ describe('VersionedCache', () => {
 		await expect(cache.get('k', 1, () => Promise.reject(new Error('database is locked')))).rejects.toThrow('locked');
 		expect(await cache.get('k', 1, async () => 42)).toBe(42);
 	});
+
+	it('keeps answers up to a total weight, the least recently used going first, and none heavier than it', async () => {
+		const cache = new VersionedCache<number[]>(100, 5, (rows) => rows.length);
+		const rows = (n: number) => async () => Array.from({ length: n }, (_, i) => i);
+		await cache.get('three', 1, rows(3));
+		await cache.get('two', 1, rows(2));
+		await cache.get('three', 1, rows(3));
+		await cache.get('one', 1, rows(1));
+		// 3 + 2 + 1 > 5: the least recently used (two) went, and is loaded again.
+		expect(await cache.get('two', 1, rows(4))).toHaveLength(4);
+		// 3 + 1 + 4 > 5: three went.
+		expect(await cache.get('three', 1, rows(0))).toHaveLength(0);
+		expect(await cache.get('one', 1, rows(9))).toHaveLength(1);
+		// Heavier than all: answered, not kept, and nothing else goes for it.
+		expect(await cache.get('big', 1, rows(6))).toHaveLength(6);
+		expect(await cache.get('big', 1, rows(0))).toHaveLength(0);
+		expect(await cache.get('one', 1, rows(9))).toHaveLength(1);
+	});
 });

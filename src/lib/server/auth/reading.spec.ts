@@ -3,6 +3,7 @@ import { addUser, openAuthWorld, sessionOf, type AuthWorld } from './testing';
 import { readMode, readableOrganizations, requireReadable } from './reading';
 import { filtersAndScope } from '../pages/request';
 import { loadTaskPage } from '../pages/tasks';
+import { loadOrganizationChoices } from '../pages/organizations';
 import type { SessionUser } from '$lib/types/auth';
 
 let world: AuthWorld;
@@ -68,11 +69,13 @@ describe('the scope of a reader in login mode', () => {
 			.execute();
 		expect((await scopeOf('?org=新街街道')).scope.organizationIds).toEqual([world.org.street]);
 	});
-	it('cuts the organization selector to the readable ones', async () => {
+	it('cuts the organization selector to the readable ones, in a page and in the whole tree the picker fetches', async () => {
 		const page = await loadTaskPage(world.db, new URL('http://x/tasks'), locals);
 		expect(page.organizationTree.map((o) => o.name)).toEqual(['新街街道']);
-		const open = await loadTaskPage(world.db, new URL('http://x/tasks'), { lang: 'zh' });
-		expect(open.organizationTree).toHaveLength(5);
+		const whole = async (l: App.Locals) =>
+			(await (await loadOrganizationChoices(world.db, new URL('http://x/organizations'), l)).json()) as unknown[];
+		expect(await whole(locals)).toMatchObject([{ name: '新街街道' }]);
+		expect(await whole({ lang: 'zh' })).toHaveLength(5);
 	});
 	it('guards a page about one organization’s thing', () => {
 		expect(() => requireReadable(locals, world.org.otherStreet)).toThrow();

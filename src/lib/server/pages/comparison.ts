@@ -49,7 +49,7 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 		comparison.listSilentChildren(db, children, period.id),
 		comparison.countChildren(db, children, [period.id], filters, 'category', largest.ordered),
 		comparison.countChildren(db, children, [period.id], filters, 'theme'),
-		comparison.listThemesById(db)
+		comparison.listThemesById(db, scope)
 	]);
 	const totals = new Map(
 		children.map((c) => {

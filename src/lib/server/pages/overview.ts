@@ -21,12 +21,7 @@ const RECENT_PLAN_PERIODS = 20;
 export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url, locals);
 	const [organizationTree, years, themes, planSummaries, overview, yearOverYear, comparison] = await Promise.all([
-		organizations
-			.listOrganizationTree(
-				db,
-				scope.organizations.map((o) => o.id)
-			)
-			.then((tree) => readableTree(tree, locals.readable)),
+		organizations.listOrganizationTree(db, scope).then((tree) => readableTree(tree, locals.readable)),
 		organizations.listYears(db, scope),
 		organizations.listThemesInScope(db, scope),
 		// A year filter limits the list to that year's plans (it used to list every year); a year without

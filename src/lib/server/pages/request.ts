@@ -9,6 +9,8 @@ import { FilterError, parseFilters, type Filters } from '../../filters';
 import { parseTableParams, type TableParams } from '../../table-params';
 import type { DB } from '../db';
 import { resolveScope } from '../queries/scope';
+import { frozen, readAtVersion, versionOf } from '../queries/scope-memo';
+import { VersionedCache } from '../list-cache';
 import type { Scope } from '../../types/scope';
 
 /** Every page loader's signature: the database, the request's URL (path and query) and its locals. */
@@ -40,7 +42,22 @@ export async function filtersAndScope(
 	locals: App.Locals
 ): Promise<{ filters: Filters; scope: Scope }> {
 	const parsed = await parseOr400(() => parseFilters(url.searchParams));
-	return limitFilters(parsed, locals.readable, (filters) => parseOr400(() => resolveScope(db, filters)));
+	return limitFilters(parsed, locals.readable, (filters) => parseOr400(() => scopeAt(db, filters, locals.dataVersion)));
+}
+
+/** Scopes resolved at a data version, by the filters they read (see queries/scope-memo.ts). */
+const scopes = new VersionedCache<Scope>(256);
+
+/**
+ * The filters' scope, marked as read at the request's data version; resolved once per version for the
+ * filters it reads (pages with other task filters or another table page share it). Each request gets its
+ * own copy: answers kept for one request's scope object must not be another's.
+ */
+async function scopeAt(db: DB, filters: Filters, version: number | undefined): Promise<Scope> {
+	if (version === undefined) return resolveScope(db, filters);
+	const key = JSON.stringify([filters.org, filters.year, filters.quarter, filters.months, filters.since]);
+	const scope = await scopes.get(key, versionOf(db, version), () => resolveScope(db, filters).then(frozen));
+	return readAtVersion({ ...scope }, db, version);
 }
 
 /** A task table view (`/tasks`, a task page, an export): the filters, their scope and the table's parameters. */

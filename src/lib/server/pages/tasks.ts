@@ -14,12 +14,7 @@ export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
 	const { filters, scope, table } = await parseTaskView(db, url, locals);
 	const search = parseSearch(filters.q);
 	const [organizationTree, years, themes] = await Promise.all([
-		organizations
-			.listOrganizationTree(
-				db,
-				scope.organizations.map((o) => o.id)
-			)
-			.then((tree) => readableTree(tree, locals.readable)),
+		organizations.listOrganizationTree(db, scope).then((tree) => readableTree(tree, locals.readable)),
 		organizations.listYears(db, scope),
 		organizations.listThemesInScope(db, scope)
 	]);

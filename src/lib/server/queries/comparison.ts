@@ -9,7 +9,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import type { DataAsOf, OrganizationRef } from '../../types/comparison';
 import { countUpdatesEach, type Dimension, type MeasureCount } from './measures';
 import { NO_TASK_FILTERS } from './scope';
-import { memoOnScope } from './scope-memo';
+import { memoOnData, memoOnScope, readLike } from './scope-memo';
 
 /** A compared organization, with its subtree as a scope of its own (counted like `?org=<id>`). */
 export interface ComparedChild extends OrganizationRef {
@@ -61,13 +61,17 @@ async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedCh
 			return {
 				...o,
 				hasChildren: organizationIds.length > 1,
-				scope: {
-					organizations: [{ ...o, parentName: parent?.name ?? null, isSample: false }],
-					organizationIds,
-					excludedOrganizationIds: [],
-					period: scope.period,
-					since: scope.since
-				}
+				// Kept with the parent's answers when they are: the child's counts are kept the same way.
+				scope: readLike(
+					{
+						organizations: [{ ...o, parentName: parent?.name ?? null, isSample: false }],
+						organizationIds,
+						excludedOrganizationIds: [],
+						period: scope.period,
+						since: scope.since
+					},
+					scope
+				)
 			};
 		})
 	};
@@ -161,7 +165,19 @@ export async function listAncestors(db: DB, organizationId: number): Promise<Org
  * The reports (sources) of one period in scope: the latest 发布日期 they state, when the latest was
  * imported, and how many they are. `published_on` is the page's own 发布日期 as the reader took it.
  */
-export async function getDataAsOf(
+export function getDataAsOf(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodId: number
+): Promise<DataAsOf> {
+	// The same for every page of the scope's organizations and period: kept across requests (scope-memo.ts).
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], periodId]);
+	return dataAsOf(scope, key, () => getDataAsOfNow(db, scope, periodId));
+}
+
+const dataAsOf = memoOnData<DataAsOf>();
+
+async function getDataAsOfNow(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number
@@ -184,7 +200,15 @@ export async function getDataAsOf(
 }
 
 /** Every theme by its id as text (the key countUpdates gives a theme), with both names. */
-export async function listThemesById(db: DB): Promise<Map<string, { name: string; nameEn: string | null }>> {
-	const rows = await db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute();
+export async function listThemesById(
+	db: DB,
+	scope: object
+): Promise<Map<string, { name: string; nameEn: string | null }>> {
+	// Every theme: the same for every page, kept across requests when the scope is (scope-memo.ts).
+	const rows = await themeRows(scope, '', () =>
+		db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute()
+	);
 	return new Map(rows.map((r) => [String(r.id), { name: r.name, nameEn: r.nameEn }]));
 }
+
+const themeRows = memoOnData<{ id: number; name: string; nameEn: string | null }[]>(1);

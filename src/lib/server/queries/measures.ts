@@ -12,7 +12,7 @@ import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
-import { memoOnScope } from './scope-memo';
+import { memoOnData, memoOnScope } from './scope-memo';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -119,11 +119,13 @@ export function countUpdates(
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
 	// A page asks the same count more than once (the overview's period counts and its trend line).
-	const key = JSON.stringify([periodIds, filters, dimension]);
+	// The task filters only: callers pass a page's whole filters (its language, its search), which count nothing.
+	const taskFilters = (Object.keys(NO_TASK_FILTERS) as (keyof TaskFilters)[]).map((name) => filters[name]);
+	const key = JSON.stringify([periodIds, taskFilters, dimension]);
 	return counted(scope, key, () => countUpdatesNow(db, scope, periodIds, filters, dimension));
 }
 
-const counted = memoOnScope<MeasureCount[]>();
+const counted = memoOnScope<MeasureCount[]>(1024);
 
 async function countUpdatesNow(
 	db: DB,
@@ -133,11 +135,19 @@ async function countUpdatesNow(
 	dimension: Dimension
 ): Promise<MeasureCount[]> {
 	const rollup = await rollupAnswer(db, scope, filters, dimension);
-	const rows = rollup
-		? await readRollups(db, rollup.organizations, periodIds, rollup.dimension, rollup.narrow)
-		: await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension);
-	return rows.map((r) => measureCount(r, rollup !== null && rollup.dimension !== dimension));
+	if (!rollup)
+		return (await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension)).map((r) =>
+			measureCount(r, false)
+		);
+	// Scopes and filters that read the same rows share them (a city's pages, every period of its year).
+	const { organizations, dimension: by, narrow } = rollup;
+	const key = JSON.stringify([organizations, periodIds, by, narrow, dimension]);
+	return rollupCounts(scope, key, async () =>
+		(await readRollups(db, organizations, periodIds, by, narrow)).map((r) => measureCount(r, by !== dimension))
+	);
 }
+
+const rollupCounts = memoOnData<MeasureCount[]>(512);
 
 type CountRow = Awaited<ReturnType<typeof groupUpdates>>[number];
 
@@ -178,19 +188,23 @@ export async function countUpdatesEach(
 		return new Map(each.map((e, i) => [e.id, kept ? rows[i].filter((r) => kept.has(r.key)) : rows[i]]));
 	}
 	// The same filters for every organization: the same dimension and narrowing.
-	const { dimension: by, narrow } = answers[0]!;
-	const rows = await readRollups(
-		db,
-		each.map((e) => e.id),
-		periodIds,
-		by,
-		keys && by === dimension ? { ...narrow, keys } : narrow,
-		true
+	const { dimension: by, narrow: narrowed } = answers[0]!;
+	const ids = each.map((e) => e.id);
+	const narrow = keys && by === dimension ? { ...narrowed, keys } : narrowed;
+	// Kept like countUpdates' rollup counts when the organizations' scopes are (a kept comparison's children).
+	const key = JSON.stringify([ids, periodIds, by, narrow, dimension]);
+	const rows = await rollupCountsEach(each[0].scope, key, async () =>
+		(await readRollups(db, ids, periodIds, by, narrow, true)).map((r) => ({
+			organizationId: Number(r.organizationId),
+			count: measureCount(r, by !== dimension)
+		}))
 	);
 	const counts = new Map<number, MeasureCount[]>(each.map((e) => [e.id, []]));
-	for (const r of rows) counts.get(Number(r.organizationId))?.push(measureCount(r, by !== dimension));
+	for (const r of rows) counts.get(r.organizationId)?.push(r.count);
 	return counts;
 }
+
+const rollupCountsEach = memoOnData<{ organizationId: number; count: MeasureCount }[]>(256);
 
 /**
  * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold

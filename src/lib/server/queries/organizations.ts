@@ -6,43 +6,57 @@ import { ancestorIds, NO_TASK_FILTERS } from './scope';
 import type { Scope } from '../../types/scope';
 import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
+import { memoOnData, memoOnScope } from './scope-memo';
 
-/** Up to this many organizations the selector lists the whole tree. */
+/** Up to this many organizations the picker fetches the whole tree when opened. */
 const FULL_TREE_LIMIT = 300;
 
 /**
- * The organizations a selector offers, as a tree in depth-first order (parents before children,
- * names sorted). Small databases get the whole tree; a province's thousands are cut to the top
- * level, the chain down to the selected organizations and their children, so the page stays
- * light and a person drills down one level at a time.
+ * The organizations a selector offers, as a tree in depth-first order (parents before children, names
+ * sorted): the top level, the chain down to the selected organizations and their children — what a page
+ * sends, so it stays light and a person without JavaScript drills down one level at a time. `whole`: every
+ * organization, for the picker that fetches it when a person opens it (`/organizations`) — up to
+ * FULL_TREE_LIMIT; a province's thousands stay cut.
  */
-export async function listOrganizationTree(db: DB, selectedIds: number[] = []): Promise<OrganizationOption[]> {
+export async function listOrganizationTree(
+	db: DB,
+	scope: Pick<Scope, 'organizations'>,
+	whole = false
+): Promise<OrganizationOption[]> {
+	// The same for every page of the same selection (every page, for a whole tree): kept across requests.
+	const n = await organizationCount(scope, '', () => countOrganizations(db));
+	const selectedIds = whole && n <= FULL_TREE_LIMIT ? null : scope.organizations.map((o) => o.id);
+	return trees(scope, selectedIds?.join() ?? 'whole', () => listOrganizationTreeNow(db, selectedIds));
+}
+
+const organizationCount = memoOnData<number>(1);
+const trees = memoOnData<OrganizationOption[]>(64);
+
+async function countOrganizations(db: DB): Promise<number> {
 	const { n } = await db
 		.selectFrom('organizations')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
-	let rows;
-	if (Number(n) <= FULL_TREE_LIMIT) {
-		rows = await db
-			.selectFrom('organizations')
-			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
-			.orderBy('name')
-			.execute();
-	} else {
-		const chainIds = selectedIds.length === 0 ? [] : await ancestorIds(db, selectedIds);
-		rows = await db
-			.selectFrom('organizations')
-			.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
-			.where((eb) =>
+	return Number(n);
+}
+
+/** The tree of every organization (`selectedIds` null) or of the chain to the selected ones. */
+async function listOrganizationTreeNow(db: DB, selectedIds: number[] | null): Promise<OrganizationOption[]> {
+	const chainIds = selectedIds === null || selectedIds.length === 0 ? [] : await ancestorIds(db, selectedIds);
+	const rows = await db
+		.selectFrom('organizations')
+		.select(['id', 'name', 'parent_id as parentId', 'is_sample'])
+		.$if(selectedIds !== null, (qb) =>
+			qb.where((eb) =>
 				eb.or([
 					eb('parent_id', 'is', null),
 					eb('id', 'in', chainIds.length > 0 ? chainIds : [-1]),
 					eb('parent_id', 'in', chainIds.length > 0 ? chainIds : [-1])
 				])
 			)
-			.orderBy('name')
-			.execute();
-	}
+		)
+		.orderBy('name')
+		.execute();
 	const children = new Map<number | null, typeof rows>();
 	for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
 	const out: OrganizationOption[] = [];
@@ -57,7 +71,14 @@ export async function listOrganizationTree(db: DB, selectedIds: number[] = []): 
 }
 
 /** Years that have a plan in scope, newest first. (Plans exist only with imported reports.) */
-export async function listYears(db: DB, scope: Scope): Promise<number[]> {
+export function listYears(db: DB, scope: Scope): Promise<number[]> {
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? []]);
+	return years(scope, key, () => listYearsNow(db, scope));
+}
+
+const years = memoOnData<number[]>();
+
+async function listYearsNow(db: DB, scope: Scope): Promise<number[]> {
 	const rows = await db
 		.selectFrom('plans')
 		.select('year')
@@ -89,7 +110,14 @@ export async function listThemes(db: DB): Promise<{ name: string; nameEn: string
  * The themes a filter bar offers: those with tasks in the scope's period (a theme with none would only
  * lead to an empty page), by name. Without a period nothing in scope has data, so none.
  */
-export async function listThemesInScope(db: DB, scope: Scope): Promise<{ name: string; nameEn: string | null }[]> {
+export function listThemesInScope(db: DB, scope: Scope): Promise<ThemeName[]> {
+	return themesInScope(scope, '', () => listThemesInScopeNow(db, scope));
+}
+
+type ThemeName = { name: string; nameEn: string | null };
+const themesInScope = memoOnScope<ThemeName[]>();
+
+async function listThemesInScopeNow(db: DB, scope: Scope): Promise<ThemeName[]> {
 	if (!scope.period) return [];
 	const counted = await countUpdates(db, scope, [scope.period.id], NO_TASK_FILTERS, 'theme');
 	const ids = [...new Set(counted.filter((r) => r.taskCount > 0).map((r) => Number(r.key)))];

@@ -11,7 +11,7 @@ import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates, type ScopeJoins } from './scope';
-import { memoOnScope } from './scope-memo';
+import { memoOnData, memoOnScope } from './scope-memo';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
@@ -23,6 +23,9 @@ import type {
 	StatusChange,
 	ThemeStatusCount
 } from '../../types/overview';
+
+// Every theme: the same for every page, kept across requests (scope-memo.ts).
+const themeNames = memoOnData<{ id: number; name: string; name_en: string | null }[]>(1);
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -65,7 +68,7 @@ export async function countTasksByThemeStatus(
 ): Promise<ThemeStatusCount[]> {
 	const [rows, themes] = await Promise.all([
 		countUpdates(db, scope, [periodId], filters, 'theme'),
-		db.selectFrom('themes').select(['id', 'name', 'name_en']).execute()
+		themeNames(scope, '', () => db.selectFrom('themes').select(['id', 'name', 'name_en']).execute())
 	]);
 	const themeOf = new Map(themes.map((t) => [String(t.id), t]));
 	return rows
@@ -84,6 +87,7 @@ export function listPeriodsWithData(db: DB, scope: Scope, year: number): Promise
 	return periodsWithData(scope, year, () => listPeriodsWithDataNow(db, scope, year));
 }
 
+// Not memoOnData: the periods come from countUpdates, whose rollup rows are shared already.
 const periodsWithData = memoOnScope<PeriodRow[]>();
 
 async function listPeriodsWithDataNow(db: DB, scope: Scope, year: number): Promise<PeriodRow[]> {

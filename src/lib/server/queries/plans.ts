@@ -4,6 +4,7 @@
 import type { DB } from '../db';
 import type { Scope } from '../../types/scope';
 import type { PlanPeriodStatusCount } from '../../types/organizations';
+import { memoOnData } from './scope-memo';
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db
@@ -18,11 +19,24 @@ export async function countSources(db: DB): Promise<number> {
  * all-organizations scope already leaves sample data out), at most `limit` pairs — a province holds tens of thousands —, ordered by
  * organization, year, period. Only plans of `year` when given.
  */
-export async function countTasksByPlanPeriodStatus(
+export function countTasksByPlanPeriodStatus(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	limit: number,
 	year: number | null = null
+): Promise<PlanPeriodStatusCount[]> {
+	// The same for every overview of a scope: kept across requests (scope-memo.ts).
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], limit, year]);
+	return planCounts(scope, key, () => countTasksByPlanPeriodStatusNow(db, scope, limit, year));
+}
+
+const planCounts = memoOnData<PlanPeriodStatusCount[]>();
+
+async function countTasksByPlanPeriodStatusNow(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	limit: number,
+	year: number | null
 ): Promise<PlanPeriodStatusCount[]> {
 	const recent = await db
 		.selectFrom('sources')

@@ -15,6 +15,7 @@ import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
 import { filteredUpdates, type Updates } from './task-search';
 import type { TaskListFilters, TaskOrder, TaskRow, ThemeName } from '../../types/tasks';
+import { memoOnData } from './scope-memo';
 
 interface OrderTerm {
 	expr: RawBuilder<unknown>;
@@ -304,11 +305,24 @@ export async function listOrderedTaskIds(
 }
 
 /** Distinct responsible units (责任单位) of the tasks in one period of a scope, by name; at most `limit`. */
-export async function listOwners(
+export function listOwners(
 	db: DB,
 	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
 	periodId: number,
 	limit = 1000
+): Promise<string[]> {
+	// The same for every table of the scope's organizations and period: kept across requests (scope-memo.ts).
+	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], periodId, limit]);
+	return owners(scope, key, () => listOwnersNow(db, scope, periodId, limit));
+}
+
+const owners = memoOnData<string[]>();
+
+async function listOwnersNow(
+	db: DB,
+	scope: Pick<Scope, 'organizationIds' | 'excludedOrganizationIds'>,
+	periodId: number,
+	limit: number
 ): Promise<string[]> {
 	const rows = await scopedUpdates(db, scope, [periodId], NO_TASK_FILTERS)
 		.where(sql<SqlBool>`nullif(trim(tasks.owner), '') is not null`)
