@@ -3,6 +3,7 @@ import { render } from 'svelte/server';
 // The server registers ECharts' SVG renderer (hooks.server.ts); so does this test.
 import './echarts-svg';
 import TwoCharts from './fixtures/TwoCharts.svelte';
+import { drawnBefore } from './server-drawn';
 import { pivotStatusCounts } from './options/status-matrix';
 
 const rows = pivotStatusCounts(
@@ -45,5 +46,17 @@ describe('charts drawn on the server', () => {
 
 	it('leaves the chart to be marked drawn by the browser', () => {
 		expect(sections(1).first).not.toContain('data-rendered');
+	});
+});
+
+describe('drawnBefore', () => {
+	it('draws a chart once for the same content, again for other data, and forgets the least recently used', () => {
+		let draws = 0;
+		const draw = (content: unknown) => drawnBefore(content, () => `svg ${++draws}`);
+		expect(draw({ data: [1, 2] })).toBe('svg 1');
+		expect(draw({ data: [1, 2] })).toBe('svg 1');
+		expect(draw({ data: [1, 3] })).toBe('svg 2');
+		for (let i = 0; i < 40; i++) draw({ other: i });
+		expect(draw({ data: [1, 2] })).not.toBe('svg 1');
 	});
 });
