@@ -8,8 +8,13 @@ import { pivotStatusCounts } from './options/status-matrix';
 
 const rows = pivotStatusCounts(
 	[
-		{ category: '<script>alert(1)</script>', status: 'behind' as const, statusSource: 'stated' as const, taskCount: 3 },
-		{ category: '数字经济', status: 'done' as const, statusSource: 'stated' as const, taskCount: 5 }
+		{
+			category: '<script>alert(1)</script>',
+			status: 'behind' as const,
+			statusSource: 'reported' as const,
+			taskCount: 3
+		},
+		{ category: '数字经济', status: 'completed' as const, statusSource: 'reported' as const, taskCount: 5 }
 	],
 	(r) => r.category,
 	(key) => key,
