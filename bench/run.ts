@@ -38,6 +38,7 @@ import { loadOverviewPage } from '../src/lib/server/pages/overview';
 import { loadTaskPage } from '../src/lib/server/pages/tasks';
 import { loadTaskDetailPage } from '../src/lib/server/pages/task-detail';
 import { measureClientSizes } from './client-size';
+import { readFirstChart, watchFirstChart, type FirstChart } from './first-chart';
 import { benchImportIntoProvince, prepareDatabase } from './generation';
 import {
 	bareLoad,
@@ -186,31 +187,48 @@ async function benchFirstChart(base: string, path: string) {
 		executablePath: CHROMIUM_PATHS[0],
 		args: CHROMIUM_ARGS
 	});
-	const charts: number[] = [];
-	const paints: number[] = [];
+	const runs: FirstChart[] = [];
 	for (let i = 0; i < (QUICK ? 3 : 7); i++) {
 		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+		await watchFirstChart(page);
 		await page.goto(base + path);
-		const mark = await page.waitForFunction(
-			() => performance.getEntriesByName('jindu:first-chart')[0]?.startTime,
-			null,
-			{ timeout: 15_000 }
-		);
-		charts.push(Number(await mark.jsonValue()));
-		paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+		runs.push(await readFirstChart(page));
 		await page.close();
 	}
 	await browser.close();
 	// The budget is relative too: the chart comes with the first paint, not long after it.
-	const chart = percentile(charts, 50);
-	const paint = percentile(paints, 50);
+	const chart = percentile(
+		runs.map((r) => r.drawn),
+		50
+	);
+	const paint = percentile(
+		runs.map((r) => r.firstContentfulPaint),
+		50
+	);
+	const interactive = percentile(
+		runs.map((r) => r.interactive),
+		50
+	);
 	const ratio = chart / paint;
+	// A server SVG counts only where it is seen: in the viewport, at a size.
+	const svgRuns = runs.filter((r) => r.svg);
+	const unseen = svgRuns.filter((r) => r.svg!.visible === 0).length;
+	const visible = svgRuns.length
+		? percentile(
+				svgRuns.map((r) => r.svg!.visible),
+				50
+			)
+		: 0;
+	const drawnBy =
+		svgRuns.length === 0
+			? 'canvas'
+			: `server SVG in ${svgRuns.length}/${runs.length}, ${visible.toFixed(0)} px of it in view${unseen ? `, ${unseen} unseen` : ''}`;
 	record({
 		group: `client ${SERVED}`,
 		name: `${path}: navigation → first chart drawn`,
-		value: `p50 ${ms(chart)}, first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×)`,
+		value: `p50 ${ms(chart)} (${drawnBy}), first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×); interactive ${ms(interactive)}`,
 		budget: '≤ 700 ms and ≤ 1.2× FCP',
-		ok: chart <= 700 && ratio <= 1.2
+		ok: chart <= 700 && ratio <= 1.2 && unseen === 0
 	});
 }
 
