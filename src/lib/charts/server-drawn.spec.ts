@@ -22,8 +22,8 @@ const rows = pivotStatusCounts(
 );
 
 /** The server HTML of each chart's section. */
-function sections(drawn?: number): { first: string; second: string } {
-	const { body } = render(TwoCharts, { props: { rows, drawn } });
+function sections(drawn?: number, firstHeight?: string): { first: string; second: string } {
+	const { body } = render(TwoCharts, { props: { rows, drawn, firstHeight } });
 	const [, first, second] = body.split(/<section id="(?:first|second)">/);
 	return { first, second };
 }
@@ -36,6 +36,12 @@ describe('charts drawn on the server', () => {
 		expect(second).not.toContain('<svg');
 		expect(second).not.toContain('server-drawn');
 		expect(sections(2).second).toContain('<svg');
+	});
+
+	it('passes over a chart sized by a share of its box, whose size the server cannot know', () => {
+		const { first, second } = sections(1, '100%');
+		expect(first).not.toContain('<svg');
+		expect(second).toContain('<svg');
 	});
 
 	it('draws none where the page asks for none', () => {
