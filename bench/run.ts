@@ -182,7 +182,13 @@ async function benchHttp(base: string, path: string) {
 	});
 }
 
-async function benchFirstChart(base: string, path: string) {
+/**
+ * Navigation → the first frame with a chart in view, against the first contentful paint, 1920×1080. `what` says
+ * which chart that is: on /present the first slide is the title, so the deck is opened at its first slide with a
+ * chart (a deep link, #/2, as a reload there or a link to it does); its hash never reaches the server, which
+ * draws that slide's donut hidden beside the title, and the browser shows that slide once it has hydrated.
+ */
+async function benchFirstChart(base: string, path: string, what: string) {
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM_PATHS[0],
 		args: CHROMIUM_ARGS
@@ -196,7 +202,6 @@ async function benchFirstChart(base: string, path: string) {
 		await page.close();
 	}
 	await browser.close();
-	// The budget is relative too: the chart comes with the first paint, not long after it.
 	const chart = percentile(
 		runs.map((r) => r.drawn),
 		50
@@ -209,26 +214,23 @@ async function benchFirstChart(base: string, path: string) {
 		runs.map((r) => r.interactive),
 		50
 	);
+	// The budget is relative too: the chart comes with the first paint, not long after it.
 	const ratio = chart / paint;
-	// A server SVG counts only where it is seen: in the viewport, at a size.
-	const svgRuns = runs.filter((r) => r.svg);
-	const unseen = svgRuns.filter((r) => r.svg!.visible === 0).length;
-	const visible = svgRuns.length
-		? percentile(
-				svgRuns.map((r) => r.svg!.visible),
-				50
-			)
-		: 0;
-	const drawnBy =
-		svgRuns.length === 0
-			? 'canvas'
-			: `server SVG in ${svgRuns.length}/${runs.length}, ${visible.toFixed(0)} px of it in view${unseen ? `, ${unseen} unseen` : ''}`;
+	const svg = runs.filter((r) => r.seen.kind === 'svg').length;
+	const inView = percentile(
+		runs.map((r) => r.seen.height),
+		50
+	);
+	const of = percentile(
+		runs.map((r) => r.seen.of),
+		50
+	);
 	record({
 		group: `client ${SERVED}`,
-		name: `${path}: navigation → first chart drawn`,
-		value: `p50 ${ms(chart)} (${drawnBy}), first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×); interactive ${ms(interactive)}`,
+		name: `${path}: navigation → first chart in view (${what})`,
+		value: `p50 ${ms(chart)} (server SVG in ${svg}/${runs.length}, ${inView.toFixed(0)} of its ${of.toFixed(0)} px in view), first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×); interactive ${ms(interactive)}`,
 		budget: '≤ 700 ms and ≤ 1.2× FCP',
-		ok: chart <= 700 && ratio <= 1.2 && unseen === 0
+		ok: chart <= 700 && ratio <= 1.2
 	});
 }
 
@@ -365,8 +367,8 @@ try {
 			ok: budgeted ? size.jsGzip / 1024 <= 250 : undefined
 		});
 	}
-	await benchFirstChart(base, '/');
-	await benchFirstChart(base, '/present');
+	await benchFirstChart(base, '/', 'the status mix, first in the first screen');
+	await benchFirstChart(base, '/present#/2', 'slide 2, the KPI donut: slide 1 is the title, without a chart');
 } finally {
 	await stop();
 }
