@@ -10,7 +10,7 @@
  *    better-sqlite3 statements with no app code (kysely, shaping, async) around them.
  * 3. HTTP: req/s and latency of / and /tasks on the built server (autocannon, loopback, 8
  *    connections), beside a bare node:http server sending the same bytes.
- * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart drawn.
+ * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart in view (/, and /present at its first slide with a chart).
  * 5. Import: the seed's import time; one report into the province database vs an empty one; the CLI's
  *    wall time for one report (npm run import).
  * 6. Load (bench/load.ts), city and province: pages not in the cache, one at a time over distinct
