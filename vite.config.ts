@@ -20,8 +20,26 @@ function nativeCspHash(): Plugin {
 	};
 }
 
+/**
+ * ECharts and zrender ask `process.env.NODE_ENV` at run time for their checks and warnings; the browser's
+ * build has it replaced, but the server's kept the question and `npm start` does not set NODE_ENV, so the
+ * server drew its SVG charts in ECharts' development mode. Answered here, in the server's build only: the rest
+ * of the server still reads NODE_ENV as set (scripts/server-env.js's ORIGIN rule).
+ */
+function echartsProductionOnServer(): Plugin {
+	const library = /node_modules[\\/](echarts|zrender)[\\/]/;
+	return {
+		name: 'jindu:echarts-production-on-server',
+		apply: 'build',
+		transform(code, id, options) {
+			if (!options?.ssr || !library.test(id) || !code.includes('process.env.NODE_ENV')) return;
+			return { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null };
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [nativeCspHash(), sveltekit()],
+	plugins: [nativeCspHash(), echartsProductionOnServer(), sveltekit()],
 	build: {
 		rolldownOptions: {
 			output: {
@@ -40,7 +58,8 @@ export default defineConfig({
 		}
 	},
 	server: { fs: { allow: ['migrations', 'data'] } },
-	ssr: { external: ['better-sqlite3'] },
+	// ECharts is bundled by Vite (not left to adapter-node's bundler) so echartsProductionOnServer sees it.
+	ssr: { external: ['better-sqlite3'], noExternal: ['echarts', 'zrender'] },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',

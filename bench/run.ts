@@ -10,7 +10,7 @@
  *    better-sqlite3 statements with no app code (kysely, shaping, async) around them.
  * 3. HTTP: req/s and latency of / and /tasks on the built server (autocannon, loopback, 8
  *    connections), beside a bare node:http server sending the same bytes.
- * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart drawn.
+ * 4. Client: gzip JS/CSS per route; in Debian chromium, navigation start → first chart in view (/, and /present at its first slide with a chart).
  * 5. Import: the seed's import time; one report into the province database vs an empty one; the CLI's
  *    wall time for one report (npm run import).
  * 6. Load (bench/load.ts), city and province: pages not in the cache, one at a time over distinct
@@ -38,6 +38,7 @@ import { loadOverviewPage } from '../src/lib/server/pages/overview';
 import { loadTaskPage } from '../src/lib/server/pages/tasks';
 import { loadTaskDetailPage } from '../src/lib/server/pages/task-detail';
 import { measureClientSizes } from './client-size';
+import { readFirstChart, watchFirstChart, type FirstChart } from './first-chart';
 import { benchImportIntoProvince, prepareDatabase } from './generation';
 import {
 	bareLoad,
@@ -181,34 +182,53 @@ async function benchHttp(base: string, path: string) {
 	});
 }
 
-async function benchFirstChart(base: string, path: string) {
+/**
+ * Navigation → the first frame with a chart in view, against the first contentful paint, 1920×1080. `what` says
+ * which chart that is: on /present the first slide is the title, so the deck is opened at its first slide with a
+ * chart (a deep link, #/2, as a reload there or a link to it does); its hash never reaches the server, which
+ * draws that slide's donut hidden beside the title, and the browser shows that slide once it has hydrated.
+ */
+async function benchFirstChart(base: string, path: string, what: string) {
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM_PATHS[0],
 		args: CHROMIUM_ARGS
 	});
-	const charts: number[] = [];
-	const paints: number[] = [];
+	const runs: FirstChart[] = [];
 	for (let i = 0; i < (QUICK ? 3 : 7); i++) {
 		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+		await watchFirstChart(page);
 		await page.goto(base + path);
-		const mark = await page.waitForFunction(
-			() => performance.getEntriesByName('jindu:first-chart')[0]?.startTime,
-			null,
-			{ timeout: 15_000 }
-		);
-		charts.push(Number(await mark.jsonValue()));
-		paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+		runs.push(await readFirstChart(page));
 		await page.close();
 	}
 	await browser.close();
+	const chart = percentile(
+		runs.map((r) => r.drawn),
+		50
+	);
+	const paint = percentile(
+		runs.map((r) => r.firstContentfulPaint),
+		50
+	);
+	const interactive = percentile(
+		runs.map((r) => r.interactive),
+		50
+	);
 	// The budget is relative too: the chart comes with the first paint, not long after it.
-	const chart = percentile(charts, 50);
-	const paint = percentile(paints, 50);
 	const ratio = chart / paint;
+	const svg = runs.filter((r) => r.seen.kind === 'svg').length;
+	const inView = percentile(
+		runs.map((r) => r.seen.height),
+		50
+	);
+	const of = percentile(
+		runs.map((r) => r.seen.of),
+		50
+	);
 	record({
 		group: `client ${SERVED}`,
-		name: `${path}: navigation → first chart drawn`,
-		value: `p50 ${ms(chart)}, first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×)`,
+		name: `${path}: navigation → first chart in view (${what})`,
+		value: `p50 ${ms(chart)} (server SVG in ${svg}/${runs.length}, ${inView.toFixed(0)} of its ${of.toFixed(0)} px in view), first contentful paint ${ms(paint)} (${ratio.toFixed(2)}×); interactive ${ms(interactive)}`,
 		budget: '≤ 700 ms and ≤ 1.2× FCP',
 		ok: chart <= 700 && ratio <= 1.2
 	});
@@ -347,8 +367,8 @@ try {
 			ok: budgeted ? size.jsGzip / 1024 <= 250 : undefined
 		});
 	}
-	await benchFirstChart(base, '/');
-	await benchFirstChart(base, '/present');
+	await benchFirstChart(base, '/', 'the status mix, first in the first screen');
+	await benchFirstChart(base, '/present#/2', 'slide 2, the KPI donut: slide 1 is the title, without a chart');
 } finally {
 	await stop();
 }

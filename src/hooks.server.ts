@@ -9,6 +9,8 @@ import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
 import { SESSION_COOKIE, userOfToken } from '$lib/server/auth/session';
 import { readableOrganizations } from '$lib/server/auth/reading';
+// The page's first charts are drawn on the server as SVG (EChart.svelte): its renderer is registered here only.
+import '$lib/charts/echarts-svg';
 
 /** Opens the database before the first request; a failure is one clear line and exit code 1, not a stack trace. */
 export const init: ServerInit = async () => {

@@ -1,0 +1,43 @@
+/**
+ * Which charts of a page come drawn in its HTML (ECharts' SVG, made on the server) so the first screen
+ * shows them at the first paint, before the script has run. Only the first few: each costs the server
+ * a few milliseconds, and a chart further down is drawn by the browser before anyone scrolls to it.
+ */
+import { getContext, setContext } from 'svelte';
+
+const TURNS = Symbol('charts drawn on the server');
+
+/** The page's first `count` charts, in document order, are drawn on the server. Call while the page is created. */
+export function drawFirstChartsOnServer(count: number): void {
+	setContext(TURNS, { left: count });
+}
+
+/**
+ * Whether the chart being created is one of them, asked once by each chart as it is created. Charts are
+ * created in document order on the server and again while the browser hydrates the page, so both sides
+ * agree on which charts have SVG in the HTML.
+ */
+export function takeServerTurn(): boolean {
+	const turns = getContext<{ left: number } | undefined>(TURNS);
+	if (!turns || turns.left <= 0) return false;
+	turns.left--;
+	return true;
+}
+
+/** Recently drawn SVGs by what they draw, the least recently used dropped first (~50 KB each). */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 32;
+
+/**
+ * The SVG `draw` makes of a chart, kept by the chart's content: pages under other filters (status, language
+ * of another part, a task's page and back) often draw the same first chart, which costs the server 10-25 ms.
+ * The key is the option itself, data and labels included, so new data is a new key (no data version needed).
+ */
+export function drawnBefore(content: unknown, draw: () => string): string {
+	const key = JSON.stringify(content, (_, value) => (typeof value === 'function' ? String(value) : value));
+	const svg = recent.get(key) ?? draw();
+	recent.delete(key);
+	recent.set(key, svg);
+	if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+	return svg;
+}
