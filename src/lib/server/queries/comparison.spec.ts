@@ -10,6 +10,7 @@ import { OTHER_KEY } from '../../types/comparison';
 import { resolveScope, scopedUpdates } from './scope';
 import * as comparison from './comparison';
 import { loadComparison } from '../pages/comparison';
+import { countUpdates, type MeasureCount } from './measures';
 
 const SEED = readFileSync('data/reports/xinjie-2024-q2.txt');
 
@@ -113,6 +114,33 @@ describe('the heatmap by category', () => {
 			}
 		}
 	);
+});
+
+describe('children counted together where the rollups cannot answer', () => {
+	const order = (rows: MeasureCount[]) =>
+		[...rows].sort((a, b) =>
+			`${a.periodId}|${a.key}|${a.status}|${a.statusSource}` < `${b.periodId}|${b.key}|${b.status}|${b.statusSource}`
+				? -1
+				: 1
+		);
+	it.each([
+		['year=2024&quarter=3', 'theme=城市建设', 'category' as const],
+		['year=2024&quarter=4', 'theme=城市建设', 'theme' as const],
+		['year=2024&quarter=3', 'flag=target_not_reported', 'category' as const],
+		['year=2024&quarter=2', 'status=behind&owner=区住建局', 'status' as const]
+	])('%s %s by %s: one statement gives each child the rows of its own count', async (period, filter, dimension) => {
+		const { filters, scope } = await scopeOf(`org=${city.id}&${period}&${filter}`);
+		const { children } = await comparison.listComparedChildren(db, scope);
+		expect(children.length).toBeGreaterThan(1);
+		const together = await comparison.countChildren(db, children, [scope.period!.id], filters, dimension);
+		let counted = 0;
+		for (const child of children) {
+			const alone = await countUpdates(db, child.scope, [scope.period!.id], filters, dimension);
+			expect(order(together.get(child.id)!)).toEqual(order(alone));
+			counted += alone.length;
+		}
+		if (!filter.includes('owner')) expect(counted).toBeGreaterThan(0);
+	});
 });
 
 describe('children that have not reported', () => {

@@ -120,12 +120,16 @@ export function countUpdates(
 ): Promise<MeasureCount[]> {
 	// A page asks the same count more than once (the overview's period counts and its trend line).
 	// The task filters only: callers pass a page's whole filters (its language, its search), which count nothing.
-	const taskFilters = (Object.keys(NO_TASK_FILTERS) as (keyof TaskFilters)[]).map((name) => filters[name]);
-	const key = JSON.stringify([periodIds, taskFilters, dimension]);
+	const key = JSON.stringify([periodIds, taskFiltersOf(filters), dimension]);
 	return counted(scope, key, () => countUpdatesNow(db, scope, periodIds, filters, dimension));
 }
 
 const counted = memoOnScope<MeasureCount[]>(1024);
+
+/** The task filters of a page's filters, in a fixed order: what a kept count's key names. */
+function taskFiltersOf(filters: TaskFilters): unknown[] {
+	return (Object.keys(NO_TASK_FILTERS) as (keyof TaskFilters)[]).map((name) => filters[name]);
+}
 
 async function countUpdatesNow(
 	db: DB,
@@ -149,7 +153,7 @@ async function countUpdatesNow(
 
 const rollupCounts = memoOnData<MeasureCount[]>(512);
 
-type CountRow = Awaited<ReturnType<typeof groupUpdates>>[number];
+type CountRow = Omit<Awaited<ReturnType<typeof groupUpdates>>[number], 'organizationId'>;
 
 /** A row of either source as a MeasureCount; `statusOnly`: a status count read from a category's or a theme's rows. */
 function measureCount(r: CountRow, statusOnly: boolean): MeasureCount {
@@ -183,9 +187,18 @@ export async function countUpdatesEach(
 	const answers = await Promise.all(each.map((e) => rollupAnswer(db, e.scope, filters, dimension)));
 	const oneRowEach = answers.every((a, i) => a?.organizations.length === 1 && a.organizations[0] === each[i].id);
 	if (!oneRowEach || answers.length === 0) {
-		const rows = await Promise.all(each.map((e) => countUpdates(db, e.scope, periodIds, filters, dimension)));
 		const kept = keys && new Set(keys);
-		return new Map(each.map((e, i) => [e.id, kept ? rows[i].filter((r) => kept.has(r.key)) : rows[i]]));
+		const only = (rows: MeasureCount[]) => (kept ? rows.filter((r) => kept.has(r.key)) : rows);
+		const owners = ownerOfEach(each);
+		if (owners) {
+			const key = JSON.stringify([each.map((e) => e.id), periodIds, taskFiltersOf(filters), dimension]);
+			const counts = await groupedEach(each[0].scope, key, () =>
+				countEachAtOnce(db, each, owners, periodIds, filters, dimension)
+			);
+			return new Map(each.map((e) => [e.id, only(counts.get(e.id) ?? [])]));
+		}
+		const rows = await Promise.all(each.map((e) => countUpdates(db, e.scope, periodIds, filters, dimension)));
+		return new Map(each.map((e, i) => [e.id, only(rows[i])]));
 	}
 	// The same filters for every organization: the same dimension and narrowing.
 	const { dimension: by, narrow: narrowed } = answers[0]!;
@@ -205,6 +218,63 @@ export async function countUpdatesEach(
 }
 
 const rollupCountsEach = memoOnData<{ organizationId: number; count: MeasureCount }[]>(256);
+
+const groupedEach = memoOnScope<Map<number, MeasureCount[]>>(256);
+
+/**
+ * Which of `each` every organization belongs to, when one plain GROUP BY can count them all: each scope
+ * names its organizations, none twice, and the scopes differ in nothing else. Null otherwise.
+ */
+function ownerOfEach(each: { id: number; scope: Scope }[]): Map<number, number> | null {
+	const owners = new Map<number, number>();
+	const since = each[0]?.scope.since?.id ?? null;
+	for (const { id, scope } of each) {
+		if (!scope.organizationIds || (scope.excludedOrganizationIds?.length ?? 0) > 0) return null;
+		if ((scope.since?.id ?? null) !== since) return null;
+		for (const organizationId of scope.organizationIds) {
+			if (owners.has(organizationId)) return null;
+			owners.set(organizationId, id);
+		}
+	}
+	return owners;
+}
+
+/**
+ * The plain GROUP BY of several disjoint scopes in one statement, grouped by organization too and summed
+ * per scope: a comparison's children under filters the rollups cannot answer (a theme with a category,
+ * say) scan their subtrees once together instead of one statement each (the city preset's whole-city overview under
+ * a theme: its two heatmaps took 22 statements, ≈ 36 ms; now two, ≈ 13 ms).
+ */
+async function countEachAtOnce(
+	db: DB,
+	each: { id: number; scope: Scope }[],
+	owners: Map<number, number>,
+	periodIds: number[],
+	filters: TaskFilters,
+	dimension: Dimension
+): Promise<Map<number, MeasureCount[]>> {
+	const scope = { organizationIds: [...owners.keys()], excludedOrganizationIds: [], since: each[0].scope.since };
+	const rows = await groupUpdates(scopedUpdates(db, scope, periodIds, filters), dimension, true);
+	const summed = new Map<string, { owner: number; count: MeasureCount }>();
+	for (const r of rows) {
+		const owner = owners.get(Number(r.organizationId))!;
+		const count = measureCount(r, false);
+		const key = JSON.stringify([owner, count.periodId, count.key, count.status, count.statusSource]);
+		const before = summed.get(key);
+		if (!before) summed.set(key, { owner, count });
+		else {
+			const sum = before.count;
+			sum.order = Math.min(sum.order, count.order);
+			sum.taskCount += count.taskCount;
+			sum.flaggedCount += count.flaggedCount;
+			sum.ratioSum += count.ratioSum;
+			sum.ratioCount += count.ratioCount;
+		}
+	}
+	const counts = new Map<number, MeasureCount[]>(each.map((e) => [e.id, []]));
+	for (const { owner, count } of summed.values()) counts.get(owner)!.push(count);
+	return counts;
+}
 
 /**
  * The rollup rows that answer a count exactly, or null where only the plain GROUP BY can: the rows hold
@@ -238,7 +308,7 @@ export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, d
 }
 
 /** The plain GROUP BY behind countUpdates, with the columns of a rollup row. */
-export function groupUpdates(updates: Updates, dimension: Dimension) {
+export function groupUpdates(updates: Updates, dimension: Dimension, perOrganization = false) {
 	const facts = withFirstTarget(
 		dimension === 'theme' ? (updates.innerJoin('task_themes', 'task_themes.task_id', 'tasks.id') as Updates) : updates
 	);
@@ -248,8 +318,11 @@ export function groupUpdates(updates: Updates, dimension: Dimension) {
 			: dimension === 'category'
 				? sql<string>`categories.name_key`
 				: sql<string>`cast(task_themes.theme_id as text)`;
+	// Grouped by the plan's organization too (countEachAtOnce); else 0 for every row.
+	const organization = perOrganization ? sql<number>`plans.organization_id` : sql<number>`0`;
 	return facts
 		.select([
+			organization.as('organizationId'),
 			'updates.period_id as periodId',
 			key.as('key'),
 			(dimension === 'category' ? sql<number>`min(categories.position)` : sql<number>`0`).as('order'),
@@ -260,6 +333,12 @@ export function groupUpdates(updates: Updates, dimension: Dimension) {
 			sql<number>`ifnull(sum(${COMPLETION_RATIO}), 0)`.as('ratioSum'),
 			sql<number>`count(${COMPLETION_RATIO})`.as('ratioCount')
 		])
-		.groupBy(['updates.period_id', key, 'updates.status', 'updates.status_source'])
+		.groupBy([
+			'updates.period_id',
+			key,
+			'updates.status',
+			'updates.status_source',
+			...(perOrganization ? [organization] : [])
+		])
 		.execute();
 }
