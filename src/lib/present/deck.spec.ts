@@ -8,6 +8,7 @@ import type { AttentionTask, StatusChange } from '../types/overview';
 import {
 	buildDeck,
 	pages,
+	slideData,
 	type CategorySlide,
 	type DeckInput,
 	type TaskListSlide,
@@ -225,6 +226,35 @@ describe('buildDeck: what the slides show', () => {
 		expect(slides.map((s) => s.category)).toEqual(rankCategories(byCategory).slice(0, CATEGORY_CHART_LIMIT));
 		expect(slides.map((s) => s.total)).toEqual([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
 		expect(slides[0].tasks.map((t) => t.name)).toEqual(['任务7']);
+	});
+
+	it('sends the page the counts of the categories and themes that have a slide, and nothing else', () => {
+		const row = (category: string, position: number, taskCount: number) =>
+			({ category, position, status: 'behind', statusSource: 'reported', taskCount }) as const;
+		const byCategory = Array.from({ length: 20 }, (_, i) => row(`类别${i + 1}`, i + 1, i + 1));
+		const data = overview({ byCategory });
+		const deck = buildDeck(input({ overview: data }), null, { maxThemes: 1 });
+		const sent = slideData(data, deck);
+		const slid = deck.filter((s): s is CategorySlide => s.kind === 'categories').map((s) => s.category);
+		expect(new Set(sent.byCategory.map((r) => r.category))).toEqual(new Set(slid));
+		expect(slid).toHaveLength(CATEGORY_CHART_LIMIT);
+		// Each slide's chart reads the same rows as from the whole data.
+		for (const category of slid)
+			expect(sent.byCategory.filter((r) => r.category === category)).toEqual(
+				byCategory.filter((r) => r.category === category)
+			);
+		const themes = deck.flatMap((s) => (s.kind === 'themes' ? s.themes : []));
+		expect(themes).toHaveLength(1);
+		expect(sent.byTheme).toEqual(data.byTheme.filter((r) => themes.includes(r.theme)));
+		expect(Object.keys(sent).sort()).toEqual([
+			'byCategory',
+			'byPeriod',
+			'byTheme',
+			'kpis',
+			'period',
+			'periods',
+			'progress'
+		]);
 	});
 
 	it('counts left-out names from the counts, so a capped attention list does not hide them', () => {

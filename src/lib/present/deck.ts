@@ -23,6 +23,7 @@ import {
 	type DeckOptions,
 	type KpiSlide,
 	type Slide,
+	type SlideData,
 	type TaskListSlide,
 	type ThemeSlide,
 	type TitleSlide,
@@ -42,6 +43,22 @@ function kpiCount(kpis: Kpi[], key: KpiKey): Kpi {
 }
 
 /** One title slide, KPIs, a slide per category, themes, trend, attention pages, data-quality pages — or the agenda given. */
+/** The slide data of a built deck: `data`'s counts of the categories and themes its slides show. */
+export function slideData(data: OverviewData, deck: Slide[]): SlideData {
+	const categories = new Set(deck.flatMap((s) => (s.kind === 'categories' ? [s.category] : [])));
+	const themes = new Set(deck.flatMap((s) => (s.kind === 'themes' ? s.themes : [])));
+	const { period, periods, kpis, progress, byPeriod } = data;
+	return {
+		period,
+		periods,
+		kpis,
+		progress,
+		byPeriod,
+		byCategory: data.byCategory.filter((r) => categories.has(r.category ?? '')),
+		byTheme: data.byTheme.filter((r) => themes.has(r.theme))
+	};
+}
+
 export function buildDeck(input: DeckInput, agenda: SlideKind[] | null, options: Partial<DeckOptions> = {}): Slide[] {
 	const opts = { ...DEFAULT_DECK_OPTIONS, ...options };
 	const slides: Slide[] = [];

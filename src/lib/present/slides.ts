@@ -27,6 +27,16 @@ export const DEFAULT_DECK_OPTIONS: DeckOptions = {
 	maxThemes: 12
 };
 
+/**
+ * What the slides draw of the overview's data, as the page sends it: the deck itself carries the lists,
+ * so the attention list and the category names stay on the server, and only the categories and themes
+ * that have a slide keep their counts (a city's 201 categories were 78 KB of every whole-city deck).
+ */
+export type SlideData = Pick<
+	OverviewData,
+	'period' | 'periods' | 'kpis' | 'progress' | 'byPeriod' | 'byCategory' | 'byTheme'
+>;
+
 export interface DeckInput {
 	lang: Lang;
 	/** Who reports: the organizations of the scope, or "all organizations". */

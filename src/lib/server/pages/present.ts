@@ -12,7 +12,7 @@ import { loadChanges } from './changes';
 import * as overview from '../queries/overview';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
-import { buildDeck, DEFAULT_DECK_OPTIONS, periodName } from '../../present/deck';
+import { buildDeck, DEFAULT_DECK_OPTIONS, periodName, slideData } from '../../present/deck';
 import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
 import { bodyHeight, categoryRows } from '../../present/layout';
 import { listFlaggedAttentionTasks, listSevereTasksByCategory } from '../queries/attention-lists';
@@ -60,17 +60,18 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	// The meeting's date as the server's clock sees it (an intranet server keeps local time).
 	const now = new Date();
 	const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+	const deck = buildDeck(
+		{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks, changeSummary },
+		present.slides
+	);
 	return {
 		filters,
 		present,
 		organization,
 		periodLabel: data ? periodName(data.period, lang) : '',
-		overview: data,
+		overview: data && slideData(data, deck),
 		trafficLightRule: settings().trafficLightRule,
-		deck: buildDeck(
-			{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks, changeSummary },
-			present.slides
-		),
+		deck,
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
