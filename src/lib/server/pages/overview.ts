@@ -13,6 +13,7 @@ import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { countTasksSamePeriodByYear } from '../queries/overview';
 import { summarisePlans } from '../../domain/plan-summary';
+import { packCategoryCounts } from '../../domain/category-counts';
 
 const ATTENTION_LIMIT = 12;
 /** How many recently imported plan periods the list under the charts shows. */
@@ -46,6 +47,6 @@ export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
 		...comparison
 	};
 	return overview && yearOverYear && changes
-		? { ...base, ...overview, yearOverYear, changes }
+		? { ...base, ...overview, byCategory: packCategoryCounts(overview.byCategory), yearOverYear, changes }
 		: { ...base, period: null as null };
 }

@@ -6,6 +6,8 @@ import { importDocument } from '../import';
 import { getDataVersion } from '../queries/rollups';
 import { SEED, SEED_Q1 } from '../queries/testing';
 import { TRAFFIC_LIGHT_RULES } from '../../domain/schedule';
+import { unpackCategoryCounts } from '../../domain/category-counts';
+import { countTasksByCategoryStatus } from '../queries/overview';
 
 vi.mock('../app', () => ({ settings: () => ({ trafficLightRule: TRAFFIC_LIGHT_RULES.yinchuan }) }));
 
@@ -27,6 +29,21 @@ let db: DB;
 beforeEach(async () => {
 	db = await openTestDatabase();
 	await importDocument(db, Buffer.from(SEED_Q1), { fileName: 'xinjie-2024-q1.txt' });
+});
+
+describe('the overview page carries its counts by category packed', () => {
+	it('unpacks to the rows the query counts', async () => {
+		await importDocument(db, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
+		await importDocument(db, KEQIAO, { fileName: 'keqiao-2023-q1.txt', organization: ['绍兴市', '柯桥区'] });
+		for (const path of ['/', '/?year=2023&quarter=1', '/?status=completed,on_track']) {
+			const page = await loadOverviewPage(db, url(path), await at(db));
+			if (!('byCategory' in page) || !page.period) throw new Error(`${path}: no data`);
+			const rows = await countTasksByCategoryStatus(db, page.scope, page.period.id, page.filters);
+			expect(rows.length).toBeGreaterThan(path === '/' ? 5 : 0);
+			expect(unpackCategoryCounts(page.byCategory)).toEqual(rows);
+			expect(page.byCategory.length).toBe(new Set(rows.map((r) => r.category)).size);
+		}
+	});
 });
 
 describe('answers kept per data version across requests', () => {
