@@ -81,7 +81,7 @@ export function heatmapOption(grid: HeatmapGrid, options: { lang: Lang; title: s
 	const top = scaleTop(grid);
 	const many = grid.rows.length > 12;
 	return {
-		aria: { enabled: true, label: { description: options.title } },
+		aria: { label: { description: options.title } },
 		animation: false,
 		grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
 		tooltip: {

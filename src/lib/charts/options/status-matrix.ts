@@ -200,7 +200,7 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 	return {
 		// A short entrance: ECharts' default second-long animation delayed the first finished chart.
 		animationDuration: ENTRANCE_MS,
-		aria: { enabled: true, label: { description: describeRows(rows, lang, options.title) } },
+		aria: { label: { description: describeRows(rows, lang, options.title) } },
 		legend: { top: 0 },
 		grid: { left: 8, right: 16, top: narrow ? 60 : 36, bottom: 8, containLabel: true },
 		tooltip: {
@@ -238,7 +238,7 @@ export function statusMixOption(
 	}));
 	const option: ChartOption = {
 		animationDuration: ENTRANCE_MS,
-		aria: { enabled: true, label: { description: describeRows([row], lang, options.title) } },
+		aria: { label: { description: describeRows([row], lang, options.title) } },
 		// The legend names each status with its count: on a phone (compact) the ring has no labels, and
 		// elsewhere a thin slice's label is left out rather than drawn over its neighbour's.
 		legend: { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` },
