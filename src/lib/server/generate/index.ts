@@ -6,7 +6,8 @@
  * time instead of the clock. Memory stays bounded: one plan is in memory at a time.
  */
 import type { DB } from '../db';
-import { writeReport } from '../queries/imports';
+import { writeReportIn } from '../queries/imports';
+import { writeTransaction } from '../queries/write-transaction';
 import { quarterDocuments } from './draft';
 import { buildOrganizations } from './organizations';
 import { buildPlan, taskCount } from './plan';
@@ -90,22 +91,26 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 	let reported = started;
 
 	for (const organization of organizations) {
-		for (const year of years(options)) {
-			const plan = buildPlan(options.seed, organization, year, options.tasksPerPlan);
-			summary.plans++;
-			for (const { draft, doc, now } of quarterDocuments(plan)) {
-				const result = await writeReport(db, draft, doc, organization.chain, { now });
-				summary.documents++;
-				summary.updates += result.taskCount;
-				summary.flags += result.flagCount;
+		// An organization's documents in one transaction: each write touches the same pages (its ancestors'
+		// rollup rows, the indexes' last leaves), which a commit per document wrote out again each time.
+		await writeTransaction(db, async (trx) => {
+			for (const year of years(options)) {
+				const plan = buildPlan(options.seed, organization, year, options.tasksPerPlan);
+				summary.plans++;
+				for (const { draft, doc, now } of quarterDocuments(plan)) {
+					const result = await writeReportIn(trx, draft, doc, organization.chain, { now });
+					summary.documents++;
+					summary.updates += result.taskCount;
+					summary.flags += result.flagCount;
+				}
+				const time = performance.now();
+				rates.passed(summary.updates, time);
+				if (options.onProgress && time - reported >= interval) {
+					reported = time;
+					options.onProgress({ ...summary, elapsedMs: time - started });
+				}
 			}
-			const time = performance.now();
-			rates.passed(summary.updates, time);
-			if (options.onProgress && time - reported >= interval) {
-				reported = time;
-				options.onProgress({ ...summary, elapsedMs: time - started });
-			}
-		}
+		});
 	}
 	summary.elapsedMs = performance.now() - started;
 	Object.assign(summary, rates.result(summary.updates, performance.now()));

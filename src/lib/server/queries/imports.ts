@@ -74,6 +74,20 @@ export async function writeReport(
 	organization: string[],
 	options: WriteOptions = {}
 ): Promise<ImportResult> {
+	return writeTransaction(db, (trx) => writeReportIn(trx, draft, doc, organization, options));
+}
+
+/**
+ * writeReport's work in a write transaction the caller holds: the generator writes each organization's
+ * documents in one (generate/index.ts), rather than a commit per document.
+ */
+export async function writeReportIn(
+	trx: Kysely<Database>,
+	draft: ReportDraft,
+	doc: DocumentInput,
+	organization: string[],
+	options: WriteOptions = {}
+): Promise<ImportResult> {
 	if (organization.length === 0) throw new Error('the report names no organization');
 	const input = {
 		draft,
@@ -84,29 +98,27 @@ export async function writeReport(
 		actor: options.actor ?? null,
 		replaceConfirmed: options.replaceConfirmed ?? false
 	};
-	return writeTransaction(db, async (trx) => {
-		const same = await findSameDocument(trx, doc.sha256);
-		if (same) {
-			const { id, plan_id, period_id, organization_id } = same;
-			const nothing = { taskCount: 0, replacedCount: 0, flagCount: 0, historyCount: 0, keptConfirmedCount: 0 };
-			return {
-				outcome: 'unchanged',
-				sourceId: id,
-				organizationId: organization_id,
-				planId: plan_id,
-				periodId: period_id,
-				...nothing
-			};
-		}
-		const state = await readWriteState(trx, draft, organization);
-		const plan = planWrite(input, state);
-		await writePlan(trx, plan);
-		await writePeriodSummary(trx, plan.source.id!, draft.summary);
-		await refreshRollups(trx, state, plan);
-		const result = resultOf(plan);
-		if (options.actor) await recordImport(trx, options.actor, input, result);
-		return result;
-	});
+	const same = await findSameDocument(trx, doc.sha256);
+	if (same) {
+		const { id, plan_id, period_id, organization_id } = same;
+		const nothing = { taskCount: 0, replacedCount: 0, flagCount: 0, historyCount: 0, keptConfirmedCount: 0 };
+		return {
+			outcome: 'unchanged',
+			sourceId: id,
+			organizationId: organization_id,
+			planId: plan_id,
+			periodId: period_id,
+			...nothing
+		};
+	}
+	const state = await readWriteState(trx, draft, organization);
+	const plan = planWrite(input, state);
+	await writePlan(trx, plan);
+	await writePeriodSummary(trx, plan.source.id!, draft.summary);
+	await refreshRollups(trx, state, plan);
+	const result = resultOf(plan);
+	if (options.actor) await recordImport(trx, options.actor, input, result);
+	return result;
 }
 
 /** The import's audit row, in its transaction: what was written where, and which confirmations it replaced or kept. */
