@@ -33,6 +33,14 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('.server-drawn svg')).toHaveCount(1);
 	});
 
+	test('filters that leave the period empty: no donut, and no chart further down drawn in its place', async ({
+		page
+	}) => {
+		await page.goto(`/?category=${encodeURIComponent('没有这个类别')}`);
+		await expect(firstChart(page).getByTestId('chart-empty')).toBeVisible();
+		await expect(page.locator('.server-drawn')).toHaveCount(0);
+	});
+
 	test('the deck, which opens on its title slide, draws no chart on the server', async ({ page }) => {
 		await page.goto('/present');
 		await expect(page.locator('[data-slide="1"]')).toHaveAttribute('data-kind', 'title');
