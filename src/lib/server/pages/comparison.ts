@@ -9,6 +9,7 @@ import type { Scope } from '../../types/scope';
 import type { ComparisonData, DataAsOf, HeatmapData, OrganizationRef } from '../../types/comparison';
 import * as comparison from '../queries/comparison';
 import * as overview from '../queries/overview';
+import * as organizations from '../queries/organizations';
 import { childTotals, heatmapOf, largestKeys, remainders, type KeyedCount } from '../../domain/comparison';
 import { countUpdates, type MeasureCount } from '../queries/measures';
 
@@ -49,7 +50,7 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 		comparison.listSilentChildren(db, children, period.id),
 		comparison.countChildren(db, children, [period.id], filters, 'category', largest.ordered),
 		comparison.countChildren(db, children, [period.id], filters, 'theme'),
-		comparison.listThemesById(db, scope)
+		organizations.listThemesById(db, scope)
 	]);
 	const totals = new Map(
 		children.map((c) => {

@@ -15,6 +15,7 @@ import { parseTaskView, pathId } from './request';
 import { requireReadable } from '../auth/reading';
 import { getTaskOrganizationId } from '../queries/reading';
 import { VersionedCache } from '../list-cache';
+import { organizationsKey } from '../queries/scope-memo';
 import { neighboursIn } from '../../domain/neighbours';
 import { taskChange } from '../../domain/task-change';
 import type { Filters } from '../../filters';
@@ -70,7 +71,7 @@ async function neighboursOf(
 	const order: TaskOrder = { sort: table.sort, dir: table.dir };
 	if (readsPlaceByKey(scope, order, filters)) return getTaskNeighbours(db, scope, periodId, filters, order, taskId);
 	const load = () => tasks.listOrderedTaskIds(db, scope, periodId, filters, order);
-	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds, periodId, filters, order]);
+	const key = organizationsKey(scope, periodId, filters, order);
 	const ids = await (locals.dataVersion === undefined ? load() : listOrders.get(key, locals.dataVersion, load));
 	return neighboursIn(ids, taskId);
 }

@@ -9,7 +9,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import type { DataAsOf, OrganizationRef } from '../../types/comparison';
 import { countUpdatesEach, type Dimension, type MeasureCount } from './measures';
 import { NO_TASK_FILTERS } from './scope';
-import { memoOnData, memoOnScope, readLike } from './scope-memo';
+import { memoOnData, memoOnScope, organizationsKey, readLike } from './scope-memo';
 
 /** A compared organization, with its subtree as a scope of its own (counted like `?org=<id>`). */
 export interface ComparedChild extends OrganizationRef {
@@ -171,8 +171,7 @@ export function getDataAsOf(
 	periodId: number
 ): Promise<DataAsOf> {
 	// The same for every page of the scope's organizations and period: kept across requests (scope-memo.ts).
-	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], periodId]);
-	return dataAsOf(scope, key, () => getDataAsOfNow(db, scope, periodId));
+	return dataAsOf(scope, organizationsKey(scope, periodId), () => getDataAsOfNow(db, scope, periodId));
 }
 
 const dataAsOf = memoOnData<DataAsOf>();
@@ -198,17 +197,3 @@ async function getDataAsOfNow(
 		.executeTakeFirstOrThrow();
 	return { publishedOn: row.publishedOn, importedAt: row.importedAt, reports: Number(row.reports) };
 }
-
-/** Every theme by its id as text (the key countUpdates gives a theme), with both names. */
-export async function listThemesById(
-	db: DB,
-	scope: object
-): Promise<Map<string, { name: string; nameEn: string | null }>> {
-	// Every theme: the same for every page, kept across requests when the scope is (scope-memo.ts).
-	const rows = await themeRows(scope, '', () =>
-		db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute()
-	);
-	return new Map(rows.map((r) => [String(r.id), { name: r.name, nameEn: r.nameEn }]));
-}
-
-const themeRows = memoOnData<{ id: number; name: string; nameEn: string | null }[]>(1);

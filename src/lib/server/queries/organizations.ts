@@ -6,7 +6,7 @@ import { ancestorIds, NO_TASK_FILTERS } from './scope';
 import type { Scope } from '../../types/scope';
 import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
-import { memoOnData, memoOnScope } from './scope-memo';
+import { memoOnData, memoOnScope, organizationsKey } from './scope-memo';
 
 /** Up to this many organizations the picker fetches the whole tree when opened. */
 const FULL_TREE_LIMIT = 300;
@@ -72,8 +72,7 @@ async function listOrganizationTreeNow(db: DB, selectedIds: number[] | null): Pr
 
 /** Years that have a plan in scope, newest first. (Plans exist only with imported reports.) */
 export function listYears(db: DB, scope: Scope): Promise<number[]> {
-	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? []]);
-	return years(scope, key, () => listYearsNow(db, scope));
+	return years(scope, organizationsKey(scope), () => listYearsNow(db, scope));
 }
 
 const years = memoOnData<number[]>();
@@ -100,6 +99,21 @@ export async function listCategoryNames(db: DB, scope: Scope, periodId: number):
 	}
 	return [...order].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
 }
+
+/** Every theme by its id as text (the key countUpdates gives a theme), with both names. */
+export async function listThemesById(
+	db: DB,
+	scope: object
+): Promise<Map<string, { name: string; nameEn: string | null }>> {
+	// Every theme: the same for every page, kept across requests when the scope is (scope-memo.ts); the overview's
+	// counts by theme and the comparison's heatmap name their keys with it.
+	const rows = await themeRows(scope, '', () =>
+		db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute()
+	);
+	return new Map(rows.map((r) => [String(r.id), { name: r.name, nameEn: r.nameEn }]));
+}
+
+const themeRows = memoOnData<{ id: number; name: string; nameEn: string | null }[]>(1);
 
 /** Every theme, by name. */
 export async function listThemes(db: DB): Promise<{ name: string; nameEn: string | null }[]> {

@@ -11,7 +11,8 @@ import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
 import { NO_TASK_FILTERS, periodRows, scopedUpdates, type ScopeJoins } from './scope';
-import { memoOnData, memoOnScope } from './scope-memo';
+import { memoOnScope } from './scope-memo';
+import { listThemesById } from './organizations';
 import type { Scope, TaskFilters } from '../../types/scope';
 import { countUpdates, progressColumns, withProgressFacts } from './measures';
 import type {
@@ -23,9 +24,6 @@ import type {
 	StatusChange,
 	ThemeStatusCount
 } from '../../types/overview';
-
-// Every theme: the same for every page, kept across requests (scope-memo.ts).
-const themeNames = memoOnData<{ id: number; name: string; name_en: string | null }[]>(1);
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -68,15 +66,14 @@ export async function countTasksByThemeStatus(
 ): Promise<ThemeStatusCount[]> {
 	const [rows, themes] = await Promise.all([
 		countUpdates(db, scope, [periodId], filters, 'theme'),
-		themeNames(scope, '', () => db.selectFrom('themes').select(['id', 'name', 'name_en']).execute())
+		listThemesById(db, scope)
 	]);
-	const themeOf = new Map(themes.map((t) => [String(t.id), t]));
 	return rows
 		.flatMap((r) => {
-			const theme = themeOf.get(r.key);
+			const theme = themes.get(r.key);
 			if (!theme) return [];
 			const { status, statusSource, taskCount } = r;
-			return [{ theme: theme.name, themeEn: theme.name_en, status, statusSource, taskCount }];
+			return [{ theme: theme.name, themeEn: theme.nameEn, status, statusSource, taskCount }];
 		})
 		.sort((a, b) => byName(a.theme, b.theme));
 }

@@ -4,7 +4,7 @@
 import type { DB } from '../db';
 import type { Scope } from '../../types/scope';
 import type { PlanPeriodStatusCount } from '../../types/organizations';
-import { memoOnData } from './scope-memo';
+import { memoOnData, organizationsKey } from './scope-memo';
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db
@@ -26,8 +26,9 @@ export function countTasksByPlanPeriodStatus(
 	year: number | null = null
 ): Promise<PlanPeriodStatusCount[]> {
 	// The same for every overview of a scope: kept across requests (scope-memo.ts).
-	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], limit, year]);
-	return planCounts(scope, key, () => countTasksByPlanPeriodStatusNow(db, scope, limit, year));
+	return planCounts(scope, organizationsKey(scope, limit, year), () =>
+		countTasksByPlanPeriodStatusNow(db, scope, limit, year)
+	);
 }
 
 const planCounts = memoOnData<PlanPeriodStatusCount[]>();

@@ -65,6 +65,17 @@ function scopeKey(scope: ScopeLike): string {
 	]);
 }
 
+/**
+ * A kept answer's key for a question about a scope's organizations (whatever its period or filters), with the
+ * question's own inputs after them: the key memoOnData needs, which must name every input of the answer.
+ */
+export function organizationsKey(
+	scope: Pick<ScopeLike, 'organizationIds' | 'excludedOrganizationIds'>,
+	...inputs: unknown[]
+): string {
+	return JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], ...inputs]);
+}
+
 /** Deep-freezes a kept answer: another request mutating it would change what every later page shows. */
 export function frozen<V>(value: V): V {
 	if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;

@@ -15,7 +15,7 @@ import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { Scope } from '../../types/scope';
 import { filteredUpdates, type Updates } from './task-search';
 import type { TaskListFilters, TaskOrder, TaskRow, ThemeName } from '../../types/tasks';
-import { memoOnData } from './scope-memo';
+import { memoOnData, organizationsKey } from './scope-memo';
 
 interface OrderTerm {
 	expr: RawBuilder<unknown>;
@@ -331,8 +331,7 @@ export function listOwners(
 	limit = 1000
 ): Promise<string[]> {
 	// The same for every table of the scope's organizations and period: kept across requests (scope-memo.ts).
-	const key = JSON.stringify([scope.organizationIds, scope.excludedOrganizationIds ?? [], periodId, limit]);
-	return owners(scope, key, () => listOwnersNow(db, scope, periodId, limit));
+	return owners(scope, organizationsKey(scope, periodId, limit), () => listOwnersNow(db, scope, periodId, limit));
 }
 
 const owners = memoOnData<string[]>();
