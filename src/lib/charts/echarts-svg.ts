@@ -3,11 +3,9 @@
  * the handout's charts and the pages' first charts are drawn as SVG: imported from there and not from echarts.ts,
  * so `/` does not carry it within its JS budget.
  */
-import { VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { echarts } from './echarts';
 import { HeatmapChart } from './echarts-heatmap';
 
-// Drawn at once on the server: the heatmap, which the browser loads on demand, is registered here too, with the
-// visualMap a heatmap needs outside ECharts' production build (see serverDrawable in echarts.ts).
-echarts.use([SVGRenderer, HeatmapChart, VisualMapComponent]);
+// Drawn at once on the server: the heatmap, which the browser loads on demand, is registered here too.
+echarts.use([SVGRenderer, HeatmapChart]);

@@ -14,8 +14,7 @@ import type {
 	AriaComponentOption,
 	GridComponentOption,
 	LegendComponentOption,
-	TooltipComponentOption,
-	VisualMapComponentOption
+	TooltipComponentOption
 } from 'echarts/components';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, CanvasRenderer]);
@@ -29,7 +28,6 @@ export type ChartOption = ComposeOption<
 	| GridComponentOption
 	| LegendComponentOption
 	| TooltipComponentOption
-	| VisualMapComponentOption
 >;
 
 export { echarts };
@@ -65,16 +63,4 @@ export function drawable(option: ChartOption): ChartOption {
 	if (tooltipLoaded || !option.tooltip) return option;
 	const { tooltip: _, ...rest } = option;
 	return rest;
-}
-
-/**
- * `option` as the server draws it, once: no animation, and a heatmap given a visualMap that leaves its colours
- * alone (options/heatmap.ts colours the cells; the browser has no visualMap, ~10 KB), since ECharts outside its
- * production build (the server's) refuses a heatmap without one.
- */
-export function serverDrawable(option: ChartOption): ChartOption {
-	const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
-	const heatmaps = series.flatMap((s, i) => (s.type === 'heatmap' ? [i] : []));
-	const visualMap = { show: false, seriesIndex: heatmaps, min: 0, max: 1, inRange: {} };
-	return { ...option, animation: false, ...(heatmaps.length > 0 ? { visualMap } : {}) };
 }

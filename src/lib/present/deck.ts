@@ -42,7 +42,6 @@ function kpiCount(kpis: Kpi[], key: KpiKey): Kpi {
 	return kpis.find((k) => k.key === key) ?? { key, count: 0, share: 0, inferred: 0, change: null };
 }
 
-/** One title slide, KPIs, a slide per category, themes, trend, attention pages, data-quality pages — or the agenda given. */
 /** The slide data of a built deck: `data`'s counts of the categories and themes its slides show. */
 export function slideData(data: OverviewData, deck: Slide[]): SlideData {
 	const categories = new Set(deck.flatMap((s) => (s.kind === 'categories' ? [s.category] : [])));
@@ -59,6 +58,7 @@ export function slideData(data: OverviewData, deck: Slide[]): SlideData {
 	};
 }
 
+/** One title slide, KPIs, a slide per category, themes, trend, attention pages, data-quality pages — or the agenda given. */
 export function buildDeck(input: DeckInput, agenda: SlideKind[] | null, options: Partial<DeckOptions> = {}): Slide[] {
 	const opts = { ...DEFAULT_DECK_OPTIONS, ...options };
 	const slides: Slide[] = [];
