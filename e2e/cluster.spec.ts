@@ -64,6 +64,9 @@ test('two workers serve, and both see a CLI import on their next request', async
 		});
 		server!.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
 	});
+	// The first worker checked the file (quick_check); the second, started once the first listened, did not again.
+	const opened = output.match(/database open .*/g) ?? [];
+	expect(opened.map((line) => /checked=(true|false)/.exec(line)?.[1])).toEqual(['true', 'false']);
 	// The first worker seeded the new database alone: each bundled report was imported once.
 	const sqlite = new Database(DATABASE, { readonly: true });
 	const sources = sqlite.prepare('select count(*) as n, count(distinct sha256) as files from sources').get() as {

@@ -1,14 +1,19 @@
 // Serves the built app (build/index.js) with one worker process per core, as `npm start` does.
 // WEB_CONCURRENCY sets the number of workers; 1 serves in this process, without a cluster.
 //
-// The first worker starts alone: it migrates the database and seeds a new one, and the others
-// start once it listens, so they never race over a migration or a seed. Workers share the port
+// The first worker starts alone: it checks the database (PRAGMA quick_check), migrates it and seeds a
+// new one, and the others start once it listens, so they never race over a migration or a seed — and
+// do not check again the file it has just checked (a province's takes ≈ 13 s a worker). A worker that
+// replaces one that died checks it again: something may have gone wrong since. Workers share the port
 // (node:cluster hands connections out in turn). Each page cache reads the database's data version
 // on every request, so an import by any process is seen by every worker on its next request.
 // @ts-check
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { originProblem } from './server-env.js';
+
+/** Set by the primary on the workers started after the first: src/lib/server/app.ts then skips quick_check. */
+const CHECKED_BY_FIRST_WORKER = 'JINDU_CHECKED_BY_FIRST_WORKER';
 
 // A variable specifier: the build is made by `npm run build` (or by start.js when missing).
 const entry = '../build/index.js';
@@ -35,16 +40,16 @@ if (count === 1 || !cluster.isPrimary) {
 	if (cluster.isWorker) process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
 } else {
 	let stopping = false;
-	/** @returns {Promise<void>} once the new worker listens */
-	const fork = () =>
+	/** @param {Record<string, string>} [env] @returns {Promise<void>} once the new worker listens */
+	const fork = (env) =>
 		new Promise((resolve, reject) => {
-			const worker = cluster.fork();
+			const worker = cluster.fork(env);
 			worker.once('listening', () => resolve());
 			worker.once('exit', (code) => reject(new Error(`worker exited with code ${code} before listening`)));
 		});
 	try {
 		await fork();
-		await Promise.all(Array.from({ length: count - 1 }, fork));
+		await Promise.all(Array.from({ length: count - 1 }, () => fork({ [CHECKED_BY_FIRST_WORKER]: '1' })));
 	} catch (error) {
 		console.error(`[jindu] ${error instanceof Error ? error.message : String(error)}`);
 		stopping = true;

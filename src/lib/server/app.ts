@@ -71,7 +71,7 @@ function storageIsWritable(file: string): boolean {
 }
 
 /**
- * Opens the database and checks it (quick_check); then migrates it and seeds the bundled reports
+ * Opens the database and checks it (quick_check, unless the first worker just did); then migrates it and seeds the bundled reports
  * and the sample organization into an empty one — or, read-only, only checks that its migrations
  * are current. Throws DatabaseError with a message fit to print; fails fast.
  */
@@ -83,15 +83,17 @@ export async function initDatabase(): Promise<DB> {
 	readOnly = process.env.JINDU_READONLY === '1' || (file !== ':memory:' && !storageIsWritable(file));
 	if (!readOnly && file !== ':memory:') createDirectory(file);
 	const db = openDatabase(file, { readonly: readOnly });
+	// A worker that scripts/serve.js starts once the first has checked this file, seconds ago, does not check it again.
+	const checked = process.env.JINDU_CHECKED_BY_FIRST_WORKER !== '1';
 	try {
-		await quickCheck(db, file);
+		if (checked) await quickCheck(db, file);
 		if (readOnly) await requireCurrentSchema(db, file);
 		else await migrateAndSeed(db, file);
 	} catch (error) {
 		await db.destroy();
 		throw error;
 	}
-	log.info({ file, readOnly, ms: Math.round(performance.now() - started) }, 'database open');
+	log.info({ file, readOnly, checked, ms: Math.round(performance.now() - started) }, 'database open');
 	instance = db;
 	return db;
 }
