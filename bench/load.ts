@@ -16,6 +16,8 @@ import { benchUrls, type BenchUrl, type UrlKind } from './urls';
 export interface Server {
 	base: string;
 	stop: () => Promise<void>;
+	/** From starting the process to every worker listening and `/` answering 200 (the database checked, migrated). */
+	startMs: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface Server {
  * a single process without a cluster. Resolves once every worker listens.
  */
 export async function startServer(file: string, workers: number): Promise<Server> {
+	const started = performance.now();
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const server: ChildProcess = spawn(
 		process.execPath,
@@ -56,7 +59,7 @@ export async function startServer(file: string, workers: number): Promise<Server
 		const ready = workers === 1 || output.includes(`${workers} workers serving`);
 		if (ready) {
 			try {
-				if ((await fetch(base + '/')).ok) return { base, stop };
+				if ((await fetch(base + '/')).ok) return { base, stop, startMs: performance.now() - started };
 			} catch {
 				/* not up yet */
 			}

@@ -24,7 +24,7 @@
  *   npx tsx bench/run.ts --quick           # fewer runs, shorter HTTP phases (a few minutes)
  *   npx tsx bench/run.ts --preset city     # one database only
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -186,7 +186,8 @@ async function benchHttp(base: string, path: string) {
  * Navigation → the first frame with a chart in view, against the first contentful paint, 1920×1080. `what` says
  * which chart that is: on /present the first slide is the title, so the deck is opened at its first slide with a
  * chart (a deep link, #/2, as a reload there or a link to it does); its hash never reaches the server, which
- * draws that slide's donut hidden beside the title, and the browser shows that slide once it has hydrated.
+ * sends the title slide and the next one without its chart, and the browser shows slide 2 and draws its donut
+ * once it has hydrated.
  */
 async function benchFirstChart(base: string, path: string, what: string) {
 	const browser = await chromium.launch({
@@ -294,6 +295,11 @@ async function benchServer(preset: string, file: string) {
 	}
 	const workers = (await import('node:os')).availableParallelism();
 	const cluster = await startServer(file, workers);
+	record({
+		group: `load ${preset}`,
+		name: `server start, ${workers} workers (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB database)`,
+		value: `${(cluster.startMs / 1000).toFixed(1)} s to every worker listening and / answering (single process: ${(single.startMs / 1000).toFixed(1)} s)`
+	});
 	try {
 		const urls = mixedUrls(file, MIXED_URLS, 17);
 		const exports = urls.filter((u) => u.kind === 'export').length;
