@@ -4,6 +4,8 @@
  * src/lib/server/queries/overview.ts; overview.spec.ts proves both give the same order on generated data.
  */
 import { ATTENTION_STATUSES, zeroPeriodTarget } from './measures';
+import { categoryKey } from './category-key';
+import type { FlagKind } from './flags';
 import type { TrafficLight } from './schedule';
 import type { Status } from './status';
 import type { MessageKey } from '../i18n';
@@ -42,6 +44,34 @@ export function compareAttention(a: RankedTask, b: RankedTask): number {
 	}
 	return a.taskId - b.taskId;
 }
+
+/**
+ * The deck's lists, taken from an attention list that is complete — shorter than its limit, so it holds every
+ * task the filters select that is behind, not started or flagged, in attention order — rather than read again.
+ * They are what `listSevereTasksByCategory` and `listFlaggedAttentionTasks` (queries/attention-lists.ts) read for
+ * the same scope, period and filters (attention-lists.spec.ts compares them); an incomplete list cannot give them.
+ */
+export const fromCompleteAttention = {
+	/** The first `limit` tasks of the category `key` (a name or its key) whose status is one of `statuses` (behind, not started). */
+	ofCategory<T extends { category: string | null; status: Status }>(
+		complete: readonly T[],
+		key: string,
+		statuses: readonly Status[],
+		limit: number
+	): T[] {
+		const wanted = categoryKey(key);
+		const listed = complete.filter((task) => statuses.includes(task.status) && categoryKey(task.category) === wanted);
+		return listed.slice(0, limit);
+	},
+	/** The first `limit` tasks that carry a flag of one of `kinds`: the severe ones first, as the list has them. */
+	flagged<T extends { flags: readonly FlagKind[] }>(
+		complete: readonly T[],
+		kinds: readonly FlagKind[],
+		limit: number
+	): T[] {
+		return complete.filter((task) => task.flags.some((flag) => kinds.includes(flag))).slice(0, limit);
+	}
+};
 
 /**
  * Why a task listed for its status shows a green light, so a green dot never sits unexplained beside

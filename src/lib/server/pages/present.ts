@@ -17,6 +17,7 @@ import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-rank
 import { bodyHeight, categoryRows } from '../../present/layout';
 import { listFlaggedAttentionTasks, listSevereTasksByCategory } from '../queries/attention-lists';
 import { FLAG_KINDS } from '../../domain/flags';
+import { fromCompleteAttention } from '../../domain/attention';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { AttentionTask, OverviewData } from '../../types/overview';
@@ -42,12 +43,14 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		attentionLimit: ATTENTION_MAX,
 		rule: settings().trafficLightRule
 	});
+	// A unit's attention list is seldom cut at ATTENTION_MAX: then it holds every task the slides list.
+	const complete = data && data.attention.tasks.length < ATTENTION_MAX ? data.attention.tasks : null;
 	const [changes, flaggedTotal, categoryTasks, flaggedTasks] = data
 		? await Promise.all([
 				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
 				overview.countFlaggedTasks(db, scope, data.period.id, filters),
-				loadCategoryTasks(db, filters, scope, data),
-				loadFlaggedTasks(db, filters, scope, data)
+				loadCategoryTasks(db, filters, scope, data, complete),
+				loadFlaggedTasks(db, filters, scope, data, complete)
 			])
 		: [[], 0, {}, []];
 	// The 变化情况 slide (src/lib/present/changes-slide.ts).
@@ -83,13 +86,14 @@ const CATEGORY_LISTED = ['behind', 'not_started'] as const;
 /**
  * The behind and not-started tasks of each category that gets a slide, most severe first, as many as its
  * slides can list: the overview's attention list is one list over all categories, and capped, so at city
- * scale a category slide found one of its 29 tasks in it.
+ * scale a category slide found one of its 29 tasks in it. Taken from that list when it is `complete`.
  */
 async function loadCategoryTasks(
 	db: DB,
 	filters: Filters,
 	scope: Scope,
-	data: OverviewData
+	data: OverviewData,
+	complete: AttentionTask[] | null
 ): Promise<Record<string, AttentionTask[]>> {
 	const status = (filters.status ?? CATEGORY_LISTED).filter((s) => (CATEGORY_LISTED as readonly string[]).includes(s));
 	// Tasks without a category cannot be selected by the category filter: their slide keeps the attention list's.
@@ -99,6 +103,8 @@ async function loadCategoryTasks(
 	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
 	// As many as the slides of a category with a one-line heading (the most rows) can list.
 	const limit = categoryRows(bodyHeight(1)) * DEFAULT_DECK_OPTIONS.categoryPages;
+	if (complete)
+		return Object.fromEntries(keys.map((key) => [key, fromCompleteAttention.ofCategory(complete, key, status, limit)]));
 	const lists = await listSevereTasksByCategory(
 		db,
 		scope,
@@ -114,9 +120,16 @@ async function loadCategoryTasks(
 /**
  * The most severe tasks with a data-quality flag, whatever their status: the attention list ranks the
  * flag-only tasks last, so at city scale its 60 rows held none of them and the data-quality slide listed
- * nothing. The filters' `flag` narrows them to one kind.
+ * nothing. The filters' `flag` narrows them to one kind. Taken from the attention list when it is `complete`.
  */
-function loadFlaggedTasks(db: DB, filters: Filters, scope: Scope, data: OverviewData): Promise<AttentionTask[]> {
+async function loadFlaggedTasks(
+	db: DB,
+	filters: Filters,
+	scope: Scope,
+	data: OverviewData,
+	complete: AttentionTask[] | null
+): Promise<AttentionTask[]> {
 	const kinds = filters.flag ? [filters.flag] : FLAG_KINDS;
+	if (complete) return fromCompleteAttention.flagged(complete, kinds, FLAGGED_MAX);
 	return listFlaggedAttentionTasks(db, scope, data.period.id, filters, kinds, FLAGGED_MAX, settings().trafficLightRule);
 }

@@ -3,7 +3,7 @@ import type { DB } from '../db';
 import { openTestDatabase } from '../db/testing';
 import { generateData } from '../generate';
 import { parseFilters } from '../../filters';
-import { compareAttention } from '../../domain/attention';
+import { compareAttention, fromCompleteAttention } from '../../domain/attention';
 import { FLAG_KINDS } from '../../domain/flags';
 import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
@@ -119,5 +119,56 @@ describe('the most severe flagged tasks, in one query', () => {
 		expect(kindsListed.size).toBeGreaterThan(1);
 		expect(statuses.has('behind') || statuses.has('not_started')).toBe(true);
 		expect([...statuses].some((s) => s !== 'behind' && s !== 'not_started')).toBe(true);
+	});
+});
+
+describe('the same lists taken from a complete attention list (the deck of a unit)', () => {
+	it('gives exactly what both queries give, cut at the limit or not', async () => {
+		let compared = 0;
+		let cut = 0;
+		for (const { query, scope, filters, periodIds } of views) {
+			const status = (filters.status ?? ['behind', 'not_started']).filter((s) => s === 'behind' || s === 'not_started');
+			for (const periodId of periodIds) {
+				// Complete: shorter than its limit, so it holds every task the filters select that needs attention.
+				const { tasks: complete, total } = await overview.listAttentionTasks(
+					db,
+					scope,
+					periodId,
+					filters,
+					10_000,
+					RULE
+				);
+				expect(complete.length).toBe(total);
+				const categories = await categoriesOf(scope, periodId, filters);
+				for (const limit of [3, 12, 1000]) {
+					if (status.length > 0) {
+						const lists = await listSevereTasksByCategory(
+							db,
+							scope,
+							periodId,
+							{ ...filters, status },
+							categories,
+							limit,
+							RULE
+						);
+						for (const category of categories) {
+							const derived = fromCompleteAttention.ofCategory(complete, category, status, limit);
+							expect(derived, `${query} period ${periodId} ${category} limit ${limit}`).toEqual(lists.get(category));
+							compared += derived.length;
+							if (derived.length === limit) cut++;
+						}
+					}
+					for (const kinds of [filters.flag ? [filters.flag] : FLAG_KINDS, ...FLAG_KINDS.map((kind) => [kind])]) {
+						const expected = await listFlaggedAttentionTasks(db, scope, periodId, filters, kinds, limit, RULE);
+						const derived = fromCompleteAttention.flagged(complete, kinds, limit);
+						expect(derived, `${query} period ${periodId} ${kinds.join()} limit ${limit}`).toEqual(expected);
+						compared += derived.length;
+						if (derived.length === limit) cut++;
+					}
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(1000);
+		expect(cut).toBeGreaterThan(20);
 	});
 });
