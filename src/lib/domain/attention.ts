@@ -52,7 +52,7 @@ export function compareAttention(a: RankedTask, b: RankedTask): number {
  * the same scope, period and filters (attention-lists.spec.ts compares them); an incomplete list cannot give them.
  */
 export const fromCompleteAttention = {
-	/** The first `limit` tasks of the category `key` (a name or its key) whose status is one of `statuses` (behind, not started). */
+	/** The first `limit` tasks of the category `key` (a name or its key) whose status is one of `statuses`. */
 	ofCategory<T extends { category: string | null; status: Status }>(
 		complete: readonly T[],
 		key: string,

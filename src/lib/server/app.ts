@@ -71,9 +71,9 @@ function storageIsWritable(file: string): boolean {
 }
 
 /**
- * Opens the database and checks it (quick_check, unless the first worker just did); then migrates it and seeds the bundled reports
- * and the sample organization into an empty one — or, read-only, only checks that its migrations
- * are current. Throws DatabaseError with a message fit to print; fails fast.
+ * Opens the database and checks it (quick_check, unless the first worker just did); then migrates it
+ * and seeds the bundled reports and the sample organization into an empty one — or, read-only, only
+ * checks that its migrations are current. Throws DatabaseError with a message fit to print; fails fast.
  */
 export async function initDatabase(): Promise<DB> {
 	if (instance) return instance;
@@ -83,7 +83,8 @@ export async function initDatabase(): Promise<DB> {
 	readOnly = process.env.JINDU_READONLY === '1' || (file !== ':memory:' && !storageIsWritable(file));
 	if (!readOnly && file !== ':memory:') createDirectory(file);
 	const db = openDatabase(file, { readonly: readOnly });
-	// A worker that scripts/serve.js starts once the first has checked this file, seconds ago, does not check it again.
+	// A worker scripts/serve.js starts once the first has checked this file, seconds ago, does not check it
+	// again (serve.js sets this variable).
 	const checked = process.env.JINDU_CHECKED_BY_FIRST_WORKER !== '1';
 	try {
 		if (checked) await quickCheck(db, file);
