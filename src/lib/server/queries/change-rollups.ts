@@ -10,6 +10,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status } from '../../domain/status';
 import { changeKind, emptyChangeCounts, type ChangeCounts } from '../../domain/changes';
+import { insertRows } from './insert-rows';
 import type { UpdateFact } from './rollups';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -92,10 +93,10 @@ export async function addChangeCells(db: Db, organizationIds: number[], cells: C
 			task_count: c.taskCount
 		}))
 	);
-	for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
-		await db
+	await insertRows(db, 'change_rollups:add', rows, UPSERT_ROWS, (chunk) =>
+		db
 			.insertInto('change_rollups')
-			.values(rows.slice(i, i + UPSERT_ROWS))
+			.values(chunk)
 			.onConflict((oc) =>
 				oc
 					.columns([
@@ -113,8 +114,7 @@ export async function addChangeCells(db: Db, organizationIds: number[], cells: C
 						dimension_order: sql<number>`min(change_rollups.dimension_order, excluded.dimension_order)`
 					}))
 			)
-			.execute();
-	}
+	);
 	// Only a cell taken away can leave a row at zero: a write that only adds (a new period) sweeps nothing.
 	const emptied = [...new Set(cells.filter((c) => c.taskCount < 0).map((c) => c.periodId))];
 	if (emptied.length === 0) return;

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { PeriodUpdates, WritePlan } from './import-plan';
+import { insertRows } from './insert-rows';
 
 type Trx = Kysely<Database>;
 
@@ -46,7 +47,7 @@ async function writePeriods(trx: Trx, { periods }: WritePlan) {
 }
 
 async function writeCategories(trx: Trx, { categories }: WritePlan) {
-	for (const rows of chunks(categories)) await trx.insertInto('categories').values(rows).execute();
+	await insertRows(trx, 'categories', categories, CHUNK, (rows) => trx.insertInto('categories').values(rows));
 }
 
 async function writeTasks(trx: Trx, { tasks, changedTasks }: WritePlan) {
@@ -57,30 +58,29 @@ async function writeTasks(trx: Trx, { tasks, changedTasks }: WritePlan) {
 			.where('id', '=', id)
 			.execute();
 	}
-	for (const rows of chunks(tasks)) await trx.insertInto('tasks').values(rows).execute();
+	await insertRows(trx, 'tasks', tasks, CHUNK, (rows) => trx.insertInto('tasks').values(rows));
 }
 
 async function writeThemes(trx: Trx, { themes }: WritePlan) {
-	for (const rows of chunks(themes)) await trx.insertInto('themes').values(rows).execute();
+	await insertRows(trx, 'themes', themes, CHUNK, (rows) => trx.insertInto('themes').values(rows));
 }
 
 async function writeTargets(trx: Trx, { targets }: WritePlan) {
 	for (const ids of chunks(targets.replace)) await trx.deleteFrom('targets').where('task_id', 'in', ids).execute();
-	for (const rows of chunks(targets.rows)) await trx.insertInto('targets').values(rows).execute();
+	await insertRows(trx, 'targets', targets.rows, CHUNK, (rows) => trx.insertInto('targets').values(rows));
 }
 
 async function writeTaskThemes(trx: Trx, { taskThemes }: WritePlan) {
 	for (const ids of chunks(taskThemes.replace)) {
 		await trx.deleteFrom('task_themes').where('task_id', 'in', ids).where('assigned_by', '=', 'rule').execute();
 	}
-	for (const rows of chunks(taskThemes.rows)) {
-		await trx
+	await insertRows(trx, 'task_themes:keep', taskThemes.rows, CHUNK, (rows) =>
+		trx
 			.insertInto('task_themes')
 			.values(rows)
 			// A theme a person assigned stays theirs.
 			.onConflict((oc) => oc.columns(['task_id', 'theme_id']).doNothing())
-			.execute();
-	}
+	);
 }
 
 /** Supersede-and-insert, the one way a period's updates are written: the replaced rows become history first. */
@@ -88,9 +88,9 @@ async function writeUpdates(trx: Trx, { supersede, supersededAt, rows }: PeriodU
 	for (const ids of chunks(supersede)) {
 		await trx.updateTable('updates').set({ superseded_at: supersededAt }).where('id', 'in', ids).execute();
 	}
-	for (const chunk of chunks(rows)) await trx.insertInto('updates').values(chunk).execute();
+	await insertRows(trx, 'updates', rows, CHUNK, (chunk) => trx.insertInto('updates').values(chunk));
 }
 
 async function writeFlags(trx: Trx, { flags }: WritePlan) {
-	for (const rows of chunks(flags)) await trx.insertInto('quality_flags').values(rows).execute();
+	await insertRows(trx, 'quality_flags', flags, CHUNK, (rows) => trx.insertInto('quality_flags').values(rows));
 }

@@ -10,6 +10,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
 import type { Scope } from '../../types/scope';
+import { insertRows } from './insert-rows';
 import { COMPLETION_RATIO } from './measures';
 import { ancestorIds } from './scope';
 import { memoOnScope } from './scope-memo';
@@ -231,10 +232,10 @@ async function addCells(db: Db, organizationIds: number[], cells: Cell[]): Promi
 			ratio_count: cell.ratioCount
 		}))
 	);
-	for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
-		await db
+	await insertRows(db, 'status_rollups:add', rows, UPSERT_ROWS, (chunk) =>
+		db
 			.insertInto('status_rollups')
-			.values(rows.slice(i, i + UPSERT_ROWS))
+			.values(chunk)
 			.onConflict((oc) =>
 				oc
 					.columns(['organization_id', 'period_id', 'dimension', 'dimension_key', 'status', 'status_source'])
@@ -246,8 +247,7 @@ async function addCells(db: Db, organizationIds: number[], cells: Cell[]): Promi
 						dimension_order: sql<number>`min(status_rollups.dimension_order, excluded.dimension_order)`
 					}))
 			)
-			.execute();
-	}
+	);
 	// Only a cell taken away can leave a row at zero: a write that only adds (a new period) sweeps nothing.
 	const emptied = cells.filter((c) => c.taskCount < 0 || c.ratioCount < 0).map((c) => c.periodId);
 	if (emptied.length === 0) return;
