@@ -2,7 +2,8 @@
  * The write path's figures for `npm run bench`, measured in the run that prints them:
  *
  * - `npm run generate -- --preset city`, always regenerated: wall time (the command as a person
- *   runs it, TypeScript compilation included) and the rate over the first and last tenth.
+ *   runs it: `node scripts/cli.js generate`, the CLI bundle the build made, compiled again first if any
+ *   source is newer) and the rate over the first and last tenth.
  * - `--preset province`, regenerated with `--province`; otherwise the file is reused and the row
  *   says so, with the file's date.
  * - One report imported into a copy of the province database vs into an empty one: p50 of
@@ -22,14 +23,17 @@ type Record = (row: { group: string; name: string; value: string; budget?: strin
 const BUDGET_SECONDS: { [preset in Preset]: number } = { city: 20, province: 240 };
 const IMPORTS = 15;
 
-/** Runs the generator as `npm run generate` does and reads its closing lines. */
+/**
+ * Runs the generator as `npm run generate` does (not through tsx, which compiles at every start) and reads
+ * its closing lines.
+ */
 function generate(preset: Preset, file: string) {
 	mkdirSync(path.dirname(file), { recursive: true });
 	console.log(`  generating ${file} (--preset ${preset}) …`);
 	const started = performance.now();
 	const run = spawnSync(
 		process.execPath,
-		['node_modules/tsx/dist/cli.mjs', 'scripts/generate.ts', '--preset', preset, '--out', file, '--force'],
+		['scripts/cli.js', 'generate', '--preset', preset, '--out', file, '--force'],
 		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }
 	);
 	const seconds = (performance.now() - started) / 1000;
