@@ -6,12 +6,18 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Runs in the page before its HTML is parsed: every frame until one shows a chart, looks for a server-drawn
- * SVG or a drawn canvas that is visible (not in a hidden slide) and lies partly in the viewport, and marks that
- * frame with what it was and how much of it is in view. Source text, not a function: a compiler running this
- * file (tsx) would add its own helpers to a function's text, which the page does not have.
+ * Runs in the page before its HTML is parsed: looks for a server-drawn SVG or a drawn canvas that is visible
+ * (not in a hidden slide) and lies partly in the viewport, and marks when it first finds one, with what it was
+ * and how much of it is in view. It looks in every frame, and as soon as a chart says it has drawn
+ * (`data-rendered`, set while the frame that draws it runs, before that frame is painted). The mark's time is
+ * when it looked, not a frame's own timestamp: that is when the frame began, which after a long task
+ * (hydrating, drawing the chart) is before the task, so a canvas was measured ≈ 100–150 ms earlier than it
+ * could be seen; and a look one frame later would wait for whatever runs after the chart's first frame.
+ * Source text, not a function: a compiler running this file (tsx) would add its own helpers to a function's
+ * text, which the page does not have.
  */
 const WATCH_VISIBLE_CHART = `(() => {
+	let found = false;
 	function inView(element) {
 		if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return null;
 		const box = element.getBoundingClientRect();
@@ -19,18 +25,27 @@ const WATCH_VISIBLE_CHART = `(() => {
 		const width = Math.min(box.right, innerWidth) - Math.max(box.left, 0);
 		return height > 0 && width > 0 ? { height, of: box.height } : null;
 	}
-	function look(frame) {
+	function look() {
+		if (found) return;
 		const candidates = [
 			...[...document.querySelectorAll('.server-drawn svg')].map((element) => [element, 'svg']),
 			...[...document.querySelectorAll('.echart[data-rendered="true"] canvas')].map((element) => [element, 'canvas'])
 		];
 		for (const [element, kind] of candidates) {
 			const seen = inView(element);
-			if (seen) return void performance.mark('jindu:chart-seen', { startTime: frame, detail: { kind, ...seen } });
+			if (!seen) continue;
+			found = true;
+			observer.disconnect();
+			return void performance.mark('jindu:chart-seen', { detail: { kind, ...seen } });
 		}
-		requestAnimationFrame(look);
 	}
-	requestAnimationFrame(look);
+	const observer = new MutationObserver(look);
+	observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered'] });
+	function frame() {
+		look();
+		if (!found) requestAnimationFrame(frame);
+	}
+	requestAnimationFrame(frame);
 })();`;
 
 export interface FirstChart {
