@@ -9,7 +9,7 @@ import type { DB } from '../db';
 import { writeReportIn } from '../queries/imports';
 import { writeTransaction } from '../queries/write-transaction';
 import { quarterDocuments } from './draft';
-import { buildOrganizations } from './organizations';
+import { buildOrganizations, type OrganizationNode } from './organizations';
 import { buildPlan, taskCount } from './plan';
 
 export interface GenerateOptions {
@@ -100,23 +100,21 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		// Several organizations' documents in one transaction: each write touches the same pages (the
 		// ancestors' rollup rows, the indexes' last leaves), which a commit per document, then per
 		// organization, wrote out again each time.
+		const batch = organizations.slice(first, first + ORGANIZATIONS_PER_TRANSACTION);
 		await writeTransaction(db, async (trx) => {
-			for (const organization of organizations.slice(first, first + ORGANIZATIONS_PER_TRANSACTION)) {
-				for (const year of years(options)) {
-					const plan = buildPlan(options.seed, organization, year, options.tasksPerPlan);
-					summary.plans++;
-					for (const { draft, doc, now } of quarterDocuments(plan)) {
-						const result = await writeReportIn(trx, draft, doc, organization.chain, { now });
-						summary.documents++;
-						summary.updates += result.taskCount;
-						summary.flags += result.flagCount;
-					}
-					const time = performance.now();
-					rates.passed(summary.updates, time);
-					if (options.onProgress && time - reported >= interval) {
-						reported = time;
-						options.onProgress({ ...summary, elapsedMs: time - started });
-					}
+			for (const { organization, plan } of plansOf(batch, options)) {
+				summary.plans++;
+				for (const { draft, doc, now } of quarterDocuments(plan)) {
+					const result = await writeReportIn(trx, draft, doc, organization.chain, { now });
+					summary.documents++;
+					summary.updates += result.taskCount;
+					summary.flags += result.flagCount;
+				}
+				const time = performance.now();
+				rates.passed(summary.updates, time);
+				if (options.onProgress && time - reported >= interval) {
+					reported = time;
+					options.onProgress({ ...summary, elapsedMs: time - started });
 				}
 			}
 		});
@@ -125,6 +123,15 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 	Object.assign(summary, rates.result(summary.updates, performance.now()));
 	options.onProgress?.({ ...summary });
 	return summary;
+}
+
+/** Each organization's plan of each year, in the order they are written. */
+function* plansOf(organizations: OrganizationNode[], options: GenerateOptions) {
+	for (const organization of organizations) {
+		for (const year of years(options)) {
+			yield { organization, plan: buildPlan(options.seed, organization, year, options.tasksPerPlan) };
+		}
+	}
 }
 
 /** The write rate over the first and the last tenth of a run: the first sign of a write path that grows with the database. */
