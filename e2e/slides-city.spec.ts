@@ -120,6 +120,31 @@ for (const [width, height] of [
 	});
 }
 
+test("the KPI tiles' type comes at about the scale the browser fits it to, so it neither is cut nor shrinks in view", async ({
+	browser
+}) => {
+	for (const deck of decks())
+		for (const lang of ['zh', 'en'] as const) {
+			const url = city(`${deck.path}&lang=${lang}#/2`);
+			const served = await browser.newPage({ viewport: { width: 1366, height: 768 }, javaScriptEnabled: false });
+			await served.goto(url);
+			const guessed = Number(
+				await served.locator('[data-kind="kpi"] .tiles').evaluate((e) => e.style.getPropertyValue('--fit'))
+			);
+			await served.close();
+			const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+			await page.goto(url);
+			await expect(page.locator('[data-kind="kpi"] .tiles')).toHaveAttribute('data-fit', /\d/);
+			const fitted = Number(await page.locator('[data-kind="kpi"] .tiles').getAttribute('data-fit'));
+			await page.close();
+			expect(guessed, `${deck.name} (${lang})`).toBeGreaterThan(0);
+			expect(
+				Math.abs(guessed - fitted),
+				`${deck.name} (${lang}): guessed ${guessed}, fitted ${fitted}`
+			).toBeLessThanOrEqual(0.03);
+		}
+});
+
 test.describe('city handout and notes', () => {
 	test.describe.configure({ timeout: 240_000 });
 

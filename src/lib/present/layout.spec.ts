@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_LIST, bodyHeight, categoryRows, headingLines, rowsThatFit } from './layout';
+import {
+	CATEGORY_LIST,
+	bodyHeight,
+	categoryRows,
+	headingLines,
+	kpiChartBox,
+	kpiTextWidth,
+	rowsThatFit
+} from './layout';
 
 describe('rowsThatFit', () => {
 	it.each([
@@ -40,5 +48,18 @@ describe('categoryRows', () => {
 
 	it('a one-line heading leaves room for more rows than a two-line one', () => {
 		expect(categoryRows(bodyHeight(1))).toBeGreaterThan(categoryRows(bodyHeight(2)));
+	});
+});
+
+describe('the KPI slide', () => {
+	// Measured in Chromium at 1920 × 1080 on the city's deck: the status mix's box 641.4 × 759.7, a tile's text 281 wide.
+	it('sizes the chart the server draws as the browser lays out its box', () => {
+		const box = kpiChartBox(headingLines('总体情况'));
+		expect(box.width).toBeCloseTo(641.4, 0);
+		expect(Math.abs(box.height - 759.7)).toBeLessThan(1);
+	});
+
+	it('gives the tiles the text width the browser gives them', () => {
+		expect(Math.abs(kpiTextWidth() - 281)).toBeLessThan(1);
 	});
 });

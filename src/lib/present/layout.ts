@@ -52,3 +52,24 @@ export function categoryRows(
 ): number {
 	return rowsThatFit(height - list.tally - list.gap - list.more, list.row, list.rowGap);
 }
+
+/**
+ * The KPI slide's body (KpiBody.svelte): the tiles and the status mix side by side, 62 : 38, 40 units apart; the
+ * tiles three across, 24 apart, each with 24 of padding and a border of 2 at either side.
+ */
+export const KPI_BODY = { tiles: 62, chart: 38, gap: 40, tileGap: 24, tilePadding: 24, tileBorder: 2 } as const;
+
+/** The width in units a KPI tile leaves its text. */
+export function kpiTextWidth(): number {
+	const across = ((SLIDE.width - 2 * 96 - KPI_BODY.gap) * KPI_BODY.tiles) / (KPI_BODY.tiles + KPI_BODY.chart);
+	return (across - 2 * KPI_BODY.tileGap) / 3 - 2 * (KPI_BODY.tilePadding + KPI_BODY.tileBorder);
+}
+
+/**
+ * The KPI slide's status mix in units, under a heading of `lines` lines: the size the server draws it at
+ * (the deck's first chart comes drawn in the page), which its box has at any window size, scaled.
+ */
+export function kpiChartBox(lines: number): { width: number; height: number } {
+	const across = SLIDE.width - 2 * 96 - KPI_BODY.gap;
+	return { width: (across * KPI_BODY.chart) / (KPI_BODY.tiles + KPI_BODY.chart), height: bodyHeight(lines) };
+}
