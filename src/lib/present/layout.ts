@@ -59,10 +59,15 @@ export function categoryRows(
  */
 export const KPI_BODY = { tiles: 62, chart: 38, gap: 40, tileGap: 24, tilePadding: 24, tileBorder: 2 } as const;
 
+/** The widths in units of the KPI body's two columns: the slide less its side padding (as a heading's) and the gap. */
+function kpiColumns(): { tiles: number; chart: number } {
+	const share = (HEADING.width - KPI_BODY.gap) / (KPI_BODY.tiles + KPI_BODY.chart);
+	return { tiles: share * KPI_BODY.tiles, chart: share * KPI_BODY.chart };
+}
+
 /** The width in units a KPI tile leaves its text. */
 export function kpiTextWidth(): number {
-	const across = ((SLIDE.width - 2 * 96 - KPI_BODY.gap) * KPI_BODY.tiles) / (KPI_BODY.tiles + KPI_BODY.chart);
-	return (across - 2 * KPI_BODY.tileGap) / 3 - 2 * (KPI_BODY.tilePadding + KPI_BODY.tileBorder);
+	return (kpiColumns().tiles - 2 * KPI_BODY.tileGap) / 3 - 2 * (KPI_BODY.tilePadding + KPI_BODY.tileBorder);
 }
 
 /**
@@ -70,6 +75,5 @@ export function kpiTextWidth(): number {
  * (the deck's first chart comes drawn in the page), which its box has at any window size, scaled.
  */
 export function kpiChartBox(lines: number): { width: number; height: number } {
-	const across = SLIDE.width - 2 * 96 - KPI_BODY.gap;
-	return { width: (across * KPI_BODY.chart) / (KPI_BODY.tiles + KPI_BODY.chart), height: bodyHeight(lines) };
+	return { width: kpiColumns().chart, height: bodyHeight(lines) };
 }
