@@ -61,18 +61,21 @@ describe('statusBarsOption', () => {
 });
 
 describe('statusMixOption', () => {
-	it('compact: no labels beside the ring, the legend names each status with its count', () => {
-		const option = statusMixOption(rows[1], { lang: 'en', title: 't', compact: true }) as {
-			series: { label: { show: boolean } }[];
-			legend: { formatter: (name: string) => string };
+	it('on a page: the ring only, no legend or labels (the page lists the statuses under it)', () => {
+		const option = statusMixOption(rows[1], { lang: 'en', title: 't' }) as {
+			series: { label: { show: boolean }; data: { name: string; value: number }[] }[];
+			legend?: unknown;
 		};
 		expect(option.series[0].label.show).toBe(false);
-		expect(option.legend.formatter('Completed')).toBe('Completed 90');
-		expect(option.legend.formatter('Behind')).toBe('Behind 30');
+		expect(option.legend).toBeUndefined();
+		expect(option.series[0].data.map((d) => [d.name, d.value])).toEqual([
+			['Completed', 90],
+			['Behind', 30]
+		]);
 	});
 
-	it('beside the ring: thin slices get no label of their own, the legend still names them with their count', () => {
-		const option = statusMixOption(rows[1], { lang: 'zh', title: 't' }) as {
+	it('alone (a slide, paper, an image): thin slices get no label of their own, the legend names them with their count', () => {
+		const option = statusMixOption(rows[1], { lang: 'zh', title: 't', alone: true }) as {
 			series: { minShowLabelAngle: number; label: { show?: boolean } }[];
 			legend: { formatter: (name: string) => string };
 		};

@@ -221,15 +221,21 @@ function statusBars(rows: MatrixRow[], options: BarsOptions): ChartOption {
 	};
 }
 
-/** A donut of the status mix; slices sum every source. */
 /** Degrees below which a donut slice gets no label of its own. */
 export const MIN_LABEL_ANGLE = 12;
 
+/**
+ * A donut of the status mix; slices sum every source. `alone` (the default with a `look`: a slide, paper, a
+ * saved image): the drawing names the statuses itself, a legend with each count and a label beside each slice
+ * wide enough for one. Otherwise the ring only: the page lists the statuses beside it (StatusMixChart's
+ * legend, whose entries are links), and ECharts draws half as much — the legend and the labels were half
+ * of what the server spent drawing the overview's donut.
+ */
 export function statusMixOption(
 	row: MatrixRow,
-	options: { lang: Lang; title: string; look?: ChartLook; compact?: boolean }
+	options: { lang: Lang; title: string; look?: ChartLook; alone?: boolean }
 ): ChartOption {
-	const { lang, look, compact = false } = options;
+	const { lang, look, alone = look !== undefined } = options;
 	const data = STATUSES.filter((s) => countOf(row, s) > 0).map((status) => ({
 		name: STATUS_LABEL[lang][status],
 		value: countOf(row, status),
@@ -239,19 +245,20 @@ export function statusMixOption(
 	const option: ChartOption = {
 		animationDuration: ENTRANCE_MS,
 		aria: { label: { description: describeRows([row], lang, options.title) } },
-		// The legend names each status with its count: on a phone (compact) the ring has no labels, and
-		// elsewhere a thin slice's label is left out rather than drawn over its neighbour's.
-		legend: { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` },
+		// A thin slice's label is left out rather than drawn over its neighbour's: the legend names it.
+		...(alone && {
+			legend: { bottom: 0, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` }
+		}),
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 		series: [
 			{
 				type: 'pie',
-				radius: compact ? ['40%', '66%'] : ['45%', '72%'],
-				center: ['50%', compact ? '40%' : '45%'],
+				radius: alone ? ['45%', '72%'] : ['52%', '86%'],
+				center: ['50%', alone ? '45%' : '50%'],
 				avoidLabelOverlap: true,
 				// Slices under this angle (about 3 %) crowd their neighbours' labels: the legend names them.
 				minShowLabelAngle: MIN_LABEL_ANGLE,
-				label: compact ? { show: false } : { formatter: '{b}\n{c}' },
+				label: alone ? { formatter: '{b}\n{c}' } : { show: false },
 				data
 			}
 		]

@@ -5,7 +5,7 @@
 import { STATUS_COLOR, type Status, type StatusSource } from '$lib/domain/status';
 import type { ChartLook } from './look';
 
-type Decal = {
+export type Decal = {
 	symbol: string;
 	symbolSize: number;
 	dashArrayX: number | number[];
@@ -48,6 +48,11 @@ const DECAL: Record<Status, Decal | undefined> = {
 	},
 	unknown: { symbol: 'rect', symbolSize: 1, dashArrayX: [2, 4], dashArrayY: [2, 4], color: 'rgba(255,255,255,0.5)' }
 };
+
+/** The pattern a status's slices and bars carry over their colour; none for completed. */
+export function statusDecal(status: Status): Decal | undefined {
+	return DECAL[status];
+}
 
 /**
  * With a `look` (slides, print), inferred stays more opaque (half-transparent colour turns murky on
