@@ -241,6 +241,23 @@ describe('writeReport: HTML, Excel, CSV and wide tables', () => {
 		expect(updates.every((u) => u.source_id === result.sourceId && u.superseded_at === null)).toBe(true);
 	});
 
+	it('writes every update in a period of its plan’s year, as scopedUpdates assumes when it narrows plans by year', async () => {
+		const db = await openTestDatabase();
+		await importDocument(db, SEED, { fileName: 'seed.txt' });
+		await importDocument(db, await wideXlsx(), { fileName: 'wide.xlsx' });
+		await importDocument(db, xinjieHtml(), { fileName: 'xinjie.html' });
+		await generateData(db, { seed: 'plan-years', organizations: 4, years: 2, tasksPerPlan: 6 });
+		const years = await db
+			.selectFrom('updates')
+			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+			.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+			.innerJoin('periods', 'periods.id', 'updates.period_id')
+			.select(['plans.year as planYear', 'periods.year as periodYear'])
+			.execute();
+		expect(new Set(years.map((y) => y.planYear)).size).toBeGreaterThan(1);
+		expect(years.filter((y) => y.planYear !== y.periodYear)).toEqual([]);
+	});
+
 	it('applies the newest-report rule to each period: a later 1-10月 report replaces that column, an older one stays history', async () => {
 		const db = await openTestDatabase();
 		await importDocument(db, octoberOn('2023-11-05', '已建成1座。'));

@@ -39,7 +39,11 @@ describe('scoped to one organization', () => {
 			sql: `explain query plan ${query.sql}`
 		});
 		const steps = rows.map((r) => r.detail);
-		expect(steps[0]).toMatch(/^SEARCH plans USING (COVERING )?INDEX sqlite_autoindex_plans_1 \(organization_id=\?\)/);
+		// The organizations' plans, whose year the index holds: their other years' tasks, which have no update in
+		// the period, are passed over there (by the index's key for one organization, by its rows for several).
+		expect(steps[0]).toMatch(
+			/^SEARCH plans USING COVERING INDEX sqlite_autoindex_plans_1 \(organization_id=\?( AND year=\?)?\)/
+		);
 		expect(steps.find((s) => / updates /.test(s))).toMatch(
 			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
 		);

@@ -218,6 +218,17 @@ export function scopedUpdates(
 			.where('updates.superseded_at', 'is', null)
 			.$if(periodIds !== null, (qb) => qb.where('updates.period_id', 'in', periodIds!.length > 0 ? periodIds! : [-1]))
 			.$if(scope.organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', scope.organizationIds!))
+			// A task's updates are all of its plan's year (a report's history is of its own year): naming the year
+			// lets the plans' (organization, year) index skip the organizations' other years' tasks, each of which
+			// was looked up in the period and missed (3–5× faster for one unit's period).
+			.$if(scope.organizationIds !== null && periodIds !== null, (qb) =>
+				qb.where('plans.year', 'in', (eb) =>
+					eb
+						.selectFrom('periods')
+						.select('periods.year')
+						.where('periods.id', 'in', periodIds!.length > 0 ? periodIds! : [-1])
+				)
+			)
 			.$if((scope.excludedOrganizationIds?.length ?? 0) > 0, (qb) =>
 				qb.where('plans.organization_id', 'not in', scope.excludedOrganizationIds!)
 			)
