@@ -5,8 +5,10 @@ declare module 'autocannon' {
 		method?: string;
 		path?: string;
 		headers?: Record<string, string>;
-		/** Called before each request; returns the request to send. */
-		setupRequest?: (request: Request) => Request;
+		/** Called before each request with its connection's context; returns the request to send. */
+		setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+		/** Called on each response, with the context of the connection it came on. */
+		onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 	}
 	interface Options {
 		url: string;

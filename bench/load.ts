@@ -142,6 +142,8 @@ export interface LoadFigures {
 	requestsPerSecond: number;
 	p50: number;
 	p99: number;
+	/** p50 and p99 per kind of URL, from the time each request was written to its response's end. */
+	byKind: Map<UrlKind, { n: number; p50: number; p99: number }>;
 	total: number;
 	non2xx: number;
 	errors: number;
@@ -152,11 +154,13 @@ export interface LoadFigures {
 
 /**
  * `connections` keep-alive users for `seconds`, every request taking the next URL of `urls` (a shared
- * cursor, so the users spread over the list instead of all asking for the same page).
+ * cursor, so the users spread over the list instead of all asking for the same page). Each user has one
+ * request in flight (no pipelining), so its connection's context names the kind of the request answered.
  */
 export function loadUrls(base: string, urls: BenchUrl[], connections: number, seconds: number): Promise<LoadFigures> {
 	let cursor = 0;
 	let resets = 0;
+	const samples = new Map<UrlKind, number[]>();
 	return new Promise((resolve, reject) => {
 		const instance = autocannon(
 			{
@@ -165,7 +169,17 @@ export function loadUrls(base: string, urls: BenchUrl[], connections: number, se
 				duration: seconds,
 				requests: [
 					{
-						setupRequest: (request) => ({ ...request, path: urls[cursor++ % urls.length].path })
+						setupRequest: (request, context) => {
+							const url = urls[cursor++ % urls.length];
+							context.kind = url.kind;
+							context.sent = performance.now();
+							return { ...request, path: url.path };
+						},
+						onResponse: (_status, _body, context) => {
+							const kind = context.kind as UrlKind;
+							if (!samples.has(kind)) samples.set(kind, []);
+							samples.get(kind)!.push(performance.now() - (context.sent as number));
+						}
 					}
 				]
 			},
@@ -175,6 +189,12 @@ export function loadUrls(base: string, urls: BenchUrl[], connections: number, se
 					requestsPerSecond: result.requests.average,
 					p50: result.latency.p50,
 					p99: result.latency.p99,
+					byKind: new Map(
+						[...samples].map(([kind, times]) => [
+							kind,
+							{ n: times.length, p50: percentile(times, 50), p99: percentile(times, 99) }
+						])
+					),
 					total: result.requests.total,
 					non2xx: result.non2xx,
 					errors: result.errors,

@@ -320,6 +320,12 @@ async function benchServer(preset: string, file: string) {
 			budget: city ? '≥ 200 req/s, p99 ≤ 250 ms, 0 errors' : undefined,
 			ok: city ? app.requestsPerSecond >= 200 && app.p99 <= 250 && app.non2xx + app.errors === 0 : undefined
 		});
+		// Where the tail is: every kind's own p50 and p99 in the same load.
+		const kinds = (['overview', 'tasks', 'task', 'present', 'export'] as const).flatMap((kind) => {
+			const k = app.byKind.get(kind);
+			return k ? [`${kind} ${k.p50.toFixed(0)}/${k.p99.toFixed(0)}`] : [];
+		});
+		record({ group: `load ${preset}`, name: '  p50/p99 ms by kind of URL', value: kinds.join(' · ') });
 		const bare = await bareLoad(app.meanBytes, USERS, QUICK ? 4 : 8);
 		record({
 			group: `load ${preset}`,
