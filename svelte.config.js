@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { NAMED_SLOT_SCRIPT } from './src/lib/present/named-slot.js';
+
+/** The CSP source that allows the deck's one inline script of ours (src/lib/present/named-slot.js). */
+const namedSlot = `sha256-${createHash('sha256').update(NAMED_SLOT_SCRIPT).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -19,11 +24,13 @@ const config = {
 				);
 			}
 		},
-		// Inline scripts only come from Kit itself; everything else is same-origin (intranet, offline).
+		// Inline scripts come from Kit itself (hashed by Kit), and one of ours by its hash; everything else is
+		// same-origin (intranet, offline).
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
+				'script-src': ['self', namedSlot],
 				'img-src': ['self', 'data:'],
 				'style-src': ['self', 'unsafe-inline'],
 				'frame-ancestors': ['none'],

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { city } from './city';
 import { findOverflow } from './overflow';
 
 /** The overview's first chart, drawn on the server: the status mix, first in the first screen. */
@@ -200,6 +201,29 @@ for (const viewport of [
 		expect(moved).toBeGreaterThan(3 * asDrawn);
 		await page.close();
 	});
+
+test('a link to a slide shows that slide in every frame from the first, never the title slide before it', async ({
+	page
+}) => {
+	// Notes, every frame from the first (before the first paint) until the script takes over, which slots are seen.
+	await page.addInitScript(() => {
+		const w = window as unknown as { shown: string[][] };
+		w.shown = [];
+		const look = () => {
+			const slots = [...document.querySelectorAll('.slot')];
+			w.shown.push(slots.filter((slot) => slot.checkVisibility({ visibilityProperty: true })).map((slot) => slot.id));
+			if (!document.querySelector('.viewport.live')) requestAnimationFrame(look);
+		};
+		requestAnimationFrame(look);
+	});
+	await page.goto(city('/present#/2'));
+	await expect(page.locator('.viewport.live')).toHaveCount(1);
+	const shown = await page.evaluate(() => (window as unknown as { shown: string[][] }).shown);
+	// The frames in which the stage's slides were there to be seen: each shows the slide the link names, alone.
+	const framesWithSlides = shown.filter((ids) => ids.length > 0);
+	expect(framesWithSlides.length).toBeGreaterThan(0);
+	for (const ids of framesWithSlides) expect(ids).toEqual(['/2']);
+});
 
 test("the server's SVG stays until the browser's chart is drawn in its place, then goes", async ({ page }) => {
 	// Notes, as it happens, whether the interactive chart beside the SVG was drawn when the SVG was taken away.
