@@ -5,7 +5,7 @@
 import { STATUS_COLOR, type Status, type StatusSource } from '$lib/domain/status';
 import type { ChartLook } from './look';
 
-export type Decal = {
+type Decal = {
 	symbol: string;
 	symbolSize: number;
 	dashArrayX: number | number[];
