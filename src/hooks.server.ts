@@ -4,6 +4,7 @@ import { getDb, initDatabase, settings } from '$lib/server/app';
 import { DatabaseError } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { PageCache, etagMatches, pageEtag } from '$lib/server/page-cache';
+import { renderQueue } from '$lib/server/render-queue';
 import { SECURITY_HEADERS, logWhenSent, requestId } from '$lib/server/request-log';
 import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
@@ -11,7 +12,6 @@ import { SESSION_COOKIE, userOfToken } from '$lib/server/auth/session';
 import { readableOrganizations } from '$lib/server/auth/reading';
 // The page's first charts are drawn on the server as SVG (EChart.svelte): its renderer is registered here only.
 import '$lib/charts/echarts-svg';
-import pLimit from 'p-limit';
 
 /** Opens the database before the first request; a failure is one clear line and exit code 1, not a stack trace. */
 export const init: ServerInit = async () => {
@@ -27,15 +27,11 @@ export const init: ServerInit = async () => {
 
 const pages = new PageCache();
 /**
- * Pages not in the cache are rendered one at a time in a worker, in the order asked. Rendering is all CPU
- * (better-sqlite3 answers synchronously), so running several at once finished none sooner: each took as long
- * as all of them, and a whole city's page held 16 others back for its 50 ms. In order, a page waits for the
- * renders ahead of it only. 32 users over 2 000 distinct city URLs, two builds alternated: 163 and 149 req/s
- * with a p99 of 655 and 715 ms, against 160 and 145 req/s, 702 and 871 ms all at once. Cached pages do not
- * wait, nor do the requests the cache leaves out: downloads (an export streams its rows as they are sent),
- * uploads, and the PDF, which asks this server for its page.
+ * Pages not in the cache are rendered one at a time, in order, with a turn of the event loop between two
+ * (render-queue.ts). Cached pages do not wait, nor do the requests the cache leaves out: downloads (an export
+ * streams its rows as they are sent), uploads, and the PDF, which asks this server for its page.
  */
-const renders = pLimit(1);
+const renders = renderQueue();
 
 /**
  * Pages and their data: GET, and not the language switch (it sets a cookie), file downloads or the health

@@ -1,0 +1,25 @@
+/**
+ * Pages not in the cache are rendered one at a time in a worker, in the order asked, each after the event loop
+ * has turned once.
+ *
+ * One at a time: rendering is all CPU (better-sqlite3 answers synchronously), so running several at once
+ * finished none sooner: each took as long as all of them, and a whole city's page held 16 others back for its
+ * 50 ms. In order, a page waits for the renders ahead of it only (`p-limit`): 32 users over 2 000 distinct
+ * city URLs, 163 and 149 req/s with a p99 of 655 and 715 ms, against 160 and 145 req/s, 702 and 871 ms all at once.
+ *
+ * After a turn of the event loop: a render resolves without ever waiting for I/O, so one render's end would
+ * start the next in the same turn, and a queue of 16 ran as one block of ≈ 150 ms. Meanwhile no socket was
+ * read or written: a large page's last bytes, and each chunk of an export (which waits a turn between chunks,
+ * see export/task-export.ts), waited for the whole block. A CSV export under 32 users took 390–470 ms at the
+ * median and 4.5 s at the 99th percentile; with the turn, 45–53 ms and 0.55–0.66 s (bench/README.md).
+ */
+import pLimit from 'p-limit';
+
+export function renderQueue(): <T>(render: () => Promise<T>) => Promise<T> {
+	const limit = pLimit(1);
+	return (render) =>
+		limit(async () => {
+			await new Promise((resolve) => setImmediate(resolve));
+			return render();
+		});
+}
