@@ -15,7 +15,7 @@
  */
 import pLimit from 'p-limit';
 
-export function renderQueue(): <T>(render: () => Promise<T>) => Promise<T> {
+export function renderQueue(): <T>(render: () => T | Promise<T>) => Promise<T> {
 	const limit = pLimit(1);
 	return (render) =>
 		limit(async () => {
