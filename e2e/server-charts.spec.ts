@@ -55,15 +55,22 @@ test.describe('without JavaScript', () => {
 		const svg = kpi.locator('.server-drawn svg');
 		await expect(svg).toBeVisible();
 		await expect(page.locator('.server-drawn svg')).toHaveCount(1);
-		// Its legend adds up to the tasks the slide counts.
-		const legend = await legendOf(svg);
-		expect(legend.length).toBeGreaterThan(0);
+		// The ring alone: its legend is the slide's, under it, and adds up to the tasks the slide counts.
+		expect(await legendOf(svg)).toEqual([]);
+		const counts = await kpi.getByTestId('status-legend').getByTestId('legend-count').allTextContents();
+		expect(counts.length).toBeGreaterThan(0);
 		const tasks = Number(await kpi.locator('[data-kpi="tasks"]').getByTestId('kpi-count').textContent());
-		expect(legend.reduce((sum, entry) => sum + Number(entry.split(' ')[1]), 0)).toBe(tasks);
-		// Drawn at the slide's design size, it fills its box in this window.
-		const [drawn, box] = [(await svg.boundingBox())!, (await kpi.locator('.mix').boundingBox())!];
+		expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(tasks);
+		// Drawn at the slide's design size, it fills the ring's box in this window, and the legend fills the rest
+		// of the column: the box the server drew for is the one the page lays out.
+		const [drawn, box, column, legend] = await Promise.all(
+			[svg, kpi.locator('.mix .echart'), kpi.locator('.mix'), kpi.getByTestId('status-legend')].map(
+				async (element) => (await element.boundingBox())!
+			)
+		);
 		for (const side of ['x', 'y', 'width', 'height'] as const)
 			expect(Math.abs(drawn[side] - box[side]), side).toBeLessThanOrEqual(1);
+		expect(Math.abs(legend.y + legend.height - (column.y + column.height))).toBeLessThanOrEqual(1);
 	});
 
 	test('the deck opened at its start shows the title slide; a link to a slide not drawn yet, no other slide', async ({

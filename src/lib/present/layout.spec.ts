@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CATEGORY_LIST,
+	KPI_LEGEND,
 	bodyHeight,
 	categoryRows,
 	headingLines,
 	kpiChartBox,
+	kpiLegendHeight,
+	kpiLegendWidth,
 	kpiTextWidth,
 	rowsThatFit
 } from './layout';
+import { STATUS_LABEL } from '../domain/status';
+import { textWidth } from '../charts/options/look';
 
 describe('rowsThatFit', () => {
 	it.each([
@@ -52,11 +57,22 @@ describe('categoryRows', () => {
 });
 
 describe('the KPI slide', () => {
-	// Measured in Chromium at 1920 × 1080 on the city's deck: the status mix's box 641.4 × 759.7, a tile's text 281 wide.
-	it('sizes the chart the server draws as the browser lays out its box', () => {
+	// Measured in Chromium at 1920 × 1080 on the city's deck: the status mix's column 641.4 × 759.7, a tile's text 281 wide.
+	it('sizes the ring the server draws as the browser lays out its box: the column less the legend under it', () => {
 		const box = kpiChartBox(headingLines('总体情况'));
 		expect(box.width).toBeCloseTo(641.4, 0);
-		expect(Math.abs(box.height - 759.7)).toBeLessThan(1);
+		expect(Math.abs(box.height + kpiLegendHeight() - 759.7)).toBeLessThan(1);
+		// Six lines of 28-unit type and the gaps: the ring keeps two thirds of the column.
+		expect(kpiLegendHeight()).toBeCloseTo(16 + 6 * 28 * 1.25 + 5 * 4, 5);
+		expect(box.height).toBeGreaterThan((2 / 3) * (box.height + kpiLegendHeight()));
+	});
+
+	it('fits the widest legend entry in its column: an English status with a six-digit count', () => {
+		const widest = Math.max(
+			...Object.values(STATUS_LABEL.en).map((label) => textWidth(`${label} 123456`, KPI_LEGEND.size))
+		);
+		// The swatch (1 em) and its margin (0.3 em) before the words.
+		expect(widest + 1.3 * KPI_LEGEND.size).toBeLessThanOrEqual(kpiLegendWidth());
 	});
 
 	it('gives the tiles the text width the browser gives them', () => {

@@ -71,9 +71,28 @@ export function kpiTextWidth(): number {
 }
 
 /**
- * The KPI slide's status mix in units, under a heading of `lines` lines: the size the server draws it at
- * (the deck's first chart comes drawn in the page), which its box has at any window size, scaled.
+ * The legend under the KPI slide's ring (KpiBody.svelte): each status with its swatch and count, one to a line,
+ * six lines kept whatever the count so the ring's box is known in advance. Type 28 units (the least a slide
+ * sets), lines 1.25 high, 4 between them, 16 above. One column: an English status with a six-digit count is
+ * wider than half the column.
+ */
+export const KPI_LEGEND = { size: 28, lineHeight: 1.25, rows: 6, rowGap: 4, gap: 16 } as const;
+
+/** The legend's height in units, the gap above it included. */
+export function kpiLegendHeight(legend = KPI_LEGEND): number {
+	return legend.gap + legend.rows * legend.size * legend.lineHeight + (legend.rows - 1) * legend.rowGap;
+}
+
+/**
+ * The KPI slide's ring in units, under a heading of `lines` lines: the column beside the tiles less the legend
+ * under it. The server draws the ring at this size (the deck's first chart comes drawn in the page), which its
+ * box has at any window size, scaled.
  */
 export function kpiChartBox(lines: number): { width: number; height: number } {
-	return { width: kpiColumns().chart, height: bodyHeight(lines) };
+	return { width: kpiColumns().chart, height: bodyHeight(lines) - kpiLegendHeight() };
+}
+
+/** The width in units of the ring's column, which the legend's lines share. */
+export function kpiLegendWidth(): number {
+	return kpiColumns().chart;
 }
