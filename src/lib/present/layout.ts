@@ -79,8 +79,9 @@ export function kpiTextWidth(): number {
 export const KPI_LEGEND = { size: 28, lineHeight: 1.25, rows: 6, rowGap: 4, gap: 16 } as const;
 
 /** The legend's height in units, the gap above it included. */
-export function kpiLegendHeight(legend = KPI_LEGEND): number {
-	return legend.gap + legend.rows * legend.size * legend.lineHeight + (legend.rows - 1) * legend.rowGap;
+export function kpiLegendHeight(): number {
+	const { gap, rows, size, lineHeight, rowGap } = KPI_LEGEND;
+	return gap + rows * size * lineHeight + (rows - 1) * rowGap;
 }
 
 /**
@@ -90,9 +91,4 @@ export function kpiLegendHeight(legend = KPI_LEGEND): number {
  */
 export function kpiChartBox(lines: number): { width: number; height: number } {
 	return { width: kpiColumns().chart, height: bodyHeight(lines) - kpiLegendHeight() };
-}
-
-/** The width in units of the ring's column, which the legend's lines share. */
-export function kpiLegendWidth(): number {
-	return kpiColumns().chart;
 }
