@@ -5,6 +5,8 @@ import type { DB } from '../db';
 import type { Scope } from '../../types/scope';
 import type { PlanPeriodStatusCount } from '../../types/organizations';
 import { memoOnData, organizationsKey } from './scope-memo';
+import { readRollups } from './rollups';
+import type { Status, StatusSource } from '../../domain/status';
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db
@@ -56,37 +58,84 @@ async function countTasksByPlanPeriodStatusNow(
 	if (pairs.size === 0) return [];
 	const planIds = [...new Set([...pairs].map((p) => Number(p.split(':')[0])))];
 	const periodIds = [...new Set([...pairs].map((p) => Number(p.split(':')[1])))];
-	const rows = await db
-		.selectFrom('updates')
-		.innerJoin('tasks', 'tasks.id', 'updates.task_id')
-		.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+	const plans = await db
+		.selectFrom('plans')
 		.innerJoin('organizations', 'organizations.id', 'plans.organization_id')
 		.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
-		.innerJoin('periods', 'periods.id', 'updates.period_id')
-		.where('updates.superseded_at', 'is', null)
-		.where('tasks.plan_id', 'in', planIds)
-		.where('updates.period_id', 'in', periodIds)
-		.select((eb) => [
+		.where('plans.id', 'in', planIds)
+		.select([
 			'plans.id as planId',
+			'plans.organization_id as organizationId',
 			'organizations.name as organization',
 			'parent.name as parentOrganization',
 			'organizations.is_sample as isSample',
-			'plans.year',
-			'periods.id as periodId',
-			'periods.label as periodLabel',
-			'periods.quarter',
-			'periods.month_start as monthStart',
-			'periods.month_end as monthEnd',
-			'updates.status',
-			'updates.status_source as statusSource',
-			eb.fn.countAll<number>().as('taskCount')
+			'plans.year'
 		])
-		.groupBy(['plans.id', 'periods.id', 'updates.status', 'updates.status_source'])
 		.orderBy('organizations.name')
 		.orderBy('plans.year', 'desc')
-		.orderBy('periods.month_end')
 		.execute();
-	return rows
-		.filter((row) => pairs.has(`${row.planId}:${row.periodId}`))
-		.map((row) => ({ ...row, isSample: row.isSample === 1 }));
+	const periods = await db
+		.selectFrom('periods')
+		.where('id', 'in', periodIds)
+		.select(['id', 'label as periodLabel', 'quarter', 'month_start as monthStart', 'month_end as monthEnd'])
+		.orderBy('month_end')
+		.execute();
+	const own = await ownStatusCounts(
+		db,
+		plans.map((plan) => plan.organizationId),
+		periodIds
+	);
+	return plans.flatMap(({ organizationId, ...plan }) =>
+		periods
+			.filter((period) => pairs.has(`${plan.planId}:${period.id}`))
+			.flatMap(({ id: periodId, ...period }) =>
+				(own.get(`${organizationId}:${periodId}`) ?? [])
+					.filter((count) => count.taskCount > 0)
+					.map((count) => ({ ...plan, isSample: plan.isSample === 1, periodId, ...period, ...count }))
+			)
+	);
+}
+
+/**
+ * The status counts of each organization's own tasks (not its units') by period: its rollup rows, which count
+ * its whole subtree, less its direct units' rows. An organization has one plan a year and a period lies in one
+ * year, so an organization's own counts in a period are its plan's (rollups.spec.ts and plans.spec.ts hold the
+ * rollups to the plain count of updates).
+ */
+async function ownStatusCounts(
+	db: DB,
+	organizationIds: number[],
+	periodIds: number[]
+): Promise<Map<string, { status: Status; statusSource: StatusSource; taskCount: number }[]>> {
+	const units = await db
+		.selectFrom('organizations')
+		.where('parent_id', 'in', organizationIds)
+		.select(['id', 'parent_id as parentId'])
+		.execute();
+	const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId!]));
+	const counted = new Set(organizationIds);
+	const rows = await readRollups(
+		db,
+		[...new Set([...organizationIds, ...parentOf.keys()])],
+		periodIds,
+		'status',
+		undefined,
+		true
+	);
+	const own = new Map<string, Map<string, { status: Status; statusSource: StatusSource; taskCount: number }>>();
+	const add = (organizationId: number, row: (typeof rows)[number], sign: 1 | -1) => {
+		const key = `${organizationId}:${row.periodId}`;
+		const counts = own.get(key) ?? own.set(key, new Map()).get(key)!;
+		const cell = `${row.status}:${row.statusSource}`;
+		const count = counts.get(cell) ?? { status: row.status, statusSource: row.statusSource, taskCount: 0 };
+		count.taskCount += sign * Number(row.taskCount);
+		counts.set(cell, count);
+	};
+	for (const row of rows) {
+		const organizationId = row.organizationId!;
+		if (counted.has(organizationId)) add(organizationId, row, 1);
+		const parent = parentOf.get(organizationId);
+		if (parent !== undefined && counted.has(parent)) add(parent, row, -1);
+	}
+	return new Map([...own].map(([key, counts]) => [key, [...counts.values()]]));
 }
