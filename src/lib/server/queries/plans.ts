@@ -85,13 +85,28 @@ async function countTasksByPlanPeriodStatusNow(
 		plans.map((plan) => plan.organizationId),
 		periodIds
 	);
-	return plans.flatMap(({ organizationId, ...plan }) =>
+	// Written out field by field: one shape of row, a few hundred of them for a unit.
+	return plans.flatMap((plan) =>
 		periods
 			.filter((period) => pairs.has(`${plan.planId}:${period.id}`))
-			.flatMap(({ id: periodId, ...period }) =>
-				(own.get(`${organizationId}:${periodId}`) ?? [])
+			.flatMap((period) =>
+				(own.get(`${plan.organizationId}:${period.id}`) ?? [])
 					.filter((count) => count.taskCount > 0)
-					.map((count) => ({ ...plan, isSample: plan.isSample === 1, periodId, ...period, ...count }))
+					.map((count) => ({
+						planId: plan.planId,
+						organization: plan.organization,
+						parentOrganization: plan.parentOrganization,
+						isSample: plan.isSample === 1,
+						year: plan.year,
+						periodId: period.id,
+						periodLabel: period.periodLabel,
+						quarter: period.quarter,
+						monthStart: period.monthStart,
+						monthEnd: period.monthEnd,
+						status: count.status,
+						statusSource: count.statusSource,
+						taskCount: count.taskCount
+					}))
 			)
 	);
 }
