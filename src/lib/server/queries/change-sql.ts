@@ -10,9 +10,15 @@ import { changeKind, type ChangeKind } from '../../domain/changes';
 
 const lit = (s: Status | ChangeKind) => sql.lit(s);
 
-/** The task's current status in period `sinceId`, or null (not reported then, or no earlier period). */
+/**
+ * The task's current status in period `sinceId`, or null (not reported then, or no earlier period). Where that
+ * period is the task's previous reported one, which a current update carries with its status there (migration
+ * 0021's triggers), the row answers; else one lookup. The default `since` is the scope's latest earlier period,
+ * the previous one of nearly every task: a whole city's panel under a filter looked up 5 000 rows and now few.
+ */
 export function earlierStatusSql(sinceId: number | null): RawBuilder<Status | null> {
-	return sql<Status | null>`(select e.status from updates e where e.task_id = tasks.id and e.period_id = ${sql.lit(Math.trunc(sinceId ?? -1))} and e.superseded_at is null)`;
+	const since = sql.lit(Math.trunc(sinceId ?? -1));
+	return sql<Status | null>`(case when updates.earlier_period_id = ${since} then updates.earlier_status else (select e.status from updates e where e.task_id = tasks.id and e.period_id = ${since} and e.superseded_at is null) end)`;
 }
 
 /**
