@@ -6,7 +6,6 @@ import type { Scope } from '../../types/scope';
 import type { PlanPeriodStatusCount } from '../../types/organizations';
 import { memoOnData, organizationsKey } from './scope-memo';
 import { readRollups } from './rollups';
-import type { Status, StatusSource } from '../../domain/status';
 
 export async function countSources(db: DB): Promise<number> {
 	const { n } = await db
@@ -111,6 +110,9 @@ async function countTasksByPlanPeriodStatusNow(
 	);
 }
 
+/** One status × source of an organization's own tasks in one period, counted. */
+type OwnCount = Pick<PlanPeriodStatusCount, 'status' | 'statusSource' | 'taskCount'>;
+
 /**
  * The status counts of each organization's own tasks (not its units') by period: its rollup rows, which count
  * its whole subtree, less its direct units' rows. An organization has one plan a year and a period lies in one
@@ -121,7 +123,7 @@ async function ownStatusCounts(
 	db: DB,
 	organizationIds: number[],
 	periodIds: number[]
-): Promise<Map<string, { status: Status; statusSource: StatusSource; taskCount: number }[]>> {
+): Promise<Map<string, OwnCount[]>> {
 	const units = await db
 		.selectFrom('organizations')
 		.where('parent_id', 'in', organizationIds)
@@ -137,7 +139,7 @@ async function ownStatusCounts(
 		undefined,
 		true
 	);
-	const own = new Map<string, Map<string, { status: Status; statusSource: StatusSource; taskCount: number }>>();
+	const own = new Map<string, Map<string, OwnCount>>();
 	const add = (organizationId: number, row: (typeof rows)[number], sign: 1 | -1) => {
 		const key = `${organizationId}:${row.periodId}`;
 		const counts = own.get(key) ?? own.set(key, new Map()).get(key)!;
