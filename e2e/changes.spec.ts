@@ -42,6 +42,13 @@ test.describe('what changed since the last meeting, on the city', () => {
 		const orgHref = (await orgCells.last().getAttribute('href'))!;
 		const orgFirst = Number(await orgCells.first().textContent());
 		const orgFirstHref = (await orgCells.first().getAttribute('href'))!;
+		// A zero is plain text, as in the other count tables: every link in the panel's tables opens some tasks.
+		const tables = page.getByTestId('changes').locator('details td');
+		const cells = await tables.evaluateAll((tds) =>
+			tds.map((td) => [td.textContent!.trim(), td.querySelector('a') !== null])
+		);
+		expect(cells.filter(([text]) => text === '0').length).toBeGreaterThan(0);
+		expect(cells.filter(([text, linked]) => linked === (text === '0'))).toEqual([]);
 
 		for (const [kind, n, href] of counts) {
 			expect([kind, await listed(page, href)]).toEqual([kind, n]);
