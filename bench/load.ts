@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,8 @@ export interface Server {
 	stop: () => Promise<void>;
 	/** From starting the process to every worker listening and `/` answering 200 (the database checked, migrated). */
 	startMs: number;
+	/** What the server has written to its standard output so far: its request log among it. */
+	output: () => string;
 }
 
 /**
@@ -41,7 +43,10 @@ export async function startServer(file: string, workers: number): Promise<Server
 				HOST: '127.0.0.1',
 				DATABASE_PATH: file,
 				JINDU_SAMPLE: '0',
-				WEB_CONCURRENCY: String(workers)
+				WEB_CONCURRENCY: String(workers),
+				// The uncached pages read the server's time from its request lines (plain text, info and above).
+				LOG_FORMAT: 'plain',
+				LOG_LEVEL: 'info'
 			},
 			stdio: ['ignore', 'pipe', 'inherit']
 		}
@@ -59,7 +64,8 @@ export async function startServer(file: string, workers: number): Promise<Server
 		const ready = workers === 1 || output.includes(`${workers} workers serving`);
 		if (ready) {
 			try {
-				if ((await fetch(base + '/')).ok) return { base, stop, startMs: performance.now() - started };
+				if ((await fetch(base + '/')).ok)
+					return { base, stop, startMs: performance.now() - started, output: () => output };
 			} catch {
 				/* not up yet */
 			}
@@ -76,12 +82,38 @@ function percentile(samples: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** p50 and p90 of one kind of page over its URLs, and how many answered other than 200. */
+/**
+ * p50 and p90 of one kind of page over its URLs, and how many answered other than 200: as the client saw
+ * them, and as the server's request log timed them.
+ */
 export interface PageTimes {
 	p50: number;
 	p90: number;
+	server: { p50: number; p90: number };
 	n: number;
 	failed: number;
+}
+
+/**
+ * One GET on a kept-alive connection, its body read to the end (counted, not decoded), timed from the request
+ * to the body's last byte; `id` goes as its x-request-id, which the server's log line for it carries.
+ */
+function timedGet(agent: Agent, base: string, path: string, id: string): Promise<{ ms: number; status: number }> {
+	const start = performance.now();
+	return new Promise((resolve, reject) => {
+		get(`${base}${path}`, { agent, headers: { 'x-request-id': id } }, (response) => {
+			response.on('data', () => {});
+			response.on('end', () => resolve({ ms: performance.now() - start, status: response.statusCode ?? 0 }));
+			response.on('error', reject);
+		}).on('error', reject);
+	});
+}
+
+/** The `ms=` the server logged for each request id (its time from the handle hook to the body's last byte). */
+function loggedTimes(output: string): Map<string, number> {
+	const times = new Map<string, number>();
+	for (const [, id, ms] of output.matchAll(/ request id=(\S+) .*? ms=([\d.]+)/g)) times.set(id, Number(ms));
+	return times;
 }
 
 /**
@@ -90,15 +122,19 @@ export interface PageTimes {
  * - `started`: the list of `seed`, on the fresh server after one request per kind (its modules loaded);
  * - `running`: then the list of `seed + 1` (less any URL already asked), once those 4 × `perKind` pages have
  *   run the server's code hot, as it runs in a server that has been serving.
+ * The client is node:http on one kept-alive connection, reading each body as bytes: fetch's own work on a
+ * 200 KB page (its streams, decoding) cost the client ≈ 1–2 ms more, in the same process as the timer. Beside
+ * the client's time, the server's own: the `ms=` of its request log line, which the request's x-request-id names.
  */
 export async function uncachedPages(
-	base: string,
+	server: Pick<Server, 'base' | 'output'>,
 	file: string,
 	perKind: number,
 	seed: number
 ): Promise<{ started: Map<UrlKind, PageTimes>; running: Map<UrlKind, PageTimes> }> {
 	const kinds: UrlKind[] = ['overview', 'tasks', 'task', 'present'];
 	const asked = new Set<string>();
+	const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 	// Interleaved, so a slow phase of the machine spreads over every route.
 	const listOf = (seed: number) => {
 		const lists = kinds.map((kind) =>
@@ -108,21 +144,36 @@ export async function uncachedPages(
 		);
 		return lists[0].flatMap((_, i) => lists.map((list) => list[i]).filter(Boolean));
 	};
-	const measure = async (urls: { kind: UrlKind; path: string }[]) => {
-		const samples = new Map<UrlKind, number[]>(kinds.map((k) => [k, []]));
+	const measure = async (urls: { kind: UrlKind; path: string }[], phase: string) => {
+		const samples = new Map<UrlKind, { id: string; ms: number }[]>(kinds.map((k) => [k, []]));
 		const failed = new Map<UrlKind, number>(kinds.map((k) => [k, 0]));
-		for (const url of urls) {
+		for (const [i, url] of urls.entries()) {
 			asked.add(url.path);
-			const start = performance.now();
-			const response = await fetch(base + url.path);
-			await response.arrayBuffer();
-			samples.get(url.kind)!.push(performance.now() - start);
-			if (response.status !== 200) failed.set(url.kind, failed.get(url.kind)! + 1);
+			const id = `bench-${phase}-${i}`;
+			const { ms, status } = await timedGet(agent, server.base, url.path, id);
+			samples.get(url.kind)!.push({ id, ms });
+			if (status !== 200) failed.set(url.kind, failed.get(url.kind)! + 1);
 		}
+		// The log line is written as the body's last byte goes: give the pipe a moment to bring the last ones.
+		await new Promise((r) => setTimeout(r, 300));
+		const logged = loggedTimes(server.output());
 		return new Map(
 			kinds.map((kind) => {
 				const times = samples.get(kind)!;
-				const figures = { p50: percentile(times, 50), p90: percentile(times, 90), n: times.length };
+				const own = times.map(({ id }) => logged.get(id));
+				if (own.some((ms) => ms === undefined)) throw new Error(`the server logged no time for some ${kind} requests`);
+				const figures = {
+					p50: percentile(
+						times.map((t) => t.ms),
+						50
+					),
+					p90: percentile(
+						times.map((t) => t.ms),
+						90
+					),
+					server: { p50: percentile(own as number[], 50), p90: percentile(own as number[], 90) },
+					n: times.length
+				};
 				return [kind, { ...figures, failed: failed.get(kind)! }];
 			})
 		);
@@ -131,11 +182,15 @@ export async function uncachedPages(
 	// One warm-up request per kind (module loading, first statements) on a URL not measured.
 	for (const kind of kinds) {
 		const { path } = first.find((u) => u.kind === kind)!;
-		await (await fetch(`${base}${path}${path.includes('?') ? '&' : '?'}warm=1`)).arrayBuffer();
+		await timedGet(agent, server.base, `${path}${path.includes('?') ? '&' : '?'}warm=1`, `bench-warm-${kind}`);
 	}
-	const started = await measure(first);
-	const running = await measure(listOf(seed + 1));
-	return { started, running };
+	try {
+		const started = await measure(first, 'started');
+		const running = await measure(listOf(seed + 1), 'running');
+		return { started, running };
+	} finally {
+		agent.destroy();
+	}
 }
 
 export interface LoadFigures {

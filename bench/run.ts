@@ -269,19 +269,21 @@ async function benchServer(preset: string, file: string) {
 	const city = preset === 'city';
 	const single = await startServer(file, 1);
 	try {
-		const { started, running } = await uncachedPages(single.base, file, UNCACHED_PER_ROUTE, 11);
+		const { started, running } = await uncachedPages(single, file, UNCACHED_PER_ROUTE, 11);
 		const route: Record<string, string> = { overview: '/', tasks: '/tasks', task: '/tasks/[id]', present: '/present' };
-		const times = (t: PageTimes) => `p50 ${ms(t.p50)} p90 ${ms(t.p90)}${t.failed ? `, ${t.failed} not 200` : ''}`;
+		// The budget is the issue's "server time": the server's own, from its request log; the client's beside it.
+		const times = (t: PageTimes) =>
+			`server p50 ${ms(t.server.p50)} p90 ${ms(t.server.p90)} · client p50 ${ms(t.p50)} p90 ${ms(t.p90)}${t.failed ? `, ${t.failed} not 200` : ''}`;
 		const warmedBy = [...started.values()].reduce((n, t) => n + t.n, 0);
 		for (const [kind, t] of running) {
 			const budget = city ? 10 : 2 * (cityUncached.get(kind) ?? Infinity);
-			if (city) cityUncached.set(kind, t.p50);
+			if (city) cityUncached.set(kind, t.server.p50);
 			record({
 				group: `uncached ${preset}`,
 				name: `${route[kind]} (${t.n} distinct URLs, one at a time, after ${warmedBy} others)`,
 				value: times(t),
-				budget: city ? '≤ 10 ms p50' : cityUncached.has(kind) ? '≤ 2× city' : undefined,
-				ok: city || cityUncached.has(kind) ? t.p50 <= budget && t.failed === 0 : undefined
+				budget: city ? '≤ 10 ms server p50' : cityUncached.has(kind) ? '≤ 2× city' : undefined,
+				ok: city || cityUncached.has(kind) ? t.server.p50 <= budget && t.failed === 0 : undefined
 			});
 			// The same kind of page just after the server started, its code not yet run hot: a restart's first minutes.
 			record({
