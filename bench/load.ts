@@ -154,24 +154,23 @@ export async function uncachedPages(
 			samples.get(url.kind)!.push({ id, ms });
 			if (status !== 200) failed.set(url.kind, failed.get(url.kind)! + 1);
 		}
-		// The log line is written as the body's last byte goes: give the pipe a moment to bring the last ones.
-		await new Promise((r) => setTimeout(r, 300));
-		const logged = loggedTimes(server.output());
+		// The log line is written as the body's last byte goes: wait for the pipe to bring the last ones.
+		const ids = [...samples.values()].flat().map((sample) => sample.id);
+		let logged = loggedTimes(server.output());
+		for (let tries = 0; tries < 50 && !ids.every((id) => logged.has(id)); tries++) {
+			await new Promise((r) => setTimeout(r, 100));
+			logged = loggedTimes(server.output());
+		}
 		return new Map(
 			kinds.map((kind) => {
 				const times = samples.get(kind)!;
-				const own = times.map(({ id }) => logged.get(id));
-				if (own.some((ms) => ms === undefined)) throw new Error(`the server logged no time for some ${kind} requests`);
+				const client = times.map((sample) => sample.ms);
+				const own = times.flatMap(({ id }) => (logged.has(id) ? [logged.get(id)!] : []));
+				if (own.length < times.length) throw new Error(`the server logged no time for some ${kind} requests`);
 				const figures = {
-					p50: percentile(
-						times.map((t) => t.ms),
-						50
-					),
-					p90: percentile(
-						times.map((t) => t.ms),
-						90
-					),
-					server: { p50: percentile(own as number[], 50), p90: percentile(own as number[], 90) },
+					p50: percentile(client, 50),
+					p90: percentile(client, 90),
+					server: { p50: percentile(own, 50), p90: percentile(own, 90) },
 					n: times.length
 				};
 				return [kind, { ...figures, failed: failed.get(kind)! }];
