@@ -103,7 +103,8 @@ try {
 	const size = statSync(out).size;
 	console.log(
 		`done: ${summary.organizations} organizations, ${summary.plans} plans, ${summary.documents} documents, ` +
-			`${summary.updates} updates, ${summary.flags} quality flags in ${formatDuration(summary.elapsedMs)}; ` +
+			`${summary.updates} updates, ${summary.flags} quality flags in ${formatDuration(summary.elapsedMs)} ` +
+			`(the search indexes built in the last ${formatDuration(summary.searchIndexMs)}); ` +
 			`${out} is ${(size / 1024 / 1024).toFixed(1)} MiB`
 	);
 	console.log(

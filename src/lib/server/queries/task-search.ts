@@ -13,7 +13,7 @@ import type { TaskListFilters } from '../../types/tasks';
 export type Updates = ReturnType<typeof scopedUpdates>;
 
 /** update_search's key is period_id << 32 | task_id (migration 0024): a matching status text names its task. */
-const TASK_BITS = sql.lit(32);
+export const TASK_BITS = sql.lit(32);
 const TASK_MASK = sql.lit(2 ** 32 - 1);
 
 /**
