@@ -39,6 +39,7 @@ import { loadTaskPage } from '../src/lib/server/pages/tasks';
 import { loadTaskDetailPage } from '../src/lib/server/pages/task-detail';
 import { measureClientSizes } from './client-size';
 import { readFirstChart, watchFirstChart, type FirstChart } from './first-chart';
+import { measureSlideChanges } from './slide-change';
 import { benchImportIntoProvince, prepareDatabase } from './generation';
 import {
 	bareLoad,
@@ -238,6 +239,45 @@ async function benchFirstChart(base: string, path: string, what: string) {
 	});
 }
 
+/**
+ * The deck at 1920×1080 as a presenter steps through it: each → from the first slide to the last, then three
+ * jumps to a far slide. A → shows a neighbour drawn ahead; a jump draws its slide on demand.
+ */
+async function benchSlideChanges(base: string, path: string) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATHS[0], args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+		await page.goto(base + path);
+		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('[data-testid="current-slide"] .echart')].every(
+				(chart) => chart.getAttribute('data-rendered') === 'true'
+			)
+		);
+		const number = await page.getByTestId('current-slide').getByTestId('slide-number').textContent();
+		const count = Number(number!.split('/')[1]);
+		const { next, jump } = await measureSlideChanges(page, count);
+		const nextP50 = percentile(next, 50);
+		const jumpP50 = percentile(jump, 50);
+		record({
+			group: `client ${SERVED}`,
+			name: `${path}: key → the next slide's charts finished (${next.length} × →, 1920×1080)`,
+			value: `p50 ${ms(nextP50)} max ${ms(Math.max(...next))}`,
+			budget: '≤ 150 ms p50',
+			ok: nextP50 <= 150
+		});
+		record({
+			group: `client ${SERVED}`,
+			name: `${path}: a jump to a far slide (${jump.length} × number + Enter), drawn on demand`,
+			value: `p50 ${ms(jumpP50)} max ${ms(Math.max(...jump))}`,
+			budget: '≤ 500 ms p50',
+			ok: jumpP50 <= 500
+		});
+	} finally {
+		await browser.close();
+	}
+}
+
 /** A task in the middle of the latest period's whole list (the default period of /tasks). */
 function middleTask(file: string): number {
 	const sqlite = new Database(file, { readonly: true });
@@ -404,6 +444,7 @@ try {
 	}
 	await benchFirstChart(base, '/', 'the status mix, first in the first screen');
 	await benchFirstChart(base, '/present#/2', 'slide 2, the KPI donut: slide 1 is the title, without a chart');
+	await benchSlideChanges(base, '/present');
 } finally {
 	await stop();
 }

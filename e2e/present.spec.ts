@@ -317,87 +317,42 @@ test.describe('handout', () => {
 	});
 });
 
-test('slide changes are instant: key press to the next slide’s chart finished', async ({ page }, info) => {
+/**
+ * Why a slide change is instant (npm run bench times it): → shows a neighbour the deck drew ahead, hidden, so
+ * its charts are finished before the key and the slide shown after it is the very element drawn then; a slide
+ * far away is not drawn until a jump asks for it.
+ */
+test('→ shows the next slide as it was drawn ahead; a jump draws a far slide on demand', async ({ page }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await open(page, DECK);
 	await chartsDrawn(page);
 	const [, count] = await position(page);
-
-	/** Presses a key and returns ms from the keydown event to the moment the slide shown has every chart finished. */
-	async function timed(key: string): Promise<number> {
-		await page.evaluate(() => {
-			const w = window as unknown as { __ready: Promise<number>; __pressed: number };
-			w.__pressed = 0;
-			const before = document.querySelector('[data-testid="current-slide"] article')?.getAttribute('data-slide');
-			w.__ready = new Promise((resolve) => {
-				addEventListener('keydown', (e) => (w.__pressed = e.timeStamp), { capture: true, once: true });
-				const ready = () => {
-					const slot = document.querySelector('[data-testid="current-slide"]');
-					if (!w.__pressed || !slot || slot.querySelector('article')?.getAttribute('data-slide') === before)
-						return false;
-					const charts = [...slot.querySelectorAll('.echart')];
-					return charts.every((c) => c.getAttribute('data-rendered') === 'true');
-				};
-				// A chart drawn on demand reports `finished` (data-rendered) after the key; a neighbour drawn
-				// beforehand is ready on the first frame after the key.
-				const observer = new MutationObserver(() => {
-					if (ready()) {
-						observer.disconnect();
-						resolve(performance.now() - w.__pressed);
-					}
-				});
-				observer.observe(document.body, {
-					subtree: true,
-					attributes: true,
-					childList: true,
-					attributeFilter: ['data-rendered', 'class']
-				});
-				const frame = () => {
-					if (ready()) {
-						observer.disconnect();
-						resolve(performance.now() - w.__pressed);
-					} else requestAnimationFrame(frame);
-				};
-				requestAnimationFrame(frame);
-			});
-		});
-		await page.keyboard.press(key);
-		return page.evaluate(() => (window as unknown as { __ready: Promise<number> }).__ready);
-	}
-
-	// A presenter reads each slide before pressing again; 400 ms is already quicker than anyone speaks.
-	const next: number[] = [];
+	let chartsAhead = 0;
 	for (let n = 1; n < count; n++) {
-		next.push(await timed('ArrowRight'));
-		await page.waitForTimeout(400);
+		const next = page.locator(`[id="/${n + 1}"]`);
+		await expect(next).not.toHaveClass(/current/);
+		await expect(next.locator('article')).toHaveCount(1);
+		for (const chart of await next.locator('.echart').all())
+			await expect(chart).toHaveAttribute('data-rendered', 'true');
+		chartsAhead += await next.locator('.echart').count();
+		await next.locator('article').evaluate((article) => article.setAttribute('data-before-key', 'true'));
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(page, n + 1);
+		// The same element, not one made after the key: nothing was left to draw.
+		await expect(page.getByTestId('current-slide').locator('article')).toHaveAttribute('data-before-key', 'true');
 	}
-	await page.keyboard.press('Home');
-	await page.waitForTimeout(300);
-	// A jump to a slide far away draws it on demand (only the neighbours are drawn ahead).
-	const cold: number[] = [];
-	for (const target of [Math.min(7, count), Math.min(4, count), count - 2]) {
-		await page.keyboard.press('Home');
-		await page.waitForTimeout(200);
-		for (const digit of String(target)) await page.keyboard.press(digit);
-		cold.push(await timed('Enter'));
-		await page.waitForTimeout(200);
-	}
-	const summary = {
-		next: { median: median(next), max: Math.max(...next) },
-		jump: { median: median(cold), max: Math.max(...cold) },
-		samples: { next: next.map(Math.round), jump: cold.map(Math.round) }
-	};
-	info.annotations.push({ type: 'key→chart finished (ms)', description: JSON.stringify(summary) });
-	console.log(`[present] key→chart finished, ms: ${JSON.stringify(summary)}`);
-	// Loose bounds: the machine is shared; the figures themselves go to the report.
-	expect(summary.next.median).toBeLessThan(150);
-	expect(summary.jump.median).toBeLessThan(500);
-});
+	expect(chartsAhead).toBeGreaterThan(0);
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return Math.round(sorted[Math.floor(sorted.length / 2)]);
-}
+	await page.keyboard.press('Home');
+	await expectSlide(page, 1);
+	const far = Math.min(7, count);
+	expect(far).toBeGreaterThan(3);
+	await expect(page.locator(`[id="/${far}"] article`)).toHaveCount(0);
+	for (const digit of String(far)) await page.keyboard.press(digit);
+	await page.keyboard.press('Enter');
+	await expectSlide(page, far);
+	await chartsDrawn(page);
+});
 
 test('pdfPageCount counts page objects, not the page tree', () => {
 	expect(pdfPageCount(Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page >>'))).toBe(2);
