@@ -31,7 +31,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../src/lib/server/chromium';
-import { openDatabase, type DB } from '../src/lib/server/db';
+import { mapFile, openDatabase, type DB } from '../src/lib/server/db';
 import { openTestDatabase } from '../src/lib/server/db/testing';
 import { importDocument } from '../src/lib/server/import';
 import { loadOverviewPage } from '../src/lib/server/pages/overview';
@@ -119,6 +119,8 @@ async function benchLoader(
 	budget?: { p50: number }
 ) {
 	const sqlite = new Database(file, { readonly: true });
+	// Read as the app reads (src/lib/server/db), the floor too.
+	mapFile(sqlite);
 	const statements: { sql: string; params: readonly unknown[] }[] = [];
 	let capturing = false;
 	const db = openDatabase(file, {

@@ -133,6 +133,25 @@ describe('opening', () => {
 		);
 	});
 
+	it('maps a file (read-write and read-only), and a mapped reader sees what another connection writes', async () => {
+		const mapped = async (db: DB) =>
+			(await sql<{ mmap_size: number }>`pragma mmap_size`.execute(db)).rows[0]?.mmap_size ?? 0;
+		const { file, db } = await databaseFile();
+		expect(await mapped(db)).toBeGreaterThan(1 << 30);
+		const reader = openDatabase(file, { readonly: true });
+		open.push(reader);
+		expect(await mapped(reader)).toBeGreaterThan(1 << 30);
+		expect(await count(reader)).toBe(0);
+		await importDocument(db, REPORT, { fileName: 'xinjie.txt' });
+		expect(await count(reader)).toBe(1);
+		await checkpoint(db);
+		await importDocument(db, OTHER, { fileName: 'keqiao.txt', organization: ['绍兴市', '柯桥区'] });
+		expect(await count(reader)).toBe(2);
+		// A test's private database has no file to map.
+		const memory = openDatabase(':memory:');
+		open.push(memory);
+		expect(await mapped(memory)).toBe(0);
+	});
 	it('quick_check names a damaged database', async () => {
 		const { file, db } = await databaseFile();
 		await importDocument(db, REPORT, { fileName: 'xinjie.txt' });

@@ -61,10 +61,25 @@ function openHandle(path: string, readonly: boolean): Database.Database {
 			sqlite.pragma('synchronous = NORMAL');
 		}
 		sqlite.pragma('foreign_keys = ON');
+		if (path !== ':memory:') mapFile(sqlite);
 		return sqlite;
 	} catch (error) {
 		throw asDatabaseError(error, path);
 	}
+}
+
+/** The most of a file SQLite maps (its build's SQLITE_MAX_MMAP_SIZE, ≈ 2 GiB; it lowers a larger request to it). */
+const MAPPED_BYTES = 2 ** 31;
+
+/**
+ * Reads the file through a memory map rather than a read() into the connection's own page cache: a page read
+ * is then a memory access, not a system call and a copy, and the workers of `npm start` share one copy of the
+ * file's pages (the OS's). SQLite's time under the benchmark's mixed load, the same 2 000 city URLs one at a
+ * time: 7.1 and 8.1 s without, 5.7 and 7.1 s with it. Writes still go through SQLite's write path (and WAL).
+ * Exported for handles opened elsewhere (the benchmark's), so they read as the app does.
+ */
+export function mapFile(sqlite: Database.Database): void {
+	sqlite.pragma(`mmap_size = ${MAPPED_BYTES}`);
 }
 
 /**
