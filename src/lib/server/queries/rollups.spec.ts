@@ -106,6 +106,51 @@ describe('status rollups', () => {
 		await expectRollupsExact(db);
 	});
 
+	it("give each scope's period and earlier period as a plain look at its current updates does", async () => {
+		const trees = await subtrees(db);
+		const periods = await db.selectFrom('periods').select(['id', 'year', 'month_end as monthEnd']).execute();
+		/** The periods with current updates of these organizations' plans (all but `excluded` when null). */
+		const withData = async (ids: number[] | null, excluded: number[]) => {
+			const rows = await db
+				.selectFrom('updates')
+				.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+				.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+				.select('updates.period_id')
+				.distinct()
+				.where('updates.superseded_at', 'is', null)
+				.$if(ids !== null, (qb) => qb.where('plans.organization_id', 'in', ids!))
+				.$if(excluded.length > 0, (qb) => qb.where('plans.organization_id', 'not in', excluded))
+				.execute();
+			const found = new Set(rows.map((r) => r.period_id));
+			return periods.filter((p) => found.has(p.id));
+		};
+		const latest = (list: typeof periods) =>
+			[...list].sort((a, b) => b.year - a.year || b.monthEnd - a.monthEnd)[0] ?? null;
+		// No period named, and every year × month the periods end in (a quarter or a span to that month alike).
+		const asked = [null, ...periods.map((p) => ({ year: p.year, monthEnd: p.monthEnd }))];
+		let checked = 0;
+		for (const org of [null, ...trees.keys()]) {
+			for (const period of asked) {
+				const query = [org ? `org=${org}` : '', period ? `year=${period.year}&months=1-${period.monthEnd}` : '']
+					.filter(Boolean)
+					.join('&');
+				const scope = await resolveScope(db, parseFilters(new URLSearchParams(query)));
+				const have = await withData(org ? trees.get(org)! : null, scope.excludedOrganizationIds ?? []);
+				const wanted = latest(
+					have.filter((p) => !period || (p.year === period.year && p.monthEnd === period.monthEnd))
+				);
+				expect(scope.period?.id ?? null, query).toBe(wanted?.id ?? null);
+				if (!scope.period) continue;
+				const earlier = latest(
+					have.filter((p) => p.year === scope.period!.year && p.monthEnd < scope.period!.monthEnd)
+				);
+				expect(scope.since?.id ?? null, query).toBe(earlier?.id ?? null);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(20);
+	});
+
 	it('drop the sample with it and bump the data version on every write', async () => {
 		const before = await getDataVersion(db);
 		await removeSampleData(db);

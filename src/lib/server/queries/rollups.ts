@@ -12,7 +12,7 @@ import type { Status, StatusSource } from '../../domain/status';
 import type { Scope } from '../../types/scope';
 import { insertRows } from './insert-rows';
 import { COMPLETION_RATIO } from './measures';
-import { ancestorIds } from './scope';
+import { ancestorIds, organizationsCounting } from './scope';
 import { memoOnScope } from './scope-memo';
 import type { StatusCount } from '../../domain/measures';
 import {
@@ -308,24 +308,10 @@ export async function getDataVersion(db: Db): Promise<number> {
  */
 export function rollupOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
 	// One page asks this of one scope several times; the answer depends on the scope alone.
-	return organizationsOf(scope, '', () => scopeOrganizations(db, scope));
+	return organizationsOf(scope, '', () => organizationsCounting(db, scope));
 }
 
 const organizationsOf = memoOnScope<number[] | null>();
-
-async function scopeOrganizations(db: Db, scope: Scope): Promise<number[] | null> {
-	const excluded = new Set(scope.excludedOrganizationIds ?? []);
-	if (scope.organizationIds === null) {
-		const roots = await db.selectFrom('organizations').select(['id']).where('parent_id', 'is', null).execute();
-		// An excluded organization below a counted root would be inside that root's rows.
-		const excludedRoots = roots.filter((r) => excluded.has(r.id)).length;
-		if (excludedRoots !== excluded.size) return null;
-		return roots.map((r) => r.id).filter((id) => !excluded.has(id));
-	}
-	// Two named organizations (same name in two places) might nest and count twice: use the plain query.
-	if (scope.organizations.length !== 1) return null;
-	return [scope.organizations[0].id];
-}
 
 /**
  * Which rollup rows to read: one key of the dimension, some statuses, some sources (null: all); `keys`,

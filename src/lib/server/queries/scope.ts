@@ -61,36 +61,76 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 	}
 
 	const excludedOrganizationIds = filters.org ? [] : await sampleIdsBesideRealData(db);
+	const organizationSet = { organizations, organizationIds, excludedOrganizationIds };
+	const counted = await organizationsCounting(db, organizationSet);
 
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
-	const period = await periodsWithData(db, organizationIds, excludedOrganizationIds)
+	const period = await periodsWithData(db, organizationSet, counted)
 		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
 		.$if(wantedMonthEnd !== null, (qb) => qb.where('periods.month_end', '=', wantedMonthEnd!))
 		.orderBy('periods.year', 'desc')
 		.orderBy('periods.month_end', 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	const since = period ? await resolveSince(db, filters, period, organizationIds, excludedOrganizationIds) : null;
+	const since = period ? await resolveSince(db, filters, period, organizationSet, counted) : null;
 
 	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null, since };
 }
 
-/** Periods that have current updates in these organizations (null: any), as periodRows gives them. */
-function periodsWithData(db: DB, organizationIds: number[] | null, excludedOrganizationIds: number[]) {
+/** Which organizations a scope names, before its period is known. */
+type OrganizationSet = Pick<Scope, 'organizations' | 'organizationIds' | 'excludedOrganizationIds'>;
+
+/**
+ * The organizations whose rollup rows (status_rollups, change_rollups: each organization's rows hold its whole
+ * subtree) count a scope's organizations exactly, or null when only the plain query can: every top-level
+ * organization but the excluded ones (an excluded organization below a counted one would be inside its rows), or
+ * the one organization named (two of the same name in two places might nest and count twice).
+ */
+export async function organizationsCounting(db: DB, scope: OrganizationSet): Promise<number[] | null> {
+	const excluded = new Set(scope.excludedOrganizationIds ?? []);
+	if (scope.organizationIds === null) {
+		const roots = await db.selectFrom('organizations').select(['id']).where('parent_id', 'is', null).execute();
+		const excludedRoots = roots.filter((r) => excluded.has(r.id)).length;
+		if (excludedRoots !== excluded.size) return null;
+		return roots.map((r) => r.id).filter((id) => !excluded.has(id));
+	}
+	if (scope.organizations.length !== 1) return null;
+	return [scope.organizations[0].id];
+}
+
+/**
+ * Periods that have current updates in these organizations, as periodRows gives them: read from the status
+ * rollups of `counted` (organizationsCounting) — a few rows per period, where the plain query looked for an
+ * update of the scope's plans in each period (≈ 0.2–0.4 ms for every distinct scope a page resolves) — else by
+ * the plain query. Both say the same: the rollups count exactly the current updates of each subtree's plans.
+ */
+function periodsWithData(db: DB, scope: OrganizationSet, counted: number[] | null) {
+	const { organizationIds } = scope;
+	const excludedOrganizationIds = scope.excludedOrganizationIds ?? [];
 	return periodRows(db).where((eb) =>
-		eb.exists(
-			eb
-				.selectFrom('updates')
-				.innerJoin('tasks', 'tasks.id', 'updates.task_id')
-				.innerJoin('plans', 'plans.id', 'tasks.plan_id')
-				.select('updates.id')
-				.whereRef('updates.period_id', '=', 'periods.id')
-				.where('updates.superseded_at', 'is', null)
-				.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
-				.$if(excludedOrganizationIds.length > 0, (qb) =>
-					qb.where('plans.organization_id', 'not in', excludedOrganizationIds)
+		counted
+			? eb.exists(
+					eb
+						.selectFrom('status_rollups')
+						.select('status_rollups.period_id')
+						.whereRef('status_rollups.period_id', '=', 'periods.id')
+						.where('status_rollups.organization_id', 'in', counted.length > 0 ? counted : [-1])
+						.where('status_rollups.dimension', '=', 'status')
+						.where('status_rollups.task_count', '>', 0)
 				)
-		)
+			: eb.exists(
+					eb
+						.selectFrom('updates')
+						.innerJoin('tasks', 'tasks.id', 'updates.task_id')
+						.innerJoin('plans', 'plans.id', 'tasks.plan_id')
+						.select('updates.id')
+						.whereRef('updates.period_id', '=', 'periods.id')
+						.where('updates.superseded_at', 'is', null)
+						.$if(organizationIds !== null, (qb) => qb.where('plans.organization_id', 'in', organizationIds!))
+						.$if(excludedOrganizationIds.length > 0, (qb) =>
+							qb.where('plans.organization_id', 'not in', excludedOrganizationIds)
+						)
+				)
 	);
 }
 
@@ -103,11 +143,11 @@ async function resolveSince(
 	db: DB,
 	filters: Filters,
 	period: ScopePeriod,
-	organizationIds: number[] | null,
-	excludedOrganizationIds: number[]
+	scope: OrganizationSet,
+	counted: number[] | null
 ): Promise<ScopePeriod | null> {
 	const wanted = filters.since ? sinceMonthEnd(filters.since) : null;
-	const since = await periodsWithData(db, organizationIds, excludedOrganizationIds)
+	const since = await periodsWithData(db, scope, counted)
 		.where('periods.year', '=', period.year)
 		.where('periods.month_end', '<', period.monthEnd)
 		.$if(wanted !== null, (qb) => qb.where('periods.month_end', '=', wanted!))
