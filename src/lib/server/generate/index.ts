@@ -128,8 +128,9 @@ export async function generateData(db: DB, options: GenerateOptions): Promise<Ge
 		}
 		written = performance.now();
 	});
-	summary.elapsedMs = performance.now() - started;
-	summary.searchIndexMs = performance.now() - written;
+	const ended = performance.now();
+	summary.elapsedMs = ended - started;
+	summary.searchIndexMs = ended - written;
 	Object.assign(summary, rates.result(summary.updates, written));
 	options.onProgress?.({ ...summary });
 	return summary;
