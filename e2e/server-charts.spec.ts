@@ -37,6 +37,27 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('.server-drawn svg')).toHaveCount(1);
 	});
 
+	test('the first paint waits for no stylesheet: the overview and the deck are styled by their HTML alone', async ({
+		page
+	}) => {
+		const stylesheets: string[] = [];
+		await page.route('**/*.css', (route) => {
+			stylesheets.push(route.request().url());
+			return route.abort();
+		});
+		await page.goto('/');
+		// The panel's border and the first screen's grid come from the app's and the page's CSS.
+		const panel = firstChart(page);
+		await expect(panel).toHaveCSS('border-top-width', '1px');
+		await expect(page.getByTestId('first-screen')).toHaveCSS('display', 'grid');
+		const box = (await panel.locator('.server-drawn svg').boundingBox())!;
+		expect(box.width).toBeGreaterThan(100);
+		await page.goto('/present#/2');
+		await expect(page.locator('[data-kind="kpi"]')).toBeVisible();
+		await expect(page.locator('[data-kind="title"]')).toBeHidden();
+		expect(stylesheets).toEqual([]);
+	});
+
 	test('filters that leave the period empty: no donut, and no chart further down drawn in its place', async ({
 		page
 	}) => {
