@@ -76,7 +76,14 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 			pages: chunks.length,
 			from: p * size + 1,
 			total,
-			tasks: chunk,
+			tasks: chunk.map(({ taskId, name, organization, status, light, gap }) => ({
+				taskId,
+				name,
+				organization,
+				status,
+				light,
+				gap
+			})),
 			more: p === chunks.length - 1 ? more : 0,
 			notes:
 				p === 0

@@ -194,6 +194,19 @@ describe('buildDeck: what the slides show', () => {
 		expect(b).toMatchObject({ title: '乙', total: 2, tasks: [], page: 1, pages: 1, more: 0 });
 	});
 
+	it('gives each listed task only what the slide shows: its category, source, dates and flags stay out of the page data', () => {
+		const [a1] = buildDeck(input(), ['categories'], { categoryRows: 2 }) as CategorySlide[];
+		const first = input().overview.attention.tasks.find((t) => t.taskId === a1.tasks[0].taskId)!;
+		expect(a1.tasks[0]).toEqual({
+			taskId: first.taskId,
+			name: first.name,
+			organization: first.organization,
+			status: first.status,
+			light: first.light,
+			gap: first.gap
+		});
+	});
+
 	it('ranks a category’s tasks by the attention order: red before yellow, the larger gap first, behind before not started', () => {
 		const ranked = [
 			{ ...task(11, '甲', 'not_started'), light: 'red' as const, gap: -5 },

@@ -82,6 +82,13 @@ export interface KpiSlide extends SlideBase {
 	kind: 'kpi';
 }
 
+/**
+ * A task as a category slide lists it. A city's deck carries up to 45 category slides full of tasks in the page's
+ * data: the rest of an AttentionTask (its category, which is the slide's, its source, its dates, its flags) was
+ * half of a province deck's 155 KB of data, which the browser evaluates before its first paint.
+ */
+export type CategorySlideTask = Pick<AttentionTask, 'taskId' | 'name' | 'organization' | 'status' | 'light' | 'gap'>;
+
 export interface CategorySlide extends SlideBase {
 	kind: 'categories';
 	/** The category's key in the counts ('' for tasks without a category). */
@@ -94,8 +101,8 @@ export interface CategorySlide extends SlideBase {
 	/** The rank of the slide's first task within the category, from 1. */
 	from: number;
 	total: number;
-	/** Behind and not-started tasks, most severe first (src/lib/domain/attention.ts). */
-	tasks: AttentionTask[];
+	/** Behind and not-started tasks, most severe first (src/lib/domain/attention.ts): what the slide shows of each. */
+	tasks: CategorySlideTask[];
 	/** On the last of the category's slides: its behind or not-started tasks that no slide lists. */
 	more: number;
 }
