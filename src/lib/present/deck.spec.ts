@@ -196,7 +196,7 @@ describe('buildDeck: what the slides show', () => {
 
 	it('gives each listed task only what the slide shows: its category, source, dates and flags stay out of the page data', () => {
 		const [a1] = buildDeck(input(), ['categories'], { categoryRows: 2 }) as CategorySlide[];
-		const first = input().overview.attention.tasks.find((t) => t.taskId === a1.tasks[0].taskId)!;
+		const first = overview().attention.tasks.find((t) => t.taskId === a1.tasks[0].taskId)!;
 		expect(a1.tasks[0]).toEqual({
 			taskId: first.taskId,
 			name: first.name,
