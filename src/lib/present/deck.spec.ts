@@ -64,7 +64,6 @@ function overview(overrides: Partial<OverviewData> = {}): OverviewData {
 	return {
 		period: Q2,
 		periods: [Q1, Q2],
-		categories: ['甲', '乙'],
 		categoryCount: 2,
 		kpis: computeKpis(byPeriod, 2, 1),
 		previous: Q1,

@@ -93,8 +93,6 @@ export interface OverviewData {
 	period: ScopePeriod;
 	/** The periods of the selected year that have data, in order. */
 	periods: PeriodRow[];
-	/** Every category name in scope, in report order. */
-	categories: string[];
 	/** How many categories the scope has. */
 	categoryCount: number;
 	kpis: Kpi[];

@@ -4,6 +4,7 @@ import { readMode, readableOrganizations, requireReadable } from './reading';
 import { filtersAndScope } from '../pages/request';
 import { loadTaskPage } from '../pages/tasks';
 import { loadOrganizationChoices } from '../pages/organizations';
+import { loadCategoryChoices } from '../pages/categories';
 import type { SessionUser } from '$lib/types/auth';
 
 let world: AuthWorld;
@@ -76,6 +77,11 @@ describe('the scope of a reader in login mode', () => {
 			(await (await loadOrganizationChoices(world.db, new URL('http://x/organizations'), l)).json()) as unknown[];
 		expect(await whole(locals)).toMatchObject([{ name: '新街街道' }]);
 		expect(await whole({ lang: 'zh' })).toHaveLength(5);
+	});
+	it('refuses the category picker’s list of an organization outside the grants', async () => {
+		const list = (org: number) => loadCategoryChoices(world.db, new URL(`http://x/categories?org=${org}`), locals);
+		await expect(list(world.org.otherStreet)).rejects.toMatchObject({ status: 403 });
+		expect((await list(world.org.street)).status).toBe(200);
 	});
 	it('guards a page about one organization’s thing', () => {
 		expect(() => requireReadable(locals, world.org.otherStreet)).toThrow();

@@ -7,7 +7,6 @@ import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
 import type { OverviewData } from '../../types/overview';
 import * as overview from '../queries/overview';
-import * as organizations from '../queries/organizations';
 import { computeKpis } from '../../domain/kpi';
 import type { TrafficLightRule } from '../../domain/schedule';
 
@@ -35,14 +34,9 @@ export async function loadOverviewData(
 		overview.getProgressByPeriod(db, scope, periodIds, filters),
 		overview.listAttentionTasks(db, scope, period.id, filters, options.attentionLimit, options.rule)
 	]);
-	// Without a category filter the counts already name every category, in report order.
-	const categories = filters.category
-		? await organizations.listCategoryNames(db, scope, period.id)
-		: [...new Set(allCategories.flatMap((r) => (r.category === null ? [] : [r.category])))];
 	return {
 		period,
 		periods,
-		categories,
 		categoryCount: new Set(allCategories.map((r) => r.category)).size,
 		kpis: computeKpis(byPeriod, period.id, previous?.id ?? null),
 		previous,

@@ -22,9 +22,8 @@ export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
 	if (!scope.period) return { ...base, period: null };
 
 	const period = scope.period;
-	const [periods, categories, owners, { total, window, rows }] = await Promise.all([
+	const [periods, owners, { total, window, rows }] = await Promise.all([
 		overview.listPeriodsWithData(db, scope, period.year),
-		organizations.listCategoryNames(db, scope, period.id),
 		// Owner suggestions for one organization or a few; a province's would be thousands.
 		scope.organizationIds !== null && scope.organizationIds.length <= 50
 			? tasks.listOwners(db, scope, period.id)
@@ -35,7 +34,6 @@ export async function loadTaskPage(db: DB, url: URL, locals: App.Locals) {
 		...base,
 		period,
 		periods,
-		categories,
 		owners,
 		total,
 		window,
