@@ -3,7 +3,8 @@ import { render } from 'svelte/server';
 // The server registers ECharts' SVG renderer (hooks.server.ts); so does this test.
 import './echarts-svg';
 import TwoCharts from './fixtures/TwoCharts.svelte';
-import { drawnBefore } from './server-drawn';
+import { drawnBefore, drawOnServer } from './server-drawn';
+import { echarts } from './echarts';
 import { pivotStatusCounts } from './options/status-matrix';
 
 const rows = pivotStatusCounts(
@@ -69,5 +70,42 @@ describe('drawnBefore', () => {
 		expect(draw({ data: [1, 3] })).toBe('svg 2');
 		for (let i = 0; i < 40; i++) draw({ other: i });
 		expect(draw({ data: [1, 2] })).not.toBe('svg 1');
+	});
+});
+
+describe('drawOnServer', () => {
+	const make = () => echarts.init(null, null, { renderer: 'svg', ssr: true, width: 300, height: 200 });
+	const bars = (names: string[], extra: object = {}) => ({
+		animation: false,
+		xAxis: { type: 'category', data: names },
+		yAxis: { type: 'value' },
+		series: [{ type: 'bar', data: names.map((_, i) => i + 1) }],
+		...extra
+	});
+	/** The SVG without the instance's element ids and class names, which differ between instances and nothing else. */
+	const shape = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, 'cls').replace(/zr\d+-/g, 'zr-');
+
+	it('draws with one kept instance what a new instance draws, and nothing of the chart before', () => {
+		const first = bars(['甲', '乙'], {
+			legend: { data: ['上一张'] },
+			series: [{ type: 'bar', name: '上一张', data: [5, 6] }]
+		});
+		const second = bars(['丙', '丁', '戊']);
+		drawOnServer('300x200:test', first, make);
+		const reused = drawOnServer('300x200:test', second, make);
+		expect(reused).toContain('戊');
+		expect(reused).not.toContain('上一张');
+		expect(reused).not.toContain('甲');
+		const fresh = make();
+		fresh.setOption(second);
+		expect(shape(reused)).toBe(shape(fresh.renderToSVGString()));
+		fresh.dispose();
+	});
+
+	it('leaves no frame loop running between draws (a server process must be free to exit)', async () => {
+		let painter: ReturnType<typeof make> | undefined;
+		drawOnServer('300x200:loop', bars(['甲']), () => (painter = make()));
+		const animation = painter!.getZr().animation as unknown as { _running: boolean };
+		expect(animation._running).toBe(false);
 	});
 });
