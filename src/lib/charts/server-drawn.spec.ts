@@ -102,6 +102,23 @@ describe('drawOnServer', () => {
 		fresh.dispose();
 	});
 
+	it('keeps a few sizes: the least recently used one is disposed of past the limit', () => {
+		const made: { key: string; disposed: boolean }[] = [];
+		const sized = (key: string) => () => {
+			const chart = make();
+			const entry = { key, disposed: false };
+			made.push(entry);
+			const dispose = chart.dispose.bind(chart);
+			chart.dispose = () => ((entry.disposed = true), dispose());
+			return chart;
+		};
+		for (let i = 0; i < 12; i++) drawOnServer(`size-${i}`, bars(['甲']), sized(`size-${i}`));
+		drawOnServer('size-11', bars(['乙']), sized('size-11 again'));
+		expect(made.map((m) => m.key)).toHaveLength(12);
+		expect(made.filter((m) => m.disposed).length).toBeGreaterThanOrEqual(4);
+		expect(made.slice(-4).every((m) => !m.disposed)).toBe(true);
+	});
+
 	it('leaves no frame loop running between draws (a server process must be free to exit)', async () => {
 		let painter: ReturnType<typeof make> | undefined;
 		drawOnServer('300x200:loop', bars(['甲']), () => (painter = make()));

@@ -47,10 +47,15 @@ interface SvgPainter {
 	setOption(option: object, options: { notMerge: boolean }): void;
 	renderToSVGString(): string;
 	getZr(): { animation: { stop(): void } };
+	dispose(): void;
 }
 
-/** One painter per size and locale (a page's donut, a slide's chart), kept for the next page's chart of that size. */
+/**
+ * One painter per size and locale (a page's donut, a slide's chart, the handout's two sizes), kept for the next
+ * chart of that size; past `PAINTER_LIMIT` sizes the least recently used is disposed of.
+ */
 const painters = new Map<string, SvgPainter>();
+const PAINTER_LIMIT = 8;
 
 /**
  * The SVG of `option`, drawn by the painter kept for `key` (made by `make` the first time): a new ECharts instance
@@ -60,8 +65,14 @@ const painters = new Map<string, SvgPainter>();
  * it drew): a kept instance would otherwise wake the server sixty times a second for nothing.
  */
 export function drawOnServer(key: string, option: object, make: () => SvgPainter): string {
-	let painter = painters.get(key);
-	if (!painter) painters.set(key, (painter = make()));
+	const painter = painters.get(key) ?? make();
+	painters.delete(key);
+	painters.set(key, painter);
+	if (painters.size > PAINTER_LIMIT) {
+		const [oldest, dropped] = painters.entries().next().value!;
+		painters.delete(oldest);
+		dropped.dispose();
+	}
 	try {
 		painter.setOption(option, { notMerge: true });
 		return painter.renderToSVGString();
