@@ -119,7 +119,7 @@ describe('drawOnServer', () => {
 		expect(made.slice(-4).every((m) => !m.disposed)).toBe(true);
 	});
 
-	it('leaves no frame loop running between draws (a server process must be free to exit)', async () => {
+	it('leaves no frame loop running between draws (a server process must be free to exit)', () => {
 		let painter: ReturnType<typeof make> | undefined;
 		drawOnServer('300x200:loop', bars(['甲']), () => (painter = make()));
 		const animation = painter!.getZr().animation as unknown as { _running: boolean };

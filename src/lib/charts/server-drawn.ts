@@ -24,6 +24,22 @@ export function takeServerTurn(): boolean {
 	return true;
 }
 
+/**
+ * `value` kept under `key` as the most recently used entry of `map`; past `limit` entries the least recently used
+ * are taken out and returned (what the map held them for may need letting go).
+ */
+function keepRecent<T>(map: Map<string, T>, key: string, value: T, limit: number): T[] {
+	map.delete(key);
+	map.set(key, value);
+	const dropped: T[] = [];
+	for (const [oldest, old] of map) {
+		if (map.size <= limit) break;
+		map.delete(oldest);
+		dropped.push(old);
+	}
+	return dropped;
+}
+
 /** Recently drawn SVGs by what they draw, the least recently used dropped first (the overview's donut: ~17 KB). */
 const recent = new Map<string, string>();
 const RECENT_LIMIT = 32;
@@ -36,9 +52,7 @@ const RECENT_LIMIT = 32;
 export function drawnBefore(content: unknown, draw: () => string): string {
 	const key = JSON.stringify(content, (_, value) => (typeof value === 'function' ? String(value) : value));
 	const svg = recent.get(key) ?? draw();
-	recent.delete(key);
-	recent.set(key, svg);
-	if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+	keepRecent(recent, key, svg, RECENT_LIMIT);
 	return svg;
 }
 
@@ -66,13 +80,7 @@ const PAINTER_LIMIT = 8;
  */
 export function drawOnServer(key: string, option: object, make: () => SvgPainter): string {
 	const painter = painters.get(key) ?? make();
-	painters.delete(key);
-	painters.set(key, painter);
-	if (painters.size > PAINTER_LIMIT) {
-		const [oldest, dropped] = painters.entries().next().value!;
-		painters.delete(oldest);
-		dropped.dispose();
-	}
+	for (const dropped of keepRecent(painters, key, painter, PAINTER_LIMIT)) dropped.dispose();
 	try {
 		painter.setOption(option, { notMerge: true });
 		return painter.renderToSVGString();
