@@ -107,6 +107,27 @@ test.describe('the filter bar’s pickers on the city (200 organizations)', () =
 	});
 });
 
+test.describe('the filter bar’s pickers on a 390 px phone', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('an open list stays on the screen wherever its field sits, and the page does not scroll sideways', async ({
+		page
+	}) => {
+		await open(page, city('/?org=2'));
+		for (const name of ['单位', '任务类别']) {
+			const box = page.getByRole('combobox', { name });
+			await box.click();
+			const list = page.getByRole('listbox', { name });
+			await expect(list.getByRole('option').nth(2)).toBeVisible();
+			const { x, width } = (await list.boundingBox())!;
+			expect(x, name).toBeGreaterThanOrEqual(0);
+			expect(x + width, name).toBeLessThanOrEqual(390);
+			expect(await page.evaluate(() => [scrollX, document.documentElement.scrollWidth]), name).toEqual([0, 390]);
+			await box.press('Escape');
+		}
+	});
+});
+
 test.describe('the filter bar without JavaScript', () => {
 	test.use({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
 
