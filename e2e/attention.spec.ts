@@ -7,15 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { city } from './city';
 import { open } from './open';
-
-/** The number of rows /tasks lists for a link (its "共 N 项任务"), fetched as a person following it would. */
-async function rowsBehind(page: Page, href: string): Promise<number> {
-	const response = await page.request.get(new URL(href, page.url()).toString());
-	expect(response.status(), href).toBe(200);
-	const match = /data-testid="task-total"[^>]*>(\d+)</.exec(await response.text());
-	expect(match, href).not.toBeNull();
-	return Number(match![1]);
-}
+import { rowsBehind } from './rows-behind';
 
 /**
  * Examples found in the city database itself (read-only), so the tests do not hard-code generated ids:

@@ -1,12 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { city } from './city';
 import { open } from './open';
-
-/** The total /tasks states for a link's list (it states the total of every page, not one page's rows). */
-async function listedTotal(page: Page, href: string): Promise<number> {
-	await page.goto(city(href));
-	return Number(await page.getByTestId('task-total').textContent());
-}
+import { rowsBehind } from './rows-behind';
 
 /** Each link's count and address, read before the page is left. */
 async function countLinks(links: Locator, limit: number): Promise<{ n: number; href: string }[]> {
@@ -34,7 +29,7 @@ test.describe('comparing organizations on the city data', () => {
 		expect(cells.length).toBeGreaterThanOrEqual(6);
 		for (const cell of cells) {
 			expect(cell.href).toContain('theme=');
-			expect(await listedTotal(page, cell.href), cell.href).toBe(cell.n);
+			expect(await rowsBehind(page, cell.href), cell.href).toBe(cell.n);
 		}
 	});
 
@@ -99,7 +94,7 @@ test.describe('comparing organizations on the city data', () => {
 				...(await countLinks(table.getByTestId('heatmap-tasks'), 3))
 			];
 			expect(cells).toHaveLength(6);
-			for (const cell of cells) expect(await listedTotal(page, cell.href), cell.href).toBe(cell.n);
+			for (const cell of cells) expect(await rowsBehind(page, cell.href), cell.href).toBe(cell.n);
 		}
 	});
 
