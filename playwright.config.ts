@@ -22,6 +22,8 @@ export default defineConfig({
 	timeout: 30_000,
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
+		// A picture of the page where a test failed, in test-results/.
+		screenshot: 'only-on-failure',
 		launchOptions: {
 			// Debian's chromium: Playwright's own browser download cannot reach its host here.
 			executablePath: '/usr/bin/chromium',

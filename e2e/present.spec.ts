@@ -272,7 +272,6 @@ for (const [width, height, themes] of [
 					await chartsDrawn(page);
 					expect(await outsideStage(page), `slide ${n}`).toEqual([]);
 					expect(await smallestText(page), `slide ${n}`).toBeGreaterThanOrEqual(27.5);
-					await page.screenshot({ path: `test-results/present-${theme}-${width}x${height}-${n}.png` });
 					if (n < count) await page.keyboard.press('ArrowRight');
 				}
 				await page.keyboard.press('Home');
