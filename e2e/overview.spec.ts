@@ -76,8 +76,11 @@ test.describe('overview', () => {
 	test('English keeps the filters and survives a reload; Chinese comes back on the switch', async ({ page }) => {
 		await open(page, '/?org=新街街道&year=2024&quarter=2');
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
+		// The root element names the page's language, for fonts and screen readers.
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { name: 'By category' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('新街街道 · 2024 Q2');
 		expect(new URL(page.url()).searchParams.get('org')).toBe('新街街道');
 		await page.reload();
@@ -89,6 +92,7 @@ test.describe('overview', () => {
 		await expect(page.getByTestId('by-category').locator('tbody th').first()).toHaveText(CATEGORIES[0]);
 		await page.getByRole('link', { name: '中文' }).click();
 		await expect(page.getByRole('heading', { name: '按任务类别' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	});
 
 	test('a bad filter value is a 400 that names the parameter', async ({ page }) => {
@@ -104,8 +108,10 @@ test.describe('overview', () => {
 		await page.goto('/?year=abc');
 		await expect(page.getByTestId('error')).toContainText('网址参数有误');
 		await expect(page.getByTestId('error-detail')).toHaveText('year: “abc”不是 1949 到 2200 之间的整数');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 		await page.goto('/?year=abc&lang=en');
 		await expect(page.getByTestId('error-detail')).toHaveText('year: "abc" is not a whole number from 1949 to 2200');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		const english = await page.getByTestId('error').innerText();
 		expect(english).not.toMatch(/[\u3400-\u9fff]/);
 		const missing = await page.goto('/tasks/999999999');
