@@ -410,10 +410,17 @@ for (const preset of PRESETS) {
 			`select c.name from categories c join tasks t on t.category_id = c.id group by c.name order by count(*) desc limit 1`
 		)
 		.get() as { name: string };
+	const { name: theme } = sqlite
+		.prepare(
+			`select th.name from themes th join task_themes tt on tt.theme_id = th.id group by th.id order by count(*) desc limit 1`
+		)
+		.get() as { name: string };
 	sqlite.close();
 	const filtered = `/tasks?category=${encodeURIComponent(category)}&status=behind`;
 	const province = preset === 'province';
 	await benchLoader(file, preset, '/', loadOverviewPage, province ? { p50: 50 } : undefined);
+	// The overview under the filter bar's 主题: counts by category and by theme that no rollup row answers.
+	await benchLoader(file, preset, `/?theme=${encodeURIComponent(theme)}`, loadOverviewPage);
 	await benchLoader(file, preset, '/tasks', loadTaskPage, province ? { p50: 15 } : undefined);
 	await benchLoader(file, preset, filtered, loadTaskPage, province ? { p50: 30 } : undefined);
 	await benchLoader(

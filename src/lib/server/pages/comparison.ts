@@ -48,8 +48,8 @@ export async function loadComparison(db: DB, filters: Filters, scope: Scope): Pr
 	const [byStatus, silent, byCategory, byTheme, themes] = await Promise.all([
 		comparison.countChildren(db, children, periodIds, filters, 'status'),
 		comparison.listSilentChildren(db, children, period.id),
-		comparison.countChildren(db, children, [period.id], filters, 'category', largest.ordered),
-		comparison.countChildren(db, children, [period.id], filters, 'theme'),
+		comparison.countChildren(db, children, [period.id], filters, 'category', largest.ordered, scope),
+		comparison.countChildren(db, children, [period.id], filters, 'theme', null, scope),
 		organizations.listThemesById(db, scope)
 	]);
 	const totals = new Map(

@@ -12,6 +12,7 @@ import { loadChanges } from './changes';
 import * as organizations from '../queries/organizations';
 import * as plans from '../queries/plans';
 import { countTasksSamePeriodByYear } from '../queries/overview';
+import { countManyWays } from '../queries/measures';
 import { summarisePlans } from '../../domain/plan-summary';
 import { packCategoryCounts } from '../../domain/category-counts';
 
@@ -21,6 +22,8 @@ const RECENT_PLAN_PERIODS = 20;
 
 export async function loadOverviewPage(db: DB, url: URL, locals: App.Locals) {
 	const { filters, scope } = await filtersAndScope(db, url, locals);
+	// Its counts by status, category, theme and child share one read where the rollups cannot answer them.
+	countManyWays(scope);
 	const [organizationTree, years, themes, planSummaries, overview, yearOverYear, comparison] = await Promise.all([
 		organizations.listOrganizationTree(db, scope).then((tree) => readableTree(tree, locals.readable)),
 		organizations.listYears(db, scope),

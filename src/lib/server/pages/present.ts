@@ -10,6 +10,7 @@ import { FilterError } from '../../filters';
 import { loadOverviewData } from './overview-data';
 import { loadChanges } from './changes';
 import * as overview from '../queries/overview';
+import { countManyWays } from '../queries/measures';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName, slideData } from '../../present/deck';
@@ -35,6 +36,8 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	if (moved) redirect(308, moved);
 	const present = await parseOr400(() => parsePresentParams(url.searchParams));
 	const { filters, scope } = await filtersAndScope(db, url, locals);
+	// Its counts by status, category, theme and child share one read where the rollups cannot answer them.
+	countManyWays(scope);
 	// A deck of an unknown 主题 would be empty slides in front of a meeting: say so instead.
 	if (filters.theme && !(await organizations.listThemes(db)).some((th) => th.name === filters.theme)) {
 		throw400(new FilterError('theme', 'unknownTheme', { value: filters.theme }));

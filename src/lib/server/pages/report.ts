@@ -12,6 +12,7 @@ import { loadOverviewData } from './overview-data';
 import { loadChanges } from './changes';
 import * as comparison from '../queries/comparison';
 import * as tasks from '../queries/tasks';
+import { countManyWays } from '../queries/measures';
 import { messages } from '../../i18n';
 import { periodName } from '../../domain/period';
 import { REPORT_TASK_LIMIT } from '../../report/sections';
@@ -39,6 +40,8 @@ function reportTask(row: TaskRow): ReportTask {
 /** The handout's content for the URL's filters, in the reader's language. */
 export async function loadHandout(db: DB, url: URL, locals: App.Locals): Promise<Handout> {
 	const { filters, scope } = await filtersAndScope(db, url, locals);
+	// Its counts by status, category, theme and child share one read where the rollups cannot answer them.
+	countManyWays(scope);
 	const t = messages[locals.lang];
 	// Sample data is labelled wherever the organization is named, as on the slides.
 	const scopeName =

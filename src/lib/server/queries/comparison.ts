@@ -120,9 +120,11 @@ export async function countChildren(
 	periodIds: number[],
 	filters: TaskFilters,
 	dimension: Dimension,
-	keys: readonly string[] | null = null
+	keys: readonly string[] | null = null,
+	/** The scope the children are compared within, whose facts may count them (countUpdatesEach). */
+	within: Scope | null = null
 ): Promise<Map<number, MeasureCount[]>> {
-	return countUpdatesEach(db, children, periodIds, filters, dimension, keys);
+	return countUpdatesEach(db, children, periodIds, filters, dimension, keys, within);
 }
 
 /**
