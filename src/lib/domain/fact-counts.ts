@@ -23,6 +23,10 @@ export interface UpdateFacts {
 	/** 1 when it carries a quality flag. */
 	flagged: number;
 	ratio: number | null;
+	/** Its kind of change since the scope's earlier period (domain/changes.ts; any other text: none). */
+	change: string;
+	/** Its periods in a row behind or not started (behindStreak). */
+	behindRun: number;
 }
 
 /** A count row, as countUpdates returns them, for the organization `owner` groups its update under. */
@@ -100,4 +104,38 @@ function byCodePoints(a: string, b: string): number {
 		j += y > 0xffff ? 2 : 1;
 	}
 	return a.length - b.length;
+}
+
+/** Updates of one organization and category (by key) of one kind of change, as the change panel counts them. */
+export interface ChangeFactCount {
+	organizationId: number;
+	key: string;
+	/** The category's least report position. */
+	position: number;
+	change: string;
+	taskCount: number;
+}
+
+/** The facts counted per organization × category key × kind of change, as the change panel's one pass counts them. */
+export function countChangeFacts(facts: readonly UpdateFacts[]): ChangeFactCount[] {
+	const cells = new Map<string, ChangeFactCount>();
+	for (const fact of facts) {
+		const id = `${fact.organizationId}\u0000${fact.categoryKey}\u0000${fact.change}`;
+		const cell = cells.get(id);
+		if (!cell)
+			cells.set(id, {
+				organizationId: fact.organizationId,
+				key: fact.categoryKey,
+				position: fact.categoryOrder,
+				change: fact.change,
+				taskCount: 1
+			});
+		else {
+			cell.taskCount++;
+			if (fact.categoryOrder < cell.position) cell.position = fact.categoryOrder;
+		}
+	}
+	return [...cells.values()].sort(
+		(a, b) => a.organizationId - b.organizationId || byCodePoints(a.key, b.key) || byCodePoints(a.change, b.change)
+	);
 }

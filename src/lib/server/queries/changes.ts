@@ -21,6 +21,8 @@ import { hasTaskFilters, scopedUpdates } from './scope';
 import { rollupOrganizations } from './rollups';
 import { countLongBehind, readChangeRollups } from './change-rollups';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
+import { pageFacts } from './measures';
+import { countChangeFacts, type UpdateFacts } from '../../domain/fact-counts';
 
 type ChangeScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
 
@@ -80,6 +82,33 @@ export async function countChangeCells(
 	return rows
 		.filter((r) => isChangeKind(r.kind))
 		.map((r) => ({ ...r, name: r.key === '' ? null : r.key, taskCount: Number(r.taskCount) }));
+}
+
+/** countChangeCells' cells, from the period's facts. */
+function changeCellsOf(facts: readonly UpdateFacts[]): ChangeCell[] {
+	return countChangeFacts(facts).flatMap((c) =>
+		isChangeKind(c.change)
+			? [
+					{
+						organizationId: c.organizationId,
+						key: c.key,
+						name: c.key === '' ? null : c.key,
+						position: c.position,
+						kind: c.change,
+						taskCount: c.taskCount
+					}
+				]
+			: []
+	);
+}
+
+/**
+ * countLongBehindTasks from the period's facts, which the filters (their statuses, their own run behind) already
+ * chose; a run of one or more is only ever kept on a behind or not-started update.
+ */
+function countLongBehindFacts(facts: readonly UpdateFacts[], filters: TaskFilters, min: number): number {
+	const least = Math.max(min, filters.streak ?? 0, 1);
+	return facts.filter((f) => f.behindRun >= least).length;
 }
 
 /** Cells added up by a key of theirs (null: left out), in first-seen order. */
@@ -150,10 +179,14 @@ export async function summarizeScope(
 	children: Children,
 	longBehind: number
 ): Promise<ChangeSummary> {
-	const [cells, longBehindTotal] = await Promise.all([
-		countChangeCells(db, scope, periodId, filters),
-		countLongBehindTasks(db, scope, periodId, filters, longBehind)
-	]);
+	// A page that reads its period's facts (countManyWays) counts from them what this pass would.
+	const facts = await pageFacts(db, scope, periodId, filters);
+	const [cells, longBehindTotal] = facts
+		? [changeCellsOf(facts), countLongBehindFacts(facts, filters, longBehind)]
+		: await Promise.all([
+				countChangeCells(db, scope, periodId, filters),
+				countLongBehindTasks(db, scope, periodId, filters, longBehind)
+			]);
 	// Each child counted as `/tasks?org=<child>` counts it: the cells of its subtree's organizations.
 	const childOf = new Map(children.flatMap((c) => (c.scope.organizationIds ?? []).map((id) => [id, c.id] as const)));
 	return {

@@ -13,6 +13,7 @@ import { countFacts, type UpdateFacts } from '../../domain/fact-counts';
 import type { Scope } from '../../types/scope';
 import { countManyWays, countUpdates, countUpdatesEach, type MeasureCount } from './measures';
 import { listComparedChildren } from './comparison';
+import { summarizeScope } from './changes';
 
 const locals: App.Locals = { lang: 'zh' };
 const DIMENSIONS = ['status', 'category', 'theme'] as const;
@@ -120,6 +121,23 @@ describe('counts grouped from one read of the facts', () => {
 		expect(compared).toBeGreaterThan(500);
 	});
 
+	it('gives the change panel’s counts of one pass over the scope, in all, per category and per child', async () => {
+		let counted = 0;
+		for (const filter of [...(await unanswered()), '?since=q1', '?status=behind']) {
+			for (const org of ['', 'org=1&']) {
+				const query = filter.replace('?', `?${org}`);
+				const { filters, marked, plain } = await scopes(query);
+				if (!marked.period) continue;
+				const { children } = await listComparedChildren(db, plain);
+				const fromFacts = await summarizeScope(db, marked, marked.period.id, filters, children, 2);
+				const onePass = await summarizeScope(db, plain, plain.period!.id, filters, children, 2);
+				expect(fromFacts, query).toEqual(onePass);
+				counted += onePass.categories.length + onePass.longBehind;
+			}
+		}
+		expect(counted).toBeGreaterThan(100);
+	});
+
 	it('reads the period’s facts once for every count, where each count was a GROUP BY', async () => {
 		// A theme with a category: no rollup row answers any of the six counts.
 		const [, filter] = await unanswered();
@@ -149,6 +167,8 @@ describe('countFacts', () => {
 		themes: null,
 		flagged: 0,
 		ratio: null,
+		change: 'unchanged',
+		behindRun: 0,
 		...over
 	});
 	const facts = [

@@ -16,6 +16,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import { memoOnData, memoOnScope } from './scope-memo';
+import { updateChangeSql } from './change-sql';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -175,11 +176,27 @@ export function countManyWays<S extends object>(scope: S): S {
 	return scope;
 }
 
+/** What of a scope its facts depend on. */
+type FactScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
+
 /** Facts read for a scope (its request's: a page's scope object is its own), by period and task filters. */
 const factsRead = new WeakMap<object, Map<string, Promise<UpdateFacts[]>>>();
 
+/**
+ * The facts of a page's scope (countManyWays) in one period under the filters, for another count of that period
+ * to group (the change panel's); null for any other scope, which counts with its own GROUP BY.
+ */
+export function pageFacts(
+	db: DB,
+	scope: FactScope,
+	periodId: number,
+	filters: TaskFilters
+): Promise<UpdateFacts[]> | null {
+	return countedManyWays.has(scope) ? factsOf(db, scope, periodId, filters) : null;
+}
+
 /** The facts of the scope's current updates in one period under the filters, read once for the scope. */
-function factsOf(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
+function factsOf(db: DB, scope: FactScope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
 	let read = factsRead.get(scope);
 	if (!read) factsRead.set(scope, (read = new Map()));
 	const key = JSON.stringify([periodId, taskFiltersOf(filters)]);
@@ -189,7 +206,7 @@ function factsOf(db: DB, scope: Scope, periodId: number, filters: TaskFilters): 
 }
 
 /** What countFacts groups of each current update the filters select, with the columns groupUpdates counts. */
-async function readFacts(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
+async function readFacts(db: DB, scope: FactScope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
 	return withFirstTarget(scopedUpdates(db, scope, [periodId], filters))
 		.select([
 			'plans.organization_id as organizationId',
@@ -203,7 +220,10 @@ async function readFacts(db: DB, scope: Scope, periodId: number, filters: TaskFi
 			),
 			// 0 or 1, as SQLite gives a truth value.
 			sql<number>`${FLAGGED}`.as('flagged'),
-			COMPLETION_RATIO.as('ratio')
+			COMPLETION_RATIO.as('ratio'),
+			// What the change panel counts (changes.ts summarizeScope), since the scope's earlier period.
+			updateChangeSql(scope.since?.id ?? null).as('change'),
+			'updates.behind_run as behindRun'
 		])
 		.execute();
 }
