@@ -21,7 +21,7 @@ import { hasTaskFilters, scopedUpdates } from './scope';
 import { rollupOrganizations } from './rollups';
 import { countLongBehind, readChangeRollups } from './change-rollups';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
-import { pageFacts } from './measures';
+import { factsRead } from './measures';
 import { countChangeFacts, type UpdateFacts } from '../../domain/fact-counts';
 
 type ChangeScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
@@ -179,8 +179,8 @@ export async function summarizeScope(
 	children: Children,
 	longBehind: number
 ): Promise<ChangeSummary> {
-	// A page that reads its period's facts (countManyWays) counts from them what this pass would.
-	const facts = await pageFacts(db, scope, periodId, filters);
+	// A page whose counts read the period's facts (countManyWays) counts from them what this pass would.
+	const facts = await factsRead(scope, periodId, filters);
 	const [cells, longBehindTotal] = facts
 		? [changeCellsOf(facts), countLongBehindFacts(facts, filters, longBehind)]
 		: await Promise.all([

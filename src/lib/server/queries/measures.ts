@@ -180,28 +180,26 @@ export function countManyWays<S extends object>(scope: S): S {
 type FactScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
 
 /** Facts read for a scope (its request's: a page's scope object is its own), by period and task filters. */
-const factsRead = new WeakMap<object, Map<string, Promise<UpdateFacts[]>>>();
+const read = new WeakMap<object, Map<string, Promise<UpdateFacts[]>>>();
+
+const factsKey = (periodId: number, filters: TaskFilters) => JSON.stringify([periodId, taskFiltersOf(filters)]);
 
 /**
- * The facts of a page's scope (countManyWays) in one period under the filters, for another count of that period
- * to group (the change panel's); null for any other scope, which counts with its own GROUP BY.
+ * The facts of a page's scope in one period under the filters, when its counts have read them (countManyWays,
+ * filters the rollups cannot answer), for another count of that period to group (the change panel's); null
+ * otherwise: a count alone is cheaper as its own GROUP BY than as the period's rows read out.
  */
-export function pageFacts(
-	db: DB,
-	scope: FactScope,
-	periodId: number,
-	filters: TaskFilters
-): Promise<UpdateFacts[]> | null {
-	return countedManyWays.has(scope) ? factsOf(db, scope, periodId, filters) : null;
+export function factsRead(scope: FactScope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> | null {
+	return read.get(scope)?.get(factsKey(periodId, filters)) ?? null;
 }
 
 /** The facts of the scope's current updates in one period under the filters, read once for the scope. */
 function factsOf(db: DB, scope: FactScope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
-	let read = factsRead.get(scope);
-	if (!read) factsRead.set(scope, (read = new Map()));
-	const key = JSON.stringify([periodId, taskFiltersOf(filters)]);
-	let facts = read.get(key);
-	if (!facts) read.set(key, (facts = readFacts(db, scope, periodId, filters)));
+	let ofScope = read.get(scope);
+	if (!ofScope) read.set(scope, (ofScope = new Map()));
+	const key = factsKey(periodId, filters);
+	let facts = ofScope.get(key);
+	if (!facts) ofScope.set(key, (facts = readFacts(db, scope, periodId, filters)));
 	return facts;
 }
 
