@@ -4,10 +4,11 @@
  * once read, instead of one GROUP BY over the same rows per count. The same rows as the SQL GROUP BY of
  * src/lib/server/queries/measures.ts (`groupUpdates`), which fact-counts.spec.ts and measures.spec.ts compare.
  */
-import type { StatusCount } from './measures';
+import { countUpdate, type StatusCount } from './measures';
 import type { Status, StatusSource } from './status';
 
-export type FactDimension = 'status' | 'category' | 'theme';
+/** What a count groups its rows by besides period, status and source (the rollups' dimensions too). */
+export type Dimension = 'status' | 'category' | 'theme';
 
 /** One current update with what a count reads of it. */
 export interface UpdateFacts {
@@ -45,7 +46,7 @@ export interface FactCount extends StatusCount {
  */
 export function countFacts(
 	facts: readonly UpdateFacts[],
-	dimension: FactDimension,
+	dimension: Dimension,
 	ownerOf: ((organizationId: number) => number | undefined) | null = null
 ): FactCount[] {
 	const cells = new Map<string, FactCount>();
@@ -68,12 +69,7 @@ export function countFacts(
 			cells.set(id, cell);
 		}
 		if (order < cell.order) cell.order = order;
-		cell.taskCount++;
-		if (fact.flagged) cell.flaggedCount++;
-		if (fact.ratio !== null) {
-			cell.ratioSum += fact.ratio;
-			cell.ratioCount++;
-		}
+		countUpdate(cell, fact);
 	};
 	for (const fact of facts) {
 		const owner = ownerOf ? ownerOf(fact.organizationId) : 0;

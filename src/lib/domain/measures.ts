@@ -148,6 +148,16 @@ export interface StatusCount {
 	ratioCount: number;
 }
 
+/** Adds one current update to a count: one task more, flagged or not, with its completion ratio if it has one. */
+export function countUpdate(count: StatusCount, update: { flagged: number; ratio: number | null }): void {
+	count.taskCount++;
+	if (update.flagged) count.flaggedCount++;
+	if (update.ratio !== null) {
+		count.ratioSum += update.ratio;
+		count.ratioCount++;
+	}
+}
+
 /** Every status at 0: the start of a task count by status. */
 export function emptyStatusCounts(): Record<Status, number> {
 	return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;

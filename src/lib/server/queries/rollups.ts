@@ -9,12 +9,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status, StatusSource } from '../../domain/status';
+import type { Dimension } from '../../domain/fact-counts';
 import type { Scope } from '../../types/scope';
 import { insertRows } from './insert-rows';
 import { COMPLETION_RATIO } from './measures';
 import { ancestorIds, organizationsCounting } from './scope';
 import { memoOnScope } from './scope-memo';
-import type { StatusCount } from '../../domain/measures';
+import { countUpdate, type StatusCount } from '../../domain/measures';
 import {
 	addChangeCells,
 	changeContributionChange,
@@ -23,7 +24,7 @@ import {
 } from './change-rollups';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type Dimension = 'status' | 'category' | 'theme';
+export type { Dimension };
 
 /** A rollup row's counts (the measures' StatusCount) under its dimension key. */
 interface Cell extends StatusCount {
@@ -156,12 +157,7 @@ function statusContributionOf(facts: PlanFacts, periods: Set<number> | null): Co
 			out.set(id, cell);
 		}
 		if (order < cell.order) cell.order = order;
-		cell.taskCount++;
-		if (fact.flagged) cell.flaggedCount++;
-		if (fact.ratio !== null) {
-			cell.ratioSum += fact.ratio;
-			cell.ratioCount++;
-		}
+		countUpdate(cell, fact);
 	};
 	const themesByTask = new Map<number, number[]>();
 	for (const { taskId, themeId } of facts.themes)
