@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCount, completionRatio, countByStatus, meanRatio, tasksByStatus, updateProgress } from './measures';
+import {
+	attentionCount,
+	attentionParts,
+	completionRatio,
+	countByStatus,
+	meanRatio,
+	tasksByStatus,
+	updateProgress
+} from './measures';
 import { TRAFFIC_LIGHT_RULES } from './schedule';
 
 const target = (value: number, comparator = '>=') => ({ value, comparator });
@@ -97,6 +105,7 @@ describe('counts', () => {
 		expect(tasksByStatus(rows)).toEqual({ completed: 1, ahead: 0, on_track: 1, behind: 2, not_started: 0, unknown: 0 });
 		// Behind counts whole; elsewhere only the flagged.
 		expect(attentionCount(rows)).toBe(3);
+		expect(attentionParts(rows)).toEqual({ severe: 2, flaggedOnly: 1 });
 		expect(meanRatio(rows)).toBeCloseTo(0.65, 12);
 		expect(meanRatio([])).toBeNull();
 	});

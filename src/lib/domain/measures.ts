@@ -201,11 +201,28 @@ export function countByStatus(updates: Iterable<CountedUpdate>): StatusCount[] {
 /** Statuses that need attention whatever the flags say. */
 export const ATTENTION_STATUSES: readonly Status[] = ['behind', 'not_started'];
 
+/**
+ * How many tasks need attention in each of the attention list's two parts: `severe`, behind or not started
+ * (flagged or not); `flaggedOnly`, flagged with any other status. The list ranks the severe part first and
+ * the flagged-only part after it, so a part counted 0 needs no ranking.
+ */
+export function attentionParts(rows: readonly Pick<StatusCount, 'status' | 'taskCount' | 'flaggedCount'>[]): {
+	severe: number;
+	flaggedOnly: number;
+} {
+	let severe = 0;
+	let flaggedOnly = 0;
+	for (const r of rows) {
+		if (ATTENTION_STATUSES.includes(r.status)) severe += r.taskCount;
+		else flaggedOnly += r.flaggedCount;
+	}
+	return { severe, flaggedOnly };
+}
+
 /** How many tasks need attention: behind or not started, or flagged whatever their status. */
 export function attentionCount(rows: readonly Pick<StatusCount, 'status' | 'taskCount' | 'flaggedCount'>[]): number {
-	let total = 0;
-	for (const r of rows) total += ATTENTION_STATUSES.includes(r.status) ? r.taskCount : r.flaggedCount;
-	return total;
+	const { severe, flaggedOnly } = attentionParts(rows);
+	return severe + flaggedOnly;
 }
 
 /** Mean completion ratio of counted rows, or null when none has a ratio. */

@@ -8,7 +8,7 @@ import { FLAG_KINDS } from '../../domain/flags';
 import { DEFAULT_TRAFFIC_LIGHT_RULE } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { AttentionTask } from '../../types/overview';
-import { resolveScope } from './scope';
+import { resolveScope, scopedUpdates } from './scope';
 import * as overview from './overview';
 import { listFlaggedAttentionTasks, listSevereTasksByCategory } from './attention-lists';
 
@@ -170,5 +170,47 @@ describe('the same lists taken from a complete attention list (the deck of a uni
 		}
 		expect(compared).toBeGreaterThan(1000);
 		expect(cut).toBeGreaterThan(20);
+	});
+});
+
+describe('the attention list ranks only the parts its counts find', () => {
+	it('lists every task the filters select that is behind, not started or flagged, whichever part is empty', async () => {
+		let listed = 0;
+		const emptyParts = { severe: 0, flaggedOnly: 0 };
+		for (const { query, scope, filters, periodIds } of views) {
+			for (const periodId of periodIds) {
+				// Read from every update the filters select, without the counts or the ranking.
+				const rows = await scopedUpdates(db, scope, [periodId], filters)
+					.select([
+						'tasks.id as taskId',
+						'updates.status',
+						(eb) =>
+							eb
+								.exists(
+									eb.selectFrom('quality_flags').select('id').whereRef('quality_flags.update_id', '=', 'updates.id')
+								)
+								.as('flagged')
+					])
+					.execute();
+				const severe = rows.filter((r) => r.status === 'behind' || r.status === 'not_started');
+				const flaggedOnly = rows.filter((r) => !severe.includes(r) && Number(r.flagged) === 1);
+				if (severe.length === 0) emptyParts.severe++;
+				if (flaggedOnly.length === 0) emptyParts.flaggedOnly++;
+				const { tasks, total } = await overview.listAttentionTasks(db, scope, periodId, filters, 10_000, RULE);
+				const where = `${query} period ${periodId}`;
+				expect(total, where).toBe(severe.length + flaggedOnly.length);
+				expect(new Set(ids(tasks)), where).toEqual(new Set([...severe, ...flaggedOnly].map((r) => r.taskId)));
+				expect(ids(tasks), where).toEqual(ids([...tasks].sort(compareAttention)));
+				// Cut short, the list is the complete one's first rows.
+				const first = await overview.listAttentionTasks(db, scope, periodId, filters, 3, RULE);
+				expect(ids(first.tasks), where).toEqual(ids(tasks).slice(0, 3));
+				expect(first.total, where).toBe(total);
+				listed += tasks.length;
+			}
+		}
+		expect(listed).toBeGreaterThan(500);
+		// Both parts are found empty somewhere (status=completed,on_track has no severe part; status=behind no other).
+		expect(emptyParts.severe).toBeGreaterThan(0);
+		expect(emptyParts.flaggedOnly).toBeGreaterThan(0);
 	});
 });

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
-import { ATTENTION_STATUSES, attentionCount, meanRatio } from '../../domain/measures';
+import { ATTENTION_STATUSES, attentionParts, meanRatio } from '../../domain/measures';
 import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
@@ -186,17 +186,17 @@ export async function listAttentionTasks(
 	// tier, whose rows all come after them, only when those leave room. Both rank with only what they
 	// sort by; names and flags are read for the rows kept (SQLite computes every selected column
 	// before it sorts). One query with the attention set's OR read every update of a province's period.
-	const severe = narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s));
+	// A part the counts (rollups, mostly) find empty is not ranked: on a unit's page, filtered by status or
+	// not, one part or both often are, and each ranking reads the period's updates of the scope.
+	const parts = attentionParts(await countUpdates(db, scope, [periodId], filters, 'status'));
+	const severe = parts.severe > 0 ? narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s)) : null;
 	const top = severe ? await rankAttention(db, scope, periodId, severe, limit, rule) : [];
-	const flaggedOnly = narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s));
+	const flaggedOnly = parts.flaggedOnly > 0 ? narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s)) : null;
 	if (top.length < limit && flaggedOnly)
 		top.push(
 			...(await rankAttention(db, scope, periodId, { ...flaggedOnly, attention: true }, limit - top.length, rule))
 		);
-	return {
-		total: await countAttentionTasks(db, scope, periodId, filters),
-		tasks: await attentionRows(db, top)
-	};
+	return { total: parts.severe + parts.flaggedOnly, tasks: top.length > 0 ? await attentionRows(db, top) : [] };
 }
 
 /** The ranked updates as attention rows, in the order given: each with its task's names and its flags. */
@@ -292,11 +292,6 @@ function attentionDetails(db: DB, updateIds: number[]) {
 			)
 		])
 		.execute();
-}
-
-/** How many tasks need attention in one period: behind, not started, or flagged. */
-async function countAttentionTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
-	return attentionCount(await countUpdates(db, scope, [periodId], filters, 'status'));
 }
 
 /**
