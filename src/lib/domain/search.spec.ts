@@ -74,6 +74,32 @@ describe('splitMatches', () => {
 		).toBe(text);
 	});
 
+	it('finds a term without case where the case-insensitive expression finds it', () => {
+		// Han, digits and punctuation take the plain search; letters, even among Han, the expression.
+		const texts = [
+			'啊啊啊',
+			'完成12个，完成12个。',
+			'数字化改造（一期）数字化改造',
+			'ＡＢ数字ab数字',
+			'１２３，１２３'
+		];
+		const terms = ['啊啊', '啊', '12个', '个，完', '数字化改造', '（一期）', '数字', 'ab数字', '１２', '，'];
+		const expression = (text: string, term: string) =>
+			[...text.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'))].map((m) => m.index);
+		for (const text of texts)
+			for (const term of terms) {
+				const starts = splitMatches(text, [term]).reduce<{ at: number; starts: number[] }>(
+					({ at, starts }, s) => ({ at: at + s.text.length, starts: s.match ? [...starts, at] : starts }),
+					{ at: 0, starts: [] }
+				).starts;
+				// Adjacent matches merge into one segment: compare where each run of matches starts.
+				const runs = expression(text, term).filter((at, i, all) => i === 0 || all[i - 1]! + term.length !== at);
+				expect(starts, `${term} in ${text}`).toEqual(runs);
+			}
+		expect(splitMatches('啊啊啊', ['啊啊'])).toEqual([m('啊啊'), p('啊')]);
+		expect(splitMatches('ＡＢ数字ab数字', ['ａｂ数字'])).toEqual([m('ＡＢ数字'), p('ab数字')]);
+	});
+
 	it('gives nothing for empty text', () => {
 		expect(splitMatches(null, ['a'])).toEqual([]);
 		expect(splitMatches('', ['a'])).toEqual([]);
