@@ -27,7 +27,7 @@ export interface ComparisonPage {
 
 export async function loadComparison(db: DB, filters: Filters, scope: Scope): Promise<ComparisonPage> {
 	const only = scope.organizations.length === 1 ? scope.organizations[0] : null;
-	const ancestors = only ? await comparison.listAncestors(db, only.id) : [];
+	const ancestors = only ? await comparison.listAncestors(db, scope, only.id) : [];
 	if (!scope.period) return { ancestors, dataAsOf: null, comparison: null };
 	const period = scope.period;
 	const [dataAsOf, { parent, children }] = await Promise.all([

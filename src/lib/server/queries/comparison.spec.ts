@@ -171,7 +171,7 @@ describe('the breadcrumb and the data-as-of stamp', () => {
 			.where('name', '=', '新街街道')
 			.executeTakeFirst();
 		// The report names its own street under the district the test gave it.
-		const chain = await comparison.listAncestors(db, street?.id ?? -1);
+		const chain = await comparison.listAncestors(db, {}, street?.id ?? -1);
 		expect(chain.map((o) => o.name)).toEqual(street ? [city.name, '新区', '新街街道'] : []);
 	});
 

@@ -36,24 +36,12 @@ interface ComparedChildren {
 const comparedChildren = memoOnScope<ComparedChildren>();
 
 async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedChildren> {
-	const excluded = new Set(scope.excludedOrganizationIds ?? []);
-	let parent: OrganizationRef | null = null;
-	let level: OrganizationRef[];
-	if (scope.organizations.length > 1) level = scope.organizations.map(({ id, name }) => ({ id, name }));
-	else {
-		parent = scope.organizations[0] ? { id: scope.organizations[0].id, name: scope.organizations[0].name } : null;
-		level = (await childrenOf(db, parent?.id ?? null)).filter((o) => !excluded.has(o.id));
-		while (scope.organizations.length === 0 && level.length === 1) {
-			const below = await childrenOf(db, level[0].id);
-			if (below.length === 0) break;
-			parent = level[0];
-			level = below;
-		}
-	}
-	const subtrees = await subtreeIds(
-		db,
-		level.map((o) => o.id)
+	// The level depends on the organizations alone: kept for every period and filter of theirs.
+	const key = organizationsKey(
+		scope,
+		scope.organizations.map((o) => o.id)
 	);
+	const { parent, level, subtrees } = await comparedLevels(scope, key, () => readComparedLevel(db, scope));
 	return {
 		parent,
 		children: level.map((o) => {
@@ -75,6 +63,37 @@ async function listComparedChildrenNow(db: DB, scope: Scope): Promise<ComparedCh
 			};
 		})
 	};
+}
+
+/** The organizations compared, the one whose children they are, and each one's subtree. */
+interface ComparedLevel {
+	parent: OrganizationRef | null;
+	level: OrganizationRef[];
+	subtrees: Map<number, number[]>;
+}
+
+const comparedLevels = memoOnData<ComparedLevel>();
+
+async function readComparedLevel(db: DB, scope: Scope): Promise<ComparedLevel> {
+	const excluded = new Set(scope.excludedOrganizationIds ?? []);
+	let parent: OrganizationRef | null = null;
+	let level: OrganizationRef[];
+	if (scope.organizations.length > 1) level = scope.organizations.map(({ id, name }) => ({ id, name }));
+	else {
+		parent = scope.organizations[0] ? { id: scope.organizations[0].id, name: scope.organizations[0].name } : null;
+		level = (await childrenOf(db, parent?.id ?? null)).filter((o) => !excluded.has(o.id));
+		while (scope.organizations.length === 0 && level.length === 1) {
+			const below = await childrenOf(db, level[0].id);
+			if (below.length === 0) break;
+			parent = level[0];
+			level = below;
+		}
+	}
+	const subtrees = await subtreeIds(
+		db,
+		level.map((o) => o.id)
+	);
+	return { parent, level, subtrees };
 }
 
 /** Direct children of an organization (null: the top level), by name. */
@@ -136,8 +155,17 @@ export async function listSilentChildren(db: DB, children: ComparedChild[], peri
 	return new Set(children.filter((c) => !counts.get(c.id)!.some((r) => r.taskCount > 0)).map((c) => c.id));
 }
 
-/** An organization and its ancestors, from the top level down to it. */
-export async function listAncestors(db: DB, organizationId: number): Promise<OrganizationRef[]> {
+/**
+ * An organization and its ancestors, from the top level down to it: kept with the answers of `scope` (its pages
+ * at a data version share it whatever their period or filters).
+ */
+export function listAncestors(db: DB, scope: object, organizationId: number): Promise<OrganizationRef[]> {
+	return ancestors(scope, String(organizationId), () => listAncestorsNow(db, organizationId));
+}
+
+const ancestors = memoOnData<OrganizationRef[]>();
+
+async function listAncestorsNow(db: DB, organizationId: number): Promise<OrganizationRef[]> {
 	const rows = await db
 		.withRecursive('chain(id, name, parent_id, depth)', (qb) =>
 			qb

@@ -17,6 +17,7 @@ import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing 
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import { memoOnData, memoOnScope } from './scope-memo';
 import { updateChangeSql } from './change-sql';
+import { listThemeRows } from './themes';
 
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
@@ -400,7 +401,7 @@ export async function rollupAnswer(db: DB, scope: Scope, filters: TaskFilters, d
 	let key: string | null = null;
 	if (filters.category !== null) key = categoryKey(filters.category);
 	if (filters.theme !== null) {
-		const theme = await db.selectFrom('themes').select('id').where('name', '=', filters.theme).executeTakeFirst();
+		const theme = (await listThemeRows(db, scope)).find((t) => t.name === filters.theme);
 		// No such theme: no row has its key.
 		key = theme ? String(theme.id) : '';
 	}

@@ -7,6 +7,7 @@ import type { Scope } from '../../types/scope';
 import { countUpdates } from './measures';
 import type { OrganizationOption } from '../../types/organizations';
 import { memoOnData, memoOnScope, organizationsKey } from './scope-memo';
+import { listThemeRows } from './themes';
 
 /** Up to this many organizations the picker fetches the whole tree when opened. */
 const FULL_TREE_LIMIT = 300;
@@ -30,7 +31,8 @@ export async function listOrganizationTree(
 }
 
 const organizationCount = memoOnData<number>(1);
-const trees = memoOnData<OrganizationOption[]>(64);
+// One a selected organization: a city's pages name its 200 in turn.
+const trees = memoOnData<OrganizationOption[]>(256);
 
 async function countOrganizations(db: DB): Promise<number> {
 	const { n } = await db
@@ -105,15 +107,10 @@ export async function listThemesById(
 	db: DB,
 	scope: object
 ): Promise<Map<string, { name: string; nameEn: string | null }>> {
-	// Every theme: the same for every page, kept across requests when the scope is (scope-memo.ts); the overview's
-	// counts by theme and the comparison's heatmap name their keys with it.
-	const rows = await themeRows(scope, '', () =>
-		db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute()
-	);
+	// The overview's counts by theme and the comparison's heatmap name their keys with it.
+	const rows = await listThemeRows(db, scope);
 	return new Map(rows.map((r) => [String(r.id), { name: r.name, nameEn: r.nameEn }]));
 }
-
-const themeRows = memoOnData<{ id: number; name: string; nameEn: string | null }[]>(1);
 
 /** Every theme, by name. */
 export async function listThemes(db: DB): Promise<{ name: string; nameEn: string | null }[]> {

@@ -1,0 +1,19 @@
+/**
+ * The themes (主题) table as pages read it: a few dozen rows that only an import changes, kept per data version
+ * when the scope asking is read at one (scope-memo.ts).
+ */
+import type { DB } from '../db';
+import { memoOnData } from './scope-memo';
+
+export interface ThemeRow {
+	id: number;
+	name: string;
+	nameEn: string | null;
+}
+
+/** Every theme with its id and both names, in the table's order. */
+export function listThemeRows(db: DB, scope: object): Promise<readonly ThemeRow[]> {
+	return themeRows(scope, '', () => db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).execute());
+}
+
+const themeRows = memoOnData<ThemeRow[]>(1);
