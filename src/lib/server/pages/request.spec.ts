@@ -99,6 +99,21 @@ describe('answers kept per data version across requests', () => {
 		}
 	});
 
+	it('resolves a unit once for all its periods, and afresh once an import adds below it', async () => {
+		await importDocument(db, KEQIAO, { fileName: 'keqiao-2023-q1.txt', organization: ['绍兴市', '柯桥区'] });
+		const city = await loadOverviewPage(db, url('/?org=绍兴市'), await at(db));
+		const ofYear = await loadTaskPage(db, url('/tasks?org=绍兴市&year=2023&quarter=1'), await at(db));
+		expect(ofYear.scope.organizationIds).toBe(city.scope.organizationIds);
+		expect(ofYear.scope.organizations).toBe(city.scope.organizations);
+
+		await importDocument(db, Buffer.from(SEED), { fileName: 'yuecheng.txt', organization: ['绍兴市', '越城区'] });
+		const after = await loadTaskPage(db, url('/tasks?org=绍兴市&year=2023&quarter=1'), await at(db));
+		const ids = await db.selectFrom('organizations').select('id').where('name', 'in', ['越城区', '柯桥区']).execute();
+		expect(after.scope.organizationIds).toEqual(expect.arrayContaining(ids.map((o) => o.id)));
+		expect(after.scope.organizationIds).toHaveLength(city.scope.organizationIds!.length + 1);
+		await expect(loadTaskPage(db, url('/tasks?org=无此单位'), await at(db))).rejects.toMatchObject({ status: 400 });
+	});
+
 	it('never answers one database from another’s answers at the same version', async () => {
 		const other = await openTestDatabase();
 		await importDocument(other, KEQIAO, { fileName: 'keqiao-2023-q1.txt', organization: ['绍兴市', '柯桥区'] });

@@ -8,7 +8,7 @@ import { limitFilters } from '../auth/reading';
 import { FilterError, parseFilters, type Filters } from '../../filters';
 import { parseTableParams, type TableParams } from '../../table-params';
 import type { DB } from '../db';
-import { resolveScope } from '../queries/scope';
+import { resolveOrganizations, resolveScope, type NamedOrganizations } from '../queries/scope';
 import { frozen, readAtVersion, versionOf } from '../queries/scope-memo';
 import { VersionedCache } from '../list-cache';
 import type { Scope } from '../../types/scope';
@@ -47,6 +47,11 @@ export async function filtersAndScope(
 
 /** Scopes resolved at a data version, by the filters they read (see queries/scope-memo.ts). */
 const scopes = new VersionedCache<Scope>(256);
+/**
+ * The organizations of those scopes, by `org` alone: a city's 200 units each have a dozen periods, more scopes
+ * than `scopes` keeps, and a unit's lookup and subtree are the same in all of them. Weighed by their subtrees' ids.
+ */
+const named = new VersionedCache<NamedOrganizations>(1024, 200_000, (set) => set.organizationIds?.length ?? 1);
 
 /**
  * The filters' scope, marked as read at the request's data version; resolved once per version for the
@@ -55,8 +60,14 @@ const scopes = new VersionedCache<Scope>(256);
  */
 async function scopeAt(db: DB, filters: Filters, version: number | undefined): Promise<Scope> {
 	if (version === undefined) return resolveScope(db, filters);
+	const at = versionOf(db, version);
 	const key = JSON.stringify([filters.org, filters.year, filters.quarter, filters.months, filters.since]);
-	const scope = await scopes.get(key, versionOf(db, version), () => resolveScope(db, filters).then(frozen));
+	const scope = await scopes.get(key, at, async () => {
+		const organizations = await named.get(JSON.stringify(filters.org), at, () =>
+			resolveOrganizations(db, filters.org).then(frozen)
+		);
+		return frozen(await resolveScope(db, filters, organizations));
+	});
 	return readAtVersion({ ...scope }, db, version);
 }
 

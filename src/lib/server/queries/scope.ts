@@ -36,34 +36,12 @@ export function hasTaskFilters(filters: TaskFilters): boolean {
 /**
  * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
  * organization is a FilterError; a period with no data is not (the page says so). Without a
- * period the latest one that has data in scope is chosen.
+ * period the latest one that has data in scope is chosen. `named`: what resolveOrganizations gave
+ * for `filters.org`, when the caller keeps it (pages/request.ts keeps it per data version).
  */
-export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
-	let organizations: ScopeOrganization[] = [];
-	let organizationIds: number[] | null = null;
-	if (filters.org) {
-		const byId = /^\d+$/.test(filters.org) ? Number(filters.org) : null;
-		organizations = (
-			await db
-				.selectFrom('organizations')
-				.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
-				.select(['organizations.id', 'organizations.name', 'parent.name as parentName', 'organizations.is_sample'])
-				.$if(byId !== null, (qb) => qb.where('organizations.id', '=', byId!))
-				.$if(byId === null, (qb) => qb.where('organizations.name', '=', filters.org!))
-				.orderBy('organizations.id')
-				.execute()
-		).map(({ is_sample, ...o }) => ({ ...o, isSample: is_sample === 1 }));
-		if (organizations.length === 0) throw new FilterError('org', 'unknownOrganization', { value: filters.org });
-		organizationIds = await descendantIds(
-			db,
-			organizations.map((o) => o.id)
-		);
-	}
-
-	const excludedOrganizationIds = filters.org ? [] : await sampleIdsBesideRealData(db);
-	const organizationSet = { organizations, organizationIds, excludedOrganizationIds };
-	const counted = await organizationsCounting(db, organizationSet);
-
+export async function resolveScope(db: DB, filters: Filters, named?: NamedOrganizations): Promise<Scope> {
+	const { counted, ...organizationSet } = named ?? (await resolveOrganizations(db, filters.org));
+	const { organizations, organizationIds, excludedOrganizationIds } = organizationSet;
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
 	const period = await periodsWithData(db, organizationSet, counted)
 		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
@@ -79,6 +57,41 @@ export async function resolveScope(db: DB, filters: Filters): Promise<Scope> {
 
 /** Which organizations a scope names, before its period is known. */
 type OrganizationSet = Pick<Scope, 'organizations' | 'organizationIds' | 'excludedOrganizationIds'>;
+
+/** The organizations `org` names and the rollups' organizations that count them (organizationsCounting). */
+export interface NamedOrganizations extends OrganizationSet {
+	counted: number[] | null;
+}
+
+/**
+ * The organizations a filter's `org` names (an id or an exact name; null: every organization, less the sample
+ * beside real data), with everything below them: the part of a scope that depends on `org` alone.
+ */
+export async function resolveOrganizations(db: DB, org: string | null): Promise<NamedOrganizations> {
+	let organizations: ScopeOrganization[] = [];
+	let organizationIds: number[] | null = null;
+	if (org) {
+		const byId = /^\d+$/.test(org) ? Number(org) : null;
+		organizations = (
+			await db
+				.selectFrom('organizations')
+				.leftJoin('organizations as parent', 'parent.id', 'organizations.parent_id')
+				.select(['organizations.id', 'organizations.name', 'parent.name as parentName', 'organizations.is_sample'])
+				.$if(byId !== null, (qb) => qb.where('organizations.id', '=', byId!))
+				.$if(byId === null, (qb) => qb.where('organizations.name', '=', org))
+				.orderBy('organizations.id')
+				.execute()
+		).map(({ is_sample, ...o }) => ({ ...o, isSample: is_sample === 1 }));
+		if (organizations.length === 0) throw new FilterError('org', 'unknownOrganization', { value: org });
+		organizationIds = await descendantIds(
+			db,
+			organizations.map((o) => o.id)
+		);
+	}
+	const excludedOrganizationIds = org ? [] : await sampleIdsBesideRealData(db);
+	const organizationSet = { organizations, organizationIds, excludedOrganizationIds };
+	return { ...organizationSet, counted: await organizationsCounting(db, organizationSet) };
+}
 
 /**
  * The organizations whose rollup rows (status_rollups, change_rollups: each organization's rows hold its whole
