@@ -204,7 +204,8 @@ export function getDataAsOf(
 	return dataAsOf(scope, organizationsKey(scope, periodId), () => getDataAsOfNow(db, scope, periodId));
 }
 
-const dataAsOf = memoOnData<DataAsOf>();
+// One small answer per unit and period: a city's 200 units have about 4 000.
+const dataAsOf = memoOnData<DataAsOf>(4096);
 
 async function getDataAsOfNow(
 	db: DB,

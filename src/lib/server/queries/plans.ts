@@ -32,7 +32,8 @@ export function countTasksByPlanPeriodStatus(
 	);
 }
 
-const planCounts = memoOnData<PlanPeriodStatusCount[]>();
+// Per unit and year (a dozen rows each): a city's 200 units in their recent years.
+const planCounts = memoOnData<PlanPeriodStatusCount[]>(1024);
 
 async function countTasksByPlanPeriodStatusNow(
 	db: DB,

@@ -334,7 +334,8 @@ export function listOwners(
 	return owners(scope, organizationsKey(scope, periodId, limit), () => listOwnersNow(db, scope, periodId, limit));
 }
 
-const owners = memoOnData<string[]>();
+// A city's 200 units, each in its dozen periods.
+const owners = memoOnData<string[]>(1024);
 
 async function listOwnersNow(
 	db: DB,
