@@ -210,6 +210,7 @@ describe('the attention list ranks only the parts its counts find', () => {
 		}
 		expect(listed).toBeGreaterThan(500);
 		// Both parts are found empty somewhere (status=completed,on_track has no severe part; status=behind no other).
+		// A unit's period (tens of updates) is ranked by one query, the whole scope's (720) by one a part.
 		expect(emptyParts.severe).toBeGreaterThan(0);
 		expect(emptyParts.flaggedOnly).toBeGreaterThan(0);
 	});

@@ -197,15 +197,33 @@ export async function listAttentionTasks(
 	// before it sorts). One query with the attention set's OR read every update of a province's period.
 	// A part the counts (rollups, mostly) find empty is not ranked: on a unit's page, filtered by status or
 	// not, one part or both often are, and each ranking reads the period's updates of the scope.
-	const parts = attentionParts(await countUpdates(db, scope, [periodId], filters, 'status'));
-	const severe = parts.severe > 0 ? narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s)) : null;
-	const top = severe ? await rankAttention(db, scope, periodId, severe, limit, rule) : [];
-	const flaggedOnly = parts.flaggedOnly > 0 ? narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s)) : null;
-	if (top.length < limit && flaggedOnly)
-		top.push(
-			...(await rankAttention(db, scope, periodId, { ...flaggedOnly, attention: true }, limit - top.length, rule))
-		);
+	// A period of a few hundred updates (a unit's) is ranked in one query whose OR reads them all, when both
+	// parts are to be ranked: the flagged-only rows sort after the severe ones, so it gives the same rows.
+	const counts = await countUpdates(db, scope, [periodId], filters, 'status');
+	const parts = attentionParts(counts);
+	const both = parts.severe > 0 && parts.severe < limit && parts.flaggedOnly > 0;
+	let top: RankedUpdate[];
+	if (both && sumTaskCounts(counts) <= ONE_RANKING_MAX_UPDATES)
+		top = await rankAttention(db, scope, periodId, { ...filters, attention: true }, limit, rule);
+	else {
+		const severe = parts.severe > 0 ? narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s)) : null;
+		top = severe ? await rankAttention(db, scope, periodId, severe, limit, rule) : [];
+		const flaggedOnly = parts.flaggedOnly > 0 ? narrowStatuses(filters, (s) => !ATTENTION_STATUSES.includes(s)) : null;
+		if (top.length < limit && flaggedOnly)
+			top.push(
+				...(await rankAttention(db, scope, periodId, { ...flaggedOnly, attention: true }, limit - top.length, rule))
+			);
+	}
 	return { total: parts.severe + parts.flaggedOnly, tasks: top.length > 0 ? await attentionRows(db, top) : [] };
+}
+
+/** Up to this many updates in the period, both parts of the attention list are ranked by one query. */
+const ONE_RANKING_MAX_UPDATES = 500;
+
+function sumTaskCounts(counts: readonly { taskCount: number }[]): number {
+	let total = 0;
+	for (const c of counts) total += c.taskCount;
+	return total;
 }
 
 /** The ranked updates as attention rows, in the order given: each with its task's names and its flags. */
