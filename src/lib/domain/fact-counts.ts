@@ -4,7 +4,7 @@
  * once read, instead of one GROUP BY over the same rows per count. The same rows as the SQL GROUP BY of
  * src/lib/server/queries/measures.ts (`groupUpdates`), which fact-counts.spec.ts and measures.spec.ts compare.
  */
-import { countUpdate, type StatusCount } from './measures';
+import { countUpdate, NO_MEASURES, type StatusCount } from './measures';
 import type { Status, StatusSource } from './status';
 
 /** What a count groups its rows by besides period, status and source (the rollups' dimensions too). */
@@ -61,10 +61,7 @@ export function countFacts(
 				order,
 				status: fact.status,
 				statusSource: fact.statusSource,
-				taskCount: 0,
-				flaggedCount: 0,
-				ratioSum: 0,
-				ratioCount: 0
+				...NO_MEASURES
 			};
 			cells.set(id, cell);
 		}

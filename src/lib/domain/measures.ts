@@ -148,8 +148,11 @@ export interface StatusCount {
 	ratioCount: number;
 }
 
+/** A count's measures before any update: spread into each new cell of a count. */
+export const NO_MEASURES = { taskCount: 0, flaggedCount: 0, ratioSum: 0, ratioCount: 0 } as const;
+
 /** Adds one current update to a count: one task more, flagged or not, with its completion ratio if it has one. */
-export function countUpdate(count: StatusCount, update: { flagged: number; ratio: number | null }): void {
+export function countUpdate(count: StatusCount, update: { flagged: number | boolean; ratio: number | null }): void {
 	count.taskCount++;
 	if (update.flagged) count.flaggedCount++;
 	if (update.ratio !== null) {
@@ -177,23 +180,10 @@ export function countByStatus(updates: Iterable<CountedUpdate>): StatusCount[] {
 		const key = `${u.periodId}|${u.status}|${u.statusSource}`;
 		let row = out.get(key);
 		if (!row) {
-			row = {
-				periodId: u.periodId,
-				status: u.status,
-				statusSource: u.statusSource,
-				taskCount: 0,
-				flaggedCount: 0,
-				ratioSum: 0,
-				ratioCount: 0
-			};
+			row = { periodId: u.periodId, status: u.status, statusSource: u.statusSource, ...NO_MEASURES };
 			out.set(key, row);
 		}
-		row.taskCount += 1;
-		if (u.flagged) row.flaggedCount += 1;
-		if (u.ratio !== null) {
-			row.ratioSum += u.ratio;
-			row.ratioCount += 1;
-		}
+		countUpdate(row, u);
 	}
 	return [...out.values()];
 }

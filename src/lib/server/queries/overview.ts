@@ -3,6 +3,7 @@
  * which alone decides between the rollups and a plain GROUP BY; these functions only shape its rows.
  * The shaping into chart series happens in src/lib/charts/options.
  */
+import { sum } from 'd3-array';
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
@@ -203,7 +204,7 @@ export async function listAttentionTasks(
 	const parts = attentionParts(counts);
 	const both = parts.severe > 0 && parts.severe < limit && parts.flaggedOnly > 0;
 	let top: RankedUpdate[];
-	if (both && sumTaskCounts(counts) <= ONE_RANKING_MAX_UPDATES)
+	if (both && sum(counts, (c) => c.taskCount) <= ONE_RANKING_MAX_UPDATES)
 		top = await rankAttention(db, scope, periodId, { ...filters, attention: true }, limit, rule);
 	else {
 		const severe = parts.severe > 0 ? narrowStatuses(filters, (s) => ATTENTION_STATUSES.includes(s)) : null;
@@ -219,12 +220,6 @@ export async function listAttentionTasks(
 
 /** Up to this many updates in the period, both parts of the attention list are ranked by one query. */
 const ONE_RANKING_MAX_UPDATES = 500;
-
-function sumTaskCounts(counts: readonly { taskCount: number }[]): number {
-	let total = 0;
-	for (const c of counts) total += c.taskCount;
-	return total;
-}
 
 /** The ranked updates as attention rows, in the order given: each with its task's names and its flags. */
 export async function attentionRows(db: DB, ranked: RankedUpdate[]): Promise<AttentionTask[]> {

@@ -15,7 +15,7 @@ import { insertRows } from './insert-rows';
 import { COMPLETION_RATIO } from './measures';
 import { ancestorIds, organizationsCounting } from './scope';
 import { memoOnScope } from './scope-memo';
-import { countUpdate, type StatusCount } from '../../domain/measures';
+import { countUpdate, NO_MEASURES, type StatusCount } from '../../domain/measures';
 import {
 	addChangeCells,
 	changeContributionChange,
@@ -149,10 +149,7 @@ function statusContributionOf(facts: PlanFacts, periods: Set<number> | null): Co
 				order,
 				status,
 				statusSource,
-				taskCount: 0,
-				flaggedCount: 0,
-				ratioSum: 0,
-				ratioCount: 0
+				...NO_MEASURES
 			};
 			out.set(id, cell);
 		}
@@ -188,7 +185,7 @@ export function contributionChange(before: Contribution['status'], after: Contri
 	const delta: Cell[] = [];
 	for (const [key, cell] of after) delta.push(diff(cell, before.get(key)));
 	for (const [key, old] of before) {
-		if (!after.has(key)) delta.push(diff({ ...old, taskCount: 0, flaggedCount: 0, ratioSum: 0, ratioCount: 0 }, old));
+		if (!after.has(key)) delta.push(diff({ ...old, ...NO_MEASURES }, old));
 	}
 	return delta.filter((c) => c.taskCount !== 0 || c.flaggedCount !== 0 || c.ratioSum !== 0 || c.ratioCount !== 0);
 }
