@@ -14,10 +14,11 @@
  * 5. Import: the seed's import time; one report into the province database vs an empty one; the CLI's
  *    wall time for one report (npm run import).
  * 6. Load (bench/load.ts), city and province: pages not in the cache, one at a time over distinct
- *    URLs (p50 per route: loader + render + loopback HTTP); 32 keep-alive users over a fixed,
- *    seeded list of distinct URLs (overviews, task lists, task pages, slides, CSV exports) against
- *    one worker per core, beside a bare node:http server sending as many bytes; a whole-city export
- *    while other requests come in.
+ *    URLs (p50 per route: loader + render + loopback HTTP), just after start and once ≈ 1 800 others
+ *    have run the code hot; 32 keep-alive users over a fixed, seeded list of distinct URLs
+ *    (overviews, task lists, task pages, slides, CSV exports) against one worker per core, after
+ *    30 s on other URLs (recorded in 10 s windows), beside a bare node:http server sending as many
+ *    bytes; a whole-city export while other requests come in.
  *
  *   npm run bench                          # everything (builds first)
  *   npm run bench -- --province            # also regenerate the province database (≈ 4 min or more)
