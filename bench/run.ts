@@ -379,8 +379,8 @@ async function benchServer(preset: string, file: string) {
 		let other = mixedUrls(file, MIXED_URLS * 3, 18).filter((u) => !measured.has(u.path));
 		for (let from = 0; from < WARM_SECONDS; from += WARM_WINDOW) {
 			const window = await loadUrls(cluster.base, other, USERS, WARM_WINDOW);
-			// Each window on URLs no earlier one asked.
-			other = other.slice(window.asked);
+			// Each window on URLs no earlier one asked (on a machine fast enough to ask them all, from the start again).
+			other = [...other.slice(window.asked % other.length), ...other.slice(0, window.asked % other.length)];
 			record({
 				group: `load ${preset}`,
 				name: `${USERS} users, ${from}–${from + WARM_WINDOW} s after start, other URLs`,
@@ -390,7 +390,8 @@ async function benchServer(preset: string, file: string) {
 		const app = await loadUrls(cluster.base, urls, USERS, LOAD_SECONDS);
 		record({
 			group: `load ${preset}`,
-			name: `${USERS} users, ${urls.length} distinct URLs (${exports} CSV), ${workers} workers, the next ${LOAD_SECONDS} s`,
+			// The list is longer than this machine asks in the time; a faster one would ask some URLs twice, and says so.
+			name: `${USERS} users, ${urls.length} distinct URLs (${exports} CSV${app.asked > urls.length ? `; ${app.asked} asked, so some twice` : ''}), ${workers} workers, the next ${LOAD_SECONDS} s`,
 			value: loadValue(app),
 			budget: city ? '≥ 200 req/s, p99 ≤ 250 ms, 0 errors' : undefined,
 			ok: city ? app.requestsPerSecond >= 200 && app.p99 <= 250 && app.non2xx + app.errors === 0 : undefined
