@@ -376,11 +376,12 @@ async function benchServer(preset: string, file: string) {
 		// The same kind of load on URLs the measured list does not ask (none of its pages is cached by it): the
 		// workers' code runs hot and their answers per data version fill, as in a server that has been serving.
 		const measured = new Set(urls.map((u) => u.path));
-		let other = mixedUrls(file, MIXED_URLS * 3, 18).filter((u) => !measured.has(u.path));
+		const other = mixedUrls(file, MIXED_URLS * 3, 18).filter((u) => !measured.has(u.path));
+		// Each window starts where the last one stopped asking (on a machine fast enough to ask them all, wrapping).
+		let next = 0;
 		for (let from = 0; from < WARM_SECONDS; from += WARM_WINDOW) {
-			const window = await loadUrls(cluster.base, other, USERS, WARM_WINDOW);
-			// Each window on URLs no earlier one asked (on a machine fast enough to ask them all, from the start again).
-			other = [...other.slice(window.asked % other.length), ...other.slice(0, window.asked % other.length)];
+			const window = await loadUrls(cluster.base, [...other.slice(next), ...other.slice(0, next)], USERS, WARM_WINDOW);
+			next = (next + window.asked) % other.length;
 			record({
 				group: `load ${preset}`,
 				name: `${USERS} users, ${from}–${from + WARM_WINDOW} s after start, other URLs`,
