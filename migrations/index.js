@@ -21,6 +21,7 @@ import * as m0021 from './0021_change_rollups.js';
 import * as m0022 from './0022_update_task_lookup.js';
 import * as m0023 from './0023_period_read_indexes.js';
 import * as m0024 from './0024_status_search_by_task.js';
+import * as m0025 from './0025_two_character_search.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -43,5 +44,6 @@ export const migrations = {
 	'0021_change_rollups': m0021,
 	'0022_update_task_lookup': m0022,
 	'0023_period_read_indexes': m0023,
-	'0024_status_search_by_task': m0024
+	'0024_status_search_by_task': m0024,
+	'0025_two_character_search': m0025
 };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { likePattern, matchSnippet, MAX_SEARCH_TERMS, parseSearch, quoteFts, splitMatches, usesFts } from './search';
+import {
+	likePattern,
+	matchSnippet,
+	MAX_SEARCH_TERMS,
+	pairPrefix,
+	parseSearch,
+	quoteFts,
+	searchWay,
+	splitMatches,
+	usesFts
+} from './search';
 
 describe('parseSearch', () => {
 	it.each([
@@ -8,7 +18,8 @@ describe('parseSearch', () => {
 		['  消防  数字化改造 ', ['消防', '数字化改造']],
 		['消防\u3000平安', ['消防', '平安']],
 		['消防 消防', ['消防']],
-		['"NEAR( * -', ['"NEAR(', '*', '-']]
+		['"NEAR( * -', ['"NEAR(', '*', '-']],
+		['养老\u0001服务\u0000', ['养老', '服务']]
 	])('%j → %j', (text, terms) => {
 		expect(parseSearch(text).terms).toEqual(terms);
 	});
@@ -30,6 +41,25 @@ describe('FTS quoting and LIKE patterns', () => {
 		['𠮷𠮷𠮷', true]
 	])('usesFts(%j) = %j', (term, expected) => {
 		expect(usesFts(term)).toBe(expected);
+	});
+
+	it.each([
+		['消防风', 'trigrams'],
+		['消防', 'pairs'],
+		['5G', 'pairs'],
+		['AI', 'pairs'],
+		['“养', 'pairs'],
+		['𠮷𠮷', 'pairs'],
+		['消', 'like'],
+		['Éa', 'like'],
+		['ＡＩ', 'like']
+	])('searchWay(%j) = %s', (term, expected) => {
+		expect(searchWay(term)).toBe(expected);
+	});
+
+	it('folds a pair as the trigram tokenizer does', () => {
+		expect(pairPrefix('AI')).toBe('ai');
+		expect(pairPrefix('养老')).toBe('养老');
 	});
 
 	it.each([

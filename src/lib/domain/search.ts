@@ -10,7 +10,7 @@
 /** More terms than this are dropped (and the page says so): each costs a subquery. */
 export const MAX_SEARCH_TERMS = 8;
 
-/** Trigram FTS5 needs three characters to find anything; shorter terms use LIKE. */
+/** Trigram FTS5 needs three characters to find anything; shorter terms go another way (searchWay). */
 export const MIN_FTS_TERM = 3;
 
 export interface SearchQuery {
@@ -20,9 +20,12 @@ export interface SearchQuery {
 	truncated: boolean;
 }
 
-/** Splits a search text into terms (ASCII and ideographic whitespace both separate). */
+/**
+ * Splits a search text into terms. ASCII and ideographic whitespace separate them, and so do control characters:
+ * nobody types them, and the indexes end each text with one (migration 0025).
+ */
 export function parseSearch(text: string | null | undefined): SearchQuery {
-	const all = [...new Set((text ?? '').split(/[\s\u3000]+/u).filter(Boolean))];
+	const all = [...new Set((text ?? '').split(/[\s\u3000\p{Cc}]+/u).filter(Boolean))];
 	return { terms: all.slice(0, MAX_SEARCH_TERMS), truncated: all.length > MAX_SEARCH_TERMS };
 }
 
@@ -31,9 +34,28 @@ export function charLength(term: string): number {
 	return [...term].length;
 }
 
-/** Whether a term can go to the trigram index (else it needs LIKE). */
+/** Whether a term can go to the trigram index as it is. */
 export function usesFts(term: string): boolean {
 	return charLength(term) >= MIN_FTS_TERM;
+}
+
+/** Characters whose case the index folds as JavaScript does, or that have none. */
+const KNOWN_FOLD = /^[\p{Script=Han}\p{Nd}\p{P}\p{Zs}A-Za-z]+$/u;
+
+/**
+ * How the search finds a term: `trigrams`, the term as one FTS5 string; `pairs`, a two-character term, through
+ * the index's trigrams that begin with it (each indexed text ends with a marker, so a pair at a text's end begins
+ * one too: migration 0025); `like`, a scan of the texts — one character, or a pair whose case folding the index
+ * might do otherwise than `pairPrefix`.
+ */
+export function searchWay(term: string): 'trigrams' | 'pairs' | 'like' {
+	if (usesFts(term)) return 'trigrams';
+	return charLength(term) === 2 && KNOWN_FOLD.test(term) ? 'pairs' : 'like';
+}
+
+/** The pair as the index's terms begin with it: the trigram tokenizer folds case (ASCII letters here). */
+export function pairPrefix(term: string): string {
+	return term.toLowerCase();
 }
 
 /**

@@ -6,6 +6,7 @@ import { openTestDatabase } from '../db/testing';
 import { generateData } from '../generate';
 import { importDocument } from '../import';
 import { withSearchIndexesBuiltAfter } from './search-index';
+import { matchOf } from './task-search';
 
 async function triggers(db: DB): Promise<{ name: string; sql: string }[]> {
 	const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_schema
@@ -30,20 +31,32 @@ async function indexAgainstRows(db: DB) {
 	};
 }
 
-/** For each term, the keys the index matches and the keys of the rows that hold it. */
+/** For each term, the keys each index matches, and the keys of the rows that hold it. */
 async function matchesAgainstRows(db: DB, terms: string[]) {
 	const found: Record<string, { index: number[]; rows: number[] }> = {};
 	for (const term of terms) {
 		found[term] = {
-			index: await column(
-				db,
-				sql`select rowid as v from update_search where update_search match ${`"${term}"`} order by 1`
-			),
-			rows: await column(
-				db,
-				sql`select (period_id << 32) | task_id as v from updates
-					where superseded_at is null and instr(status_text, ${term}) > 0 order by 1`
-			)
+			index: [
+				...(await column(
+					db,
+					sql`select rowid as v from task_search where task_search match ${matchOf('task_search', term)} order by 1`
+				)),
+				...(await column(
+					db,
+					sql`select rowid as v from update_search where update_search match ${matchOf('update_search', term)} order by 1`
+				))
+			],
+			rows: [
+				...(await column(
+					db,
+					sql`select id as v from tasks where instr(name, ${term}) > 0 or instr(content, ${term}) > 0 order by 1`
+				)),
+				...(await column(
+					db,
+					sql`select (period_id << 32) | task_id as v from updates
+						where superseded_at is null and instr(status_text, ${term}) > 0 order by 1`
+				))
+			]
 		};
 	}
 	return found;
@@ -57,7 +70,11 @@ describe('the search indexes, built after a bulk write', () => {
 		await generateData(db, { seed: 'search-index', organizations: 10, years: 2, tasksPerPlan: 15 });
 		const { rows } = await sql<{ term: string }>`select distinct substr(status_text, 5, 3) as term from updates
 			where length(status_text) >= 10 order by term limit 12`.execute(db);
-		terms = rows.map((r) => r.term);
+		// And pairs, the ones the trigrams hold only through the end marker first: those ending a name or a text.
+		const pairs = await sql<{ term: string }>`select term from (
+			select distinct substr(name, -2) as term from tasks union select distinct substr(status_text, -2) from updates
+		) where length(term) = 2 order by term limit 8`.execute(db);
+		terms = [...rows.map((r) => r.term), ...pairs.rows.map((r) => r.term)];
 	});
 
 	it('hold every task and every current status text the generator wrote, and find what the rows hold', async () => {
@@ -65,7 +82,7 @@ describe('the search indexes, built after a bulk write', () => {
 		expect(keys.statusRows.length).toBeGreaterThan(1000);
 		expect(keys.tasks).toEqual(keys.taskRows);
 		expect(keys.statuses).toEqual(keys.statusRows);
-		expect(terms).toHaveLength(12);
+		expect(terms).toHaveLength(20);
 		for (const [term, { index, rows }] of Object.entries(await matchesAgainstRows(db, terms))) {
 			expect(rows.length, term).toBeGreaterThan(0);
 			expect(index, term).toEqual(rows);
@@ -84,9 +101,10 @@ describe('the search indexes, built after a bulk write', () => {
 		const keys = await indexAgainstRows(db);
 		expect(keys.tasks).toEqual(keys.taskRows);
 		expect(keys.statuses).toEqual(keys.statusRows);
-		const found = await matchesAgainstRows(db, ['平安巡查']);
-		expect(found['平安巡查'].rows.length).toBeGreaterThan(0);
-		expect(found['平安巡查'].index).toEqual(found['平安巡查'].rows);
+		for (const [term, { index, rows }] of Object.entries(await matchesAgainstRows(db, ['平安巡查', '巡查', '防治']))) {
+			expect(rows.length, term).toBeGreaterThan(0);
+			expect(index, term).toEqual(rows);
+		}
 	});
 });
 

@@ -11,6 +11,9 @@ import type { DB } from '../db';
 import { TASK_BITS } from './task-search';
 import { writeTransaction } from './write-transaction';
 
+/** What the triggers append to every indexed text (migration 0025). */
+const END = sql`char(1)`;
+
 /** The triggers that add to an index. Those that only remove from it (after a delete) stay. */
 const ADDING_TRIGGERS = [
 	'tasks_search_insert',
@@ -39,14 +42,13 @@ export async function withSearchIndexesBuiltAfter<T>(db: DB, work: () => Promise
 		await writeTransaction(db, async (trx) => {
 			await sql`insert into task_search (task_search) values ('delete-all')`.execute(trx);
 			await sql`insert into update_search (update_search) values ('delete-all')`.execute(trx);
-			// In key order, as the triggers write a report's rows: FTS5 then appends instead of sorting.
-			await sql`insert into task_search (rowid, name, content) select id, name, content from tasks order by id`.execute(
-				trx
-			);
+			// In key order, as the triggers write a report's rows: FTS5 then appends instead of sorting. Each text
+			// ends with the marker the triggers append (migration 0025), so a pair at its end is found.
+			await sql`insert into task_search (rowid, name, content)
+				select id, name || ${END}, content || ${END} from tasks order by id`.execute(trx);
 			await sql`insert into update_search (rowid, status_text)
-				select (period_id << ${TASK_BITS}) | task_id, status_text from updates where superseded_at is null order by 1`.execute(
-				trx
-			);
+				select (period_id << ${TASK_BITS}) | task_id, status_text || ${END} from updates
+				where superseded_at is null order by 1`.execute(trx);
 			for (const trigger of triggers) await sql.raw(trigger.sql).execute(trx);
 		});
 	}

@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('search', () => {
 	const SEED_VIEW = 'org=新街街道&year=2024&quarter=2';
 
-	it('finds 做好超前感知防治 for 消防 (two characters: LIKE)', async () => {
+	it('finds 做好超前感知防治 for 消防 (two characters: the trigrams that begin with them)', async () => {
 		expect(await names(`${SEED_VIEW}&q=消防`)).toContain('做好超前感知防治');
 	});
 
@@ -98,7 +98,20 @@ describe('the search against the plain query, on generated data', () => {
 				select status_text as text from updates union all select name from tasks union all select content from tasks
 			) where length(text) >= 12
 		) order by word limit 8 offset 20`.execute(generated);
-		terms = [...words.rows.map((r) => r.word), '数字化改造', '老旧小区', '没有这个词语'];
+		// Pairs where the trigrams hold them least: ending a text, beginning one, and in the middle.
+		const pairs = await sql<{ pair: string }>`select pair from (
+			select distinct substr(name, -2) as pair from tasks union select distinct substr(status_text, -2) from updates
+			union select distinct substr(content, 1, 2) from tasks union select distinct substr(name, 3, 2) from tasks
+		) order by pair limit 10 offset 5`.execute(generated);
+		terms = [
+			...words.rows.map((r) => r.word),
+			...pairs.rows.map((r) => r.pair),
+			'数字化改造',
+			'老旧小区',
+			'没有这个词语',
+			'养老',
+			'没有'
+		];
 	});
 
 	/** Every current update of the view's period whose task has the term in its name, content or any current status text. */
@@ -217,6 +230,33 @@ describe('the search index follows every write', () => {
 			Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fresh)).rows[0].n);
 		expect(await indexed('task_search')).toBe(0);
 		expect(await indexed('update_search')).toBe(0);
+	});
+
+	it('finds a pair that ends a text, makes up a whole name, or is typed in another case', async () => {
+		const fresh = await openTestDatabase();
+		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
+		const filters = parseFilters(new URLSearchParams('q=养老'));
+		const scope = await resolveScope(fresh, filters);
+		const count = (q: string) => tasks.countTasks(fresh, scope, scope.period!.id, { ...filters, q });
+		const [first, second] = await fresh.selectFrom('tasks').select('id').orderBy('id').limit(2).execute();
+		expect([await count('养老'), await count('ai'), await count('慧养')]).toEqual([0, 0, 0]);
+
+		await fresh.updateTable('tasks').set({ name: '养老' }).where('id', '=', first.id).execute();
+		await fresh.updateTable('tasks').set({ name: '发展AI智慧养老' }).where('id', '=', second.id).execute();
+		expect([await count('养老'), await count('ai'), await count('Ai'), await count('慧养')]).toEqual([2, 1, 1, 1]);
+		// A control character separates terms: the index's end marker is never searched for.
+		expect(await count('养老\u0001')).toBe(2);
+		expect(await count('\u0001\u0001')).toBe(await count(''));
+
+		await fresh
+			.updateTable('updates')
+			.set({ status_text: '推进社区嵌入式养老' })
+			.where('task_id', '=', first.id)
+			.execute();
+		await fresh.updateTable('tasks').set({ name: '另一个名称' }).where('id', '=', first.id).execute();
+		expect(await count('养老')).toBe(2);
+		await fresh.updateTable('updates').set({ status_text: '已完成' }).where('task_id', '=', first.id).execute();
+		expect(await count('养老')).toBe(1);
 	});
 
 	it('keeps a current text found when an older report of its task and period is deleted or becomes current again', async () => {
