@@ -281,6 +281,7 @@ export const en: Record<MessageKey, string> = {
 	notesOtherChanges: '{n} more tasks changed status: {counts}.',
 	notesChangesWorse: '{n} worse',
 	notesChangesBetter: '{n} better',
+	notesChangesUnknown: '{n} not comparable',
 	notesNamesAndMore: '{names} and {n} more',
 	notesTaskLine: '{name}: {parts}.',
 	notesTaskCount: '{n} tasks',

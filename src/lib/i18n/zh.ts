@@ -273,6 +273,7 @@ export const zh = {
 	notesOtherChanges: '其余 {n} 项状态有变化：{counts}。',
 	notesChangesWorse: '变差 {n} 项',
 	notesChangesBetter: '好转 {n} 项',
+	notesChangesUnknown: '无法比较 {n} 项',
 	notesNamesAndMore: '{names}等 {n} 项',
 	notesTaskLine: '{name}：{parts}。',
 	notesTaskCount: '{n} 项',

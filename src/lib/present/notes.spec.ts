@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../domain/status';
 import type { StatusChange } from '../types/overview';
+import { changeKind } from '../domain/changes';
 import {
 	NOTES_LIMIT,
 	changeSeverity,
@@ -71,6 +72,23 @@ describe('summariseChanges', () => {
 		expect(summariseChanges([change(1, 'on_track', 'behind', long), change(2, 'on_track', 'behind')], 'zh')).toEqual([
 			'其余 2 项状态有变化：变差 2 项。'
 		]);
+	});
+
+	it('counts worse and better as the 变化情况 slide does, and a change to or from 无法判断 apart', () => {
+		const changes = [
+			...Array.from({ length: 5 }, (_, i) => change(30 + i, 'completed', 'behind')),
+			change(1, 'not_started', 'behind'),
+			change(2, 'behind', 'not_started'),
+			change(3, 'on_track', 'unknown'),
+			change(4, 'unknown', 'completed'),
+			change(5, 'ahead', 'on_track')
+		];
+		// Started, though behind: 进步 on the changes slide (domain/changes.ts), so better here too.
+		expect(changeKind('not_started', 'behind')).toBe('improved');
+		expect(summariseChanges(changes, 'zh').at(-1)).toBe('其余 5 项状态有变化：变差 2 项、好转 1 项、无法比较 2 项。');
+		expect(summariseChanges(changes, 'en').at(-1)).toBe(
+			'5 more tasks changed status: 2 worse, 1 better, 2 not comparable.'
+		);
 	});
 
 	it('says nothing when nothing changed', () => {
