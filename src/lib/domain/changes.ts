@@ -36,6 +36,17 @@ export const CHANGED_KINDS: readonly ChangeKind[] = [
 	'worsened'
 ];
 
+/** Which way each kind went: what the 变化情况 slide colours and the deck's notes count as worse or better. */
+export const CHANGE_DIRECTION: Record<ChangeKind, 'worse' | 'better' | 'neither'> = {
+	recovered: 'better',
+	newly_completed: 'better',
+	improved: 'better',
+	newly_behind: 'worse',
+	worsened: 'worse',
+	unchanged: 'neither',
+	unknown: 'neither'
+};
+
 /** Periods in a row behind or not started from which a task is one a meeting should talk about. */
 export const LONG_BEHIND_PERIODS = 3;
 

@@ -6,7 +6,7 @@
 import { STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
 import type { StatusChange } from '../types/overview';
-import { changeKind, type ChangeKind } from '../domain/changes';
+import { CHANGE_DIRECTION, changeKind } from '../domain/changes';
 
 /** Characters of notes per slide, paragraphs counted with one line break between them. */
 export const NOTES_LIMIT = 600;
@@ -29,17 +29,6 @@ const SEVERITY: Record<Status, number> = {
 	unknown: 3,
 	not_started: 4,
 	behind: 5
-};
-
-/** Which way each kind of change went, for the notes' counts; `unchanged` never reaches them. */
-const CHANGE_DIRECTION: Record<ChangeKind, 'worse' | 'better' | 'neither'> = {
-	recovered: 'better',
-	newly_completed: 'better',
-	improved: 'better',
-	newly_behind: 'worse',
-	worsened: 'worse',
-	unchanged: 'neither',
-	unknown: 'neither'
 };
 
 /** Positive when a change made things worse, negative when better; its size is the change's size. */
@@ -89,12 +78,12 @@ export function summariseChanges(changes: StatusChange[], lang: Lang, budget = N
 	if (rest.length) {
 		// Worse and better as the 变化情况 slide counts them (domain/changes.ts): a task that started, behind,
 		// went up; one to or from 无法判断 is neither.
-		const direction = rest.map((c) => CHANGE_DIRECTION[changeKind(c.from, c.to)]);
-		const tally = (d: 'worse' | 'better' | 'neither') => direction.filter((x) => x === d).length;
+		const tally = { worse: 0, better: 0, neither: 0 };
+		for (const c of rest) tally[CHANGE_DIRECTION[changeKind(c.from, c.to)]]++;
 		const counts = [
-			tally('worse') ? fill(t.notesChangesWorse, { n: tally('worse') }) : '',
-			tally('better') ? fill(t.notesChangesBetter, { n: tally('better') }) : '',
-			tally('neither') ? fill(t.notesChangesUnknown, { n: tally('neither') }) : ''
+			tally.worse ? fill(t.notesChangesWorse, { n: tally.worse }) : '',
+			tally.better ? fill(t.notesChangesBetter, { n: tally.better }) : '',
+			tally.neither ? fill(t.notesChangesUnknown, { n: tally.neither }) : ''
 		].filter(Boolean);
 		out.push(fill(t.notesOtherChanges, { n: rest.length, counts: counts.join(t.listSeparator) }));
 	}

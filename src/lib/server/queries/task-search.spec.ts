@@ -194,13 +194,18 @@ describe('the search against the plain query, on generated data', () => {
 });
 
 describe('the search index follows every write', () => {
-	it('indexes renames, drops superseded and deleted updates, and matches the tables', async () => {
+	/** A database holding the seed alone, and the count of its task table's rows for a search. */
+	async function seedAlone() {
 		const fresh = await openTestDatabase();
 		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
-		const filters = parseFilters(new URLSearchParams('q=独一无二的新名称'));
+		const filters = parseFilters(new URLSearchParams());
 		const scope = await resolveScope(fresh, filters);
-		const periodId = scope.period!.id;
-		const count = (q: string) => tasks.countTasks(fresh, scope, periodId, { ...filters, q });
+		const count = (q: string) => tasks.countTasks(fresh, scope, scope.period!.id, { ...filters, q });
+		return { fresh, count };
+	}
+
+	it('indexes renames, drops superseded and deleted updates, and matches the tables', async () => {
+		const { fresh, count } = await seedAlone();
 
 		const task = await fresh
 			.selectFrom('tasks')
@@ -233,11 +238,7 @@ describe('the search index follows every write', () => {
 	});
 
 	it('finds a pair that ends a text, makes up a whole name, or is typed in another case', async () => {
-		const fresh = await openTestDatabase();
-		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
-		const filters = parseFilters(new URLSearchParams('q=养老'));
-		const scope = await resolveScope(fresh, filters);
-		const count = (q: string) => tasks.countTasks(fresh, scope, scope.period!.id, { ...filters, q });
+		const { fresh, count } = await seedAlone();
 		const [first, second] = await fresh.selectFrom('tasks').select('id').orderBy('id').limit(2).execute();
 		expect([await count('养老'), await count('ai'), await count('慧养')]).toEqual([0, 0, 0]);
 
@@ -260,11 +261,7 @@ describe('the search index follows every write', () => {
 	});
 
 	it('keeps a current text found when an older report of its task and period is deleted or becomes current again', async () => {
-		const fresh = await openTestDatabase();
-		await importDocument(fresh, Buffer.from(SEED), { fileName: 'xinjie-2024-q2.txt' });
-		const filters = parseFilters(new URLSearchParams('q=说明文字'));
-		const scope = await resolveScope(fresh, filters);
-		const count = (q: string) => tasks.countTasks(fresh, scope, scope.period!.id, { ...filters, q });
+		const { fresh, count } = await seedAlone();
 		const first = await fresh
 			.selectFrom('updates')
 			.innerJoin('tasks', 'tasks.id', 'updates.task_id')
