@@ -253,12 +253,7 @@ export function scopedUpdates(
 	const withPlan = joins.plans || byOrganization;
 	// The task is a lookup per row too: a whole province's ranking of 13 000 updates spent a fifth of its time there.
 	const withTask =
-		joins.tasks !== false ||
-		withCategory ||
-		withPlan ||
-		filters.owner !== null ||
-		filters.theme !== null ||
-		(filters.change ?? null) !== null;
+		joins.tasks !== false || withCategory || withPlan || filters.owner !== null || (filters.change ?? null) !== null;
 	const base = db.selectFrom('updates').innerJoin('tasks', 'tasks.id', 'updates.task_id');
 	const joined = base
 		.innerJoin('categories', 'categories.id', 'tasks.category_id')
@@ -289,6 +284,9 @@ export function scopedUpdates(
 			.$if(filters.status !== null, (qb) => qb.where('updates.status', 'in', filters.status!))
 			.$if(filters.source !== null, (qb) => qb.where('updates.status_source', 'in', filters.source!))
 			.$if(filters.owner !== null, (qb) => qb.where('tasks.owner', '=', filters.owner!))
+			// Asked of the update's own task id, so SQLite tests the theme before it reads the task: a whole province's
+			// period under one theme read 50 000 tasks to keep 14 600 (its overview's one read of the facts, 132 →
+			// 122 ms; measured with the file mapped, as the app reads it).
 			.$if(filters.theme !== null, (qb) =>
 				qb.where((eb) =>
 					eb.exists(
@@ -296,7 +294,7 @@ export function scopedUpdates(
 							.selectFrom('task_themes')
 							.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
 							.select('task_themes.task_id')
-							.whereRef('task_themes.task_id', '=', 'tasks.id')
+							.whereRef('task_themes.task_id', '=', 'updates.task_id')
 							.where('themes.name', '=', filters.theme!)
 					)
 				)
