@@ -10,9 +10,9 @@ import { categoryKey } from '../domain/category-key';
 import { tasksByStatus } from '../domain/measures';
 import { STATUSES, STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
-import type { AttentionTask, OverviewData, StatusChange } from '../types/overview';
+import type { AttentionTask, OverviewData } from '../types/overview';
 import { bodyHeight, categoryRows, headingLines } from './layout';
-import { nameList, summariseChanges } from './notes';
+import { changesIn, nameList, summariseChanges } from './notes';
 import type { CategorySlide, DeckInput, DeckOptions } from './slides';
 
 /** The tasks a category slide lists: behind or not started (flag-only tasks have their own slide). */
@@ -45,14 +45,6 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 	const t = messages[lang];
 	// The page's order (most tasks first) and its bars: the rest are the chart's 其他, not a slide each.
 	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
-	// Changes carry their category as published; keyed once here, not once per category (a city has thousands).
-	const changesByKey = new Map<string, StatusChange[]>();
-	for (const change of input.changes) {
-		const key = categoryKey(change.category);
-		const list = changesByKey.get(key);
-		if (list) list.push(change);
-		else changesByKey.set(key, [change]);
-	}
 	return keys.flatMap((category, i) => {
 		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);
@@ -64,7 +56,7 @@ export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckO
 		const shown = chunks.reduce((n, chunk) => n + chunk.length, 0);
 		// From the counts, not the lists: the list the loader fetched may be capped.
 		const more = Math.max(0, counts.behind + counts.not_started - shown);
-		const firstNotes = categoryNotes(lang, counts, total, tasks, changesByKey.get(category) ?? []);
+		const firstNotes = categoryNotes(lang, counts, total, tasks, changesIn(input.changes, category));
 		return chunks.map((chunk, p) => ({
 			key: p === 0 ? `category-${i + 1}` : `category-${i + 1}-${p + 1}`,
 			kind: 'categories' as const,
@@ -108,7 +100,7 @@ function categoryNotes(
 	counts: Record<Status, number>,
 	total: number,
 	tasks: AttentionTask[],
-	changes: StatusChange[]
+	changes: ReturnType<typeof changesIn>
 ): string[] {
 	const t = messages[lang];
 	const notes = [fill(t.notesCategory, { total, mix: mixText(counts, lang) })];

@@ -29,7 +29,7 @@ const input = (lang: 'zh' | 'en', changeSummary: ChangesData | null | undefined)
 	organization: '新街街道',
 	date: '2024-07-10',
 	overview: null,
-	changes: [],
+	changes: { counts: [], named: [], earlier: {} },
 	flaggedTotal: 0,
 	changeSummary
 });

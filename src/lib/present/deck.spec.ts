@@ -4,7 +4,7 @@ import { CATEGORY_CHART_LIMIT, rankCategories } from '../domain/category-ranking
 import type { Status } from '../domain/status';
 import type { FlagKind } from '../domain/flags';
 import type { OverviewData } from '../types/overview';
-import type { AttentionTask, StatusChange } from '../types/overview';
+import type { AttentionTask, StatusChanges } from '../types/overview';
 import {
 	buildDeck,
 	pages,
@@ -80,7 +80,11 @@ function overview(overrides: Partial<OverviewData> = {}): OverviewData {
 	};
 }
 
-const changes: StatusChange[] = [{ taskId: 2, name: '任务2', category: '甲', from: 'on_track', to: 'behind' }];
+const changes: StatusChanges = {
+	counts: [{ key: '甲', from: 'on_track', to: 'behind', count: 1 }],
+	named: [{ taskId: 2, name: '任务2', key: '甲', from: 'on_track', to: 'behind' }],
+	earlier: { 2: 'on_track' }
+};
 
 function input(overrides: Partial<DeckInput> = {}): DeckInput {
 	return {
@@ -354,7 +358,10 @@ describe('speaker notes', () => {
 
 	it('says so when there is no previous period', () => {
 		const [slide] = buildDeck(
-			input({ overview: overview({ previous: null, kpis: computeKpis(overview().byPeriod, 2, null) }), changes: [] }),
+			input({
+				overview: overview({ previous: null, kpis: computeKpis(overview().byPeriod, 2, null) }),
+				changes: { counts: [], named: [], earlier: {} }
+			}),
 			['kpi']
 		);
 		expect(slide.notes.at(-1)).toBe('本年度没有更早的报告期可以比较。');

@@ -173,7 +173,7 @@ function kpiSlide(input: DeckInput, data: OverviewData): KpiSlide {
 			changed.length ? fill(t.notesVsPrevious, { previous, changes }) : fill(t.notesNoCountChange, { previous })
 		);
 		// The largest changes by name and counts for the rest: a city has thousands of changes.
-		notes.push(...(input.changes.length ? summariseChanges(input.changes, lang) : [t.notesNoTaskChanged]));
+		notes.push(...(input.changes.counts.length ? summariseChanges(input.changes, lang) : [t.notesNoTaskChanged]));
 	}
 	return { key: 'kpi', kind: 'kpi', title: t.slideKpi, notes };
 }
@@ -273,7 +273,7 @@ function taskListSlides(
 ): TaskListSlide[] {
 	const { lang } = input;
 	const t = messages[lang];
-	const was = new Map(input.changes.map((c) => [c.taskId, c.from]));
+	const { earlier } = input.changes;
 	const chunks = pages(tasks, opts.pageSize);
 	return chunks.map((chunk, i) => {
 		const from = i * opts.pageSize + 1;
@@ -293,7 +293,7 @@ function taskListSlides(
 			notes.push(sentence(lang, fill(t.moreNotListed, { n: total - tasks.length })));
 		for (const task of chunk) {
 			const parts = [STATUS_LABEL[lang][task.status], ...task.flags.map((flag) => FLAG_LABEL[lang][flag])];
-			const before = was.get(task.taskId);
+			const before = earlier[task.taskId];
 			if (before) parts.push(fill(t.wasStatus, { status: STATUS_LABEL[lang][before] }));
 			notes.push(fill(t.notesTaskLine, { name: task.name, parts: parts.join(t.listSeparator) }));
 		}
@@ -307,7 +307,7 @@ function taskListSlides(
 			tasks: chunk,
 			more: i === chunks.length - 1 ? total - tasks.length : 0,
 			was: Object.fromEntries(
-				chunk.filter((task) => was.has(task.taskId)).map((task) => [task.taskId, was.get(task.taskId)!])
+				chunk.filter((task) => task.taskId in earlier).map((task) => [task.taskId, earlier[task.taskId]])
 			),
 			notes
 		};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../domain/status';
-import type { StatusChange } from '../types/overview';
+import type { StatusChange, StatusChangeCount } from '../types/overview';
 import { changeKind } from '../domain/changes';
 import {
 	NOTES_LIMIT,
@@ -8,18 +8,36 @@ import {
 	fitNotes,
 	nameList,
 	notesLength,
+	NOTES_TOP_CHANGES,
+	changesIn,
+	pairsToName,
 	rankChanges,
 	sentence,
 	summariseChanges
 } from './notes';
 
-const change = (taskId: number, from: Status, to: Status, name = `任务${taskId}`): StatusChange => ({
+const change = (taskId: number, from: Status, to: Status, name = `任务${taskId}`, key = '甲'): StatusChange => ({
 	taskId,
 	name,
-	category: '甲',
+	key,
 	from,
 	to
 });
+
+/** Changes by category and pair, as the loader counts them. */
+function countsOf(changes: StatusChange[]): StatusChangeCount[] {
+	const out = new Map<string, StatusChangeCount>();
+	for (const c of changes) {
+		const id = [c.key, c.from, c.to].join('|');
+		const row = out.get(id) ?? { key: c.key, from: c.from, to: c.to, count: 0 };
+		row.count++;
+		out.set(id, row);
+	}
+	return [...out.values()];
+}
+
+/** Every change counted and named. */
+const all = (changes: StatusChange[]) => ({ counts: countsOf(changes), named: changes });
 
 describe('changeSeverity', () => {
 	it.each([
@@ -54,24 +72,23 @@ describe('summariseChanges', () => {
 			...Array.from({ length: 3 }, (_, i) => change(20 + i, 'ahead', 'on_track')),
 			...Array.from({ length: 5 }, (_, i) => change(30 + i, 'completed', 'behind'))
 		];
-		expect(summariseChanges(changes, 'zh')).toEqual([
+		expect(summariseChanges(all(changes), 'zh')).toEqual([
 			'变化最大的 5 项：任务30（已完成 → 欠进度）、任务31（已完成 → 欠进度）、任务32（已完成 → 欠进度）、任务33（已完成 → 欠进度）、任务34（已完成 → 欠进度）。',
 			'其余 7 项状态有变化：变差 3 项、好转 4 项。'
 		]);
-		expect(summariseChanges(changes.slice(0, 2), 'en')).toEqual([
+		expect(summariseChanges(all(changes.slice(0, 2)), 'en')).toEqual([
 			'The 2 largest changes: 任务10 (On track → Ahead), 任务11 (On track → Ahead).'
 		]);
 	});
 
 	it('names fewer when the names are long, and none when even one is too long', () => {
 		const long = '很长的任务名称'.repeat(50);
-		expect(summariseChanges([change(2, 'on_track', 'behind'), change(1, 'on_track', 'behind', long)], 'zh')).toEqual([
-			'变化最大的 1 项：任务2（达进度 → 欠进度）。',
-			'其余 1 项状态有变化：变差 1 项。'
-		]);
-		expect(summariseChanges([change(1, 'on_track', 'behind', long), change(2, 'on_track', 'behind')], 'zh')).toEqual([
-			'其余 2 项状态有变化：变差 2 项。'
-		]);
+		expect(
+			summariseChanges(all([change(2, 'on_track', 'behind'), change(1, 'on_track', 'behind', long)]), 'zh')
+		).toEqual(['变化最大的 1 项：任务2（达进度 → 欠进度）。', '其余 1 项状态有变化：变差 1 项。']);
+		expect(
+			summariseChanges(all([change(1, 'on_track', 'behind', long), change(2, 'on_track', 'behind')]), 'zh')
+		).toEqual(['其余 2 项状态有变化：变差 2 项。']);
 	});
 
 	it('counts worse and better as the 变化情况 slide does, and a change to or from 无法判断 apart', () => {
@@ -85,14 +102,91 @@ describe('summariseChanges', () => {
 		];
 		// Started, though behind: 进步 on the changes slide (domain/changes.ts), so better here too.
 		expect(changeKind('not_started', 'behind')).toBe('improved');
-		expect(summariseChanges(changes, 'zh').at(-1)).toBe('其余 5 项状态有变化：变差 2 项、好转 1 项、无法比较 2 项。');
-		expect(summariseChanges(changes, 'en').at(-1)).toBe(
+		expect(summariseChanges(all(changes), 'zh').at(-1)).toBe(
+			'其余 5 项状态有变化：变差 2 项、好转 1 项、无法比较 2 项。'
+		);
+		expect(summariseChanges(all(changes), 'en').at(-1)).toBe(
 			'5 more tasks changed status: 2 worse, 1 better, 2 not comparable.'
 		);
 	});
 
 	it('says nothing when nothing changed', () => {
-		expect(summariseChanges([], 'zh')).toEqual([]);
+		expect(summariseChanges(all([]), 'zh')).toEqual([]);
+	});
+});
+
+describe('pairsToName', () => {
+	/** The first `limit` changes of each category and pair that `pairs` names, in the order given: what the loader fetches. */
+	function fetched(changes: StatusChange[], pairs: ReturnType<typeof pairsToName>, limit: number): StatusChange[] {
+		const taken = new Map<string, number>();
+		return changes.filter((c) => {
+			const pair = pairs.find((p) => p.from === c.from && p.to === c.to);
+			if (!pair || (pair.keys !== null && !pair.keys.includes(c.key))) return false;
+			const id = [c.key, c.from, c.to].join('|');
+			const n = taken.get(id) ?? 0;
+			taken.set(id, n + 1);
+			return n < limit;
+		});
+	}
+
+	it('names what the whole list would, for the scope and for each category, from far fewer changes', () => {
+		const statuses: Status[] = ['completed', 'ahead', 'on_track', 'unknown', 'not_started', 'behind'];
+		let seed = 7;
+		const random = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed % n;
+		};
+		const keys = ['甲', '乙', '丙', ''];
+		let largest = 0;
+		for (let round = 0; round < 300; round++) {
+			// Some rounds a few changes, some many; some pairs common, some rare.
+			const size = [3, 12, 40, 400][round % 4];
+			const weights = statuses.map(() => 1 + random(6) ** 2);
+			const pick = () => {
+				let r = random(weights.reduce((a, b) => a + b, 0));
+				return statuses[weights.findIndex((w) => (r -= w) < 0)];
+			};
+			const changes: StatusChange[] = [];
+			for (let i = 0; changes.length < size; i++) {
+				const [from, to] = [pick(), pick()];
+				if (from !== to) changes.push(change(i, from, to, `任务${i}`, keys[random(keys.length)]));
+			}
+			const whole = all(changes);
+			const slides = keys.slice(0, 1 + random(keys.length));
+			const digest = {
+				counts: whole.counts,
+				named: fetched(changes, pairsToName(whole.counts, slides), NOTES_TOP_CHANGES)
+			};
+			for (const lang of ['zh', 'en'] as const) {
+				expect(summariseChanges(digest, lang)).toEqual(summariseChanges(whole, lang));
+				for (const key of slides)
+					expect(summariseChanges(changesIn(digest, key), lang)).toEqual(summariseChanges(changesIn(whole, key), lang));
+			}
+			if (size === 400) largest = Math.max(largest, digest.named.length);
+		}
+		// Four lists of five at most for each pair it names, of 400 changes.
+		expect(largest).toBeLessThan(120);
+	});
+
+	it('takes a rank whole, and the next ranks only until they hold five changes', () => {
+		const counts: StatusChangeCount[] = [
+			{ key: '甲', from: 'completed', to: 'behind', count: 2 },
+			{ key: '乙', from: 'completed', to: 'behind', count: 1 },
+			{ key: '甲', from: 'behind', to: 'completed', count: 9 },
+			{ key: '甲', from: 'on_track', to: 'behind', count: 3 },
+			{ key: '甲', from: 'completed', to: 'not_started', count: 1 }
+		];
+		// completed → behind (3 in all), then behind → completed; in 乙, every rank it has.
+		expect(pairsToName(counts, ['乙'])).toEqual([
+			{ from: 'completed', to: 'behind', keys: null },
+			{ from: 'behind', to: 'completed', keys: null }
+		]);
+		expect(pairsToName(counts.slice(2), [])).toEqual([{ from: 'behind', to: 'completed', keys: null }]);
+		expect(pairsToName(counts.slice(3), ['甲'])).toEqual([
+			{ from: 'completed', to: 'not_started', keys: null },
+			{ from: 'on_track', to: 'behind', keys: null }
+		]);
+		expect(pairsToName([], ['甲'])).toEqual([]);
 	});
 });
 

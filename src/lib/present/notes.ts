@@ -5,7 +5,7 @@
  */
 import { STATUS_LABEL, type Status } from '../domain/status';
 import { fill, messages, type Lang } from '../i18n';
-import type { StatusChange } from '../types/overview';
+import type { StatusChange, StatusChangeCount, StatusChanges, StatusPairToName } from '../types/overview';
 import { CHANGE_DIRECTION, changeKind } from '../domain/changes';
 
 /** Characters of notes per slide, paragraphs counted with one line break between them. */
@@ -59,13 +59,78 @@ export function aside(lang: Lang, text: string, note: string): string {
 	return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
 }
 
+/** The changes of one category (by key), to summarise on its slide. */
+export function changesIn(changes: Pick<StatusChanges, 'counts' | 'named'>, key: string) {
+	return { counts: changes.counts.filter((c) => c.key === key), named: changes.named.filter((c) => c.key === key) };
+}
+
 /**
- * The largest changes by name (at most NOTES_TOP_CHANGES, and only as many as fit in `budget`
- * characters) and one sentence counting the rest, worse and better. No changes: no paragraphs.
+ * The pairs of statuses whose changes a summary of `counts` ranks first (rankChanges), as many ranks as hold
+ * `limit` changes: a rank is a size and a direction of change, and within a rank the report order decides.
  */
-export function summariseChanges(changes: StatusChange[], lang: Lang, budget = NOTES_LIMIT / 2): string[] {
+function firstRanks(counts: StatusChangeCount[], limit: number): Set<string> {
+	const bySize = new Map<string, { from: Status; to: Status; severity: number; count: number }>();
+	for (const c of counts) {
+		const id = `${c.from}>${c.to}`;
+		const pair = bySize.get(id) ?? { from: c.from, to: c.to, severity: changeSeverity(c), count: 0 };
+		pair.count += c.count;
+		bySize.set(id, pair);
+	}
+	const pairs = [...bySize.entries()].sort(
+		([, a], [, b]) => Math.abs(b.severity) - Math.abs(a.severity) || b.severity - a.severity
+	);
+	const out = new Set<string>();
+	let held = 0;
+	for (const [i, [id, pair]] of pairs.entries()) {
+		const rankBefore = i > 0 ? pairs[i - 1][1].severity : null;
+		if (held >= limit && pair.severity !== rankBefore) break;
+		out.add(id);
+		held += pair.count;
+	}
+	return out;
+}
+
+/**
+ * Which changes a deck's notes may name: those of the first ranks of the whole scope (in every category) and of
+ * each category of `keys` (the category slides'), each rank whole, as many as hold NOTES_TOP_CHANGES changes.
+ * Fetched by name, the first NOTES_TOP_CHANGES of each category and pair in report order are a superset of
+ * what summariseChanges names: its top changes are the first of their ranks in report order.
+ */
+export function pairsToName(
+	counts: StatusChangeCount[],
+	keys: string[],
+	limit = NOTES_TOP_CHANGES
+): StatusPairToName[] {
+	const out = new Map<string, StatusPairToName>();
+	const pairOf = (id: string) => {
+		const [from, to] = id.split('>') as [Status, Status];
+		return { from, to };
+	};
+	for (const id of firstRanks(counts, limit)) out.set(id, { ...pairOf(id), keys: null });
+	for (const key of keys)
+		for (const id of firstRanks(
+			counts.filter((c) => c.key === key),
+			limit
+		)) {
+			const pair = out.get(id) ?? { ...pairOf(id), keys: [] };
+			if (pair.keys !== null && !pair.keys.includes(key)) pair.keys.push(key);
+			out.set(id, pair);
+		}
+	return [...out.values()];
+}
+
+/**
+ * The largest changes by name (at most NOTES_TOP_CHANGES, and only as many as fit in `budget` characters) and
+ * one sentence counting the rest, worse and better. `named` holds at least the changes of the first ranks
+ * (pairsToName), `counts` every change. No changes: no paragraphs.
+ */
+export function summariseChanges(
+	changes: { counts: StatusChangeCount[]; named: StatusChange[] },
+	lang: Lang,
+	budget = NOTES_LIMIT / 2
+): string[] {
 	const t = messages[lang];
-	const ranked = rankChanges(changes);
+	const ranked = rankChanges(changes.named);
 	const named: string[] = [];
 	for (const change of ranked.slice(0, NOTES_TOP_CHANGES)) {
 		const text = aside(lang, change.name, `${STATUS_LABEL[lang][change.from]} → ${STATUS_LABEL[lang][change.to]}`);
@@ -74,18 +139,19 @@ export function summariseChanges(changes: StatusChange[], lang: Lang, budget = N
 		named.push(text);
 	}
 	const out = named.length ? [fill(t.notesTopChanges, { n: named.length, list: named.join(t.listSeparator) })] : [];
-	const rest = ranked.slice(named.length);
-	if (rest.length) {
-		// Worse and better as the 变化情况 slide counts them (domain/changes.ts): a task that started, behind,
-		// went up; one to or from 无法判断 is neither.
-		const tally = { worse: 0, better: 0, neither: 0 };
-		for (const c of rest) tally[CHANGE_DIRECTION[changeKind(c.from, c.to)]]++;
+	// Worse and better as the 变化情况 slide counts them (domain/changes.ts): a task that started, behind,
+	// went up; one to or from 无法判断 is neither. The rest: every change counted, less those named.
+	const tally = { worse: 0, better: 0, neither: 0 };
+	for (const c of changes.counts) tally[CHANGE_DIRECTION[changeKind(c.from, c.to)]] += c.count;
+	for (const c of ranked.slice(0, named.length)) tally[CHANGE_DIRECTION[changeKind(c.from, c.to)]]--;
+	const rest = tally.worse + tally.better + tally.neither;
+	if (rest > 0) {
 		const counts = [
 			tally.worse ? fill(t.notesChangesWorse, { n: tally.worse }) : '',
 			tally.better ? fill(t.notesChangesBetter, { n: tally.better }) : '',
 			tally.neither ? fill(t.notesChangesUnknown, { n: tally.neither }) : ''
 		].filter(Boolean);
-		out.push(fill(t.notesOtherChanges, { n: rest.length, counts: counts.join(t.listSeparator) }));
+		out.push(fill(t.notesOtherChanges, { n: rest, counts: counts.join(t.listSeparator) }));
 	}
 	return out;
 }

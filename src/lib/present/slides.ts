@@ -4,7 +4,7 @@
  */
 import type { Status } from '../domain/status';
 import type { Lang } from '../i18n';
-import type { AttentionTask, OverviewData, StatusChange } from '../types/overview';
+import type { AttentionTask, OverviewData, StatusChanges } from '../types/overview';
 import type { SlideKind } from './params';
 import type { ChangesSlide } from './changes-slide';
 import type { ChangesData } from '../types/changes';
@@ -45,8 +45,8 @@ export interface DeckInput {
 	date: string;
 	/** The overview's data for the scope; null when the scope has no data. */
 	overview: OverviewData | null;
-	/** Tasks whose status changed since the previous period. */
-	changes: StatusChange[];
+	/** Tasks whose status changed since the previous period: counted, and named where the notes may name them. */
+	changes: StatusChanges;
 	/** Tasks with a data-quality flag in the period (the attention list may hold only the first of them). */
 	flaggedTotal: number;
 	/**

@@ -73,9 +73,37 @@ export interface AttentionTask {
 export interface StatusChange {
 	taskId: number;
 	name: string;
-	category: string | null;
+	/** Its category's key (domain/category-key.ts; '' for none), as the deck's category slides count. */
+	key: string;
 	from: Status;
 	to: Status;
+}
+
+/** How many tasks of one category (by key) went from one status to another. */
+export interface StatusChangeCount {
+	key: string;
+	from: Status;
+	to: Status;
+	count: number;
+}
+
+/** Changes from one status to another to list by name, in these categories (by key; null: in every one). */
+export interface StatusPairToName {
+	from: Status;
+	to: Status;
+	keys: string[] | null;
+}
+
+/**
+ * What a deck says of the tasks whose status changed since the previous period, without listing a province's
+ * 30 000: every change counted by category and pair of statuses; by name, at least the changes the notes may
+ * name (the largest of the whole scope and of each category slide, present/notes.ts `pairsToName`), in report
+ * order; and the earlier status of each changed task the deck lists, by task id.
+ */
+export interface StatusChanges {
+	counts: StatusChangeCount[];
+	named: StatusChange[];
+	earlier: Record<number, Status>;
 }
 
 /**

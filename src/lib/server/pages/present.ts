@@ -10,18 +10,20 @@ import { FilterError } from '../../filters';
 import { loadOverviewData } from './overview-data';
 import { loadChanges } from './changes';
 import * as overview from '../queries/overview';
+import * as changes from '../queries/changes';
 import { countManyWays } from '../queries/measures';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName, slideData } from '../../present/deck';
 import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
 import { bodyHeight, categoryRows } from '../../present/layout';
+import { NOTES_TOP_CHANGES, pairsToName } from '../../present/notes';
 import { listFlaggedAttentionTasks, listSevereTasksByCategory } from '../queries/attention-lists';
 import { FLAG_KINDS } from '../../domain/flags';
 import { fromCompleteAttention } from '../../domain/attention';
 import type { Filters } from '../../filters';
 import type { Scope } from '../../types/scope';
-import type { AttentionTask, OverviewData } from '../../types/overview';
+import type { AttentionTask, OverviewData, StatusChanges } from '../../types/overview';
 import { DEFAULT_PRESENT_PARAMS, legacySchemeLocation, parsePresentParams, presentHref } from '../../present/params';
 
 /** Attention tasks listed on slides: ten slides of six. A province has thousands; the last slide says how many are left for the task table. */
@@ -48,14 +50,17 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	});
 	// A unit's attention list is seldom cut at ATTENTION_MAX: then it holds every task the slides list.
 	const complete = data && data.attention.tasks.length < ATTENTION_MAX ? data.attention.tasks : null;
-	const [changes, flaggedTotal, categoryTasks, flaggedTasks] = data
+	const [flaggedTotal, categoryTasks, flaggedTasks] = data
 		? await Promise.all([
-				data.previous ? overview.listStatusChanges(db, scope, data.period.id, data.previous.id, filters) : [],
 				overview.countFlaggedTasks(db, scope, data.period.id, filters),
 				loadCategoryTasks(db, filters, scope, data, complete),
 				loadFlaggedTasks(db, filters, scope, data, complete)
 			])
-		: [[], 0, {}, []];
+		: [0, {}, []];
+	const statusChanges =
+		data && data.previous
+			? await loadStatusChanges(db, filters, scope, data, data.previous.id, [...data.attention.tasks, ...flaggedTasks])
+			: NO_CHANGES;
 	// The 变化情况 slide (src/lib/present/changes-slide.ts).
 	const changeSummary = data ? await loadChanges(db, scope, filters) : null;
 	const t = messages[lang];
@@ -67,7 +72,17 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 	const now = new Date();
 	const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 	const deck = buildDeck(
-		{ lang, organization, date, overview: data, changes, flaggedTotal, categoryTasks, flaggedTasks, changeSummary },
+		{
+			lang,
+			organization,
+			date,
+			overview: data,
+			changes: statusChanges,
+			flaggedTotal,
+			categoryTasks,
+			flaggedTasks,
+			changeSummary
+		},
 		present.slides
 	);
 	return {
@@ -81,6 +96,47 @@ export async function loadPresentationPage(db: DB, url: URL, locals: App.Locals)
 		/** Windows showing the same deck (stage and presenter view) share this key, and only this one. */
 		deckKey: presentHref('/present', { ...filters, lang: null }, { ...DEFAULT_PRESENT_PARAMS, slides: present.slides })
 	};
+}
+
+const NO_CHANGES: StatusChanges = { counts: [], named: [], earlier: {} };
+
+/**
+ * The tasks whose status changed since the previous period, as the notes speak of them: all counted, by name only
+ * those the notes may name (a province has 30 000 changes and names five of them), and the earlier status of each
+ * task the attention and data-quality slides list.
+ */
+async function loadStatusChanges(
+	db: DB,
+	filters: Filters,
+	scope: Scope,
+	data: OverviewData,
+	previousId: number,
+	listed: AttentionTask[]
+): Promise<StatusChanges> {
+	const counts = await changes.countStatusChanges(db, scope, data.period.id, previousId, filters);
+	// The categories with a slide, as category-slides.ts picks them.
+	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
+	const [named, earlier] = await Promise.all([
+		changes.listNamedStatusChanges(
+			db,
+			scope,
+			data.period.id,
+			previousId,
+			filters,
+			pairsToName(counts, keys),
+			NOTES_TOP_CHANGES
+		),
+		changes.listEarlierUpdates(
+			db,
+			listed.map((task) => task.taskId),
+			previousId
+		)
+	]);
+	const changed = listed.flatMap((task) => {
+		const before = earlier.get(task.taskId)?.status;
+		return before && before !== task.status ? [[task.taskId, before] as const] : [];
+	});
+	return { counts, named, earlier: Object.fromEntries(changed) };
 }
 
 /** Statuses a category slide lists. */

@@ -9,6 +9,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Status } from '../../domain/status';
+import type { StatusChangeCount } from '../../types/overview';
 import { changeKind, emptyChangeCounts, type ChangeCounts } from '../../domain/changes';
 import { insertRows } from './insert-rows';
 import type { UpdateFact } from './rollups';
@@ -177,6 +178,38 @@ export async function readChangeRollups(
 		entry.counts[changeKind(r.earlier === '' ? null : r.earlier, r.status)] += Number(r.taskCount);
 	}
 	return [...out.values()].filter((e) => Object.values(e.counts).some((n) => n > 0));
+}
+
+/**
+ * The tasks of these organizations whose status in `periodId` differs from their status in `previousId`, by
+ * category key and pair of statuses, for the deck's notes (pages/present.ts). Exact when `previousId` is the
+ * scope's previous period with data, as readChangeRollups explains: every task reported there has it as its
+ * previous reported period.
+ */
+export async function readStatusChangeRollups(
+	db: Db,
+	organizationIds: number[],
+	periodId: number,
+	previousId: number
+): Promise<StatusChangeCount[]> {
+	if (organizationIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('change_rollups')
+		.where('organization_id', 'in', organizationIds)
+		.where('period_id', '=', periodId)
+		.where('dimension', '=', 'category')
+		.where('earlier_period_id', '=', previousId)
+		.whereRef('earlier_status', '!=', 'status')
+		.select((eb) => [
+			'dimension_key as key',
+			sql<Status>`earlier_status`.as('from'),
+			sql<Status>`status`.as('to'),
+			eb.fn.sum<number>('task_count').as('count')
+		])
+		.groupBy(['dimension_key', 'earlier_status', 'status'])
+		.having((eb) => eb.fn.sum('task_count'), '>', 0)
+		.execute();
+	return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 /** Current updates of `periodId` behind or not started for at least `min` periods in a row, in these organizations. */

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { ChangeCountsOf, LongBehindTask } from '../../types/changes';
+import type { StatusChange, StatusChangeCount, StatusPairToName } from '../../types/overview';
 import type { Status } from '../../domain/status';
 import {
 	CHANGE_KINDS,
@@ -19,7 +20,7 @@ import {
 import { ATTENTION_STATUSES } from '../../domain/measures';
 import { hasTaskFilters, scopedUpdates } from './scope';
 import { rollupOrganizations } from './rollups';
-import { countLongBehind, readChangeRollups } from './change-rollups';
+import { countLongBehind, readChangeRollups, readStatusChangeRollups } from './change-rollups';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
 import { factsRead } from './measures';
 import { countChangeFacts, type UpdateFacts } from '../../domain/fact-counts';
@@ -237,6 +238,97 @@ export async function summarizeRollups(
 		byChild: new Map(byChild.map((r) => [r.organizationId, r.counts])),
 		longBehind: longBehindTotal
 	};
+}
+
+/**
+ * The scope's current updates of `periodId` whose status differs from their task's in `previousId`, read from the
+ * update's own earlier period and status (migration 0021) rather than by looking the earlier update up: a whole
+ * province's 50 000 lookups were most of the 165 ms its deck spent listing 30 000 changes. Exact when
+ * `previousId` is the scope's previous period with data (as readChangeRollups explains); the deck's is.
+ */
+function changedUpdates(db: DB, scope: Scope, periodId: number, previousId: number, filters: TaskFilters) {
+	return scopedUpdates(db, scope, [periodId], filters)
+		.where('updates.earlier_period_id', '=', previousId)
+		.whereRef('updates.earlier_status', '!=', 'updates.status');
+}
+
+/**
+ * Tasks of `periodId` whose status changed since `previousId`, by category key × earlier status × status: from
+ * change_rollups when they answer the scope (whole organizations, no task filter), else one GROUP BY.
+ */
+export async function countStatusChanges(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	previousId: number,
+	filters: TaskFilters
+): Promise<StatusChangeCount[]> {
+	const organizations = hasTaskFilters(filters) ? null : await rollupOrganizations(db, scope);
+	if (organizations) return readStatusChangeRollups(db, organizations, periodId, previousId);
+	const rows = await changedUpdates(db, scope, periodId, previousId, filters)
+		.select([
+			'categories.name_key as key',
+			sql<Status>`updates.earlier_status`.as('from'),
+			'updates.status as to',
+			sql<number>`count(*)`.as('count')
+		])
+		.groupBy(['categories.name_key', 'updates.earlier_status', 'updates.status'])
+		.execute();
+	return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/**
+ * The tasks of `periodId` that changed since `previousId` from and to the statuses of `pairs`, in their
+ * categories, the first `limit` of each category and pair in report order, all in report order: what the
+ * deck's notes may name (present/notes.ts `pairsToName`), without reading a name of the other changes.
+ */
+export async function listNamedStatusChanges(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	previousId: number,
+	filters: TaskFilters,
+	pairs: StatusPairToName[],
+	limit: number
+): Promise<StatusChange[]> {
+	if (pairs.length === 0) return [];
+	const ranked = changedUpdates(db, scope, periodId, previousId, filters)
+		// The pairs as one row-value list, which SQLite looks up in the period's index by status; then each
+		// pair's categories.
+		.where(
+			sql<boolean>`(updates.earlier_status, updates.status) in (values ${sql.join(
+				pairs.map((p) => sql`(${p.from}, ${p.to})`)
+			)})`
+		)
+		.where((eb) =>
+			eb.or(
+				pairs.map((p) =>
+					eb.and([
+						eb('updates.earlier_status', '=', p.from),
+						eb('updates.status', '=', p.to),
+						...(p.keys === null ? [] : [eb('categories.name_key', 'in', p.keys.length > 0 ? p.keys : [''])])
+					])
+				)
+			)
+		)
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'categories.name_key as key',
+			sql<Status>`updates.earlier_status`.as('from'),
+			'updates.status as to',
+			'plans.organization_id as organizationId',
+			'tasks.position',
+			sql<number>`row_number() over (partition by categories.name_key, updates.earlier_status, updates.status
+				order by plans.organization_id, tasks.position)`.as('place')
+		]);
+	return db
+		.selectFrom(ranked.as('ranked'))
+		.select(['taskId', 'name', 'key', 'from', 'to'])
+		.where('place', '<=', limit)
+		.orderBy('organizationId')
+		.orderBy('position')
+		.execute();
 }
 
 /**

@@ -22,7 +22,6 @@ import type {
 	PeriodProgress,
 	PeriodRow,
 	PeriodStatusCount,
-	StatusChange,
 	ThemeStatusCount
 } from '../../types/overview';
 
@@ -323,37 +322,4 @@ function attentionDetails(db: DB, updateIds: number[]) {
 export async function countFlaggedTasks(db: DB, scope: Scope, periodId: number, filters: TaskFilters): Promise<number> {
 	const rows = await countUpdates(db, scope, [periodId], filters, 'status');
 	return rows.reduce((n, r) => n + r.flaggedCount, 0);
-}
-
-/**
- * Tasks in scope whose current status in `periodId` differs from their current status in
- * `previousPeriodId` (tasks without an update in both periods are not changes); report order.
- * Task filters apply to the later period, as on every other count of that period.
- */
-export async function listStatusChanges(
-	db: DB,
-	scope: Scope,
-	periodId: number,
-	previousPeriodId: number,
-	filters: TaskFilters
-): Promise<StatusChange[]> {
-	// A CROSS JOIN, which SQLite never moves ahead of the tables before it: joined as an inner join, the
-	// earlier update was looked up for every update of the period before the scope's plans were tested
-	// (a province's 50 000 for one city's 3 700 changes, 76 → 45 ms).
-	return scopedUpdates(db, scope, [periodId], filters)
-		.crossJoin('updates as previous')
-		.whereRef('previous.task_id', '=', 'tasks.id')
-		.where('previous.period_id', '=', previousPeriodId)
-		.where('previous.superseded_at', 'is', null)
-		.whereRef('previous.status', '!=', 'updates.status')
-		.select([
-			'tasks.id as taskId',
-			'tasks.name',
-			'categories.name as category',
-			'previous.status as from',
-			'updates.status as to'
-		])
-		.orderBy('plans.organization_id')
-		.orderBy('tasks.position')
-		.execute();
 }
