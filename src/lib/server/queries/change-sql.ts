@@ -16,9 +16,14 @@ const lit = (s: Status | ChangeKind) => sql.lit(s);
  * 0021's triggers), the row answers; else one lookup. The default `since` is the scope's latest earlier period,
  * the previous one of nearly every task: a whole city's panel under a filter looked up 5 000 rows and now few.
  */
-export function earlierStatusSql(sinceId: number | null): RawBuilder<Status | null> {
+export function earlierStatusSql(
+	sinceId: number | null,
+	row: 'updates' | 'own' = 'updates'
+): RawBuilder<Status | null> {
 	const since = sql.lit(Math.trunc(sinceId ?? -1));
-	return sql<Status | null>`(case when updates.earlier_period_id = ${since} then updates.earlier_status else (select e.status from updates e where e.task_id = tasks.id and e.period_id = ${since} and e.superseded_at is null) end)`;
+	// `row`: the alias the update's own columns are read under (a query may join the update again to read them late).
+	const [period, status] = [sql.ref(`${row}.earlier_period_id`), sql.ref(`${row}.earlier_status`)];
+	return sql<Status | null>`(case when ${period} = ${since} then ${status} else (select e.status from updates e where e.task_id = tasks.id and e.period_id = ${since} and e.superseded_at is null) end)`;
 }
 
 /**
