@@ -13,6 +13,7 @@ import {
 	pairsToName,
 	rankChanges,
 	sentence,
+	statusChangesOf,
 	summariseChanges
 } from './notes';
 
@@ -24,20 +25,8 @@ const change = (taskId: number, from: Status, to: Status, name = `任务${taskId
 	to
 });
 
-/** Changes by category and pair, as the loader counts them. */
-function countsOf(changes: StatusChange[]): StatusChangeCount[] {
-	const out = new Map<string, StatusChangeCount>();
-	for (const c of changes) {
-		const id = [c.key, c.from, c.to].join('|');
-		const row = out.get(id) ?? { key: c.key, from: c.from, to: c.to, count: 0 };
-		row.count++;
-		out.set(id, row);
-	}
-	return [...out.values()];
-}
-
 /** Every change counted and named. */
-const all = (changes: StatusChange[]) => ({ counts: countsOf(changes), named: changes });
+const all = (changes: StatusChange[]) => statusChangesOf(changes);
 
 describe('changeSeverity', () => {
 	it.each([
@@ -112,6 +101,25 @@ describe('summariseChanges', () => {
 
 	it('says nothing when nothing changed', () => {
 		expect(summariseChanges(all([]), 'zh')).toEqual([]);
+	});
+});
+
+describe('statusChangesOf', () => {
+	it('counts a list by category and pair, names every change, and knows the listed tasks’ earlier statuses', () => {
+		const list = [
+			change(1, 'on_track', 'behind'),
+			change(2, 'on_track', 'behind', '任务2', '乙'),
+			change(3, 'on_track', 'behind'),
+			change(4, 'behind', 'completed')
+		];
+		const changes = statusChangesOf(list, [{ taskId: 3 }, { taskId: 9 }, { taskId: 4 }]);
+		expect(changes.counts).toEqual([
+			{ key: '甲', from: 'on_track', to: 'behind', count: 2 },
+			{ key: '乙', from: 'on_track', to: 'behind', count: 1 },
+			{ key: '甲', from: 'behind', to: 'completed', count: 1 }
+		]);
+		expect(changes.named).toBe(list);
+		expect(changes.earlier).toEqual({ 3: 'on_track', 4: 'behind' });
 	});
 });
 

@@ -59,6 +59,25 @@ export function aside(lang: Lang, text: string, note: string): string {
 	return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
 }
 
+/**
+ * The changes of a scope from the list of every one (a unit's, a few dozen): counted from it, all named, and
+ * the earlier status of each listed task among them.
+ */
+export function statusChangesOf(changes: StatusChange[], listed: readonly { taskId: number }[] = []): StatusChanges {
+	const counts = new Map<string, StatusChangeCount>();
+	for (const c of changes) {
+		const id = `${c.key}\u0000${c.from}>${c.to}`;
+		const row = counts.get(id) ?? { key: c.key, from: c.from, to: c.to, count: 0 };
+		row.count++;
+		counts.set(id, row);
+	}
+	const was = new Map(changes.map((c) => [c.taskId, c.from]));
+	const earlier = listed.flatMap((task) =>
+		was.has(task.taskId) ? [[task.taskId, was.get(task.taskId)!] as const] : []
+	);
+	return { counts: [...counts.values()], named: changes, earlier: Object.fromEntries(earlier) };
+}
+
 /** The changes of one category (by key), to summarise on its slide. */
 export function changesIn(changes: Pick<StatusChanges, 'counts' | 'named'>, key: string) {
 	return { counts: changes.counts.filter((c) => c.key === key), named: changes.named.filter((c) => c.key === key) };

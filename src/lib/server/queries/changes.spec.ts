@@ -13,7 +13,7 @@ import * as changes from './changes';
 import { changeKindSql } from './change-sql';
 import { loadChanges } from '../pages/changes';
 import { listPeriodsWithData } from './overview';
-import { NOTES_TOP_CHANGES, changesIn, pairsToName, summariseChanges } from '../../present/notes';
+import { NOTES_TOP_CHANGES, changesIn, pairsToName, statusChangesOf, summariseChanges } from '../../present/notes';
 import type { StatusChange, StatusChangeCount, StatusPairToName } from '../../types/overview';
 
 async function view(db: DB, query: string) {
@@ -79,12 +79,7 @@ async function plainChanges(db: DB, scope: Scope, periodId: number, previousId: 
 		.orderBy('plans.organization_id')
 		.orderBy('tasks.position')
 		.execute();
-	const counts = new Map<string, StatusChangeCount>();
-	for (const c of rows) {
-		const id = [c.key, c.from, c.to].join('|');
-		counts.set(id, { key: c.key, from: c.from, to: c.to, count: (counts.get(id)?.count ?? 0) + 1 });
-	}
-	return { named: rows, counts: [...counts.values()] };
+	return statusChangesOf(rows);
 }
 
 /** The first `limit` changes of each category and pair that `pairs` names, in the list's order. */
@@ -168,6 +163,8 @@ describe.each([
 			const plain = await plainChanges(db, scope, periodId, previousId, filters);
 			// The bundled reports' two quarters differ in new tasks only (overview.spec.ts compares a changed report).
 			if (name === 'a generated city') expect(plain.named.length).toBeGreaterThan(20);
+			// A unit's deck reads them as one list; a larger scope's counts them, then names some.
+			expect(await changes.listStatusChanges(db, scope, periodId, previousId, filters)).toEqual(plain.named);
 			const counts = await changes.countStatusChanges(db, scope, periodId, previousId, filters);
 			expect([...counts].sort(byPair)).toEqual([...plain.counts].sort(byPair));
 			const keys = [...new Set(plain.named.map((c) => c.key))];
@@ -202,6 +199,7 @@ describe.each([
 			const q1 = periods.find((p) => p.quarter === 1)!.id;
 			const plain = await plainChanges(db, scope, periodId, q1, filters);
 			expect(plain.named.length).toBeGreaterThan(20);
+			expect(await changes.listStatusChanges(db, scope, periodId, q1, filters)).toEqual(plain.named);
 			const counts = await changes.countStatusChanges(db, scope, periodId, q1, filters);
 			expect([...counts].sort(byPair)).toEqual([...plain.counts].sort(byPair));
 			const pairs = pairsToName(counts, []);

@@ -281,6 +281,27 @@ export async function countStatusChanges(
 	return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/** Every task of `periodId` whose status changed since `previousId`, by name, in report order. */
+export async function listStatusChanges(
+	db: DB,
+	scope: Scope,
+	periodId: number,
+	previousId: number,
+	filters: TaskFilters
+): Promise<StatusChange[]> {
+	return changedUpdates(db, scope, periodId, previousId, filters)
+		.select([
+			'tasks.id as taskId',
+			'tasks.name',
+			'categories.name_key as key',
+			sql<Status>`${earlierStatusSql(previousId, 'own')}`.as('from'),
+			'updates.status as to'
+		])
+		.orderBy('plans.organization_id')
+		.orderBy('tasks.position')
+		.execute();
+}
+
 /** The updates whose earlier status and status are one of `pairs`, in that pair's categories. */
 function pairsSql(pairs: StatusPairToName[], earlier: RawBuilder<Status>) {
 	const everywhere = pairs.filter((p) => p.keys === null);
