@@ -64,17 +64,20 @@ export async function watchFirstChart(page: Page): Promise<void> {
 
 /** The figures of a page opened after watchFirstChart, once a chart is in view and the interactive one drawn. */
 export async function readFirstChart(page: Page): Promise<FirstChart> {
+	// The paint entry too: Chromium reports it once the frame is shown, which can be after both marks; a load
+	// that read none made the deck's row NaN (a run at 21:54 on 2026-11-30).
 	await page.waitForFunction(
 		() =>
 			performance.getEntriesByName('jindu:first-chart').length > 0 &&
-			performance.getEntriesByName('jindu:chart-seen').length > 0,
+			performance.getEntriesByName('jindu:chart-seen').length > 0 &&
+			performance.getEntriesByName('first-contentful-paint').length > 0,
 		null,
 		{ timeout: 15_000 }
 	);
 	return page.evaluate(() => {
 		const interactive = performance.getEntriesByName('jindu:first-chart')[0].startTime;
 		const seen = performance.getEntriesByName('jindu:chart-seen')[0] as PerformanceMark;
-		const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+		const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
 		// Nothing is seen before the first contentful paint, though a frame may be begun before it.
 		return {
 			drawn: Math.max(seen.startTime, paint),
