@@ -189,12 +189,12 @@ describe.each([
 		}
 	);
 
-	it.runIf(name === 'a generated city')(
-		'compares with a period that is not the tasks’ previous one by looking their status there up',
-		async () => {
+	it.runIf(name === 'a generated city').each(['quarter=4&status=behind,not_started,completed', 'quarter=4'])(
+		'compares with a period that is not the tasks’ previous one by looking their status there up (%s)',
+		async (query) => {
 			// Q4 against Q1: every task reported in Q2 and Q3 in between, so no update carries Q1 as its previous
-			// period. With a filter the counts come from the updates, not the rollups.
-			const { filters, scope, periodId } = await view(db, 'quarter=4&status=behind,not_started,completed');
+			// period, and the rollups, which count by the previous period, cannot answer even without a filter.
+			const { filters, scope, periodId } = await view(db, query);
 			const periods = await listPeriodsWithData(db, scope, scope.period!.year);
 			const q1 = periods.find((p) => p.quarter === 1)!.id;
 			const plain = await plainChanges(db, scope, periodId, q1, filters);

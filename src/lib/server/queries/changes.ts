@@ -256,9 +256,13 @@ function changedUpdates(db: DB, scope: Scope, periodId: number, previousId: numb
 		.where(earlierStatusSql(previousId, 'own'), '!=', sql<Status>`updates.status`);
 }
 
+/** A changed update's earlier status: never null, since changedUpdates keeps only updates that have one. */
+const changedFrom = (previousId: number) => sql<Status>`${earlierStatusSql(previousId, 'own')}`;
+
 /**
  * Tasks of `periodId` whose status changed since `previousId`, by category key × earlier status × status: from
- * change_rollups when they answer the scope (whole organizations, no task filter), else one GROUP BY.
+ * change_rollups when they answer the scope (whole organizations, no task filter) and `previousId` is the
+ * scope's earlier period, which they are exact for (readChangeRollups), else one GROUP BY.
  */
 export async function countStatusChanges(
 	db: DB,
@@ -267,12 +271,13 @@ export async function countStatusChanges(
 	previousId: number,
 	filters: TaskFilters
 ): Promise<StatusChangeCount[]> {
-	const organizations = hasTaskFilters(filters) ? null : await rollupOrganizations(db, scope);
+	const exact = previousId === scope.since?.id && !hasTaskFilters(filters);
+	const organizations = exact ? await rollupOrganizations(db, scope) : null;
 	if (organizations) return readStatusChangeRollups(db, organizations, periodId, previousId);
 	const rows = await changedUpdates(db, scope, periodId, previousId, filters)
 		.select([
 			'categories.name_key as key',
-			sql<Status>`${earlierStatusSql(previousId, 'own')}`.as('from'),
+			changedFrom(previousId).as('from'),
 			'updates.status as to',
 			sql<number>`count(*)`.as('count')
 		])
@@ -294,7 +299,7 @@ export async function listStatusChanges(
 			'tasks.id as taskId',
 			'tasks.name',
 			'categories.name_key as key',
-			sql<Status>`${earlierStatusSql(previousId, 'own')}`.as('from'),
+			changedFrom(previousId).as('from'),
 			'updates.status as to'
 		])
 		.orderBy('plans.organization_id')
@@ -330,8 +335,7 @@ export async function listNamedStatusChanges(
 	limit: number
 ): Promise<StatusChange[]> {
 	if (pairs.length === 0) return [];
-	// Never null here: changedUpdates keeps only tasks with a status in `previousId`.
-	const earlier = sql<Status>`${earlierStatusSql(previousId, 'own')}`;
+	const earlier = changedFrom(previousId);
 	const ranked = changedUpdates(db, scope, periodId, previousId, filters)
 		// The pairs, in every category or in some, as row-value lists. `+updates.status` keeps SQLite from walking
 		// the period's index by the pairs' statuses rather than the scope's plans: a district's deck walked the
