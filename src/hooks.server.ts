@@ -4,7 +4,7 @@ import { getDb, initDatabase, settings } from '$lib/server/app';
 import { DatabaseError } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { PageCache, etagMatches, pageEtag } from '$lib/server/page-cache';
-import { renderQueue } from '$lib/server/render-queue';
+import { pageRenders } from '$lib/server/render-queue';
 import { SECURITY_HEADERS, logWhenSent, requestId } from '$lib/server/request-log';
 import { getDataVersion } from '$lib/server/queries/rollups';
 import { isLang, languageFromCookie } from '$lib/i18n';
@@ -29,9 +29,10 @@ const pages = new PageCache();
 /**
  * Pages not in the cache are rendered one at a time, in order, with a turn of the event loop between two
  * (render-queue.ts). Cached pages do not wait, nor do the requests the cache leaves out: downloads (an export
- * streams its rows as they are sent), uploads, and the PDF, which asks this server for its page.
+ * streams its rows as they are sent, and a long one gives way to the pages between chunks), uploads, and the
+ * PDF, which asks this server for its page.
  */
-const renders = renderQueue();
+const renders = pageRenders;
 
 /** The root element as app.html writes it (Chinese, the default language), and as an English page has it. */
 const ZH_ROOT = '<html lang="zh-CN">';

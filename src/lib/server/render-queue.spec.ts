@@ -43,4 +43,42 @@ describe('renderQueue', () => {
 		await expect(failed).rejects.toThrow('no such period');
 		expect(await next).toBe('next');
 	});
+
+	describe('idle', () => {
+		it('resolves at once when nothing is rendering', async () => {
+			const queue = renderQueue();
+			const log: string[] = [];
+			const idle = queue.idle(1000).then(() => log.push('idle'));
+			await new Promise((resolve) => setImmediate(resolve));
+			await idle;
+			expect(log).toEqual(['idle']);
+		});
+
+		it('waits until every render asked has settled, failed ones too', async () => {
+			const queue = renderQueue();
+			const log: string[] = [];
+			const renders = [
+				queue(busy(2, log, 'a')),
+				queue(async () => {
+					throw new Error('b fails');
+				}).catch(() => log.push('b failed')),
+				queue(busy(2, log, 'c'))
+			];
+			await queue.idle(10_000).then(() => log.push('idle'));
+			await Promise.all(renders);
+			expect(log).toEqual(['a starts', 'a ends', 'b failed', 'c starts', 'c ends', 'idle']);
+		});
+
+		it('resolves after atMostMs while renders keep it busy', async () => {
+			const queue = renderQueue();
+			const log: string[] = [];
+			let release!: () => void;
+			const held = queue(() => new Promise<void>((resolve) => (release = resolve)));
+			await queue.idle(20).then(() => log.push('idle'));
+			log.push('render released');
+			release();
+			await held;
+			expect(log).toEqual(['idle', 'render released']);
+		});
+	});
 });

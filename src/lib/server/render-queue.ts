@@ -12,14 +12,50 @@
  * read or written: a large page's last bytes, and each chunk of an export (which waits a turn between chunks,
  * see export/task-export.ts), waited for the whole block. A CSV export under 32 users took 390–470 ms at the
  * median and 4.5 s at the 99th percentile; with the turn, 45–53 ms and 0.55–0.66 s (bench/README.md).
+ *
+ * A long download gives way to the pages (`idle`): its next chunk waits until no page is rendering or waiting,
+ * or for a bounded time, so it runs beside the pages instead of taking turns with them.
  */
 import pLimit from 'p-limit';
 
-export function renderQueue(): <T>(render: () => T | Promise<T>) => Promise<T> {
+export interface RenderQueue {
+	/** `render`, once the renders asked before it are done. */
+	<T>(render: () => T | Promise<T>): Promise<T>;
+	/**
+	 * Resolves once no render is running or waiting, or after `atMostMs` if renders keep coming: the turn of
+	 * work that can wait (a download's next chunk), which then never waits longer than that.
+	 */
+	idle(atMostMs: number): Promise<void>;
+}
+
+export function renderQueue(): RenderQueue {
 	const limit = pLimit(1);
-	return (render) =>
-		limit(async () => {
+	/** Renders asked and not yet settled. */
+	let unsettled = 0;
+	const waiting = new Set<() => void>();
+	const queue = <T>(render: () => T | Promise<T>): Promise<T> => {
+		unsettled++;
+		return limit(async () => {
 			await new Promise((resolve) => setImmediate(resolve));
 			return render();
+		}).finally(() => {
+			if (--unsettled === 0) for (const wake of waiting) wake();
 		});
+	};
+	queue.idle = (atMostMs: number): Promise<void> => {
+		if (unsettled === 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const wake = () => {
+				clearTimeout(timer);
+				waiting.delete(wake);
+				resolve();
+			};
+			const timer = setTimeout(wake, atMostMs);
+			waiting.add(wake);
+		});
+	};
+	return queue;
 }
+
+/** The server's queue: the pages hooks.server.ts renders, which downloads give way to. */
+export const pageRenders = renderQueue();

@@ -13,7 +13,8 @@ import { neutraliseCell } from '../../export/cells';
 import { resolveScope } from '../queries/scope';
 import * as tasks from '../queries/tasks';
 import { generateData } from '../generate';
-import { prepareTaskDownload } from '../pages/task-export';
+import { CHUNK_WAIT_MS, prepareTaskDownload } from '../pages/task-export';
+import { pageRenders } from '../render-queue';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 import { csvRecords } from '../../export/testing';
 import { periodName } from '../../domain/period';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 	for (const file of readdirSync('data/reports').filter((f) => f.endsWith('.txt'))) {
 		await importDocument(db, readFileSync(`data/reports/${file}`), { fileName: file, organization: manifest[file] });
 	}
-	// More rows in a period than one export chunk (1 000), so the chunking is exercised.
+	// More rows in a period than one export chunk (tasks.TASK_CHUNK_ROWS), so the chunking is exercised.
 	await generateData(db, { seed: 'export', organizations: 60, years: 1, tasksPerPlan: 25 });
 	const task = await db.selectFrom('tasks').select('id').where('name', '=', '坚定数字升级').executeTakeFirstOrThrow();
 	await db.updateTable('tasks').set({ name: PAYLOAD, owner: '@SUM(A1)' }).where('id', '=', task.id).execute();
@@ -94,7 +95,7 @@ describe('CSV export', () => {
 	});
 
 	it('has a case longer than one export chunk', async () => {
-		expect((await tableRows(QUERIES[1])).length).toBeGreaterThan(1000);
+		expect((await tableRows(QUERIES[1])).length).toBeGreaterThan(4 * tasks.TASK_CHUNK_ROWS);
 	});
 
 	it('neutralises formulas in every text cell', async () => {
@@ -139,6 +140,45 @@ describe('CSV export', () => {
 				.slice(1)
 		);
 		expect(records).toHaveLength(1);
+	});
+});
+
+describe('a long export beside the pages', () => {
+	/** Holds the server's page queue with a render that ends when `release` is called. */
+	function holdPages() {
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const render = pageRenders(() => held);
+		return { release, done: render };
+	}
+	const whole = 'http://x/tasks/export.csv?year=2024&quarter=3';
+
+	it('reads its next chunk once the page being rendered is done', async () => {
+		const chunks = (await prepareTaskDownload(db, new URL(whole), 'zh')).rows[Symbol.asyncIterator]();
+		const pages = holdPages();
+		const log: string[] = [];
+		// The first chunk goes at once, page or no page: a short export never waits.
+		expect((await chunks.next()).value).toHaveLength(tasks.TASK_CHUNK_ROWS);
+		log.push('chunk 1');
+		const second = chunks.next().then((next) => log.push(`chunk 2: ${next.value?.length}`));
+		await new Promise((resolve) => setTimeout(resolve, CHUNK_WAIT_MS / 5));
+		log.push('page rendered');
+		pages.release();
+		await pages.done;
+		await second;
+		expect(log).toEqual(['chunk 1', 'page rendered', `chunk 2: ${tasks.TASK_CHUNK_ROWS}`]);
+		await chunks.return?.(undefined);
+	});
+
+	it('never waits for the pages longer than CHUNK_WAIT_MS, and loses no row', async () => {
+		const download = await prepareTaskDownload(db, new URL(whole), 'zh');
+		const pages = holdPages();
+		const rows: number[] = [];
+		for await (const chunk of download.rows) rows.push(...chunk.map((row) => row.taskId));
+		// Every chunk came while the page was still rendering.
+		pages.release();
+		await pages.done;
+		expect(rows).toEqual((await tableRows('year=2024&quarter=3')).map((cells) => cells.at(-1)));
 	});
 });
 
