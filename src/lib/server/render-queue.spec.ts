@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { renderQueue } from './render-queue';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { givingWay, renderQueue } from './render-queue';
 
 /** A render as the server's are: CPU only, resolving without waiting for any I/O. */
 function busy(ms: number, log: string[], name: string) {
@@ -79,6 +79,66 @@ describe('renderQueue', () => {
 			release();
 			await held;
 			expect(log).toEqual(['idle', 'render released']);
+		});
+	});
+
+	describe('givingWay', () => {
+		afterEach(() => {
+			vi.useRealTimers();
+		});
+		/** A render, begun, that ends when `release` is called: the queue busy for as long as a test needs. */
+		async function hold(queue: ReturnType<typeof renderQueue>) {
+			let release: (() => void) | undefined;
+			const done = queue(() => new Promise<void>((resolve) => (release = resolve)));
+			while (!release) await new Promise((resolve) => setImmediate(resolve));
+			return { done, release };
+		}
+
+		it('goes on at once while no page is waiting', async () => {
+			const pace = givingWay({ eachMs: 100, inAllMs: 1000 }, renderQueue());
+			const log: string[] = [];
+			const step = pace().then(() => log.push('goes on'));
+			await new Promise((resolve) => setImmediate(resolve));
+			await step;
+			expect(log).toEqual(['goes on']);
+		});
+
+		it('waits for the pages eachMs at most, and inAllMs in all', async () => {
+			vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+			const queue = renderQueue();
+			const pace = givingWay({ eachMs: 40, inAllMs: 100 }, queue);
+			const page = await hold(queue);
+			/** How long the next step waits, in steps of 1 ms of the fake clock. */
+			async function nextWait(): Promise<number> {
+				let went = false;
+				const step = pace().then(() => (went = true));
+				let ms = 0;
+				await vi.advanceTimersByTimeAsync(0);
+				while (!went) {
+					await vi.advanceTimersByTimeAsync(1);
+					ms++;
+				}
+				await step;
+				return ms;
+			}
+			expect([await nextWait(), await nextWait(), await nextWait(), await nextWait()]).toEqual([40, 40, 20, 0]);
+			page.release();
+			await page.done;
+		});
+
+		it('goes on as soon as the pages are done, before its bound', async () => {
+			vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+			const queue = renderQueue();
+			const pace = givingWay({ eachMs: 100, inAllMs: 1000 }, queue);
+			const page = await hold(queue);
+			let went = false;
+			const step = pace().then(() => (went = true));
+			await vi.advanceTimersByTimeAsync(10);
+			expect(went).toBe(false);
+			page.release();
+			await page.done;
+			await step;
+			expect(went).toBe(true);
 		});
 	});
 });

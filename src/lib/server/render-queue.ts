@@ -13,8 +13,8 @@
  * see export/task-export.ts), waited for the whole block. A CSV export under 32 users took 390–470 ms at the
  * median and 4.5 s at the 99th percentile; with the turn, 45–53 ms and 0.55–0.66 s (bench/README.md).
  *
- * A long download gives way to the pages (`idle`): its next chunk waits until no page is rendering or waiting,
- * or for a bounded time, so it runs beside the pages instead of taking turns with them.
+ * A long download gives way to the pages (`givingWay`): its next chunk waits until no page is rendering or
+ * waiting, for a bounded time, so the pages asked meanwhile are not slowed by it.
  */
 import pLimit from 'p-limit';
 
@@ -59,3 +59,22 @@ export function renderQueue(): RenderQueue {
 
 /** The server's queue: the pages hooks.server.ts renders, which downloads give way to. */
 export const pageRenders = renderQueue();
+
+/**
+ * What a long task awaits between two steps to let the pages `queue` has waiting go first: each wait lasts
+ * until the queue is idle, or `eachMs` at most; once the waits add up to `inAllMs`, the task goes on at once
+ * (taking turns with the renders). Its own delay is bounded, whatever the load.
+ */
+export function givingWay(
+	limits: { eachMs: number; inAllMs: number },
+	queue: RenderQueue = pageRenders
+): () => Promise<void> {
+	let waited = 0;
+	return async () => {
+		const left = Math.min(limits.eachMs, limits.inAllMs - waited);
+		if (left <= 0) return;
+		const started = performance.now();
+		await queue.idle(left);
+		waited += performance.now() - started;
+	};
+}

@@ -13,7 +13,7 @@ import { neutraliseCell } from '../../export/cells';
 import { resolveScope } from '../queries/scope';
 import * as tasks from '../queries/tasks';
 import { generateData } from '../generate';
-import { CHUNK_WAIT_MS, prepareTaskDownload } from '../pages/task-export';
+import { prepareTaskDownload } from '../pages/task-export';
 import { pageRenders } from '../render-queue';
 import { tasksCsvStream, tasksXlsxStream } from './task-export';
 import { csvRecords } from '../../export/testing';
@@ -144,40 +144,32 @@ describe('CSV export', () => {
 });
 
 describe('a long export beside the pages', () => {
-	/** Holds the server's page queue with a render that ends when `release` is called. */
-	function holdPages() {
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		const render = pageRenders(() => held);
-		return { release, done: render };
-	}
 	const whole = 'http://x/tasks/export.csv?year=2024&quarter=3';
 
-	it('reads its next chunk once the page being rendered is done', async () => {
-		const chunks = (await prepareTaskDownload(db, new URL(whole), 'zh')).rows[Symbol.asyncIterator]();
-		const pages = holdPages();
-		const log: string[] = [];
-		// The first chunk goes at once, page or no page: a short export never waits.
-		expect((await chunks.next()).value).toHaveLength(tasks.TASK_CHUNK_ROWS);
-		log.push('chunk 1');
-		const second = chunks.next().then((next) => log.push(`chunk 2: ${next.value?.length}`));
-		await new Promise((resolve) => setTimeout(resolve, CHUNK_WAIT_MS / 5));
-		log.push('page rendered');
-		pages.release();
-		await pages.done;
-		await second;
-		expect(log).toEqual(['chunk 1', 'page rendered', `chunk 2: ${tasks.TASK_CHUNK_ROWS}`]);
-		await chunks.return?.(undefined);
+	it('asks to go on before each chunk after the first, and not after the last', async () => {
+		const params = new URL(whole).searchParams;
+		const filters = parseFilters(params);
+		const scope = await resolveScope(db, filters);
+		const log: (number | 'asks')[] = [];
+		const chunks = tasks.iterateTasks(db, scope, scope.period!.id, filters, parseTableParams(params), async () => {
+			log.push('asks');
+		});
+		for await (const chunk of chunks) log.push(chunk.length);
+		const sizes = log.filter((entry) => entry !== 'asks');
+		expect(sizes.length).toBeGreaterThan(4);
+		expect(sizes.slice(0, -1).every((size) => size === tasks.TASK_CHUNK_ROWS)).toBe(true);
+		expect(log).toEqual(sizes.flatMap((size, i) => (i === 0 ? [size] : ['asks', size])));
 	});
 
-	it('never waits for the pages longer than CHUNK_WAIT_MS, and loses no row', async () => {
+	it('goes on while the pages keep the server busy, and loses no row', async () => {
 		const download = await prepareTaskDownload(db, new URL(whole), 'zh');
-		const pages = holdPages();
+		let release!: () => void;
+		const page = pageRenders(() => new Promise<void>((resolve) => (release = resolve)));
 		const rows: number[] = [];
 		for await (const chunk of download.rows) rows.push(...chunk.map((row) => row.taskId));
 		// Every chunk came while the page was still rendering.
-		pages.release();
-		await pages.done;
+		release();
+		await page;
 		expect(rows).toEqual((await tableRows('year=2024&quarter=3')).map((cells) => cells.at(-1)));
 	});
 });

@@ -13,7 +13,7 @@ import { messages, type Lang } from '../../i18n';
 import { iterateTasks } from '../queries/tasks';
 import { withEarlierUpdates } from '../queries/changes';
 import { parseTaskView } from './request';
-import { pageRenders } from '../render-queue';
+import { givingWay } from '../render-queue';
 import type { TaskSheetRow } from '../../export/task-sheet';
 
 export interface TaskDownload {
@@ -25,12 +25,13 @@ export interface TaskDownload {
 async function* nothing(): AsyncGenerator<TaskSheetRow[]> {}
 
 /**
- * How long a download's next chunk waits at most for the pages to be rendered (`RenderQueue.idle`). A chunk is
- * 250 rows, ≈ 12 ms of a worker: under a full load a whole city's export (20 chunks) then takes ≈ 20 × 0.11 s
- * and a tenth of the worker, where taking turns with the pages it took half the worker for half a second, and
- * every page asked meanwhile twice as long. An organization's table (one chunk) goes at once.
+ * How long a download's chunks wait for the pages to be rendered (`givingWay`): each at most 100 ms, all of them
+ * at most 1.5 s. A chunk (250 rows) is ≈ 12 ms of a worker. Taking turns with the pages, a whole city's export
+ * (20 chunks) had half the worker for half a second under a full load, and every page asked meanwhile took
+ * twice as long; now it has about a tenth, at most 1.5 s longer. A whole province's (200 chunks) is 1.5 s
+ * longer under a full load, and then takes turns as before. An organization's table (one chunk) never waits.
  */
-export const CHUNK_WAIT_MS = 100;
+export const EXPORT_GIVES_WAY = { eachMs: 100, inAllMs: 1500 };
 
 /** `readable`: what the account may read when reading needs one (JINDU_READ=login); undefined when open. */
 export async function prepareTaskDownload(
@@ -62,7 +63,7 @@ export async function prepareTaskDownload(
 		rows: period
 			? withEarlierUpdates(
 					db,
-					iterateTasks(db, scope, period.id, filters, table, () => pageRenders.idle(CHUNK_WAIT_MS)),
+					iterateTasks(db, scope, period.id, filters, table, givingWay(EXPORT_GIVES_WAY)),
 					scope.since?.id ?? null
 				)
 			: nothing(),
