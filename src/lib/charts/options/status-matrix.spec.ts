@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { STATUSES, STATUS_SOURCES } from '$lib/domain/status';
 import {
+	countOf,
 	percentAxisMax,
 	pivotStatusCounts,
 	rowLabelLines,
@@ -142,5 +144,41 @@ describe('trendOption', () => {
 			{ lang: 'zh', title: 't', look }
 		);
 		expect(Array.isArray(option.legend)).toBe(false);
+	});
+});
+
+describe('pivotStatusCounts', () => {
+	it('sums each key × status × source in the order asked, from rows in any order, duplicates included', () => {
+		let seed = 7;
+		const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		const keys = ['甲', '乙', '丙', '丁', '戊'];
+		const flat = Array.from({ length: 400 }, () => ({
+			key: keys[Math.floor(next() * keys.length)],
+			status: STATUSES[Math.floor(next() * STATUSES.length)],
+			statusSource: STATUS_SOURCES[Math.floor(next() * STATUS_SOURCES.length)],
+			taskCount: Math.floor(next() * 9)
+		}));
+		// 戊 is left out of the order, 己 has no rows.
+		const order = ['丁', '甲', '丙', '乙', '己'];
+		const pivoted = pivotStatusCounts(
+			flat,
+			(r) => r.key,
+			(key) => `label ${key}`,
+			order
+		);
+		expect(pivoted.map((row) => [row.key, row.label])).toEqual(order.map((key) => [key, `label ${key}`]));
+		for (const row of pivoted) {
+			const mine = flat.filter((r) => r.key === row.key);
+			expect(row.total).toBe(mine.reduce((n, r) => n + r.taskCount, 0));
+			for (const status of STATUSES) {
+				const ofStatus = mine.filter((r) => r.status === status);
+				expect(countOf(row, status)).toBe(ofStatus.reduce((n, r) => n + r.taskCount, 0));
+				for (const source of STATUS_SOURCES)
+					expect(countOf(row, status, source)).toBe(
+						ofStatus.filter((r) => r.statusSource === source).reduce((n, r) => n + r.taskCount, 0)
+					);
+			}
+		}
+		expect(pivoted.at(-1)).toMatchObject({ key: '己', total: 0 });
 	});
 });

@@ -3,7 +3,7 @@
  * builders that draw them as stacked bars. Each bar segment is one status × status source, so
  * a click maps to exactly the rows a table would list for it.
  */
-import { rollup, sum } from 'd3-array';
+import { sum } from 'd3-array';
 import { STATUSES, STATUS_LABEL, STATUS_SOURCES, type Status, type StatusSource } from '$lib/domain/status';
 import { fill, messages, type Lang } from '$lib/i18n';
 import type { ChartOption } from '../echarts';
@@ -29,32 +29,30 @@ export interface MatrixRow {
 	total: number;
 }
 
-/** Pivots flat counts into rows, in the order of `rowOrder` (keys); counts are summed per cell. */
+/**
+ * Pivots flat counts into rows, in the order of `rowOrder` (keys); counts are summed per cell. One pass with
+ * plain maps: d3's nested `rollup` (a group, then a map, per level) took 2.5 ms for a whole city's 1 300
+ * category cells against 0.1–0.2 ms, on the server for every overview and again in the browser as it hydrates.
+ */
 export function pivotStatusCounts<T extends StatusCount>(
 	rows: T[],
 	keyOf: (row: T) => string,
 	labelOf: (key: string) => string,
 	rowOrder: string[]
 ): MatrixRow[] {
-	const byKey = rollup(
-		rows,
-		(cells) =>
-			rollup(
-				cells,
-				(c) =>
-					rollup(
-						c,
-						(x) => sum(x, (y) => y.taskCount),
-						(x) => x.statusSource
-					),
-				(c) => c.status
-			),
-		keyOf
-	);
+	const byKey = new Map<string, Pick<MatrixRow, 'counts' | 'total'>>();
+	for (const row of rows) {
+		const key = keyOf(row);
+		let cells = byKey.get(key);
+		if (!cells) byKey.set(key, (cells = { counts: new Map(), total: 0 }));
+		let bySource = cells.counts.get(row.status);
+		if (!bySource) cells.counts.set(row.status, (bySource = new Map()));
+		bySource.set(row.statusSource, (bySource.get(row.statusSource) ?? 0) + row.taskCount);
+		cells.total += row.taskCount;
+	}
 	return rowOrder.map((key) => {
-		const counts = byKey.get(key) ?? new Map();
-		const total = sum([...counts.values()].flatMap((bySource) => [...bySource.values()]));
-		return { key, label: labelOf(key), counts, total };
+		const cells = byKey.get(key);
+		return { key, label: labelOf(key), counts: cells?.counts ?? new Map(), total: cells?.total ?? 0 };
 	});
 }
 
