@@ -26,14 +26,6 @@ export const init: ServerInit = async () => {
 };
 
 const pages = new PageCache();
-/**
- * Pages not in the cache are rendered one at a time, in order, with a turn of the event loop between two
- * (render-queue.ts). Cached pages do not wait, nor do the requests the cache leaves out: downloads (an export
- * streams its rows as they are sent, and a long one gives way to the pages between chunks), uploads, and the
- * PDF, which asks this server for its page.
- */
-const renders = pageRenders;
-
 /** The root element as app.html writes it (Chinese, the default language), and as an English page has it. */
 const ZH_ROOT = '<html lang="zh-CN">';
 const EN_ROOT = '<html lang="en">';
@@ -106,7 +98,10 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	const hit = pages.get(key, dataVersion);
 	if (hit) return new Response(hit.body.slice(), { status: hit.status, headers: hit.headers });
 
-	const response = await renders(render);
+	// Not in the cache: rendered one at a time, in order, with a turn of the event loop between two
+	// (render-queue.ts). Cached pages do not wait, nor do the requests the cache leaves out: downloads (a long
+	// export gives way to these renders between its chunks), uploads, and the PDF, which asks this server for its page.
+	const response = await pageRenders(render);
 	const type = response.headers.get('content-type') ?? '';
 	if (
 		response.status !== 200 ||

@@ -40,11 +40,18 @@ function rankedTasks(input: DeckInput, data: OverviewData, category: string): At
 	return tasks.filter((task) => LISTED.includes(task.status)).sort(compareAttention);
 }
 
+/**
+ * The category keys that get a slide: the page's order (most tasks first) and its bars; the rest are the
+ * chart's 其他, not a slide each. The loader reads each one's tasks and changes by these.
+ */
+export function slideCategories(data: Pick<OverviewData, 'byCategory'>): string[] {
+	return rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
+}
+
 export function categorySlides(input: DeckInput, data: OverviewData, opts: DeckOptions): CategorySlide[] {
 	const { lang } = input;
 	const t = messages[lang];
-	// The page's order (most tasks first) and its bars: the rest are the chart's 其他, not a slide each.
-	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
+	const keys = slideCategories(data);
 	return keys.flatMap((category, i) => {
 		const counts = tasksByStatus(data.byCategory.filter((r) => (r.category ?? '') === category));
 		const total = STATUSES.reduce((n, s) => n + counts[s], 0);

@@ -15,7 +15,7 @@ import { countManyWays } from '../queries/measures';
 import * as organizations from '../queries/organizations';
 import { messages } from '../../i18n';
 import { buildDeck, DEFAULT_DECK_OPTIONS, periodName, slideData } from '../../present/deck';
-import { CATEGORY_CHART_LIMIT, rankCategories } from '../../domain/category-ranking';
+import { slideCategories } from '../../present/category-slides';
 import { bodyHeight, categoryRows } from '../../present/layout';
 import { NOTES_TOP_CHANGES, pairsToName, statusChangesOf } from '../../present/notes';
 import { listFlaggedAttentionTasks, listSevereTasksByCategory } from '../queries/attention-lists';
@@ -125,8 +125,7 @@ async function loadStatusChanges(
 	if (tasks <= LIST_EVERY_CHANGE)
 		return statusChangesOf(await changes.listStatusChanges(db, scope, data.period.id, previousId, filters), listed);
 	const counts = await changes.countStatusChanges(db, scope, data.period.id, previousId, filters);
-	// The categories with a slide, as category-slides.ts picks them.
-	const keys = rankCategories(data.byCategory).slice(0, CATEGORY_CHART_LIMIT);
+	const keys = slideCategories(data);
 	const [named, earlier] = await Promise.all([
 		changes.listNamedStatusChanges(
 			db,
@@ -167,9 +166,7 @@ async function loadCategoryTasks(
 ): Promise<Record<string, AttentionTask[]>> {
 	const status = (filters.status ?? CATEGORY_LISTED).filter((s) => (CATEGORY_LISTED as readonly string[]).includes(s));
 	// Tasks without a category cannot be selected by the category filter: their slide keeps the attention list's.
-	const keys = rankCategories(data.byCategory)
-		.slice(0, CATEGORY_CHART_LIMIT)
-		.filter((key) => key !== '');
+	const keys = slideCategories(data).filter((key) => key !== '');
 	if (status.length === 0) return Object.fromEntries(keys.map((key) => [key, []]));
 	// As many as the slides of a category with a one-line heading (the most rows) can list.
 	const limit = categoryRows(bodyHeight(1)) * DEFAULT_DECK_OPTIONS.categoryPages;

@@ -135,6 +135,15 @@ export interface ChangeRollupCounts {
 	counts: ChangeCounts;
 }
 
+/** The change rollups' rows of these organizations in one period and dimension, for a query to go on from. */
+function cellsOf(db: Db, organizationIds: number[], periodId: number, dimension: ChangeRollupCell['dimension']) {
+	return db
+		.selectFrom('change_rollups')
+		.where('organization_id', 'in', organizationIds)
+		.where('period_id', '=', periodId)
+		.where('dimension', '=', dimension);
+}
+
 /**
  * The rows of `dimension` for these organizations in `periodId`, per organization and key, with each pair
  * classified by the domain: a task whose previous reported period is `sinceId` changed from its status
@@ -150,11 +159,7 @@ export async function readChangeRollups(
 	dimension: ChangeRollupCell['dimension']
 ): Promise<ChangeRollupCounts[]> {
 	if (organizationIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('change_rollups')
-		.where('organization_id', 'in', organizationIds)
-		.where('period_id', '=', periodId)
-		.where('dimension', '=', dimension)
+	const rows = await cellsOf(db, organizationIds, periodId, dimension)
 		.select((eb) => [
 			'organization_id as organizationId',
 			'dimension_key as key',
@@ -193,11 +198,7 @@ export async function readStatusChangeRollups(
 	previousId: number
 ): Promise<StatusChangeCount[]> {
 	if (organizationIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('change_rollups')
-		.where('organization_id', 'in', organizationIds)
-		.where('period_id', '=', periodId)
-		.where('dimension', '=', 'category')
+	const rows = await cellsOf(db, organizationIds, periodId, 'category')
 		.where('earlier_period_id', '=', previousId)
 		.whereRef('earlier_status', '!=', 'status')
 		.select((eb) => [
@@ -220,11 +221,7 @@ export async function countLongBehind(
 	min: number
 ): Promise<number> {
 	if (organizationIds.length === 0) return 0;
-	const row = await db
-		.selectFrom('change_rollups')
-		.where('organization_id', 'in', organizationIds)
-		.where('period_id', '=', periodId)
-		.where('dimension', '=', 'all')
+	const row = await cellsOf(db, organizationIds, periodId, 'all')
 		.where('behind_run', '>=', min)
 		.select((eb) => eb.fn.sum<number>('task_count').as('total'))
 		.executeTakeFirst();
