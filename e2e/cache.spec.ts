@@ -33,3 +33,16 @@ test('pages revalidate with ETag/304, and an import is visible on the very next 
 	await page.reload();
 	await expect(tasks).toHaveText(String(before + 12));
 });
+
+test('a page the cache leaves out keeps the ETag of its content, and answers 304 to it', async ({ request }) => {
+	// The cache's pages get the data version's ETag in place of Kit's hash of the page (vite.config.ts
+	// kitEtagUnlessGiven); the sign-in page is not cached, and still revalidates by Kit's.
+	const first = await request.get('/login');
+	expect(first.status()).toBe(200);
+	const etag = first.headers()['etag'];
+	expect(etag).toMatch(/^"[0-9a-z]+"$/);
+	const again = await request.get('/login', { headers: { 'if-none-match': etag } });
+	expect(again.status()).toBe(304);
+	const cached = await request.get('/tasks');
+	expect(cached.headers()['etag']).toMatch(/^W\/".+"$/);
+});

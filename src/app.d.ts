@@ -19,6 +19,8 @@ declare global {
 			failure?: string;
 			/** The database's data version, read for a cacheable request: loaders may keep answers for it. */
 			dataVersion?: number;
+			/** The ETag hooks.server.ts gives a page it caches (data version, build, account): Kit's own is then skipped. */
+			etag?: string;
 			/** The account of a valid session (src/lib/server/auth); absent for an anonymous request. */
 			user?: import('$lib/types/auth').SessionUser;
 			/**

@@ -88,6 +88,8 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	// A page differs by account (what it may see and do), so the account is part of its validator and key.
 	const etag = pageEtag(build, dataVersion, event.locals.user ? `${lang}-u${event.locals.user.id}` : lang);
 	const validators = { etag, 'cache-control': 'no-cache', vary: 'Cookie' };
+	// Replaces Kit's, which hashes the whole page to make it (vite.config.ts kitEtagUnlessGiven).
+	event.locals.etag = etag;
 	if (etagMatches(event.request.headers.get('if-none-match'), etag))
 		return new Response(null, { status: 304, headers: validators });
 
