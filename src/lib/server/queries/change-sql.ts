@@ -1,8 +1,9 @@
 /**
  * The SQL twins of src/lib/domain/changes.ts, as expressions over the current update (`updates`, of `tasks`):
  * the kind of change since an earlier period and the run of periods behind. scopedUpdates filters by them and
- * changes.ts counts by them, so a count and the `/tasks?change=…` rows behind it cannot disagree;
- * changes.spec.ts proves both agree with the domain task by task and with a plain SQL comparison.
+ * changes.ts counts by them, so a count and the `/tasks?change=…` rows behind it cannot disagree (change-rollups.ts
+ * sums its rollup rows by the kind too); changes.spec.ts proves both agree with the domain task by task and with a
+ * plain SQL comparison.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { STATUSES, type Status } from '../../domain/status';
