@@ -1,18 +1,23 @@
 /**
  * `npm start` serves with one worker per core (scripts/serve.js). Every worker must see an import
  * made by the CLI in another process on its very next request: each page cache reads the
- * database's data version per request. Requests go on fresh connections, which the cluster hands
+ * database's data version per request. Requests go on fresh connections, which the primary hands
  * to the workers in turn, so both workers answer before and after the import.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { Agent, get } from 'node:http';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 const PORT = Number(process.env.E2E_PORT || 4173) + 1;
 const DATABASE = `test-results/cluster-${PORT}.db`;
 let server: ChildProcess | undefined;
+/** What the server has written to its standard output: its request log among it. */
+let output = '';
 
 test.afterAll(() => {
 	server?.kill('SIGTERM');
@@ -56,7 +61,6 @@ test('two workers serve, and both see a CLI import on their next request', async
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	let output = '';
 	await new Promise<void>((resolve, reject) => {
 		server!.stdout!.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
@@ -95,4 +99,47 @@ test('two workers serve, and both see a CLI import on their next request', async
 	);
 
 	expect(await taskCounts(6)).toEqual(Array(6).fill(before[0] + 12));
+});
+
+/** One GET of `path` with a request id the log line names, on a connection of `agent`. */
+function fetchNamed(path: string, agent: Agent, id: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		get({ host: '127.0.0.1', port: PORT, path, agent, headers: { 'x-request-id': id } }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode ?? 0));
+		}).on('error', reject);
+	});
+}
+
+test('connections opened at once go to the workers in turn, and a stop lets a request in flight finish', async () => {
+	test.setTimeout(60_000);
+	expect(server, 'the server the test above started').toBeDefined();
+	// Eight users connecting together, each keeping its connection: four on each worker, as the log says.
+	const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+	const ids = Array.from({ length: 8 }, (_, i) => `turns-${i}`);
+	expect(await Promise.all(ids.map((id) => fetchNamed('/tasks', agent, id)))).toEqual(Array(8).fill(200));
+	agent.destroy();
+	const workers = ids.map((id) => new RegExp(`request worker=(\\d+) id=${id} `).exec(output)?.[1]);
+	const perWorker = new Map<string | undefined, number>();
+	for (const worker of workers) perWorker.set(worker, (perWorker.get(worker) ?? 0) + 1);
+	expect([...perWorker.values()]).toEqual([4, 4]);
+	expect(perWorker.has(undefined)).toBe(false);
+
+	// A request begun before the stop is answered, its connection then closed, and every process ends with 0.
+	const socket = connect(PORT, '127.0.0.1');
+	await once(socket, 'connect');
+	let response = '';
+	socket.setEncoding('utf8').on('data', (chunk: string) => (response += chunk));
+	socket.write('GET /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+	await sleep(300);
+	const exited = once(server!, 'exit');
+	server!.kill('SIGTERM');
+	await sleep(300);
+	socket.write('x-request-id: in-flight\r\n\r\n');
+	await once(socket, 'close');
+	expect(response).toMatch(/^HTTP\/1\.1 200 /);
+	expect(response).toContain('</html>');
+	expect(await exited).toEqual([0, null]);
+	expect(output).toMatch(/request worker=\d+ id=in-flight .*status=200/);
+	server = undefined;
 });

@@ -5,6 +5,7 @@
  * without pino-pretty (not a dependency) and without a worker thread. `LOG_LEVEL` picks the
  * least severe level written (info by default; debug, warn, error, silent).
  */
+import cluster from 'node:cluster';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -53,7 +54,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 	const format = options.format ?? process.env.LOG_FORMAT;
 	const settings = {
 		level: options.level ?? (process.env.LOG_LEVEL || 'info'),
-		base: null,
+		// Which of `npm start`'s workers (scripts/serve.js) wrote the line; nothing in a single process.
+		base: cluster.worker ? { worker: cluster.worker.id } : null,
 		timestamp: pino.stdTimeFunctions.isoTime,
 		serializers: { err: pino.stdSerializers.err }
 	};
