@@ -81,7 +81,7 @@ if (count === 1) {
 	const handOut = (socket, tries = 0) => {
 		const id = balancer.take();
 		const worker = id === null ? undefined : cluster.workers?.[id];
-		if (id === null || !worker || tries > count) {
+		if (!worker || tries > count) {
 			socket.destroy();
 			return;
 		}
@@ -96,8 +96,14 @@ if (count === 1) {
 	const address = listenAddress(env);
 	await new Promise((resolve, reject) => {
 		listener.once('error', reject);
-		listener.listen(address, () => resolve(undefined));
+		listener.listen(address, () => {
+			listener.off('error', reject);
+			resolve(undefined);
+		});
 	});
+	// A connection that could not be accepted (too many open files, say) is that connection's loss only; node:cluster's
+	// own hand-out skips it the same way. Without a listener the error would end this process and every worker.
+	listener.on('error', (error) => console.error(`[jindu] a connection was not accepted: ${error.message}`));
 	const bound = listener.address();
 	console.log(
 		`Listening on ${typeof bound === 'object' && bound ? `http://${('host' in address && address.host) || 'localhost'}:${bound.port}` : bound}`
