@@ -1,6 +1,6 @@
 /**
  * The order of the overview's 需要关注 list: most severe first, so a leader reads the worst tasks at the
- * top whatever order their reports were imported in. Its SQL twin is `ATTENTION_TIER` in
+ * top whatever order their reports were imported in. Its SQL twin is `attentionTierSql` in
  * src/lib/server/queries/overview.ts; overview.spec.ts proves both give the same order on generated data.
  */
 import { ATTENTION_STATUSES, zeroPeriodTarget } from './measures';

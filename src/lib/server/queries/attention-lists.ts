@@ -13,7 +13,14 @@ import type { FlagKind } from '../../domain/flags';
 import type { TrafficLightRule } from '../../domain/schedule';
 import type { Scope, TaskFilters } from '../../types/scope';
 import type { AttentionTask } from '../../types/overview';
-import { ATTENTION_ORDER, attentionFacts, attentionRows, narrowStatuses } from './overview';
+import {
+	attentionFacts,
+	attentionOrder,
+	attentionRows,
+	narrowStatuses,
+	RANKED_COLUMNS,
+	rankedUpdates
+} from './overview';
 
 /**
  * The behind and not-started tasks among those the filters select in each of `categories` (names or
@@ -35,19 +42,16 @@ export async function listSevereTasksByCategory(
 	const severe = narrowStatuses({ ...filters, category: null }, (s) => ATTENTION_STATUSES.includes(s));
 	const keys = [...new Set(categories.map(categoryKey))];
 	if (!severe || keys.length === 0 || limit <= 0) return lists;
-	const facts = attentionFacts(db, scope, periodId, severe, rule, { categories: true, plans: false })
+	const facts = attentionFacts(db, scope, periodId, severe, { categories: true, plans: false })
 		.where('categories.name_key', 'in', keys)
 		.select('categories.name_key as categoryKey');
 	const numbered = db
 		.selectFrom(facts.as('ranked'))
 		.select([
-			'ranked.updateId',
+			...RANKED_COLUMNS,
 			'ranked.taskId',
-			'ranked.ratio',
-			'ranked.gap',
-			'ranked.light',
 			'ranked.categoryKey',
-			sql<number>`row_number() over (partition by ranked.categoryKey order by ${ATTENTION_ORDER})`.as('rank')
+			sql<number>`row_number() over (partition by ranked.categoryKey order by ${attentionOrder(rule)})`.as('rank')
 		]);
 	const top = await db
 		.selectFrom(numbered.as('numbered'))
@@ -59,7 +63,7 @@ export async function listSevereTasksByCategory(
 	// One read of names and flags for every category's rows; kept in rank order within each category.
 	const keyOf = new Map(top.map((r) => [r.taskId, r.categoryKey]));
 	const byKey = new Map<string, AttentionTask[]>();
-	for (const row of await attentionRows(db, top)) {
+	for (const row of await attentionRows(db, rankedUpdates(top, rule))) {
 		const key = keyOf.get(row.taskId)!;
 		const list = byKey.get(key);
 		if (list) list.push(row);
@@ -95,7 +99,7 @@ export async function listFlaggedAttentionTasks(
 }
 
 /** The first `limit` updates the filters select that carry a flag of one of `kinds`, in attention order. */
-function rankFlagged(
+async function rankFlagged(
 	db: DB,
 	scope: Scope,
 	periodId: number,
@@ -104,7 +108,7 @@ function rankFlagged(
 	limit: number,
 	rule: TrafficLightRule
 ) {
-	const facts = attentionFacts(db, scope, periodId, filters, rule).where((eb) =>
+	const facts = attentionFacts(db, scope, periodId, filters).where((eb) =>
 		eb.exists(
 			eb
 				.selectFrom('quality_flags')
@@ -113,10 +117,11 @@ function rankFlagged(
 				.where('quality_flags.kind', 'in', kinds)
 		)
 	);
-	return db
+	const rows = await db
 		.selectFrom(facts.as('ranked'))
-		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
-		.orderBy(ATTENTION_ORDER)
+		.select(RANKED_COLUMNS)
+		.orderBy(attentionOrder(rule))
 		.limit(limit)
 		.execute();
+	return rankedUpdates(rows, rule);
 }

@@ -51,7 +51,9 @@ async function facts(db: DB) {
 			measureSql.FLAGGED.as('flagged'),
 			// The columns the pages select, by one rule; the other rule's light beside them.
 			...measureSql.progressColumns(yinchuan),
-			measureSql.trafficLightSql(measureSql.COMPLETION_RATIO, measureSql.ELAPSED, sanya).as('lightSanya')
+			measureSql.trafficLightSql(measureSql.COMPLETION_RATIO, measureSql.ELAPSED, sanya).as('lightSanya'),
+			// The ratio as the attention ranking reads it, the target looked up rather than joined.
+			measureSql.COMPLETION_RATIO_LOOKED_UP.as('ratioLookedUp')
 		])
 		.orderBy('updates.id')
 		.execute();
@@ -82,6 +84,7 @@ function expectTaskByTask(rows: Fact[]) {
 	for (const f of rows) {
 		const { ratio, gap, light: lightYinchuan, lightSanya } = f;
 		expect({ ratio, gap, lightYinchuan, lightSanya }, `update ${f.id}`).toEqual(domainMeasures(f));
+		expect(f.ratioLookedUp, `update ${f.id}`).toBe(ratio);
 	}
 }
 

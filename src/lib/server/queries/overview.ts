@@ -7,7 +7,7 @@ import { sum } from 'd3-array';
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
-import { ATTENTION_STATUSES, attentionParts, meanRatio } from '../../domain/measures';
+import { ATTENTION_STATUSES, attentionParts, meanRatio, scheduleGap, trafficLight } from '../../domain/measures';
 import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
@@ -15,7 +15,14 @@ import { NO_TASK_FILTERS, periodRows, scopedUpdates, type ScopeJoins } from './s
 import { memoOnData, memoOnScope } from './scope-memo';
 import { listThemesById } from './organizations';
 import type { Scope, TaskFilters } from '../../types/scope';
-import { countUpdates, progressColumns, withProgressFacts } from './measures';
+import {
+	COMPLETION_RATIO_LOOKED_UP,
+	countUpdates,
+	ELAPSED,
+	scheduleGapSql,
+	trafficLightSql,
+	zeroPeriodTargetSql
+} from './measures';
 import type {
 	AttentionTask,
 	CategoryStatusCount,
@@ -152,22 +159,34 @@ export async function getProgressByPeriod(
 }
 
 /**
- * The attention tier of a row of the inner attention query (columns status, light), as a number in
- * ATTENTION_TIERS order: the SQL twin of `attentionTier` (src/lib/domain/attention.ts).
+ * The attention tier of a row of `attentionFacts` aliased `ranked`, as a number in ATTENTION_TIERS order: the
+ * SQL twin of `attentionTier` (src/lib/domain/attention.ts), its light by `rule` as trafficLightSql gives it.
  */
-const ATTENTION_TIER = sql<number>`(case when ranked.status not in (${sql.join(
-	ATTENTION_STATUSES.map((s) => sql.lit(s))
-)}) then ${ATTENTION_TIERS.indexOf('flagged')} when ranked.light = 'red' then ${ATTENTION_TIERS.indexOf(
-	'red'
-)} when ranked.light = 'yellow' then ${ATTENTION_TIERS.indexOf('yellow')} when ranked.status = 'behind' then ${ATTENTION_TIERS.indexOf(
-	'behind'
-)} else ${ATTENTION_TIERS.indexOf('not_started')} end)`;
+function attentionTierSql(rule: TrafficLightRule) {
+	const light = trafficLightSql(
+		sql`ranked.ratio`,
+		sql`ranked.elapsed`,
+		rule,
+		zeroPeriodTargetSql(sql`ranked.periodTarget`)
+	);
+	const tier = (name: (typeof ATTENTION_TIERS)[number]) => sql.lit(ATTENTION_TIERS.indexOf(name));
+	return sql<number>`(case when ranked.status not in (${sql.join(
+		ATTENTION_STATUSES.map((s) => sql.lit(s))
+	)}) then ${tier('flagged')} else (case ${light} when 'red' then ${tier('red')} when 'yellow' then ${tier(
+		'yellow'
+	)} else (case when ranked.status = 'behind' then ${tier('behind')} else ${tier('not_started')} end) end) end)`;
+}
 
 /**
  * The attention order over the rows of `attentionFacts` aliased `ranked`, the SQL twin of `compareAttention`:
  * tier, then the larger gap below 序时进度 first (rows without figures after those with), then task id.
  */
-export const ATTENTION_ORDER = sql`${ATTENTION_TIER}, ranked.gap is null, ranked.gap, ranked.taskId`;
+export function attentionOrder(rule: TrafficLightRule) {
+	return sql`${attentionTierSql(rule)}, ranked.ratio is null, ${scheduleGapSql(
+		sql`ranked.ratio`,
+		sql`ranked.elapsed`
+	)}, ranked.taskId`;
+}
 
 /** A ranked update before its names and flags are read. */
 export interface RankedUpdate {
@@ -255,26 +274,54 @@ export function narrowStatuses(filters: TaskFilters, keep: (status: Status) => b
 
 /**
  * The updates the filters select in one period with only what the attention order sorts by (alias the
- * result `ranked` for ATTENTION_ORDER); `joins` as scopedUpdates takes them.
+ * result `ranked` for attentionOrder): ids, status, completion ratio, 序时进度 and the period target;
+ * `joins` as scopedUpdates takes them.
+ *
+ * The ratio is a column of this subquery, read once per row: SQLite would otherwise copy the subquery's
+ * expressions into the ranking (flattening it), and compute the ratio, with its lookup of the target, once
+ * for each use in the order. `limit -1` (no limit) keeps it a subquery the ranking reads row by row. Names,
+ * flags and the display's gap and light are for the rows kept only (`rankedUpdates`): SQLite computes every
+ * selected column of every row before it sorts. A whole province's period (13 000 behind and not-started
+ * updates) ranked in ≈ 23 ms, where joining the targets and selecting the gap and light took ≈ 34 ms.
  */
 export function attentionFacts(
 	db: DB,
 	scope: Scope,
 	periodId: number,
 	filters: TaskFilters,
-	rule: TrafficLightRule,
 	joins: ScopeJoins = { categories: false, plans: false, tasks: false }
 ) {
-	return withProgressFacts(scopedUpdates(db, scope, [periodId], filters, joins)).select([
-		'updates.id as updateId',
-		'updates.task_id as taskId',
-		'updates.status',
-		...progressColumns(rule)
-	]);
+	return scopedUpdates(db, scope, [periodId], filters, joins)
+		.innerJoin('periods', 'periods.id', 'updates.period_id')
+		.select([
+			'updates.id as updateId',
+			'updates.task_id as taskId',
+			'updates.status',
+			COMPLETION_RATIO_LOOKED_UP.as('ratio'),
+			ELAPSED.as('elapsed'),
+			'updates.period_target as periodTarget'
+		])
+		.limit(sql<number>`-1`);
+}
+
+/** The columns of `attentionFacts` a ranking keeps to show its rows (see rankedUpdates). */
+export const RANKED_COLUMNS = ['ranked.updateId', 'ranked.ratio', 'ranked.elapsed', 'ranked.periodTarget'] as const;
+
+/** Rows a ranking kept, with their gap and light by `rule` (the domain's, which the SQL twins equal). */
+export function rankedUpdates(
+	rows: { updateId: number; ratio: number | null; elapsed: number; periodTarget: string | null }[],
+	rule: TrafficLightRule
+): RankedUpdate[] {
+	return rows.map(({ updateId, ratio, elapsed, periodTarget }) => ({
+		updateId,
+		ratio,
+		gap: ratio === null ? null : scheduleGap(ratio, elapsed),
+		light: ratio === null ? null : trafficLight(ratio, elapsed, rule, periodTarget)
+	}));
 }
 
 /** The most severe `limit` updates of those the filters select, in attention order, with their progress. */
-function rankAttention(
+async function rankAttention(
 	db: DB,
 	scope: Scope,
 	periodId: number,
@@ -282,12 +329,13 @@ function rankAttention(
 	limit: number,
 	rule: TrafficLightRule
 ): Promise<RankedUpdate[]> {
-	return db
-		.selectFrom(attentionFacts(db, scope, periodId, filters, rule).as('ranked'))
-		.select(['ranked.updateId', 'ranked.ratio', 'ranked.gap', 'ranked.light'])
-		.orderBy(ATTENTION_ORDER)
+	const rows = await db
+		.selectFrom(attentionFacts(db, scope, periodId, filters).as('ranked'))
+		.select(RANKED_COLUMNS)
+		.orderBy(attentionOrder(rule))
 		.limit(limit)
 		.execute();
+	return rankedUpdates(rows, rule);
 }
 
 /** What the attention list shows of each kept update: the task's names and its flags. */
