@@ -83,6 +83,16 @@ describe('query plans of the hot pages', () => {
 		for (const { sql, plan } of ordered) expect(plan, sql).not.toContain('USE TEMP B-TREE FOR ORDER BY');
 	});
 
+	it('/tasks/TASK looks the current updates of the walk’s tasks up in updates_current (migration 0026)', async () => {
+		const statements = await statementsOf(loadTaskDetailPage, '/tasks/TASK');
+		const current = statements.filter((s) => /"updates"."superseded_at" is null/.test(s.sql));
+		const steps = current.flatMap((s) => s.plan);
+		// The place of the task in the whole list: its period's tasks walked by plan, each asked for its update.
+		expect(steps).toContain('SEARCH updates USING INDEX updates_current (task_id=? AND period_id=?)');
+		// updates_task_period holds superseded updates too, each row read from the table to drop them.
+		expect(steps.filter((step) => /updates_task_period/.test(step))).toEqual([]);
+	});
+
 	it('/ ranks the whole scope’s attention list off one covering index, and finds the period’s reports by period', async () => {
 		const statements = await statementsOf(loadOverviewPage, '/');
 		const ranking = statements.find((s) => /as "ranked"/.test(s.sql) && /"updates"."status" in/.test(s.sql));
