@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { cachingStatements, rowsAsObjects } from './statement-cache';
+
+describe('statements kysely runs', () => {
+	const sqlite = new Database(':memory:');
+	sqlite.exec(`create table t (id integer primary key, name text, value real);
+		insert into t (name, value) values ('甲', 1.5), ('乙', null), (null, 3)`);
+	afterEach(() => sqlite.exec('delete from t where id > 3'));
+
+	const queries = [
+		'select * from t order by id',
+		'select id as "taskId", name, value * 2 as doubled, null as missing from t where id > ? order by id desc',
+		// Two columns of one name: the later one's value, as better-sqlite3's own rows have it.
+		'select id as x, name as x from t order by id',
+		'select count(*) as n from t',
+		'select id from t where id < 0'
+	];
+
+	it.each(queries)('gives the rows better-sqlite3 gives: %s', (query) => {
+		const parameters = query.includes('?') ? [1] : [];
+		const expected = sqlite.prepare(query).all(...parameters);
+		const statement = rowsAsObjects(sqlite.prepare(query));
+		expect(statement.reader).toBe(true);
+		expect(statement.all(parameters)).toEqual(expected);
+		expect([...statement.iterate(parameters)]).toEqual(expected);
+	});
+
+	it('runs a statement that returns no rows as it is, and returns the rows of one that returns them', () => {
+		const insert = rowsAsObjects(sqlite.prepare('insert into t (name, value) values (?, ?)'));
+		expect(insert.reader).toBe(false);
+		expect(insert.run(['丙', 4])).toMatchObject({ changes: 1 });
+		const returning = rowsAsObjects(sqlite.prepare('insert into t (name) values (?) returning id, name'));
+		expect(returning.all(['丁'])).toEqual([{ id: 5, name: '丁' }]);
+	});
+
+	it('names a star’s columns as the table has them when it runs, after a migration too', () => {
+		const database = cachingStatements(new Database(':memory:'));
+		database.prepare('create table m (id integer primary key, a text)').run([]);
+		database.prepare("insert into m (a) values ('x')").run([]);
+		const query = 'select * from m';
+		expect(database.prepare(query).all([])).toEqual([{ id: 1, a: 'x' }]);
+		database.prepare("alter table m add column b text default 'y'").run([]);
+		expect(database.prepare(query).all([])).toEqual([{ id: 1, a: 'x', b: 'y' }]);
+		expect([...database.prepare(query).iterate([])]).toEqual([{ id: 1, a: 'x', b: 'y' }]);
+		database.close();
+	});
+
+	it('keeps one statement per text and reads it the same way each time', () => {
+		const database = cachingStatements(new Database(':memory:'));
+		const query = 'select 1 as one, ? as two';
+		expect(database.prepare(query)).toBe(database.prepare(query));
+		expect(database.prepare(query).all([2])).toEqual([{ one: 1, two: 2 }]);
+		expect(database.prepare(query).all(['二'])).toEqual([{ one: 1, two: '二' }]);
+		database.close();
+	});
+});
