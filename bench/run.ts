@@ -139,7 +139,11 @@ async function benchLoader(
 	capturing = true;
 	await load(db, target, LOCALS);
 	capturing = false;
-	const prepared = statements.map((s) => ({ stmt: sqlite.prepare(s.sql), params: s.params as unknown[] }));
+	// Rows as arrays (raw): the least a reader can take them as, as the app's statements take them since 2026-12-01.
+	const prepared = statements.map((s) => {
+		const stmt = sqlite.prepare(s.sql);
+		return { stmt: stmt.reader ? stmt.raw(true) : stmt, params: s.params as unknown[] };
+	});
 	const loader = await time(() => load(db, target, LOCALS));
 	const floor = await time(() => {
 		for (const { stmt, params } of prepared) stmt.all(...params);
