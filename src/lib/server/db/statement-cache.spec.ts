@@ -14,7 +14,9 @@ describe('statements kysely runs', () => {
 		// Two columns of one name: the later one's value, as better-sqlite3's own rows have it.
 		'select id as x, name as x from t order by id',
 		'select count(*) as n from t',
-		'select id from t where id < 0'
+		'select id from t where id < 0',
+		// Names a function made for them must read back as they are.
+		`select 1 as "a""b", 2 as "c\\d", 3 as "名称", 4 as "\u2028", 6 as "constructor"`
 	];
 
 	it.each(queries)('gives the rows better-sqlite3 gives: %s', (query) => {
@@ -24,6 +26,13 @@ describe('statements kysely runs', () => {
 		expect(statement.reader).toBe(true);
 		expect(statement.all(parameters)).toEqual(expected);
 		expect([...statement.iterate(parameters)]).toEqual(expected);
+	});
+
+	it('keeps a column named __proto__ as a property, where better-sqlite3 would set the prototype', () => {
+		const [row] = rowsAsObjects(sqlite.prepare(`select 1 as a, x'00' as "__proto__"`)).all([]) as object[];
+		expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+		expect(Object.keys(row)).toEqual(['a', '__proto__']);
+		expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toEqual(Buffer.from([0]));
 	});
 
 	it('runs a statement that returns no rows as it is, and returns the rows of one that returns them', () => {
