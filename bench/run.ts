@@ -100,16 +100,20 @@ function percentile(samples: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** Times `fn` RUNS times after warm-up; p50 and p95 in ms. */
-async function time(fn: () => unknown | Promise<unknown>): Promise<{ p50: number; p95: number }> {
-	for (let i = 0; i < WARMUP; i++) await fn();
-	const samples: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		const start = performance.now();
-		await fn();
-		samples.push(performance.now() - start);
-	}
-	return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+/**
+ * Times each of `fns` RUNS times after warm-up, taking turns (a run of each, then the next round), so a change
+ * in the machine's speed meanwhile falls on all of them alike and their ratio holds; p50 and p95 in ms of each.
+ */
+async function time(...fns: (() => unknown | Promise<unknown>)[]): Promise<{ p50: number; p95: number }[]> {
+	for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn();
+	const samples = fns.map(() => [] as number[]);
+	for (let i = 0; i < RUNS; i++)
+		for (const [k, fn] of fns.entries()) {
+			const start = performance.now();
+			await fn();
+			samples[k].push(performance.now() - start);
+		}
+	return samples.map((times) => ({ p50: percentile(times, 50), p95: percentile(times, 95) }));
 }
 
 /**
@@ -144,10 +148,12 @@ async function benchLoader(
 		const stmt = sqlite.prepare(s.sql);
 		return { stmt: stmt.reader ? stmt.raw(true) : stmt, params: s.params as unknown[] };
 	});
-	const loader = await time(() => load(db, target, LOCALS));
-	const floor = await time(() => {
-		for (const { stmt, params } of prepared) stmt.all(...params);
-	});
+	const [loader, floor] = await time(
+		() => load(db, target, LOCALS),
+		() => {
+			for (const { stmt, params } of prepared) stmt.all(...params);
+		}
+	);
 	const ratio = loader.p50 / floor.p50;
 	record({
 		group: `loader ${label}`,
