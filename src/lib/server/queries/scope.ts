@@ -37,30 +37,30 @@ export function hasTaskFilters(filters: TaskFilters): boolean {
  * Resolves `org` (id or exact name), `year`, `quarter`/`months` into a scope. An unknown
  * organization is a FilterError; a period with no data is not (the page says so). Without a
  * period the latest one that has data in scope is chosen. `named`: what resolveOrganizations gave
- * for `filters.org`, when the caller keeps it (pages/request.ts keeps it per data version).
+ * for `filters.org`, when the caller keeps it (pages/request.ts keeps it per data version); its periods
+ * with data answer every year and quarter asked of the organizations, without a statement each.
  */
 export async function resolveScope(db: DB, filters: Filters, named?: NamedOrganizations): Promise<Scope> {
-	const { counted, ...organizationSet } = named ?? (await resolveOrganizations(db, filters.org));
-	const { organizations, organizationIds, excludedOrganizationIds } = organizationSet;
+	const { counted: _, periods, ...organizationSet } = named ?? (await resolveOrganizations(db, filters.org));
 	const wantedMonthEnd = filters.quarter || filters.months ? periodEndMonth(filters) : null;
-	const period = await periodsWithData(db, organizationSet, counted)
-		.$if(filters.year !== null, (qb) => qb.where('periods.year', '=', filters.year!))
-		.$if(wantedMonthEnd !== null, (qb) => qb.where('periods.month_end', '=', wantedMonthEnd!))
-		.orderBy('periods.year', 'desc')
-		.orderBy('periods.month_end', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	const since = period ? await resolveSince(db, filters, period, organizationSet, counted) : null;
-
-	return { organizations, organizationIds, excludedOrganizationIds, period: period ?? null, since };
+	const period = periods.find(
+		(p) =>
+			(filters.year === null || p.year === filters.year) && (wantedMonthEnd === null || p.monthEnd === wantedMonthEnd)
+	);
+	const since = period ? resolveSince(filters, period, periods) : null;
+	return { ...organizationSet, period: period ?? null, since };
 }
 
 /** Which organizations a scope names, before its period is known. */
 type OrganizationSet = Pick<Scope, 'organizations' | 'organizationIds' | 'excludedOrganizationIds'>;
 
-/** The organizations `org` names and the rollups' organizations that count them (organizationsCounting). */
+/**
+ * The organizations `org` names, the rollups' organizations that count them (organizationsCounting), and the
+ * periods with current updates in them, latest first (by year, then the month it ends; then by id).
+ */
 export interface NamedOrganizations extends OrganizationSet {
 	counted: number[] | null;
+	periods: ScopePeriod[];
 }
 
 /**
@@ -90,7 +90,13 @@ export async function resolveOrganizations(db: DB, org: string | null): Promise<
 	}
 	const excludedOrganizationIds = org ? [] : await sampleIdsBesideRealData(db);
 	const organizationSet = { organizations, organizationIds, excludedOrganizationIds };
-	return { ...organizationSet, counted: await organizationsCounting(db, organizationSet) };
+	const counted = await organizationsCounting(db, organizationSet);
+	const periods = await periodsWithData(db, organizationSet, counted)
+		.orderBy('periods.year', 'desc')
+		.orderBy('periods.month_end', 'desc')
+		.orderBy('periods.id')
+		.execute();
+	return { ...organizationSet, counted, periods };
 }
 
 /**
@@ -151,22 +157,13 @@ function periodsWithData(db: DB, scope: OrganizationSet, counted: number[] | nul
  * The period the change view compares with: `since` when given (a period of the selected year with data, ending
  * before the selected one, else a FilterError naming `since`), else the latest such period (domain/period.ts
  * `periodBefore`: tasks belong to one year's plan, so only that year's periods hold their earlier statuses).
+ * `periods`: those with data in the scope's organizations, latest first.
  */
-async function resolveSince(
-	db: DB,
-	filters: Filters,
-	period: ScopePeriod,
-	scope: OrganizationSet,
-	counted: number[] | null
-): Promise<ScopePeriod | null> {
+function resolveSince(filters: Filters, period: ScopePeriod, periods: readonly ScopePeriod[]): ScopePeriod | null {
 	const wanted = filters.since ? sinceMonthEnd(filters.since) : null;
-	const since = await periodsWithData(db, scope, counted)
-		.where('periods.year', '=', period.year)
-		.where('periods.month_end', '<', period.monthEnd)
-		.$if(wanted !== null, (qb) => qb.where('periods.month_end', '=', wanted!))
-		.orderBy('periods.month_end', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const since = periods.find(
+		(p) => p.year === period.year && p.monthEnd < period.monthEnd && (wanted === null || p.monthEnd === wanted)
+	);
 	if (filters.since && !since) throw new FilterError('since', 'notEarlierPeriod', { value: filters.since });
 	return since ?? null;
 }
