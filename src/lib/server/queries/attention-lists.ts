@@ -18,6 +18,7 @@ import {
 	attentionOrder,
 	attentionRows,
 	narrowStatuses,
+	rankFacts,
 	RANKED_COLUMNS,
 	rankedUpdates
 } from './overview';
@@ -99,7 +100,7 @@ export async function listFlaggedAttentionTasks(
 }
 
 /** The first `limit` updates the filters select that carry a flag of one of `kinds`, in attention order. */
-async function rankFlagged(
+function rankFlagged(
 	db: DB,
 	scope: Scope,
 	periodId: number,
@@ -117,11 +118,5 @@ async function rankFlagged(
 				.where('quality_flags.kind', 'in', kinds)
 		)
 	);
-	const rows = await db
-		.selectFrom(facts.as('ranked'))
-		.select(RANKED_COLUMNS)
-		.orderBy(attentionOrder(rule))
-		.limit(limit)
-		.execute();
-	return rankedUpdates(rows, rule);
+	return rankFacts(db, facts, limit, rule);
 }

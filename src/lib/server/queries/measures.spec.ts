@@ -50,7 +50,9 @@ async function facts(db: DB) {
 			'updates.period_target as periodTarget',
 			measureSql.FLAGGED.as('flagged'),
 			// The columns the pages select, by one rule; the other rule's light beside them.
-			...measureSql.progressColumns(yinchuan),
+			measureSql.COMPLETION_RATIO.as('ratio'),
+			measureSql.scheduleGapSql(measureSql.COMPLETION_RATIO, measureSql.ELAPSED).as('gap'),
+			measureSql.trafficLightSql(measureSql.COMPLETION_RATIO, measureSql.ELAPSED, yinchuan).as('light'),
 			measureSql.trafficLightSql(measureSql.COMPLETION_RATIO, measureSql.ELAPSED, sanya).as('lightSanya'),
 			// The ratio as the attention ranking reads it, the target looked up rather than joined.
 			measureSql.COMPLETION_RATIO_LOOKED_UP.as('ratioLookedUp')

@@ -19,15 +19,16 @@ import { memoOnData, memoOnScope } from './scope-memo';
 import { updateChangeSql } from './change-sql';
 import { listThemeRows } from './themes';
 
+/** actual ÷ target of `updates` against a target row aliased `targets`, unless the target is a ceiling. */
+const ACTUAL_OVER_TARGET = sql<number | null>`case when targets.comparator <> ${sql.lit(
+	CEILING
+)} then updates.actual_value / nullif(targets.value, 0) end`;
+
 /**
  * Completion ratio of `updates` against the task's first target joined as `targets` (see `withFirstTarget`):
  * the stated percent ÷ 100, else actual ÷ target unless the target is a ceiling; null otherwise.
  */
-export const COMPLETION_RATIO = sql<
-	number | null
->`coalesce(updates.percent / 100.0, case when targets.comparator <> ${sql.lit(
-	CEILING
-)} then updates.actual_value / nullif(targets.value, 0) end)`;
+export const COMPLETION_RATIO = sql<number | null>`coalesce(updates.percent / 100.0, ${ACTUAL_OVER_TARGET})`;
 
 /**
  * The same ratio with the first target looked up only where the update states no percent (coalesce stops at
@@ -37,12 +38,15 @@ export const COMPLETION_RATIO = sql<
  */
 export const COMPLETION_RATIO_LOOKED_UP = sql<
 	number | null
->`coalesce(updates.percent / 100.0, (select case when targets.comparator <> ${sql.lit(
-	CEILING
-)} then updates.actual_value / nullif(targets.value, 0) end from targets where targets.task_id = updates.task_id and targets.position = 1))`;
+>`coalesce(updates.percent / 100.0, (select ${ACTUAL_OVER_TARGET} from targets where targets.task_id = updates.task_id and targets.position = 1))`;
 
-/** 序时进度 of the update's period as a fraction (periods joined as `periods`). */
-export const ELAPSED = sql<number>`(periods.month_end / 12.0)`;
+/** 序时进度 at the end of a period's last month (domain `elapsedFraction`), as a fraction. */
+export function elapsedSql(monthEnd: RawBuilder<number>) {
+	return sql<number>`(${monthEnd} / 12.0)`;
+}
+
+/** 序时进度 of the update's period (periods joined as `periods`). */
+export const ELAPSED = elapsedSql(sql`periods.month_end`);
 
 /** Behind-schedule gap in percentage points, to 0.1, rounding half up as Math.round does. */
 export function scheduleGapSql(ratio: RawBuilder<number | null>, elapsed: RawBuilder<number>) {
@@ -94,15 +98,6 @@ function withPeriod<Q extends ReturnType<typeof withFirstTarget>>(qb: Q) {
 /** Joins what the progress measures read: the task's first target and the update's period. */
 export function withProgressFacts(qb: Updates) {
 	return withPeriod(withFirstTarget(qb));
-}
-
-/** Each update's completion ratio, gap to 序时进度 and light by `rule`, as columns (see withProgressFacts). */
-export function progressColumns(rule: TrafficLightRule) {
-	return [
-		COMPLETION_RATIO.as('ratio'),
-		scheduleGapSql(COMPLETION_RATIO, ELAPSED).as('gap'),
-		trafficLightSql(COMPLETION_RATIO, ELAPSED, rule).as('light')
-	] as const;
 }
 
 /**

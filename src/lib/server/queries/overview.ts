@@ -7,7 +7,7 @@ import { sum } from 'd3-array';
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { FlagKind } from '../../domain/flags';
-import { ATTENTION_STATUSES, attentionParts, meanRatio, scheduleGap, trafficLight } from '../../domain/measures';
+import { ATTENTION_STATUSES, attentionParts, meanRatio, progressAt } from '../../domain/measures';
 import { ATTENTION_TIERS } from '../../domain/attention';
 import { STATUSES, type Status } from '../../domain/status';
 import type { TrafficLight, TrafficLightRule } from '../../domain/schedule';
@@ -18,7 +18,7 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import {
 	COMPLETION_RATIO_LOOKED_UP,
 	countUpdates,
-	ELAPSED,
+	elapsedSql,
 	scheduleGapSql,
 	trafficLightSql,
 	zeroPeriodTargetSql
@@ -163,12 +163,7 @@ export async function getProgressByPeriod(
  * SQL twin of `attentionTier` (src/lib/domain/attention.ts), its light by `rule` as trafficLightSql gives it.
  */
 function attentionTierSql(rule: TrafficLightRule) {
-	const light = trafficLightSql(
-		sql`ranked.ratio`,
-		sql`ranked.elapsed`,
-		rule,
-		zeroPeriodTargetSql(sql`ranked.periodTarget`)
-	);
+	const light = trafficLightSql(sql`ranked.ratio`, RANKED_ELAPSED, rule, zeroPeriodTargetSql(sql`ranked.periodTarget`));
 	const tier = (name: (typeof ATTENTION_TIERS)[number]) => sql.lit(ATTENTION_TIERS.indexOf(name));
 	return sql<number>`(case when ranked.status not in (${sql.join(
 		ATTENTION_STATUSES.map((s) => sql.lit(s))
@@ -184,9 +179,12 @@ function attentionTierSql(rule: TrafficLightRule) {
 export function attentionOrder(rule: TrafficLightRule) {
 	return sql`${attentionTierSql(rule)}, ranked.ratio is null, ${scheduleGapSql(
 		sql`ranked.ratio`,
-		sql`ranked.elapsed`
+		RANKED_ELAPSED
 	)}, ranked.taskId`;
 }
+
+/** 序时进度 of a row of `attentionFacts` aliased `ranked`. */
+const RANKED_ELAPSED = elapsedSql(sql`ranked.monthEnd`);
 
 /** A ranked update before its names and flags are read. */
 export interface RankedUpdate {
@@ -274,7 +272,7 @@ export function narrowStatuses(filters: TaskFilters, keep: (status: Status) => b
 
 /**
  * The updates the filters select in one period with only what the attention order sorts by (alias the
- * result `ranked` for attentionOrder): ids, status, completion ratio, 序时进度 and the period target;
+ * result `ranked` for attentionOrder): ids, status, completion ratio, the period's last month and its target;
  * `joins` as scopedUpdates takes them.
  *
  * The ratio is a column of this subquery, read once per row: SQLite would otherwise copy the subquery's
@@ -298,30 +296,44 @@ export function attentionFacts(
 			'updates.task_id as taskId',
 			'updates.status',
 			COMPLETION_RATIO_LOOKED_UP.as('ratio'),
-			ELAPSED.as('elapsed'),
+			'periods.month_end as monthEnd',
 			'updates.period_target as periodTarget'
 		])
 		.limit(sql<number>`-1`);
 }
 
 /** The columns of `attentionFacts` a ranking keeps to show its rows (see rankedUpdates). */
-export const RANKED_COLUMNS = ['ranked.updateId', 'ranked.ratio', 'ranked.elapsed', 'ranked.periodTarget'] as const;
+export const RANKED_COLUMNS = ['ranked.updateId', 'ranked.ratio', 'ranked.monthEnd', 'ranked.periodTarget'] as const;
 
 /** Rows a ranking kept, with their gap and light by `rule` (the domain's, which the SQL twins equal). */
 export function rankedUpdates(
-	rows: { updateId: number; ratio: number | null; elapsed: number; periodTarget: string | null }[],
+	rows: { updateId: number; ratio: number | null; monthEnd: number; periodTarget: string | null }[],
 	rule: TrafficLightRule
 ): RankedUpdate[] {
-	return rows.map(({ updateId, ratio, elapsed, periodTarget }) => ({
-		updateId,
-		ratio,
-		gap: ratio === null ? null : scheduleGap(ratio, elapsed),
-		light: ratio === null ? null : trafficLight(ratio, elapsed, rule, periodTarget)
-	}));
+	return rows.map(({ updateId, ratio, monthEnd, periodTarget }) => {
+		const progress = progressAt(ratio, { monthEnd }, rule, periodTarget);
+		return { updateId, ratio, gap: progress?.gap ?? null, light: progress?.light ?? null };
+	});
+}
+
+/** The most severe `limit` rows of `facts` (attentionFacts, narrowed as the caller needs), in attention order. */
+export async function rankFacts(
+	db: DB,
+	facts: ReturnType<typeof attentionFacts>,
+	limit: number,
+	rule: TrafficLightRule
+): Promise<RankedUpdate[]> {
+	const rows = await db
+		.selectFrom(facts.as('ranked'))
+		.select(RANKED_COLUMNS)
+		.orderBy(attentionOrder(rule))
+		.limit(limit)
+		.execute();
+	return rankedUpdates(rows, rule);
 }
 
 /** The most severe `limit` updates of those the filters select, in attention order, with their progress. */
-async function rankAttention(
+function rankAttention(
 	db: DB,
 	scope: Scope,
 	periodId: number,
@@ -329,13 +341,7 @@ async function rankAttention(
 	limit: number,
 	rule: TrafficLightRule
 ): Promise<RankedUpdate[]> {
-	const rows = await db
-		.selectFrom(attentionFacts(db, scope, periodId, filters).as('ranked'))
-		.select(RANKED_COLUMNS)
-		.orderBy(attentionOrder(rule))
-		.limit(limit)
-		.execute();
-	return rankedUpdates(rows, rule);
+	return rankFacts(db, attentionFacts(db, scope, periodId, filters), limit, rule);
 }
 
 /** What the attention list shows of each kept update: the task's names and its flags. */
