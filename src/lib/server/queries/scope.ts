@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Database } from '../db/schema';
 import { FilterError, sinceMonthEnd, type Filters } from '../../filters';
-import { periodEndMonth } from '../../domain/period';
+import { periodBefore, periodEndMonth } from '../../domain/period';
 import { BEHIND_STREAK, updateChangeSql } from './change-sql';
 import { categoryKey } from '../../domain/category-key';
 import { ATTENTION_STATUSES } from '../../domain/measures';
@@ -161,9 +161,7 @@ function periodsWithData(db: DB, scope: OrganizationSet, counted: number[] | nul
  */
 function resolveSince(filters: Filters, period: ScopePeriod, periods: readonly ScopePeriod[]): ScopePeriod | null {
 	const wanted = filters.since ? sinceMonthEnd(filters.since) : null;
-	const since = periods.find(
-		(p) => p.year === period.year && p.monthEnd < period.monthEnd && (wanted === null || p.monthEnd === wanted)
-	);
+	const since = periodBefore(wanted === null ? periods : periods.filter((p) => p.monthEnd === wanted), period);
 	if (filters.since && !since) throw new FilterError('since', 'notEarlierPeriod', { value: filters.since });
 	return since ?? null;
 }
