@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS } from './src/lib/server/chromium';
+import { SERVER_NODE_FLAGS } from './scripts/server-env.js';
 
 // E2E_PORT lets two runs on one machine (two work trees, or a run beside a dev server) avoid each other.
 const PORT = Number(process.env.E2E_PORT || 4173);
@@ -32,7 +33,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: 'node --max-http-header-size=131072 scripts/serve-fresh.js',
+			command: `node ${SERVER_NODE_FLAGS.join(' ')} scripts/serve-fresh.js`,
 			url: `http://127.0.0.1:${PORT}/`,
 			reuseExistingServer: false,
 			timeout: 60_000,

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
+import { SERVER_NODE_FLAGS } from '../scripts/server-env.js';
 import { benchUrls, type BenchUrl, type UrlKind } from './urls';
 
 export interface Server {
@@ -33,7 +34,7 @@ export async function startServer(file: string, workers: number): Promise<Server
 		process.execPath,
 		[
 			...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []),
-			'--max-http-header-size=131072',
+			...SERVER_NODE_FLAGS,
 			'scripts/serve.js'
 		],
 		{

@@ -2,6 +2,19 @@
 // @ts-check
 
 /**
+ * Node's flags for the built server, wherever it is started (npm start, the benchmark, the soak test,
+ * the browser tests' server); a cluster's workers inherit them.
+ * - A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
+ * - A young generation of 32 MB a semi-space (Node 20's default is 16 MB): under 32 users each worker holds
+ *   about 16 requests at once, so a good part of what a page allocates is still alive when the young
+ *   generation fills, and each scavenge copied ≈ 3 MB (6–9 ms, every ≈ 70 ms; 9% of the workers' time).
+ *   With a larger one the scavenges are fewer and copy less in all (64 MB: 289 against 1 022 over the same
+ *   load, 5.7 against 8.0 s in all). Over the city's mixed load, seven runs taking turns with Node's default,
+ *   every run with it ahead: see bench/README.md, the twenty-fourth round.
+ */
+export const SERVER_NODE_FLAGS = ['--max-http-header-size=131072', '--max-semi-space-size=32'];
+
+/**
  * The environment to start the built server with: `env` plus keep-alive settings unless set.
  * Node's 5 s keep-alive is shorter than any proxy's (nginx keeps upstream connections 60 s, cloud
  * load balancers 60–350 s): a proxy reusing a connection the server has just closed gets a reset.

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { originProblem, withLocalOrigin } from './server-env.js';
+import { SERVER_NODE_FLAGS, originProblem, withLocalOrigin } from './server-env.js';
 
 describe('ORIGIN at start', () => {
 	it('is required in production', () => {
@@ -26,5 +26,25 @@ describe('ORIGIN at start', () => {
 		);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^\[jindu\] cannot start: ORIGIN is not set/);
+	});
+});
+
+describe("the server's Node flags", () => {
+	/** The young generation's size (MB) once a process started with `flags` has allocated a while, keeping some. */
+	const youngGeneration = (flags: string[]) =>
+		Number(
+			execFileSync(process.execPath, [
+				...flags,
+				'-e',
+				`let kept = [];
+				for (let i = 0; i < 3e6; i++) { kept.push({ i }); if (kept.length > 4e5) kept = []; }
+				const young = require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+				process.stdout.write(String(young.space_size / 2 ** 20));`
+			]).toString()
+		);
+	it('give the young generation room to grow past Node’s default', () => {
+		// Two semi-spaces: 2 × 16 MB by default, 2 × 32 MB with the flag.
+		expect(youngGeneration([])).toBe(32);
+		expect(youngGeneration(SERVER_NODE_FLAGS)).toBe(64);
 	});
 });

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { serverEnvironment } from './server-env.js';
+import { SERVER_NODE_FLAGS, serverEnvironment } from './server-env.js';
 
 /** The part of autocannon's callback API used here (the package ships no types). */
 type Cannon = (
@@ -78,7 +78,7 @@ export async function freePort(): Promise<number> {
 /** Starts `node build/index.js` on a new database, as npm start would; resolves when /healthz answers 200. */
 export async function startServer(port: number, database: string): Promise<ChildProcess> {
 	const env = serverEnvironment({ ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: database });
-	const server = spawn(process.execPath, ['--max-http-header-size=131072', 'build/index.js'], { env, stdio: 'ignore' });
+	const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/index.js'], { env, stdio: 'ignore' });
 	for (let waited = 0; waited < 60_000; waited += 200) {
 		if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
 		const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { originProblem, serverEnvironment, withLocalOrigin } from './server-env.js';
+import { SERVER_NODE_FLAGS, originProblem, serverEnvironment, withLocalOrigin } from './server-env.js';
 
 const SOURCES = [
 	'src',
@@ -45,8 +45,7 @@ const port = process.env.PORT || '3000';
 const { env, note } = withLocalOrigin(process.env, port);
 if (note) console.log(`[jindu] ${note}`);
 console.log(`[jindu] serving on http://localhost:${port} (database: ${process.env.DATABASE_PATH || 'data/jindu.db'})`);
-// A search of 10 000 Chinese characters is a 90 KB URL; Node's default 16 KB header limit would refuse it.
-const server = spawn(process.execPath, ['--max-http-header-size=131072', 'scripts/serve.js'], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/serve.js'], {
 	stdio: 'inherit',
 	env: { ...serverEnvironment(env), PORT: port }
 });
