@@ -9,8 +9,8 @@
  *   about 16 requests at once, so a good part of what a page allocates is still alive when the young
  *   generation fills, and each scavenge copied ≈ 3 MB (6–9 ms, every ≈ 70 ms; 9% of the workers' time).
  *   With a larger one the scavenges are fewer and copy less in all (64 MB: 289 against 1 022 over the same
- *   load, 5.7 against 8.0 s in all). Over the city's mixed load, seven runs taking turns with Node's default,
- *   every run with it ahead: see bench/README.md, the twenty-fourth round.
+ *   load, 5.7 against 8.0 s in all). The city's mixed load, runs taking turns with Node's default: 64 MB ahead
+ *   in all five pairs, 32 MB in both of its two, for half the memory (bench/README.md, the twenty-fourth round).
  */
 export const SERVER_NODE_FLAGS = ['--max-http-header-size=131072', '--max-semi-space-size=32'];
 
