@@ -3,7 +3,7 @@ import { render } from 'svelte/server';
 // The server registers ECharts' SVG renderer (hooks.server.ts); so does this test.
 import './echarts-svg';
 import TwoCharts from './fixtures/TwoCharts.svelte';
-import { drawnBefore, drawOnServer } from './server-drawn';
+import { RECENT_LIMIT, drawnBefore, drawOnServer } from './server-drawn';
 import { echarts } from './echarts';
 import { pivotStatusCounts } from './options/status-matrix';
 
@@ -68,7 +68,10 @@ describe('drawnBefore', () => {
 		expect(draw({ data: [1, 2] })).toBe('svg 1');
 		expect(draw({ data: [1, 2] })).toBe('svg 1');
 		expect(draw({ data: [1, 3] })).toBe('svg 2');
-		for (let i = 0; i < 40; i++) draw({ other: i });
+		// Kept while fewer than the limit came after it; forgotten once the limit's worth has.
+		for (let i = 0; i < RECENT_LIMIT - 2; i++) draw({ other: i });
+		expect(draw({ data: [1, 2] })).toBe('svg 1');
+		for (let i = 0; i < RECENT_LIMIT; i++) draw({ more: i });
 		expect(draw({ data: [1, 2] })).not.toBe('svg 1');
 	});
 });

@@ -40,9 +40,13 @@ function keepRecent<T>(map: Map<string, T>, key: string, value: T, limit: number
 	return dropped;
 }
 
-/** Recently drawn SVGs by what they draw, the least recently used dropped first (the overview's donut: ~17 KB). */
+/**
+ * Recently drawn SVGs by what they draw, the least recently used dropped first (the overview's donut: ~17 KB, its
+ * key a few KB more: ≈ 6 MB for 256). One server over 3 500 distinct city URLs of the benchmark's mix found 2.3%
+ * of its drawings here when it kept 32, 11.9% with 256, 15.5% with 1 024.
+ */
 const recent = new Map<string, string>();
-const RECENT_LIMIT = 32;
+export const RECENT_LIMIT = 256;
 
 /**
  * The SVG `draw` makes of a chart, kept by the chart's content: pages under other filters (status, language
