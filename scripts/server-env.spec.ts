@@ -43,8 +43,8 @@ describe("the server's Node flags", () => {
 			]).toString()
 		);
 	it('give the young generation room to grow past Node’s default', () => {
-		// Two semi-spaces: 2 × 16 MB by default, 2 × 32 MB with the flag.
-		expect(youngGeneration([])).toBe(32);
+		// Two semi-spaces: 2 × 32 MB with the flag; Node's default (2 × 16 MB here) depends on the machine's memory.
+		expect(youngGeneration([])).toBeLessThan(64);
 		expect(youngGeneration(SERVER_NODE_FLAGS)).toBe(64);
 	});
 });
