@@ -23,6 +23,7 @@ import * as m0023 from './0023_period_read_indexes.js';
 import * as m0024 from './0024_status_search_by_task.js';
 import * as m0025 from './0025_two_character_search.js';
 import * as m0026 from './0026_current_update_lookup.js';
+import * as m0027 from './0027_category_key_lookup.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -47,5 +48,6 @@ export const migrations = {
 	'0023_period_read_indexes': m0023,
 	'0024_status_search_by_task': m0024,
 	'0025_two_character_search': m0025,
-	'0026_current_update_lookup': m0026
+	'0026_current_update_lookup': m0026,
+	'0027_category_key_lookup': m0027
 };

@@ -27,11 +27,13 @@ describe('scoped to one organization', () => {
 	});
 
 	it.each([
-		['one organization', [7]],
-		['a 区 and its 街道', [7, 8, 9, 10]]
-	])('starts from the plans of %s, not from the period’s updates', async (_, organizationIds) => {
+		['one organization', [7], null],
+		['a 区 and its 街道', [7, 8, 9, 10], null],
+		// The categories of a key (migration 0027) are every plan's: one organization's plans are fewer.
+		['one organization, under a category', [7], '扩大有效投资']
+	])('starts from the plans of %s, not from the period’s updates', async (_, organizationIds, category) => {
 		const db = await openTestDatabase();
-		const query = scopedUpdates(db, { organizationIds }, [3], NO_TASK_FILTERS)
+		const query = scopedUpdates(db, { organizationIds }, [3], { ...NO_TASK_FILTERS, category })
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.compile();
 		const { rows } = await db.executeQuery<{ detail: string }>({
@@ -43,6 +45,26 @@ describe('scoped to one organization', () => {
 		// the period, are passed over there (by the index's key for one organization, by its rows for several).
 		expect(steps[0]).toMatch(
 			/^SEARCH plans USING COVERING INDEX sqlite_autoindex_plans_1 \(organization_id=\?( AND year=\?)?\)/
+		);
+		expect(steps.find((s) => / updates /.test(s))).toMatch(
+			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
+		);
+		await db.destroy();
+	});
+
+	it('under a category, starts from a few organizations’ plans or from the category’s key, never the period’s updates', async () => {
+		const db = await openTestDatabase();
+		const query = scopedUpdates(db, { organizationIds: [7, 8, 9, 10] }, [3], {
+			...NO_TASK_FILTERS,
+			category: '扩大有效投资'
+		})
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.compile();
+		const { rows } = await db.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` });
+		const steps = rows.map((r) => r.detail);
+		// At a city's figures the key's 24 categories hold fewer tasks than four organizations' plans: either is a few hundred rows.
+		expect(steps[0]).toMatch(
+			/^SEARCH (plans USING COVERING INDEX sqlite_autoindex_plans_1 \(organization_id=\?|categories USING COVERING INDEX categories_name_key \(name_key=\?\))/
 		);
 		expect(steps.find((s) => / updates /.test(s))).toMatch(
 			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/

@@ -20,6 +20,8 @@ import { memoOnData, organizationsKey } from './scope-memo';
 interface OrderTerm {
 	expr: RawBuilder<unknown>;
 	dir: SortDir;
+	/** Empty values after the others in either direction (SQLite's NULLS LAST). */
+	nullsLast?: boolean;
 }
 
 const STATUS_RANK = sql`case updates.status ${sql.join(
@@ -40,10 +42,9 @@ function orderTerms({ sort, dir }: TaskOrder): OrderTerm[] {
 		{ expr: sql`tasks.position`, dir: 'asc' },
 		{ expr: sql`tasks.id`, dir: 'asc' }
 	];
-	const lastIfNull = (expr: RawBuilder<unknown>): OrderTerm[] => [
-		{ expr: sql`(${expr} is null)`, dir: 'asc' },
-		{ expr, dir }
-	];
+	// NULLS LAST rather than a term `(expr is null)` before it: SQLite computed the expression once for each
+	// term, and a whole province sorted by theme ran its subquery twice for each of 50 845 rows (90 → 70 ms).
+	const lastIfNull = (expr: RawBuilder<unknown>): OrderTerm[] => [{ expr, dir, nullsLast: true }];
 	const keys: Record<TaskSortKey, OrderTerm[]> = {
 		seq: [
 			{ expr: sql`tasks.plan_id`, dir },
@@ -69,7 +70,11 @@ function applyOrder<D, TB extends keyof D, O>(
 	qb: SelectQueryBuilder<D, TB, O>,
 	order: TaskOrder
 ): SelectQueryBuilder<D, TB, O> {
-	for (const term of orderTerms(order)) qb = qb.orderBy(term.expr, term.dir);
+	for (const { expr, dir, nullsLast } of orderTerms(order))
+		qb = qb.orderBy(expr, (item) => {
+			const ordered = dir === 'asc' ? item.asc() : item.desc();
+			return nullsLast ? ordered.nullsLast() : ordered;
+		});
 	return qb;
 }
 
