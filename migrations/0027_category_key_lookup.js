@@ -8,7 +8,7 @@ import { sql } from 'kysely';
  * plan), so a list or a count under a category over a whole province read every current update of the period,
  * 50 845, and dropped those of other categories: ≈ 45 ms each, the same for a category of 40 tasks as for one of
  * 1 000. By key, it reads the key's categories, their tasks (tasks_category) and each task's update of the period
- * (updates_current): 0.1–4 ms. A scope of a few organizations still starts from their plans.
+ * (updates_current): 0.1–8 ms. One organization's scope still starts from its plans (scope-plan.spec.ts).
  *
  * Statistics as 0016 gives them, at the same city scale (24 categories a key).
  *
