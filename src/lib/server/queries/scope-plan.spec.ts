@@ -9,6 +9,20 @@ import { openTestDatabase } from '../db/testing';
 import { hasTaskFilters, NO_TASK_FILTERS, scopedUpdates } from './scope';
 import type { TaskFilters } from '../../types/scope';
 
+/** The plan of a count of period 3's current updates of these organizations, under a category or none, on a new database. */
+async function countPlan(organizationIds: number[], category: string | null): Promise<string[]> {
+	const db = await openTestDatabase();
+	try {
+		const query = scopedUpdates(db, { organizationIds }, [3], { ...NO_TASK_FILTERS, category })
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.compile();
+		const { rows } = await db.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` });
+		return rows.map((r) => r.detail);
+	} finally {
+		await db.destroy();
+	}
+}
+
 describe('scoped to one organization', () => {
 	it('has statistics for the indexes of updates on a new database', async () => {
 		const db = await openTestDatabase();
@@ -32,15 +46,7 @@ describe('scoped to one organization', () => {
 		// The categories of a key (migration 0027) are every plan's: one organization's plans are fewer.
 		['one organization, under a category', [7], '扩大有效投资']
 	])('starts from the plans of %s, not from the period’s updates', async (_, organizationIds, category) => {
-		const db = await openTestDatabase();
-		const query = scopedUpdates(db, { organizationIds }, [3], { ...NO_TASK_FILTERS, category })
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.compile();
-		const { rows } = await db.executeQuery<{ detail: string }>({
-			...query,
-			sql: `explain query plan ${query.sql}`
-		});
-		const steps = rows.map((r) => r.detail);
+		const steps = await countPlan(organizationIds, category);
 		// The organizations' plans, whose year the index holds: their other years' tasks, which have no update in
 		// the period, are passed over there (by the index's key for one organization, by its rows for several).
 		expect(steps[0]).toMatch(
@@ -49,19 +55,10 @@ describe('scoped to one organization', () => {
 		expect(steps.find((s) => / updates /.test(s))).toMatch(
 			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
 		);
-		await db.destroy();
 	});
 
 	it('under a category, starts from a few organizations’ plans or from the category’s key, never the period’s updates', async () => {
-		const db = await openTestDatabase();
-		const query = scopedUpdates(db, { organizationIds: [7, 8, 9, 10] }, [3], {
-			...NO_TASK_FILTERS,
-			category: '扩大有效投资'
-		})
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.compile();
-		const { rows } = await db.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` });
-		const steps = rows.map((r) => r.detail);
+		const steps = await countPlan([7, 8, 9, 10], '扩大有效投资');
 		// At a city's figures the key's 24 categories hold fewer tasks than four organizations' plans: either is a few hundred rows.
 		expect(steps[0]).toMatch(
 			/^SEARCH (plans USING COVERING INDEX sqlite_autoindex_plans_1 \(organization_id=\?|categories USING COVERING INDEX categories_name_key \(name_key=\?\))/
@@ -69,7 +66,6 @@ describe('scoped to one organization', () => {
 		expect(steps.find((s) => / updates /.test(s))).toMatch(
 			/^SEARCH updates USING INDEX updates_(task_period|current) \(task_id=\? AND period_id=\?\)/
 		);
-		await db.destroy();
 	});
 });
 
