@@ -36,6 +36,26 @@ async function segmentCentre(page: Page, panel: string, row: number) {
 	return { x: box.x + hit.x, y: box.y + hit.y, value: hit.value, id: hit.id };
 }
 
+test.describe('motion', () => {
+	for (const [reducedMotion, animated] of [
+		['no-preference', true],
+		['reduce', false]
+	] as const) {
+		test(`charts ${animated ? 'animate' : 'are drawn at once'} when the system asks for ${reducedMotion}`, async ({
+			page
+		}) => {
+			await page.emulateMedia({ reducedMotion });
+			await open(page, '/?org=新街街道&year=2024&quarter=2');
+			const chart = page.getByTestId('by-category').locator('.echart');
+			await expect(chart).toHaveAttribute('data-rendered', 'true');
+			const animation = await chart.evaluate(
+				(el) => (el as unknown as { echarts: { getOption(): { animation: unknown } } }).echarts.getOption().animation
+			);
+			expect(animation !== false).toBe(animated);
+		});
+	}
+});
+
 test.describe('overview', () => {
 	test.use({ viewport: { width: 1920, height: 1080 } });
 
