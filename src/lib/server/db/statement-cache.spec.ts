@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { cachingStatements, rowsAsObjects } from './statement-cache';
+import { cachingStatements, rowMakerFor, rowsAsObjects } from './statement-cache';
 
 describe('statements kysely runs', () => {
 	const sqlite = new Database(':memory:');
@@ -62,5 +62,21 @@ describe('statements kysely runs', () => {
 		expect(database.prepare(query).all([2])).toEqual([{ one: 1, two: 2 }]);
 		expect(database.prepare(query).all(['二'])).toEqual([{ one: 1, two: '二' }]);
 		database.close();
+	});
+});
+
+describe('the functions that make rows', () => {
+	it('is one function for every statement of the same columns, however many values its list has', () => {
+		const sqlite = new Database(':memory:');
+		sqlite.exec(
+			`create table u (id integer primary key, name text); insert into u (name) values ('甲'), ('乙'), ('丙')`
+		);
+		const one = sqlite.prepare('select id, name from u where id in (?)');
+		const three = sqlite.prepare('select id, name from u where id in (?, ?, ?)');
+		const names = (statement: Database.Statement) => statement.columns().map((column) => column.name);
+		expect(rowMakerFor(names(one))).toBe(rowMakerFor(names(three)));
+		expect(rowMakerFor(['id', 'name'])).not.toBe(rowMakerFor(['name', 'id']));
+		expect(rowsAsObjects(three).all([1, 2, 3])).toEqual(sqlite.prepare(three.source).all(1, 2, 3));
+		sqlite.close();
 	});
 });
