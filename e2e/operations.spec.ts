@@ -65,10 +65,13 @@ test.describe('every response', () => {
 		expect(csp).toMatch(/script-src 'self' 'sha256-/);
 	});
 
-	test('a cached page carries them too', async ({ request }) => {
-		await request.get('/tasks?sort=owner');
+	test('a cached page carries them too, and the same bytes each time it is served', async ({ request }) => {
+		const first = await request.get('/tasks?sort=owner');
 		const again = await request.get('/tasks?sort=owner');
 		expect(again.headers()['x-frame-options']).toBe('DENY');
+		const third = await request.get('/tasks?sort=owner');
+		expect((await again.body()).equals(await first.body())).toBe(true);
+		expect((await third.body()).equals(await first.body())).toBe(true);
 	});
 });
 

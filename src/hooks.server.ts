@@ -98,7 +98,8 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	const requested = new URL(event.request.url);
 	const key = `${requested.pathname}${requested.search}|${lang}|${event.locals.user?.id ?? ''}`;
 	const hit = pages.get(key, dataVersion);
-	if (hit) return new Response(hit.body.slice(), { status: hit.status, headers: hit.headers });
+	// A Response copies the bytes it is given (Fetch's "extract a body"), so the kept body is never handed out.
+	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 
 	// Not in the cache: rendered one at a time, in order, with a turn of the event loop between two
 	// (render-queue.ts). Cached pages do not wait, nor do the requests the cache leaves out: downloads (a long
@@ -116,7 +117,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	for (const [name, value] of Object.entries(validators)) headers.set(name, value);
 	const entries = [...headers.entries()];
 	pages.set(key, dataVersion, { status: 200, headers: entries, body });
-	return new Response(body.slice(), { status: 200, headers: entries });
+	return new Response(body, { status: 200, headers: entries });
 }
 
 /**

@@ -8,7 +8,7 @@
 export interface CachedPage {
 	status: number;
 	headers: [string, string][];
-	body: Uint8Array;
+	body: Uint8Array<ArrayBuffer>;
 }
 
 /** A small LRU map: the most recently used entries stay. */
