@@ -59,7 +59,7 @@ export function rowsAsObjects(statement: Database.Statement): SqliteStatement {
 
 type RowMaker = (values: unknown[]) => Record<string, unknown>;
 
-/** How many column lists keep their function: far more than the app's statements have (about 100). */
+/** How many column lists keep their function: far more than the app's statements name between them. */
 const MAKER_LIMIT = 1000;
 const makers = new Map<string, RowMaker>();
 
