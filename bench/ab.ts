@@ -41,10 +41,14 @@ function cpuMs(pid: number, ticksPerSecond: number): number {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-function start(name: 'A' | 'B', dir: string, port: number, flags: string[]): Side {
+/** Throws, naming what is missing, unless `dir` is a built checkout: checked for both before either starts. */
+function checkBuilt(name: 'A' | 'B', dir: string): void {
 	for (const needed of ['build/handler.js', 'scripts/serve.js'])
 		if (!existsSync(path.join(dir, needed)))
 			throw new Error(`${name}: ${dir} has no ${needed} (a checkout after npm ci and npm run build)`);
+}
+
+function start(name: 'A' | 'B', dir: string, port: number, flags: string[]): Side {
 	const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...flags, 'scripts/serve.js'], {
 		cwd: dir,
 		env: {
@@ -109,13 +113,17 @@ async function main() {
 	const rounds = count('rounds', values.rounds);
 	const requests = count('requests', values.requests);
 	const warm = count('warm', values.warm);
+	if (requests < rounds) throw new Error(`--requests (${requests}) must be at least --rounds (${rounds})`);
 	const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 	const flags = (text: string) => text.split(' ').filter(Boolean);
 
+	const dirs = positionals.map((dir) => path.resolve(dir));
+	checkBuilt('A', dirs[0]);
+	checkBuilt('B', dirs[1]);
 	const port = 4700 + Math.floor(Math.random() * 200);
 	const sides = [
-		start('A', path.resolve(positionals[0]), port, flags(values['flags-a'])),
-		start('B', path.resolve(positionals[1]), port + 1, flags(values['flags-b']))
+		start('A', dirs[0], port, flags(values['flags-a'])),
+		start('B', dirs[1], port + 1, flags(values['flags-b']))
 	];
 	try {
 		await Promise.all(sides.map(ready));
