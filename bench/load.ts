@@ -21,23 +21,35 @@ export interface Server {
 	startMs: number;
 	/** What the server has written to its standard output so far: its request log among it. */
 	output: () => string;
+	/** The server's process: with one worker, the one that serves. */
+	pid: number;
 }
+
+/** Ports for the servers this process starts: from a random one, so two benchmarks at once rarely meet. */
+let nextPort = 4300 + Math.floor(Math.random() * 500);
 
 /**
  * The built app on `file` as `npm start` runs it (scripts/serve.js): `workers` processes, 1 for
- * a single process without a cluster. Resolves once every worker listens.
+ * a single process without a cluster. Resolves once every worker listens. `checkout` serves another
+ * built checkout's app (bench/ab.ts), `flags` are node flags added to the server's own.
  */
-export async function startServer(file: string, workers: number): Promise<Server> {
+export async function startServer(
+	file: string,
+	workers: number,
+	{ checkout, flags = [] }: { checkout?: string; flags?: string[] } = {}
+): Promise<Server> {
 	const started = performance.now();
-	const port = 4300 + Math.floor(Math.random() * 500);
+	const port = nextPort++;
 	const server: ChildProcess = spawn(
 		process.execPath,
 		[
 			...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []),
 			...SERVER_NODE_FLAGS,
+			...flags,
 			'scripts/serve.js'
 		],
 		{
+			cwd: checkout,
 			env: {
 				...process.env,
 				PORT: String(port),
@@ -66,7 +78,7 @@ export async function startServer(file: string, workers: number): Promise<Server
 		if (ready) {
 			try {
 				if ((await fetch(base + '/')).ok)
-					return { base, stop, startMs: performance.now() - started, output: () => output };
+					return { base, stop, startMs: performance.now() - started, output: () => output, pid: server.pid! };
 			} catch {
 				/* not up yet */
 			}

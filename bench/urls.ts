@@ -59,13 +59,11 @@ function vocabulary(file: string): Vocabulary {
 	return vocabulary;
 }
 
+/** The load's shares of each kind of URL. */
+export const LOAD_MIX: Record<UrlKind, number> = { overview: 0.3, tasks: 0.3, task: 0.25, present: 0.12, export: 0.03 };
+
 /** `count` distinct URLs of the given mix (shares of kinds, summing to 1), from a seeded generator. */
-export function benchUrls(
-	file: string,
-	count: number,
-	seed: number,
-	mix: Record<UrlKind, number> = { overview: 0.3, tasks: 0.3, task: 0.25, present: 0.12, export: 0.03 }
-): BenchUrl[] {
+export function benchUrls(file: string, count: number, seed: number, mix = LOAD_MIX): BenchUrl[] {
 	const v = vocabulary(file);
 	const next = random(seed);
 	const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
