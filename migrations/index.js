@@ -24,6 +24,7 @@ import * as m0024 from './0024_status_search_by_task.js';
 import * as m0025 from './0025_two_character_search.js';
 import * as m0026 from './0026_current_update_lookup.js';
 import * as m0027 from './0027_category_key_lookup.js';
+import * as m0028 from './0028_first_target_lookup.js';
 
 /** @type {Record<string, import('kysely').Migration>} */
 export const migrations = {
@@ -49,5 +50,6 @@ export const migrations = {
 	'0024_status_search_by_task': m0024,
 	'0025_two_character_search': m0025,
 	'0026_current_update_lookup': m0026,
-	'0027_category_key_lookup': m0027
+	'0027_category_key_lookup': m0027,
+	'0028_first_target_lookup': m0028
 };

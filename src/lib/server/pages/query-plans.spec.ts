@@ -83,6 +83,16 @@ describe('query plans of the hot pages', () => {
 		for (const { sql, plan } of ordered) expect(plan, sql).not.toContain('USE TEMP B-TREE FOR ORDER BY');
 	});
 
+	it('/ ranks the attention list reading each first target off one index (migration 0028)', async () => {
+		const statements = await statementsOf(loadOverviewPage, '/');
+		const ranking = statements.filter((s) => /from targets indexed by/.test(s.sql));
+		expect(ranking.length).toBeGreaterThan(0);
+		for (const { sql, plan } of ranking) {
+			expect(plan, sql).toContain('SEARCH targets USING COVERING INDEX targets_first_ratio (task_id=? AND position=?)');
+			expect(plan.filter((step) => /sqlite_autoindex_targets/.test(step))).toEqual([]);
+		}
+	});
+
 	it('/tasks/TASK looks the current updates of the walk’s tasks up in updates_current (migration 0026)', async () => {
 		const statements = await statementsOf(loadTaskDetailPage, '/tasks/TASK');
 		const current = statements.filter((s) => /"updates"."superseded_at" is null/.test(s.sql));

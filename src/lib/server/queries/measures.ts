@@ -34,11 +34,12 @@ export const COMPLETION_RATIO = sql<number | null>`coalesce(updates.percent / 10
  * The same ratio with the first target looked up only where the update states no percent (coalesce stops at
  * its first value): a ranking of a whole province's period reads the targets of a third of its 13 000
  * updates instead of joining them to all. Read it once per row (a subquery's column, see attentionFacts):
- * written out several times in one statement, the lookup would run as many times.
+ * written out several times in one statement, the lookup would run as many times. The lookup reads the
+ * comparator and value off the index that holds them (migration 0028), one search instead of two.
  */
 export const COMPLETION_RATIO_LOOKED_UP = sql<
 	number | null
->`coalesce(updates.percent / 100.0, (select ${ACTUAL_OVER_TARGET} from targets where targets.task_id = updates.task_id and targets.position = 1))`;
+>`coalesce(updates.percent / 100.0, (select ${ACTUAL_OVER_TARGET} from targets indexed by targets_first_ratio where targets.task_id = updates.task_id and targets.position = 1))`;
 
 /** 序时进度 at the end of a period's last month (domain `elapsedFraction`), as a fraction. */
 export function elapsedSql(monthEnd: RawBuilder<number>) {
