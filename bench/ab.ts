@@ -20,10 +20,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startServer, type Server } from './load';
+import { cityDatabase, nodeFlags, startServer, type Server } from './load';
 import { benchUrls, LOAD_MIX } from './urls';
-
-const DATABASE = path.resolve('bench/data/city.db');
 
 /** CPU time (ms) a process has used so far, every thread: utime + stime of /proc/PID/stat, in clock ticks. */
 function cpuMs(pid: number, ticksPerSecond: number): number {
@@ -61,8 +59,7 @@ async function main() {
 	});
 	if (positionals.length !== 2)
 		throw new Error('usage: npx tsx bench/ab.ts DIR_A DIR_B [--rounds N] [--requests N] [--warm N]');
-	if (!existsSync(DATABASE))
-		throw new Error(`${DATABASE} is missing: npm run generate -- --preset city --out bench/data/city.db`);
+	const database = cityDatabase();
 	if (!existsSync('/proc/self/stat')) throw new Error('bench/ab.ts reads CPU time from /proc (Linux only)');
 	const count = (name: string, value: string) => {
 		const n = Number(value);
@@ -74,7 +71,6 @@ async function main() {
 	const warm = count('warm', values.warm);
 	if (requests < rounds) throw new Error(`--requests (${requests}) must be at least --rounds (${rounds})`);
 	const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-	const flags = (text: string) => text.split(' ').filter(Boolean);
 
 	const dirs = positionals.map((dir) => path.resolve(dir));
 	checkBuilt('A', dirs[0]);
@@ -83,9 +79,9 @@ async function main() {
 	const sides: Server[] = [];
 	try {
 		// One after the other: each start reads the database whole, and a failed start stops what started.
-		sides.push(await startServer(DATABASE, 1, { checkout: dirs[0], flags: flags(values['flags-a']) }));
-		sides.push(await startServer(DATABASE, 1, { checkout: dirs[1], flags: flags(values['flags-b']) }));
-		const urls = benchUrls(DATABASE, warm + requests, 17, { ...LOAD_MIX, export: 0 }).map((url) => url.path);
+		sides.push(await startServer(database, 1, { checkout: dirs[0], flags: nodeFlags(values['flags-a']) }));
+		sides.push(await startServer(database, 1, { checkout: dirs[1], flags: nodeFlags(values['flags-b']) }));
+		const urls = benchUrls(database, warm + requests, 17, { ...LOAD_MIX, export: 0 }).map((url) => url.path);
 		if (urls.length < warm + requests) throw new Error(`only ${urls.length} distinct URLs in this database`);
 		// Warming: the modules loaded, the statements prepared, the hot code optimised, on both.
 		for (const url of urls.slice(0, warm)) for (const [k, side] of sides.entries()) await ask(side, names[k], url);

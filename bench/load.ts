@@ -5,7 +5,7 @@
  * and the CLI's wall time for one import.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,19 @@ export interface Server {
 	output: () => string;
 	/** The server's process: with one worker, the one that serves. */
 	pid: number;
+}
+
+/** The city's database that bench/ab.ts and bench/soak.ts serve; an error saying how to make it when it is missing. */
+export function cityDatabase(): string {
+	const file = path.resolve('bench/data/city.db');
+	if (!existsSync(file))
+		throw new Error(`${file} is missing: npm run generate -- --preset city --out bench/data/city.db`);
+	return file;
+}
+
+/** Node flags given as one argument (`--flags="--a --b=1"`), as a list for `startServer`. */
+export function nodeFlags(text: string): string[] {
+	return text.split(' ').filter(Boolean);
 }
 
 /** Ports for the servers this process starts: from a random one, so two benchmarks at once rarely meet. */

@@ -14,13 +14,10 @@
  * optimised then, and again after each collection of the old generation (bench/README.md, twenty-eighth round);
  * this says whether the budget is met once that settles, and how far the p99 moves from one window to the next.
  */
-import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadUrls, mixedUrls, startServer, type LoadFigures } from './load';
+import { cityDatabase, loadUrls, mixedUrls, nodeFlags, startServer, type LoadFigures } from './load';
 
-const DATABASE = path.resolve('bench/data/city.db');
 const USERS = 32;
 
 /** Within the list's length with room to spare: the fastest window seen served ≈ 215 requests a second. */
@@ -49,16 +46,15 @@ async function main() {
 	const windowSeconds = positive('window', values.window);
 	const workers = positive('workers', values.workers);
 	if (!Number.isInteger(workers)) throw new Error(`--workers must be a whole number, not ${values.workers}`);
-	if (!existsSync(DATABASE))
-		throw new Error(`${DATABASE} is missing: npm run generate -- --preset city --out bench/data/city.db`);
+	const database = cityDatabase();
 	const windows = Math.max(1, Math.round((minutes * 60) / windowSeconds));
 	const needed = Math.ceil(windows * windowSeconds * MOST_REQUESTS_A_SECOND);
-	const urls = mixedUrls(DATABASE, needed, 4242);
+	const urls = mixedUrls(database, needed, 4242);
 	if (urls.length < needed)
 		throw new Error(`only ${urls.length} distinct URLs in this database for ${needed} requests: a shorter --minutes`);
 
-	const flags = values.flags.split(' ').filter(Boolean);
-	const server = await startServer(DATABASE, workers, { flags });
+	const flags = nodeFlags(values.flags);
+	const server = await startServer(database, workers, { flags });
 	console.log(
 		`${workers} workers${flags.length ? ` (${flags.join(' ')})` : ''}, ${USERS} users, ${windows} windows of ` +
 			`${windowSeconds} s, bench/data/city.db; started in ${(server.startMs / 1000).toFixed(1)} s`
