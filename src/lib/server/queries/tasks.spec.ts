@@ -364,3 +364,36 @@ describe('the search index follows every write', () => {
 		expect(Number(indexed.rows[0].n)).toBe(Number(n));
 	});
 });
+
+describe('a row’s themes', () => {
+	it('are the task’s themes with both names, in SQLite’s order of the name, for every row of a period', async () => {
+		const v = await view('year=2024&quarter=4');
+		const rows = await tasks.listTasks(
+			db,
+			v.scope,
+			v.periodId,
+			v.filters,
+			{ sort: 'status', dir: 'asc' },
+			{
+				limit: 100_000,
+				offset: 0
+			}
+		);
+		const expected = await db
+			.selectFrom('task_themes')
+			.innerJoin('themes', 'themes.id', 'task_themes.theme_id')
+			.select(['task_themes.task_id as taskId', 'themes.name', 'themes.name_en as nameEn'])
+			.where('task_themes.task_id', 'in', (eb) =>
+				eb.selectFrom('updates').select('task_id').where('period_id', '=', v.periodId)
+			)
+			.orderBy('task_themes.task_id')
+			.orderBy('themes.name')
+			.execute();
+		const byTask = new Map<number, { name: string; nameEn: string | null }[]>();
+		for (const { taskId, ...theme } of expected) byTask.set(taskId, [...(byTask.get(taskId) ?? []), theme]);
+		expect(rows.length).toBeGreaterThan(1000);
+		// Some tasks have several themes: their order is tested, not only their set.
+		expect(rows.filter((r) => r.themes.length > 1).length).toBeGreaterThan(10);
+		for (const row of rows) expect(row.themes, `task ${row.taskId}`).toEqual(byTask.get(row.taskId) ?? []);
+	});
+});

@@ -17,3 +17,15 @@ export function listThemeRows(db: DB, scope: object): Promise<readonly ThemeRow[
 }
 
 const themeRows = memoOnData<ThemeRow[]>(1);
+
+/**
+ * Every theme by id with both names and its rank in name order (SQLite's, the binary order of the text): what a
+ * task row's theme ids are named and ordered by. Read afresh each time (a few dozen rows), so it holds every
+ * theme the rows read before it name.
+ */
+export async function themesInNameOrder(
+	db: DB
+): Promise<Map<number, { name: string; nameEn: string | null; rank: number }>> {
+	const rows = await db.selectFrom('themes').select(['id', 'name', 'name_en as nameEn']).orderBy('name').execute();
+	return new Map(rows.map((r, rank) => [r.id, { name: r.name, nameEn: r.nameEn, rank }]));
+}
