@@ -11,6 +11,7 @@ const fact = (over: Partial<UpdateFacts>): UpdateFacts => ({
 	themes: null,
 	flagged: 0,
 	ratio: null,
+	earlier: 'on_track',
 	change: 'unchanged',
 	behindRun: 0,
 	...over

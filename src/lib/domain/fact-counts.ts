@@ -24,6 +24,8 @@ export interface UpdateFacts {
 	/** 1 when it carries a quality flag. */
 	flagged: number;
 	ratio: number | null;
+	/** Its task's status in the scope's earlier period (null: none then, or no earlier period). */
+	earlier: Status | null;
 	/** Its kind of change since the scope's earlier period (domain/changes.ts; any other text: none). */
 	change: string;
 	/** Its periods in a row behind or not started (behindStreak). */
@@ -161,4 +163,35 @@ export function countChangeFacts(facts: readonly UpdateFacts[]): ChangeFactCount
 	return counted.sort(
 		(a, b) => a.organizationId - b.organizationId || byCodePoints(a.key, b.key) || byCodePoints(a.change, b.change)
 	);
+}
+
+/** Updates of one category (by key) whose status changed from `from` to `to`, as the deck's notes count them. */
+export interface StatusChangeFactCount {
+	key: string;
+	from: Status;
+	to: Status;
+	count: number;
+}
+
+/**
+ * The facts whose status differs from their task's in the scope's earlier period, counted per category key ×
+ * earlier status × status, in the GROUP BY's order (countStatusChanges in queries/changes.ts).
+ */
+export function countStatusChangeFacts(facts: readonly UpdateFacts[]): StatusChangeFactCount[] {
+	const byKey = new Map<string, Map<string, StatusChangeFactCount>>();
+	const counted: StatusChangeFactCount[] = [];
+	for (const fact of facts) {
+		if (fact.earlier === null || fact.earlier === fact.status) continue;
+		let byPair = byKey.get(fact.categoryKey);
+		if (!byPair) byKey.set(fact.categoryKey, (byPair = new Map()));
+		const pair = `${fact.earlier}>${fact.status}`;
+		const cell = byPair.get(pair);
+		if (cell) cell.count++;
+		else {
+			const made = { key: fact.categoryKey, from: fact.earlier, to: fact.status, count: 1 };
+			byPair.set(pair, made);
+			counted.push(made);
+		}
+	}
+	return counted.sort((a, b) => byCodePoints(a.key, b.key) || byCodePoints(a.from, b.from) || byCodePoints(a.to, b.to));
 }

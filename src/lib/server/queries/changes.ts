@@ -23,7 +23,7 @@ import { rollupOrganizations } from './rollups';
 import { countLongBehind, readChangeRollups, readStatusChangeRollups } from './change-rollups';
 import { BEHIND_STREAK, earlierStatusSql, updateChangeSql } from './change-sql';
 import { factsRead } from './measures';
-import { countChangeFacts, type UpdateFacts } from '../../domain/fact-counts';
+import { countChangeFacts, countStatusChangeFacts, type UpdateFacts } from '../../domain/fact-counts';
 
 type ChangeScope = Pick<Scope, 'organizationIds' | 'excludedOrganizationIds' | 'since'>;
 
@@ -262,7 +262,9 @@ const changedFrom = (previousId: number) => sql<Status>`${earlierStatusSql(previ
 /**
  * Tasks of `periodId` whose status changed since `previousId`, by category key × earlier status × status: from
  * change_rollups when they answer the scope (whole organizations, no task filter) and `previousId` is the
- * scope's earlier period, which they are exact for (readChangeRollups), else one GROUP BY.
+ * scope's earlier period, which they are exact for (readChangeRollups); else from the page's facts when its counts
+ * read them (a deck under a theme: a whole province's 14 592, one pass in place of a 57 ms GROUP BY); else one
+ * GROUP BY.
  */
 export async function countStatusChanges(
 	db: DB,
@@ -274,6 +276,9 @@ export async function countStatusChanges(
 	const exact = previousId === scope.since?.id && !hasTaskFilters(filters);
 	const organizations = exact ? await rollupOrganizations(db, scope) : null;
 	if (organizations) return readStatusChangeRollups(db, organizations, periodId, previousId);
+	// The page's facts, when its counts read them for this period and filters, hold each update's earlier status.
+	const facts = previousId === scope.since?.id ? factsRead(scope, periodId, filters) : null;
+	if (facts) return countStatusChangeFacts(await facts);
 	const rows = await changedUpdates(db, scope, periodId, previousId, filters)
 		.select([
 			'categories.name_key as key',

@@ -13,7 +13,7 @@ import { countFacts, type UpdateFacts } from '../../domain/fact-counts';
 import type { Scope } from '../../types/scope';
 import { countManyWays, countUpdates, countUpdatesEach, type MeasureCount } from './measures';
 import { listComparedChildren } from './comparison';
-import { summarizeScope } from './changes';
+import { countStatusChanges, summarizeScope } from './changes';
 
 const locals: App.Locals = { lang: 'zh' };
 const DIMENSIONS = ['status', 'category', 'theme'] as const;
@@ -121,6 +121,27 @@ describe('counts grouped from one read of the facts', () => {
 		expect(compared).toBeGreaterThan(500);
 	});
 
+	it('gives the deck’s counts of status changes, from the facts the page’s counts read', async () => {
+		let counted = 0;
+		const unansweredFilters = await unanswered();
+		for (const filter of [...unansweredFilters, '?since=q1', '?status=behind']) {
+			for (const org of ['', 'org=1&']) {
+				const query = filter.replace('?', `?${org}`);
+				const { filters, marked, plain } = await scopes(query);
+				if (!marked.period || !marked.since) continue;
+				await countUpdates(db, marked, [marked.period.id], filters, 'category');
+				statements = [];
+				const fromFacts = await countStatusChanges(db, marked, marked.period.id, marked.since.id, filters);
+				// Read from the facts where the page's counts read them, with no statement of its own.
+				if (unansweredFilters.includes(filter)) expect(statements, query).toEqual([]);
+				const grouped = await countStatusChanges(db, plain, plain.period!.id, plain.since!.id, filters);
+				expect(fromFacts, query).toEqual(grouped);
+				counted += grouped.length;
+			}
+		}
+		expect(counted).toBeGreaterThan(50);
+	});
+
 	it('gives the change panel’s counts of one pass over the scope, from the facts the page’s counts read', async () => {
 		let counted = 0;
 		const unansweredFilters = await unanswered();
@@ -173,6 +194,7 @@ describe('countFacts', () => {
 		themes: null,
 		flagged: 0,
 		ratio: null,
+		earlier: null,
 		change: 'unchanged',
 		behindRun: 0,
 		...over

@@ -16,7 +16,8 @@ import type { Scope, TaskFilters } from '../../types/scope';
 import { readRollups, rollupOrganizations, type Dimension, type RollupNarrowing } from './rollups';
 import { NO_TASK_FILTERS, scopedUpdates } from './scope';
 import { memoOnData, memoOnScope } from './scope-memo';
-import { updateChangeSql } from './change-sql';
+import { earlierStatusSql } from './change-sql';
+import { changeKind } from '../../domain/changes';
 import { listThemeRows } from './themes';
 
 /** actual ÷ target of `updates` against a target row aliased `targets`, unless the target is a ceiling. */
@@ -224,7 +225,7 @@ function factsOf(db: DB, scope: FactScope, periodId: number, filters: TaskFilter
 
 /** What countFacts groups of each current update the filters select, with the columns groupUpdates counts. */
 async function readFacts(db: DB, scope: FactScope, periodId: number, filters: TaskFilters): Promise<UpdateFacts[]> {
-	return withFirstTarget(scopedUpdates(db, scope, [periodId], filters))
+	const rows = await withFirstTarget(scopedUpdates(db, scope, [periodId], filters))
 		.select([
 			'plans.organization_id as organizationId',
 			'updates.period_id as periodId',
@@ -238,11 +239,17 @@ async function readFacts(db: DB, scope: FactScope, periodId: number, filters: Ta
 			// 0 or 1, as SQLite gives a truth value.
 			sql<number>`${FLAGGED}`.as('flagged'),
 			COMPLETION_RATIO.as('ratio'),
-			// What the change panel counts (changes.ts summarizeScope), since the scope's earlier period.
-			updateChangeSql(scope.since?.id ?? null).as('change'),
+			// The task's status in the scope's earlier period: what the change panel (changes.ts summarizeScope) and
+			// the deck's changes (countStatusChanges) count from. Its kind of change is the domain's, made here: the
+			// SQL twin (updateChangeSql, a CASE of every pair) cost ≈ 1 µs a row in SQLite.
+			earlierStatusSql(scope.since?.id ?? null).as('earlier'),
 			'updates.behind_run as behindRun'
 		])
 		.execute();
+	// Each row gets its kind of change in place (a copy of each of a province's 14 592 rows would cost more).
+	const facts = rows as Omit<UpdateFacts, 'change'>[] as UpdateFacts[];
+	for (const fact of facts) fact.change = changeKind(fact.earlier, fact.status);
+	return facts;
 }
 
 type CountRow = Omit<Awaited<ReturnType<typeof groupUpdates>>[number], 'organizationId'>;
