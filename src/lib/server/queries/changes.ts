@@ -263,7 +263,7 @@ const changedFrom = (previousId: number) => sql<Status>`${earlierStatusSql(previ
  * Tasks of `periodId` whose status changed since `previousId`, by category key × earlier status × status: from
  * change_rollups when they answer the scope (whole organizations, no task filter) and `previousId` is the
  * scope's earlier period, which they are exact for (readChangeRollups); else from the page's facts when its counts
- * read them (a deck under a theme: a whole province's 14 592, one pass in place of a 57 ms GROUP BY); else one
+ * read them (a deck under a theme: a whole province's 14 592, one pass in place of a 55 ms GROUP BY); else one
  * GROUP BY.
  */
 export async function countStatusChanges(

@@ -240,8 +240,8 @@ async function readFacts(db: DB, scope: FactScope, periodId: number, filters: Ta
 			sql<number>`${FLAGGED}`.as('flagged'),
 			COMPLETION_RATIO.as('ratio'),
 			// The task's status in the scope's earlier period: what the change panel (changes.ts summarizeScope) and
-			// the deck's changes (countStatusChanges) count from. Its kind of change is the domain's, made here: the
-			// SQL twin (updateChangeSql, a CASE of every pair) cost ≈ 1 µs a row in SQLite.
+			// the deck's changes (countStatusChanges) count from. Its kind of change is the domain's changeKind, made
+			// below from it, in place of the SQL twin (updateChangeSql), which changes.spec.ts holds equal to it.
 			earlierStatusSql(scope.since?.id ?? null).as('earlier'),
 			'updates.behind_run as behindRun'
 		])
