@@ -9,7 +9,7 @@ import { openDatabase, type DB } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { generateData } from '../generate';
 import { filtersAndScope } from '../pages/request';
-import { countFacts, type UpdateFacts } from '../../domain/fact-counts';
+import { countChangeFacts, countFacts, type UpdateFacts } from '../../domain/fact-counts';
 import type { Scope } from '../../types/scope';
 import { countManyWays, countUpdates, countUpdatesEach, type MeasureCount } from './measures';
 import { listComparedChildren } from './comparison';
@@ -121,46 +121,52 @@ describe('counts grouped from one read of the facts', () => {
 		expect(compared).toBeGreaterThan(500);
 	});
 
+	/**
+	 * The change panel's and the deck's pages: every filter no rollup answers (`unanswered`) and two that one does,
+	 * over the whole scope and over unit 1.
+	 */
+	async function changePages(): Promise<{ query: string; unanswered: boolean }[]> {
+		const unansweredFilters = await unanswered();
+		return [...unansweredFilters, '?since=q1', '?status=behind'].flatMap((filter) =>
+			['', 'org=1&'].map((org) => ({
+				query: filter.replace('?', `?${org}`),
+				unanswered: unansweredFilters.includes(filter)
+			}))
+		);
+	}
+
 	it('gives the deck’s counts of status changes, from the facts the page’s counts read', async () => {
 		let counted = 0;
-		const unansweredFilters = await unanswered();
-		for (const filter of [...unansweredFilters, '?since=q1', '?status=behind']) {
-			for (const org of ['', 'org=1&']) {
-				const query = filter.replace('?', `?${org}`);
-				const { filters, marked, plain } = await scopes(query);
-				if (!marked.period || !marked.since) continue;
-				await countUpdates(db, marked, [marked.period.id], filters, 'category');
-				statements = [];
-				const fromFacts = await countStatusChanges(db, marked, marked.period.id, marked.since.id, filters);
-				// Read from the facts where the page's counts read them, with no statement of its own.
-				if (unansweredFilters.includes(filter)) expect(statements, query).toEqual([]);
-				const grouped = await countStatusChanges(db, plain, plain.period!.id, plain.since!.id, filters);
-				expect(fromFacts, query).toEqual(grouped);
-				counted += grouped.length;
-			}
+		for (const { query, unanswered: factsAnswer } of await changePages()) {
+			const { filters, marked, plain } = await scopes(query);
+			if (!marked.period || !marked.since) continue;
+			await countUpdates(db, marked, [marked.period.id], filters, 'category');
+			statements = [];
+			const fromFacts = await countStatusChanges(db, marked, marked.period.id, marked.since.id, filters);
+			// Read from the facts where the page's counts read them, with no statement of its own.
+			if (factsAnswer) expect(statements, query).toEqual([]);
+			const grouped = await countStatusChanges(db, plain, plain.period!.id, plain.since!.id, filters);
+			expect(fromFacts, query).toEqual(grouped);
+			counted += grouped.length;
 		}
 		expect(counted).toBeGreaterThan(50);
 	});
 
 	it('gives the change panel’s counts of one pass over the scope, from the facts the page’s counts read', async () => {
 		let counted = 0;
-		const unansweredFilters = await unanswered();
-		for (const filter of [...unansweredFilters, '?since=q1', '?status=behind']) {
-			for (const org of ['', 'org=1&']) {
-				const query = filter.replace('?', `?${org}`);
-				const { filters, marked, plain } = await scopes(query);
-				if (!marked.period) continue;
-				const { children } = await listComparedChildren(db, plain);
-				// The page's counts first, as the overview asks them: by category, which no rollup answers under these filters.
-				await countUpdates(db, marked, [marked.period.id], filters, 'category');
-				statements = [];
-				const fromFacts = await summarizeScope(db, marked, marked.period.id, filters, children, 2);
-				const scans = statements.filter((s) => /\bfrom "updates"/.test(s)).length;
-				// Where the rollups answered the counts no facts were read, and the panel makes its own pass.
-				expect(scans, query).toBe(unansweredFilters.includes(filter) ? 0 : 2);
-				expect(fromFacts, query).toEqual(await summarizeScope(db, plain, plain.period!.id, filters, children, 2));
-				counted += fromFacts.categories.length + fromFacts.longBehind;
-			}
+		for (const { query, unanswered: factsAnswer } of await changePages()) {
+			const { filters, marked, plain } = await scopes(query);
+			if (!marked.period) continue;
+			const { children } = await listComparedChildren(db, plain);
+			// The page's counts first, as the overview asks them: by category, which no rollup answers under these filters.
+			await countUpdates(db, marked, [marked.period.id], filters, 'category');
+			statements = [];
+			const fromFacts = await summarizeScope(db, marked, marked.period.id, filters, children, 2);
+			const scans = statements.filter((s) => /\bfrom "updates"/.test(s)).length;
+			// Where the rollups answered the counts no facts were read, and the panel makes its own pass.
+			expect(scans, query).toBe(factsAnswer ? 0 : 2);
+			expect(fromFacts, query).toEqual(await summarizeScope(db, plain, plain.period!.id, filters, children, 2));
+			counted += fromFacts.categories.length + fromFacts.longBehind;
 		}
 		expect(counted).toBeGreaterThan(100);
 	});
@@ -183,7 +189,7 @@ describe('counts grouped from one read of the facts', () => {
 	});
 });
 
-describe('countFacts', () => {
+describe('counting facts in memory', () => {
 	const fact = (over: Partial<UpdateFacts>): UpdateFacts => ({
 		organizationId: 1,
 		periodId: 7,
@@ -243,6 +249,55 @@ describe('countFacts', () => {
 		expect(rows.map((r) => [r.owner, r.status, r.taskCount])).toEqual([
 			[10, 'behind', 2],
 			[10, 'completed', 1]
+		]);
+	});
+
+	/** An update on track under 民生, as the tests below vary it. */
+	const onTrack = (over: Partial<UpdateFacts>) => fact({ status: 'on_track', categoryKey: '民生', ...over });
+
+	it('counts each owner, key, status and source apart, in the GROUP BY’s order, an update under each of its themes', () => {
+		const several = [
+			onTrack({ themes: '7,3', ratio: 0.5, flagged: 1 }),
+			onTrack({ organizationId: 2, themes: '3', ratio: 0.25 }),
+			onTrack({ organizationId: 3, themes: '3', statusSource: 'inferred' }),
+			onTrack({ organizationId: 4, status: 'behind', themes: null })
+		];
+		const owners = (id: number) => (id === 4 ? undefined : id === 1 ? 10 : 20);
+		expect(
+			countFacts(several, 'theme', owners).map((c) => [c.owner, c.key, c.status, c.statusSource, c.taskCount])
+		).toEqual([
+			[20, '3', 'on_track', 'inferred', 1],
+			[10, '3', 'on_track', 'reported', 1],
+			[20, '3', 'on_track', 'reported', 1],
+			[10, '7', 'on_track', 'reported', 1]
+		]);
+		const [all] = countFacts(several.slice(0, 2), 'status');
+		expect(all).toMatchObject({ owner: 0, key: '', taskCount: 2, flaggedCount: 1, ratioSum: 0.75, ratioCount: 2 });
+	});
+
+	it('keeps a category’s least position as its order', () => {
+		const counted = countFacts(
+			[onTrack({ categoryOrder: 5 }), onTrack({ categoryOrder: 1 }), onTrack({ categoryOrder: 3 })],
+			'category'
+		);
+		expect(counted).toEqual([expect.objectContaining({ key: '民生', order: 1, taskCount: 3 })]);
+	});
+
+	it('refuses a status it does not know, naming it, rather than count it nowhere', () => {
+		expect(() => countFacts([onTrack({ status: 'done' as never })], 'status')).toThrow(/status done \/ reported/);
+	});
+
+	it('counts the change panel’s cells: each organization, category and kind of change apart, by organization first', () => {
+		const counted = countChangeFacts([
+			onTrack({ organizationId: 2, change: 'improved' }),
+			onTrack({ organizationId: 1, change: 'improved', categoryOrder: 4 }),
+			onTrack({ organizationId: 1, change: 'improved', categoryOrder: 1 }),
+			onTrack({ organizationId: 1, change: 'worsened' })
+		]);
+		expect(counted).toEqual([
+			{ organizationId: 1, key: '民生', position: 1, change: 'improved', taskCount: 2 },
+			{ organizationId: 1, key: '民生', position: 2, change: 'worsened', taskCount: 1 },
+			{ organizationId: 2, key: '民生', position: 2, change: 'improved', taskCount: 1 }
 		]);
 	});
 });
