@@ -3,18 +3,15 @@
  * them (published category names only, themes without English names), rollups built by 0010 and 0015.
  */
 import { describe, expect, it } from 'vitest';
-import { Migrator, sql, type Kysely } from 'kysely';
-import { migrations } from '../../../../migrations/index.js';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DB } from './index';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest, migrator } from './migrate';
 import { readRollups } from '../queries/rollups';
 import { groupUpdates } from '../queries/measures';
 import { NO_TASK_FILTERS, scopedUpdates } from '../queries/scope';
 
-const provider = { getMigrations: async () => migrations };
-
 async function migrateTo(db: DB, name: string) {
-	const { error } = await new Migrator({ db, provider }).migrateTo(name);
+	const { error } = await migrator(db).migrateTo(name);
 	if (error) throw error;
 }
 

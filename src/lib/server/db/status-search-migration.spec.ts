@@ -3,10 +3,9 @@
  * re-keyed by task and period, finds what the plain query finds.
  */
 import { describe, expect, it } from 'vitest';
-import { Migrator, sql } from 'kysely';
-import { migrations } from '../../../../migrations/index.js';
+import { sql } from 'kysely';
 import { openDatabase } from './index';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest, migrator } from './migrate';
 import { generateData } from '../generate';
 import { resolveScope } from '../queries/scope';
 import { countTasks } from '../queries/tasks';
@@ -15,10 +14,7 @@ import { parseFilters } from '../../filters';
 describe('migration 0024: the status-text index keyed by task and period', () => {
 	it('indexes every current update written before it, and the search finds what a plain LIKE finds', async () => {
 		const db = openDatabase(':memory:');
-		const { error } = await new Migrator({
-			db,
-			provider: { getMigrations: async () => migrations }
-		}).migrateTo('0023_period_read_indexes');
+		const { error } = await migrator(db).migrateTo('0023_period_read_indexes');
 		if (error) throw error;
 		await generateData(db, { seed: 'migration', organizations: 6, years: 1, tasksPerPlan: 15 });
 		// One text of history: superseded, it must not be found.

@@ -4,11 +4,10 @@
  * row of a database that already holds imports.
  */
 import { readFileSync } from 'node:fs';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../../../migrations/index.js';
 import { openDatabase, type DB } from '../db';
-import { migrateToLatest } from '../db/migrate';
+import { migrateToLatest, migrator } from '../db/migrate';
 import { openTestDatabase } from '../db/testing';
 import { importDocument } from '../import';
 import { getPeriodSummary, getSourceSummary } from './summaries';
@@ -70,8 +69,7 @@ describe('migration 0012', () => {
 
 	it('keeps every row of a database imported before it, flags included, and then takes the new flag kind', async () => {
 		const db = openDatabase(':memory:');
-		const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-		const { error } = await migrator.migrateTo('0011_attention_index');
+		const { error } = await migrator(db).migrateTo('0011_attention_index');
 		expect(error).toBeUndefined();
 		// Today's write path also sets the category key of 0017: the column lives only while it writes.
 		// Likewise each update's earlier period, status and run, and the change counts, of 0021.
