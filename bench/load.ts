@@ -103,7 +103,7 @@ export async function startServer(
 	throw new Error(`the built server did not start (run npm run build): ${output}`);
 }
 
-function percentile(samples: number[], p: number): number {
+export function percentile(samples: number[], p: number): number {
 	const sorted = [...samples].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -124,7 +124,12 @@ export interface PageTimes {
  * One GET on a kept-alive connection, its body read to the end (counted, not decoded), timed from the request
  * to the body's last byte; `id` goes as its x-request-id, which the server's log line for it carries.
  */
-function timedGet(agent: Agent, base: string, path: string, id: string): Promise<{ ms: number; status: number }> {
+export function timedGet(
+	agent: Agent,
+	base: string,
+	path: string,
+	id: string
+): Promise<{ ms: number; status: number }> {
 	const start = performance.now();
 	return new Promise((resolve, reject) => {
 		get(`${base}${path}`, { agent, headers: { 'x-request-id': id } }, (response) => {
@@ -136,7 +141,7 @@ function timedGet(agent: Agent, base: string, path: string, id: string): Promise
 }
 
 /** The `ms=` the server logged for each request id (its time from the handle hook to the body's last byte). */
-function loggedTimes(output: string): Map<string, number> {
+export function loggedTimes(output: string): Map<string, number> {
 	const times = new Map<string, number>();
 	for (const [, id, ms] of output.matchAll(/ request id=(\S+) .*? ms=([\d.]+)/g)) times.set(id, Number(ms));
 	return times;
