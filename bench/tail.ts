@@ -99,8 +99,10 @@ async function main() {
 	const total = times.reduce((sum, ms) => sum + ms, 0);
 	const heavyPages = pages.filter((p) => p.ms > heavy);
 	const share = heavyPages.reduce((sum, p) => sum + p.ms, 0) / total;
+	// The cluster hands each worker its share of the connections.
+	const users = Math.max(1, Math.round(USERS / workers));
 	const show = (name: string, costs: number[]) => {
-		const m = modelQueue(costs, USERS / workers);
+		const m = modelQueue(costs, users);
 		console.log(
 			`${name.padEnd(44)} p50 ${m.p50.toFixed(0)} ms  p99 ${m.p99.toFixed(0)} ms  (${(m.p99 / m.p50).toFixed(2)}×)  ` +
 				`${(m.requestsPerSecond * workers).toFixed(0)} req/s if the workers had a core each`
@@ -117,7 +119,7 @@ async function main() {
 	);
 	for (const p of [...heavyPages].sort((a, b) => b.ms - a.ms).slice(0, 10))
 		console.log(`  ${p.ms.toFixed(1).padStart(6)} ms  ${decodeURIComponent(p.path)}`);
-	console.log(`Model: ${USERS / workers} users a worker, one page at a time in the order asked:`);
+	console.log(`Model: ${users} users a worker, one page at a time in the order asked:`);
 	const cost = (ms: number) => ms + beyond;
 	show('as measured', times.map(cost));
 	show(
