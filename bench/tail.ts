@@ -20,6 +20,7 @@
 import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
 import { cityDatabase, loggedTimes, mixedUrls, percentile, startServer, timedGet } from './load';
+import { random } from './urls';
 
 const USERS = 32;
 const MEASURED = 4000;
@@ -32,15 +33,11 @@ interface QueueModel {
 
 /**
  * `users` closed-loop users of one worker that answers one request at a time, first asked first answered;
- * each request costs one of `costs` (ms), drawn in turn from a seeded shuffle, `count` requests in all.
+ * each request costs one of `costs` (ms), drawn by a seeded generator (urls.ts's), `count` requests in all.
  */
 function modelQueue(costs: number[], users: number, count = 60_000): QueueModel {
 	if (costs.length === 0 || users < 1) throw new Error('modelQueue: no costs or no users');
-	let seed = 7;
-	const next = () => {
-		seed = (seed * 48271) % 2147483647;
-		return seed / 2147483647;
-	};
+	const next = random(7);
 	let clock = 0;
 	// When each user asked its request now waiting, in the order asked.
 	const asked: number[] = new Array(users).fill(0);

@@ -14,7 +14,7 @@ export interface BenchUrl {
 }
 
 /** mulberry32: a small seeded generator, so the list is the same in every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
