@@ -1,5 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { VersionedCache } from './list-cache';
+
+/** V8's collector, asked for by this test alone (Node starts without --expose-gc). */
+function collectGarbage(): void {
+	setFlagsFromString('--expose-gc');
+	(runInNewContext('gc') as () => void)();
+}
 
 describe('VersionedCache', () => {
 	it('answers a key again without loading it, until the data version changes', async () => {
@@ -46,5 +55,24 @@ describe('VersionedCache', () => {
 		expect(await cache.get('big', 1, rows(6))).toHaveLength(6);
 		expect(await cache.get('big', 1, rows(0))).toHaveLength(0);
 		expect(await cache.get('one', 1, rows(9))).toHaveLength(1);
+	});
+
+	it('keeps the answer and not the request that loaded it', async () => {
+		// Kit serves each request inside an AsyncLocalStorage, and a promise made there holds its store
+		// (the request's event) while the promise lives: a kept promise would keep its request too.
+		const requests = new AsyncLocalStorage<object>();
+		const cache = new VersionedCache<number>();
+		let served: WeakRef<object> | undefined;
+		await (async () => {
+			const request = { url: '/tasks', body: new Array(10_000).fill('行') };
+			served = new WeakRef(request);
+			expect(await requests.run(request, () => cache.get('count', 1, async () => 42))).toBe(42);
+		})();
+		await new Promise((resolve) => setImmediate(resolve));
+		collectGarbage();
+		expect(served!.deref()).toBeUndefined();
+		const load = vi.fn(async () => 0);
+		expect(await cache.get('count', 1, load)).toBe(42);
+		expect(load).not.toHaveBeenCalled();
 	});
 });

@@ -8,7 +8,7 @@
  * and the answers queries/scope-memo.ts keeps across requests.
  */
 export class VersionedCache<T> {
-	#entries = new Map<string, Promise<T>>();
+	#entries = new Map<string, Kept<T>>();
 	#weights = new Map<string, number>();
 	#weight = 0;
 	#version: number | string = -1;
@@ -31,31 +31,34 @@ export class VersionedCache<T> {
 			this.#weight = 0;
 			this.#version = version;
 		}
-		let answer = this.#entries.get(key);
-		if (answer) {
+		let kept = this.#entries.get(key);
+		if (kept) {
 			// Most recently used last: the least recently used go first.
 			this.#entries.delete(key);
 		} else {
-			const loading = (answer = load());
-			loading.then(
-				(value) => this.#weighed(key, loading, this.weigh(value)),
+			const entry: Kept<T> = (kept = { loading: load() });
+			entry.loading!.then(
+				(value) => this.#loaded(key, entry, value),
 				() => {
-					if (this.#entries.get(key) === loading) this.#forget(key);
+					if (this.#entries.get(key) === entry) this.#forget(key);
 				}
 			);
 		}
-		this.#entries.set(key, answer);
+		this.#entries.set(key, kept);
 		this.#trim();
-		return answer;
+		return kept.loading ?? Promise.resolve(kept.value as T);
 	}
 
 	get size(): number {
 		return this.#entries.size;
 	}
 
-	/** Counts a loaded answer's weight, if it is still the one kept for its key. */
-	#weighed(key: string, answer: Promise<T>, weight: number): void {
-		if (this.#entries.get(key) !== answer) return;
+	/** Keeps a loaded answer's value in place of its promise, and counts its weight, if it is still kept for its key. */
+	#loaded(key: string, entry: Kept<T>, value: T): void {
+		if (this.#entries.get(key) !== entry) return;
+		entry.value = value;
+		entry.loading = null;
+		const weight = this.weigh(value);
 		// Heavier than all that may be kept: dropped alone, rather than after everything else.
 		if (weight > this.maxWeight) return this.#forget(key);
 		this.#weights.set(key, weight);
@@ -73,4 +76,16 @@ export class VersionedCache<T> {
 		this.#weight -= this.#weights.get(key) ?? 0;
 		this.#weights.delete(key);
 	}
+}
+
+/**
+ * One kept answer: its promise while it loads, then its value alone. A promise made while a request is
+ * served holds that request's async context (AsyncLocalStorage, where Kit keeps the request's event: its
+ * IncomingMessage, URL, headers and locals) for as long as the promise lives; kept across requests, every
+ * answer would keep the request that first asked it alive (≈ 1 500 of them in a worker after 4 000 pages),
+ * and each major garbage collection would mark them all again.
+ */
+interface Kept<T> {
+	loading: Promise<T> | null;
+	value?: T;
 }
