@@ -36,8 +36,9 @@ export class VersionedCache<T> {
 			// Most recently used last: the least recently used go first.
 			this.#entries.delete(key);
 		} else {
-			const entry: Kept<T> = (kept = { loading: load() });
-			entry.loading!.then(
+			const loading = load();
+			const entry: Kept<T> = (kept = { loading });
+			loading.then(
 				(value) => this.#loaded(key, entry, value),
 				() => {
 					if (this.#entries.get(key) === entry) this.#forget(key);
